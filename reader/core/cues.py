@@ -1,0 +1,158 @@
+"""What the words of a call say about its structure: the operator's announcements of questioners,
+the phrases that open the Q&A or a new call, and the company and period a call names.
+
+All of it reads the English text; the Chinese is a machine translation of it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lines import is_name
+
+_SENTENCE = re.compile(r"(?<=[.?!])\s+(?=[A-Z(])|\s*\((?:Operator Instructions|Operator instructions)\)\s*")
+
+
+def sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
+
+
+# --- The operator announcing a questioner ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Announcement:
+    name: str
+    firm: str | None
+
+
+_SHORT_ANNOUNCEMENT = re.compile(r"^(?P<name>[^,]{2,60}),\s+(?:with |from |of |at )?(?P<firm>[^,]{2,80}?)\.?$")
+_LONG_ANNOUNCEMENT = re.compile(
+    r"\b(?:question|questions|line)\b[^.?!]{0,40}?\b(?:from|of)\s+(?:the line of\s+)?"
+    r"(?P<name>[A-Z][\w'\u2019.\-]*(?:\s+[A-Z][\w'\u2019.\-]*){0,4}?)"
+    r"(?:\s+(?:with|from|of|at)\s+(?P<firm>[A-Z][^.?!]{1,80}?))?\s*(?:[.,;]|\s+(?:Your|Please|Go)\b|$)"
+)
+
+
+def find_announcement(text: str) -> Announcement | None:
+    """`Jiaqi Zhang, CICC.` or `Our next question comes from Jane Doe with Acme Securities.`"""
+    for sentence in reversed(sentences(text)):
+        if len(sentence) <= 100:
+            m = _SHORT_ANNOUNCEMENT.match(sentence.rstrip(".").strip("[]{} "))
+            name = m["name"].strip() if m else ""
+            if m and len(name.split()) >= 2 and is_name(name) and not m["firm"][:1].islower():
+                return Announcement(name, m["firm"].strip())
+        m = _LONG_ANNOUNCEMENT.search(sentence)
+        name = m["name"].strip().rstrip(".") if m else ""
+        if m and len(name.split()) >= 2 and is_name(name):
+            firm = m["firm"].strip() if m["firm"] else None
+            return Announcement(name, firm)
+    return None
+
+
+# --- The Q&A opening -------------------------------------------------------------------------
+
+_QA_CUES = (
+    re.compile(r"\b(?:first|next|following|last|final|second|third)\s+question\b", re.I),
+    re.compile(r"\bquestions?\s+(?:today\s+)?(?:comes?|is|are)\s+from\b", re.I),
+    re.compile(r"\bsubmitted\b.{0,60}\bquestions?\b|\bquestions?\b.{0,60}\bsubmitted\b", re.I),
+    re.compile(r"\b(?:now|at this time)\b.{0,60}\b(?:question-and-answer|question and answer|q&a|questions)\b", re.I),
+    re.compile(r"\b(?:begin|start|open|conduct)\b.{0,30}\b(?:question-and-answer|question and answer|q&a)\b", re.I),
+)
+# A sentence about a Q&A that comes later belongs to the opening, not to the Q&A.
+_QA_LATER = re.compile(r"\b(?:after|following|later|at the end|there will be|will be available)\b", re.I)
+
+
+def opens_questions(text: str) -> bool:
+    """An operator paragraph that opens (or goes on with) the questions."""
+    for sentence in sentences(text):
+        if _QA_LATER.search(sentence):
+            continue
+        if any(cue.search(sentence) for cue in _QA_CUES):
+            return True
+    return False
+
+
+def reads_question(text: str) -> bool:
+    """The operator reading out a question on someone's behalf (a submitted question)."""
+    return "?" in text or bool(re.search(r"\bquestion (?:is|was|asks)\b", text, re.I))
+
+
+_OPENING = re.compile(
+    r"\bwelcome\b.{0,160}\b(?:call|conference|webcast|earnings|results|presentation)\b"
+    r"|\bthank you for standing by\b|\bladies and gentlemen\b.{0,40}\b(?:welcome|thank you for)\b",
+    re.I,
+)
+_CLOSING = re.compile(
+    r"\b(?:concludes|conclude|concluded)\b.{0,60}\b(?:call|conference|session|program|today)\b"
+    r"|\bmay (?:now )?disconnect\b|\bno further questions\b|\bend of (?:the |our )?(?:call|q&a)\b",
+    re.I,
+)
+
+
+def opens_call(text: str) -> bool:
+    return bool(_OPENING.search(text[:400]))
+
+
+def closes_call(text: str) -> bool:
+    return bool(_CLOSING.search(text))
+
+
+# --- Company and period ----------------------------------------------------------------------
+
+_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_PERIOD = re.compile(
+    r"\b(?:(?P<fiscal1>fiscal(?: year)?\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter"
+    r"(?:\s+(?:of\s+)?(?P<fiscal2>fiscal(?: year)?\s*)?(?P<year1>(?:19|20)\d\d))?"
+    r"|Q(?P<q>[1-4])\s*(?P<fiscal3>FY|fiscal(?: year)?\s*)?'?(?P<year2>(?:19|20)?\d\d)\b"
+    r"|(?P<half>first|second)\s+half(?:\s+(?:of\s+)?(?P<year3>(?:19|20)\d\d))?"
+    r"|(?:full[\s-]year|fiscal(?: year)?)\s+(?P<year4>(?:19|20)\d\d))\b",
+    re.I,
+)
+_WELCOME_COMPANY = re.compile(
+    r"\bwelcome (?:everyone |everybody |you |all )?to (?:the |today's |our )?"
+    r"(?P<company>[A-Z][\w&.\-]*(?:\s+(?:[A-Z][\w&.\-]*|&|and|of))*?)(?:'s|\u2019s|'|\u2019)?\s+"
+    r"(?=(?:fiscal\s+|full[\s-]year\s+|first\s|second\s|third\s|fourth\s|1st\s|2nd\s|3rd\s|4th\s|Q[1-4]|"
+    r"(?:19|20)\d\d|earnings|quarterly|results|conference|financial))"
+)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def normalise_period(match: re.Match[str], context: str = "") -> str:
+    year = match["year1"] or match["year2"] or match["year3"] or match["year4"]
+    if year and len(year) == 2:
+        year = "20" + year
+    fiscal = bool(match["fiscal1"] or match["fiscal2"] or match["fiscal3"])
+    if not year:
+        near = _YEAR.search(context)
+        year = near.group(0) if near else None
+    if match["ord"] or match["q"]:
+        quarter = _ORDINAL[match["ord"].lower()] if match["ord"] else int(match["q"])
+        label = f"Q{quarter}"
+    elif match["half"]:
+        label = "H1" if match["half"].lower() == "first" else "H2"
+    else:
+        return f"FY{year}"
+    if year:
+        return f"{label} {'FY' if fiscal else ''}{year}"
+    return label
+
+
+def find_company_period(texts: list[str]) -> tuple[str | None, str | None]:
+    """The company and period a call's opening paragraphs name, e.g. ("Ecarx", "Q2 2024")."""
+    company = period = None
+    for text in texts:
+        if company is None:
+            m = _WELCOME_COMPANY.search(text)
+            if m and len(m["company"]) <= 60:
+                company = m["company"].strip()
+        if period is None:
+            for m in _PERIOD.finditer(text):
+                normalised = normalise_period(m, text[m.end() : m.end() + 20])
+                if " " in normalised or normalised.startswith("FY"):
+                    period = normalised
+                    break
+        if company and period:
+            break
+    return company, period

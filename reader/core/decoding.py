@@ -1,0 +1,198 @@
+"""Bytes to text: find the encoding of a transcript file and say what was wrong with it.
+
+Order: a byte-order mark (UTF-32, UTF-8, UTF-16), then UTF-16 without a BOM (recognised by its
+NUL pattern), then strict UTF-8, then detection (charset-normalizer) limited to the encodings
+transcripts come in. Damage (NUL bytes, a file cut inside a character, a few undecodable bytes)
+is repaired where the text survives and reported as a warning; only data that is not text at all
+raises :class:`TranscriptError`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from dataclasses import dataclass, field
+
+from .errors import TranscriptError
+
+_BOMS = (  # longest first: the UTF-32-LE mark starts with the UTF-16-LE one
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Encodings a Chinese/English transcript arrives in, besides UTF-8/16/32.
+_LEGACY = ("cp950", "big5", "big5hkscs", "gb18030", "gbk", "gb2312", "cp1252", "latin-1")
+_CANONICAL = {"big5": "cp950", "gbk": "gb18030", "gb2312": "gb18030", "latin_1": "cp1252"}
+
+# Well-known binary formats, so the message can say what the file is.
+_MAGIC = (
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or a Word/Excel document)"),
+    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x7fELF", "a program (ELF binary)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"{\\rtf", "an RTF document"),
+)
+
+MAX_BYTES = 200 * 1024 * 1024
+
+
+@dataclass
+class Decoded:
+    text: str
+    encoding: str
+    bom: bool = False
+    warnings: list[str] = field(default_factory=list)
+
+
+def decode(data: bytes) -> Decoded:
+    """Decode a transcript file's bytes. Raises TranscriptError if it is not text."""
+    if not data.strip():
+        raise TranscriptError("the file is empty")
+    if len(data) > MAX_BYTES:
+        raise TranscriptError(f"the file is too large ({len(data) // (1024 * 1024)} MB) for a transcript")
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise TranscriptError(f"this is {what}, not a text transcript")
+
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            result = _decode_lenient(data[len(bom) :], encoding)
+            result.bom = True
+            return _finish(result)
+
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return _finish(_decode_lenient(data, utf16))
+
+    try:
+        return _finish(Decoded(data.decode("utf-8"), "utf-8"))
+    except UnicodeDecodeError as err:
+        if err.reason == "unexpected end of data" and err.start >= len(data) - 3:
+            result = Decoded(data[: err.start].decode("utf-8", errors="replace"), "utf-8")
+            result.warnings.append("the file ends inside a character (it was cut short); the rest was read")
+            return _finish(result)
+
+    # A legacy Chinese encoding that decodes the whole file into real Chinese wins ...
+    legacy = _strict_legacy(data)
+    if legacy is not None and _plausibility(legacy.text) >= 0.25:
+        return _finish(legacy)
+
+    # ... else mostly UTF-8 with a few damaged bytes stays UTF-8: reading it as anything else would
+    # garble the rest.
+    replaced = data.decode("utf-8", errors="replace")
+    bad = replaced.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+    if bad <= max(4, len(data) // 2000):
+        result = Decoded(replaced, "utf-8")
+        result.warnings.append(f"{bad} undecodable byte sequence(s) replaced with \ufffd (the file is not clean UTF-8)")
+        return _finish(result)
+
+    return _finish(legacy or _detect(data))
+
+
+def _decode_lenient(data: bytes, encoding: str) -> Decoded:
+    warnings: list[str] = []
+    unit = 4 if encoding.startswith("utf-32") else 2 if encoding.startswith("utf-16") else 1
+    if unit > 1 and len(data) % unit:
+        data = data[: len(data) - len(data) % unit]
+        warnings.append("the file ends inside a character (it was cut short); the rest was read")
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        text = data.decode(encoding, errors="replace")
+        warnings.append(f"some bytes are not valid {encoding.upper()} and were replaced with \ufffd")
+    return Decoded(text, encoding, warnings=warnings)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text has NULs in every other byte for ASCII; which half says the byte order."""
+    sample = data[:4096]
+    pairs = len(sample) // 2
+    if pairs < 2:
+        return None
+    even_nul = sum(1 for i in range(0, 2 * pairs, 2) if sample[i] == 0)
+    odd_nul = sum(1 for i in range(1, 2 * pairs, 2) if sample[i] == 0)
+    if odd_nul > 0.3 * pairs and even_nul < 0.05 * pairs:
+        return "utf-16-le"
+    if even_nul > 0.3 * pairs and odd_nul < 0.05 * pairs:
+        return "utf-16-be"
+    return None
+
+
+def _strict_legacy(data: bytes) -> Decoded | None:
+    """Big5/cp950 or GB18030 when one of them decodes every byte; the more plausible if both do."""
+    strict = []
+    for encoding in ("cp950", "gb18030"):
+        try:
+            strict.append(Decoded(data.decode(encoding), encoding))
+        except UnicodeDecodeError:
+            continue
+    return max(strict, key=lambda d: _plausibility(d.text), default=None)
+
+
+def _detect(data: bytes) -> Decoded:
+    """Last resort: let charset-normalizer pick among the encodings transcripts come in."""
+    from charset_normalizer import from_bytes
+
+    match = from_bytes(data, cp_isolation=list(_LEGACY)).best()
+    if match is None:
+        raise TranscriptError("the file is not text in any encoding a transcript comes in")
+    encoding = _CANONICAL.get(match.encoding, match.encoding)
+    result = Decoded(data.decode(encoding, errors="replace"), encoding)
+    result.warnings.append(f"the encoding was guessed as {encoding}; some bytes did not fit it")
+    return result
+
+
+# About 400 of the most frequent Chinese characters (Traditional and Simplified forms).
+_COMMON = set(
+    "的一是在不了有和人這这中大為为上個个國国我以要他時时來来用們们生到作地於于出就分對对成會会可主發发年動动同"
+    "工也能下過过子說说產产種种面而方後后多定行學学法所民得經经十三之進进著着等部度家電电力裡里如水化高自二理起小"
+    "物現现實实加量都兩两體体制機机當当使點点從从業业本去把性好應应開开它合還还因由其些然前外天政四日那社義义事平形"
+    "相全表間间樣样與与關关各重新線线內内數数正心反你明看原又麼么利比或但質质氣气第向道命此變变條条只沒没結结解問问"
+    "意建月公無无系軍军很情者最立代想已通並并提直題题黨党程展五果料象員员革位入常文總总次品式活設设及管特件長长求老"
+    "頭头基資资邊边流路級级少圖图山統统接知較较將将組组見见計计別别她手角期根論论運运農农指幾几九區区強强放決决西被"
+    "幹干做必戰战先回則则任取據据處处隊队南給给色光門门即保治北造百規规熱热領领七海口東东導导器壓压志世金增爭争濟济"
+    "階阶油思術术極极交受聯联什認认六共權权收證证改清美再採采轉转更單单風风切打白教速花帶带安場场身車车例真務务具萬"
+    "万每目至達达走積积示議议聲声報报鬥斗完類类八離离華华名確确才科張张信馬马節节話话米整空元況况今集溫温傳传土許许"
+    "步群廣广石記记需段研界拉林律叫且究觀观越織织裝装影算低持音眾众書书布复容兒儿須须際际商非驗验連连斷断深難难近礦"
+    "矿千週周委素技備备半辦办青省列習习響响約约支般史感勞劳便團团往酸歷历市克何除消構构府稱称太準准精值號号率族維维"
+    "劃划選选標标寫写存候毛親亲快效斯院查江型眼王按格養养易置派層层片始卻却專专狀状育廠厂京識识適适屬属圓圆包火住調"
+    "调滿满縣县局照參参紅红細细引聽听該该鐵铁價价嚴严營营收季億亿財财務务謝谢司"
+)
+
+
+def _plausibility(text: str) -> float:
+    cjk = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    if not cjk:
+        return 0.0
+    return sum(c in _COMMON for c in cjk) / len(cjk)
+
+
+def _finish(result: Decoded) -> Decoded:
+    text = result.text
+    if text.startswith("\ufeff"):
+        text = text[1:]
+        result.bom = True
+    nuls = text.count("\x00")
+    if nuls:
+        text = text.replace("\x00", "")
+        result.warnings.append(f"{nuls} NUL byte(s) removed")
+    if _looks_binary(text):
+        raise TranscriptError("the file is binary data, not a text transcript")
+    result.text = unicodedata.normalize("NFC", text)
+    return result
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:20000]
+    if not sample:
+        return False
+    control = sum(1 for c in sample if unicodedata.category(c) == "Cc" and c not in "\t\n\r\f\v")
+    replacement = sample.count("\ufffd")
+    return control > 0.02 * len(sample) or replacement > 0.2 * len(sample)

@@ -1,0 +1,44 @@
+"""Identity that outlives the file's bytes: a document fingerprint and a key per paragraph.
+
+Both are computed from the text as the parser reads it, normalised (NFC, whitespace folded), so
+they do not change with the path, the file name, the encoding, a BOM, line endings or blank lines.
+The disclaimer header is left out: it says nothing about which call this is.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+
+from .model import Paragraph, Turn
+
+FINGERPRINT_VERSION = "1"
+
+
+def normalise(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def fingerprint(lines: Iterable[str]) -> str:
+    """32 hex digits (128 bits) over the normalised content lines, in order."""
+    digest = hashlib.blake2b(digest_size=16, person=b"transcript-fp" + FINGERPRINT_VERSION.encode())
+    for line in lines:
+        digest.update(normalise(line).encode("utf-8"))
+        digest.update(b"\n")
+    return digest.hexdigest()
+
+
+def assign_keys(paragraphs: list[Paragraph], turns: list[Turn]) -> None:
+    """A key per paragraph from its speaker and its text (English, else Chinese), with a counter
+    for repeats ("Thank you."), so inserting or deleting a paragraph elsewhere leaves it alone."""
+    seen: Counter[str] = Counter()
+    for paragraph in paragraphs:
+        speaker = turns[paragraph.turn].speaker
+        lang = "en" if paragraph.en is not None else "zh"
+        source = f"{speaker}\x1f{lang}\x1f{normalise(paragraph.text)}".encode()
+        base = hashlib.blake2b(source, digest_size=6).hexdigest()
+        n = seen[base]
+        seen[base] += 1
+        paragraph.key = base if n == 0 else f"{base}-{n}"

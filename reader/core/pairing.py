@@ -1,0 +1,170 @@
+"""From lines to a stream of items: disclaimer headers, speaker lines and paragraphs.
+
+A file is a disclaimer, then pairs of lines: English, then its Chinese. Speaker lines (a pair of
+identical `Name - Title` lines) are anchors found first, one line at a time. Between two anchors
+the English and Chinese lines are paired by a small dynamic programme over the scripts of the
+lines, so that a missing or an extra translation costs one paragraph its counterpart (and a
+warning) instead of shifting every pair after it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lines import SpeakerLine, chinese_speaker_line, is_chinese, is_disclaimer, parse_speaker_line
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int  # 1-based, in the decoded file (blank lines counted)
+    text: str
+
+
+@dataclass(frozen=True)
+class HeaderItem:
+    line: int
+    text: str
+
+
+@dataclass(frozen=True)
+class SpeakerItem:
+    line: int
+    speaker: SpeakerLine
+    title_zh: str | None  # the Chinese line's title when it translated it
+
+
+@dataclass(frozen=True)
+class ParagraphItem:
+    line: int
+    en: str | None
+    zh: str | None
+
+
+Item = HeaderItem | SpeakerItem | ParagraphItem
+
+
+@dataclass
+class Paired:
+    items: list[Item]
+    bilingual: bool
+    warnings: list[str]
+
+
+def split_lines(text: str) -> list[Line]:
+    """Non-blank lines, stripped, with their line numbers. CRLF, CR and LF all end a line."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    out = []
+    for number, raw in enumerate(text.split("\n"), start=1):
+        stripped = raw.strip()
+        if stripped:
+            out.append(Line(number, stripped))
+    return out
+
+
+def pair_lines(lines: list[Line]) -> Paired:
+    chinese = [is_chinese(line.text) for line in lines]
+    disclaimers = sum(1 for line in lines if is_disclaimer(line.text))
+    zh_count = sum(chinese) - disclaimers
+    en_count = len(lines) - sum(chinese)
+    bilingual = zh_count >= 1 and zh_count * 10 >= en_count
+    warnings: list[str] = []
+    items: list[Item] = []
+    body: list[int] = []  # indices of lines waiting to be paired
+
+    def flush() -> None:
+        if body:
+            items.extend(_pair_body([lines[i] for i in body], [chinese[i] for i in body], bilingual, warnings))
+            body.clear()
+
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if is_disclaimer(line.text):
+            flush()
+            items.append(HeaderItem(line.number, line.text))
+            i += 1
+            continue
+        speaker = None if chinese[i] else parse_speaker_line(line.text)
+        if speaker is not None:
+            nxt = lines[i + 1].text if i + 1 < len(lines) else None
+            if nxt == line.text:
+                flush()
+                items.append(SpeakerItem(line.number, speaker, None))
+                i += 2
+                continue
+            title_zh = chinese_speaker_line(speaker, nxt) if nxt is not None else None
+            if title_zh is not None:
+                flush()
+                items.append(SpeakerItem(line.number, speaker, title_zh or None))
+                i += 2
+                continue
+            if not bilingual or speaker.strong:
+                flush()
+                if bilingual:
+                    warnings.append(f"line {line.number}: speaker line '{line.text}' has no Chinese line")
+                items.append(SpeakerItem(line.number, speaker, None))
+                i += 1
+                continue
+        body.append(i)
+        i += 1
+    flush()
+    return Paired(items, bilingual, warnings)
+
+
+# Costs of the ways a line can be placed; the cheapest placement of a run of lines wins.
+_MISSING = 1.0  # an English line with no Chinese line, or a Chinese line with no English one
+_LATIN_TWIN = 0.1  # an English line repeated as its own "translation" (a URL, a ticker)
+_LATIN_SHORT = 0.6  # a short translation with no Chinese characters in it ("EX-2M")
+_LATIN_SIMILAR = 0.3  # a longer one that keeps the same words (names, figures)
+_IMPOSSIBLE = 99.0
+
+_WORD = re.compile(r"[\w$%.]+")
+
+
+def _latin_pair_cost(en: str, other: str) -> float:
+    if en == other:
+        return _LATIN_TWIN
+    words_a, words_b = set(_WORD.findall(en.lower())), set(_WORD.findall(other.lower()))
+    if words_a and words_b and len(words_a & words_b) / len(words_a | words_b) >= 0.5:
+        return _LATIN_SIMILAR
+    if len(other.split()) <= 6:
+        return _LATIN_SHORT
+    return _IMPOSSIBLE
+
+
+def _pair_body(lines: list[Line], chinese: list[bool], bilingual: bool, warnings: list[str]) -> list[Item]:
+    """Pair the lines of one turn: dynamic programme over 'pair', 'English alone', 'Chinese alone'."""
+    n = len(lines)
+    alone_en = _MISSING if bilingual else 0.0
+    cost = [0.0] + [float("inf")] * n
+    step = [0] * (n + 1)  # 1: line alone, 2: line i-2 paired with i-1
+    for i in range(1, n + 1):
+        a = i - 1
+        cost[i] = cost[a] + (_MISSING if chinese[a] else alone_en)
+        step[i] = 1
+        if i >= 2 and bilingual and not chinese[a - 1]:
+            pair = 0.0 if chinese[a] else _latin_pair_cost(lines[a - 1].text, lines[a].text)
+            if cost[a - 1] + pair < cost[i]:
+                cost[i] = cost[a - 1] + pair
+                step[i] = 2
+    out: list[Item] = []
+    notes: list[str] = []
+    i = n
+    while i > 0:
+        if step[i] == 2:
+            out.append(ParagraphItem(lines[i - 2].number, lines[i - 2].text, lines[i - 1].text))
+            i -= 2
+        else:
+            line = lines[i - 1]
+            if chinese[i - 1]:
+                out.append(ParagraphItem(line.number, None, line.text))
+                notes.append(f"line {line.number}: a Chinese line with no English line before it")
+            else:
+                out.append(ParagraphItem(line.number, line.text, None))
+                if bilingual:
+                    notes.append(f"line {line.number}: an English line with no Chinese translation")
+            i -= 1
+    out.reverse()
+    warnings.extend(reversed(notes))
+    return out

@@ -1,0 +1,83 @@
+"""Read a transcript file into a :class:`~reader.core.model.Transcript`.
+
+    transcript = parse_file("call.txt")
+
+Decoding (:mod:`.decoding`), pairing English and Chinese lines (:mod:`.pairing`) and the call's
+structure (:mod:`.structure`) each live in their own module; this one puts them together and
+decides whether what came out is a transcript at all.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from .decoding import decode
+from .errors import TranscriptError
+from .identity import assign_keys, fingerprint
+from .model import Transcript
+from .pairing import HeaderItem, ParagraphItem, SpeakerItem, pair_lines, split_lines
+from .structure import build
+
+
+def parse_file(path: str | os.PathLike[str]) -> Transcript:
+    """Parse the file at ``path``. Raises TranscriptError (one-line reason) for anything that is
+    not a readable transcript, including a missing or unreadable path."""
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise TranscriptError("is a folder, not a file", str(p))
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise TranscriptError("no such file", str(p)) from None
+    except PermissionError:
+        raise TranscriptError("permission denied", str(p)) from None
+    except OSError as err:
+        raise TranscriptError(f"cannot be read ({err.strerror or err})", str(p)) from None
+    try:
+        return parse_bytes(data)
+    except TranscriptError as err:
+        raise TranscriptError(err.reason, str(p)) from None
+
+
+def parse_bytes(data: bytes) -> Transcript:
+    decoded = decode(data)
+    return parse_text(decoded.text, encoding=decoded.encoding, warnings=decoded.warnings)
+
+
+def parse_text(text: str, encoding: str = "utf-8", warnings: list[str] | None = None) -> Transcript:
+    lines = split_lines(text)
+    if not lines:
+        raise TranscriptError("the file is empty")
+    paired = pair_lines(lines)
+    speaker_lines = sum(isinstance(item, SpeakerItem) for item in paired.items)
+    if speaker_lines == 0:
+        raise TranscriptError("no speaker lines ('Operator', 'Name - Title'): not a transcript")
+    structure = build(paired.items)
+    paragraphs = structure.paragraphs
+    if not paragraphs:
+        raise TranscriptError("speaker lines but no text: not a transcript")
+    if structure.turns[0].speaker == "" and structure.turns[0].end * 2 > len(paragraphs):
+        raise TranscriptError("most of the text comes before any speaker line: not a transcript")
+    assign_keys(paragraphs, structure.turns)
+    content = [
+        line
+        for item in paired.items
+        if not isinstance(item, HeaderItem)
+        for line in (
+            (item.en or "", item.zh or "") if isinstance(item, ParagraphItem) else (item.speaker.name, item.speaker.title)
+        )
+    ]
+    languages = [lang for lang, present in (("en", any(p.en for p in paragraphs)), ("zh", any(p.zh for p in paragraphs))) if present]
+    return Transcript(
+        encoding=encoding,
+        languages=languages,
+        header=structure.header,
+        paragraphs=paragraphs,
+        turns=structure.turns,
+        speakers=structure.speakers,
+        calls=structure.calls,
+        exchanges=structure.exchanges,
+        fingerprint=fingerprint(content),
+        warnings=[*(warnings or []), *paired.warnings, *structure.warnings],
+    )

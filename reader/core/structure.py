@@ -1,0 +1,233 @@
+"""From the item stream to the structure of a call: turns, speakers and their roles, where one call
+ends and the next begins, prepared remarks and Q&A, and each question-and-answer exchange."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import cues
+from .lines import is_analyst_title
+from .model import Call, Exchange, Paragraph, Role, Section, Speaker, Turn
+from .pairing import HeaderItem, Item, ParagraphItem, SpeakerItem
+
+_WORD = re.compile(r"[A-Za-z0-9\u00c0-\u024f]+(?:['\u2019][A-Za-z]+)*")
+
+
+def count_words(text: str | None) -> int:
+    return len(_WORD.findall(text)) if text else 0
+
+
+@dataclass
+class Structure:
+    header: str | None
+    paragraphs: list[Paragraph]
+    turns: list[Turn]
+    speakers: dict[str, Speaker]
+    calls: list[Call]
+    exchanges: list[Exchange]
+    warnings: list[str] = field(default_factory=list)
+
+
+def build(items: list[Item]) -> Structure:
+    header, paragraphs, turns, speakers, breaks = _turns(items)
+    structure = Structure(header, paragraphs, turns, speakers, [], [])
+    if turns and not turns[0].speaker and turns[0].end > turns[0].first:
+        structure.warnings.append(
+            f"{turns[0].end - turns[0].first} paragraph(s) before the first speaker line (speaker unknown)"
+        )
+    _assign_firms(structure)
+    _split_calls(structure, breaks)
+    for call in structure.calls:
+        _find_qa(structure, call)
+        _mark_sections(structure, call)
+        _find_exchanges(structure, call)
+    _count(structure)
+    return structure
+
+
+def _turns(items: list[Item]) -> tuple[str | None, list[Paragraph], list[Turn], dict[str, Speaker], set[int]]:
+    header: str | None = None
+    paragraphs: list[Paragraph] = []
+    turns: list[Turn] = []
+    speakers: dict[str, Speaker] = {}
+    breaks: set[int] = set()  # turns a disclaimer header stands before (a pasted call begins)
+    header_pending = False
+    for item in items:
+        if isinstance(item, HeaderItem):
+            if header is None:
+                header = item.text
+            if paragraphs:
+                header_pending = True
+        elif isinstance(item, SpeakerItem):
+            line = item.speaker
+            turns.append(Turn(len(turns), line.name, 0, item.line, len(paragraphs), len(paragraphs)))
+            if header_pending:
+                breaks.add(len(turns) - 1)
+                header_pending = False
+            known = speakers.get(line.name)
+            if known is None:
+                speakers[line.name] = Speaker(line.name, line.title, _role_from_line(line), title_zh=item.title_zh)
+            elif item.title_zh and not known.title_zh:
+                known.title_zh = item.title_zh
+        elif isinstance(item, ParagraphItem):
+            if not turns or header_pending:
+                turns.append(Turn(len(turns), "", 0, item.line, len(paragraphs), len(paragraphs)))
+                if header_pending:
+                    breaks.add(len(turns) - 1)
+                    header_pending = False
+            paragraphs.append(
+                Paragraph(len(paragraphs), item.en, item.zh, len(turns) - 1, 0, Section.PREPARED, item.line)
+            )
+            turns[-1].end = len(paragraphs)
+    return header, paragraphs, turns, speakers, breaks
+
+
+def _role_from_line(line) -> Role:  # type: ignore[no-untyped-def]
+    if line.label_role is not None:
+        return Role(line.label_role)
+    if is_analyst_title(line.title):
+        return Role.ANALYST
+    return Role.MANAGEMENT
+
+
+def _operator_turns(s: Structure, turns: range) -> list[Turn]:
+    return [s.turns[t] for t in turns if _role(s, s.turns[t]) is Role.OPERATOR]
+
+
+def _role(s: Structure, turn: Turn) -> Role:
+    speaker = s.speakers.get(turn.speaker)
+    return speaker.role if speaker else Role.UNKNOWN
+
+
+def _assign_firms(s: Structure) -> None:
+    """The operator's announcements name each questioner and their firm: a speaker announced so
+    is an analyst, whatever their title says."""
+    by_name = {name.casefold(): sp for name, sp in s.speakers.items()}
+    for turn in _operator_turns(s, range(len(s.turns))):
+        for p in turn.paragraphs:
+            found = cues.find_announcement(s.paragraphs[p].en or "")
+            if found is None:
+                continue
+            speaker = by_name.get(found.name.casefold())
+            if speaker is None or speaker.role is Role.OPERATOR:
+                continue
+            speaker.role = Role.ANALYST
+            if found.firm and not speaker.firm:
+                speaker.firm = found.firm
+
+
+def _first_text(s: Structure, turn: Turn) -> str:
+    return s.paragraphs[turn.first].en or "" if turn.end > turn.first else ""
+
+
+def _split_calls(s: Structure, breaks: set[int]) -> None:
+    """A new call starts at a repeated disclaimer, or where an opening ("welcome to ... call")
+    follows a call that already had its Q&A or its closing."""
+    starts = [0]
+    questions_seen = closed = False
+    for turn in s.turns[1:]:
+        text = _first_text(s, turn)
+        role = _role(s, turn)
+        since = turn.index - starts[-1]
+        if turn.index in breaks or (since >= 3 and (questions_seen or closed) and cues.opens_call(text)):
+            starts.append(turn.index)
+            questions_seen = closed = False
+            continue
+        if role is Role.ANALYST or (role is Role.OPERATOR and cues.opens_questions(text)):
+            questions_seen = True
+        if any(cues.closes_call(s.paragraphs[p].en or "") for p in turn.paragraphs):
+            closed = True
+    bounds = [*starts, len(s.turns)]
+    for index, (first_turn, end_turn) in enumerate(zip(bounds, bounds[1:], strict=False)):
+        if first_turn >= end_turn:
+            continue
+        first, end = s.turns[first_turn].first, s.turns[end_turn - 1].end
+        texts = [s.paragraphs[p].en or "" for p in range(first, min(end, first + 12))]
+        company, period = cues.find_company_period(texts)
+        s.calls.append(Call(len(s.calls), company, period, first_turn, end_turn, first, end, None))
+    if not s.calls:
+        s.calls.append(Call(0, None, None, 0, 0, 0, 0, None))
+    for call in s.calls:
+        for t in range(call.first_turn, call.end_turn):
+            s.turns[t].call = call.index
+        for p in range(call.first, call.end):
+            s.paragraphs[p].call = call.index
+
+
+def _find_qa(s: Structure, call: Call) -> None:
+    """The Q&A begins with the operator turn that opens the questions (an announced questioner, a
+    'first question', submitted questions read out); failing that, at the first analyst's turn."""
+    turns = range(call.first_turn, call.end_turn)
+    for turn in _operator_turns(s, turns):
+        texts = [s.paragraphs[p].en or "" for p in turn.paragraphs]
+        if texts and cues.opens_call(texts[0]):
+            continue
+        if any(cues.opens_questions(t) or cues.find_announcement(t) for t in texts):
+            call.qa_start = turn.first
+            return
+    for t in turns:
+        turn = s.turns[t]
+        if _role(s, turn) is Role.ANALYST:
+            previous = s.turns[t - 1] if t > call.first_turn else None
+            if previous is not None and _role(s, previous) is Role.OPERATOR:
+                turn = previous
+            call.qa_start = turn.first
+            return
+
+
+def _mark_sections(s: Structure, call: Call) -> None:
+    if call.qa_start is None:
+        return
+    for p in range(call.qa_start, call.end):
+        s.paragraphs[p].section = Section.QA
+
+
+def _find_exchanges(s: Structure, call: Call) -> None:
+    """Each question: an analyst's turn after the operator (follow-ups by the same analyst stay in
+    it), or the operator reading a question out; the answers are the management turns after it."""
+    if call.qa_start is None:
+        return
+    current: Exchange | None = None
+    previous_role: Role | None = None
+    for t in range(call.first_turn, call.end_turn):
+        turn = s.turns[t]
+        if turn.first < call.qa_start or turn.end == turn.first:
+            continue
+        role = _role(s, turn)
+        if role is Role.OPERATOR:
+            current = None
+            texts = [s.paragraphs[p].en or "" for p in turn.paragraphs]
+            following = s.turns[t + 1] if t + 1 < call.end_turn else None
+            next_is_answer = following is not None and _role(s, following) in (Role.MANAGEMENT, Role.UNKNOWN)
+            if next_is_answer and any(cues.reads_question(x) for x in texts):
+                first = next(p for p, x in zip(turn.paragraphs, texts, strict=True) if cues.reads_question(x))
+                current = Exchange(call.index, turn.speaker, None, True, first, turn.end)
+                s.exchanges.append(current)
+        elif role is Role.ANALYST:
+            asker_changed = current is None or current.asker != turn.speaker or current.submitted
+            if asker_changed or previous_role is Role.OPERATOR:
+                firm = s.speakers[turn.speaker].firm
+                current = Exchange(call.index, turn.speaker, firm, False, turn.first, turn.end)
+                s.exchanges.append(current)
+            else:
+                current.end = turn.end
+        elif current is not None:
+            if turn.speaker and turn.speaker not in current.answerers:
+                current.answerers.append(turn.speaker)
+            current.end = turn.end
+        previous_role = role
+
+
+def _count(s: Structure) -> None:
+    for turn in s.turns:
+        speaker = s.speakers.get(turn.speaker)
+        if speaker is None:
+            continue
+        speaker.turns += 1
+        for p in turn.paragraphs:
+            paragraph = s.paragraphs[p]
+            words = count_words(paragraph.en)
+            speaker.words += words
+            section = paragraph.section.value
+            speaker.words_by_section[section] = speaker.words_by_section.get(section, 0) + words
