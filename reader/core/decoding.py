@@ -71,6 +71,10 @@ def decode(data: bytes) -> Decoded:
     if utf16:
         return _finish(_decode_lenient(data, utf16))
 
+    sample = data[:8192]
+    if sum(1 for b in sample if b < 9 or 13 < b < 32 or b == 127) > max(8, len(sample) // 100):
+        raise TranscriptError("the file is binary data, not a text transcript")
+
     try:
         return _finish(Decoded(data.decode("utf-8"), "utf-8"))
     except UnicodeDecodeError as err:

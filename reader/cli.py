@@ -1,0 +1,110 @@
+"""The command line: `transcript-reader [FILE]` opens the app; subcommands work without a display.
+
+    transcript-reader info FILE [--json]
+
+Every failure a user can cause (a missing file, a file that is not a transcript, a bad option)
+ends with exit status 2 and one line `error: ...` on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+from . import __version__
+from .core.errors import TranscriptError
+
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """A bad command line; reported like any other error, in one line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+
+def _info(args: argparse.Namespace) -> int:
+    from .core.parser import parse_file
+    from .core.summary import info_dict, info_text
+
+    transcript = parse_file(args.file)
+    if args.json:
+        _print(json.dumps(info_dict(transcript), ensure_ascii=not _utf8_stdout(), indent=2))
+    else:
+        _print(info_text(transcript, os.path.basename(args.file)))
+    return 0
+
+
+def _app(args: argparse.Namespace) -> int:
+    from .ui.app import run
+
+    return run(file=args.file, screenshot=args.screenshot)
+
+
+def _commands() -> dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable[..., int]]]:
+    def info(p: argparse.ArgumentParser) -> None:
+        p.add_argument("file", help="a transcript file")
+        p.add_argument("--json", action="store_true", help="print one JSON object")
+
+    return {"info": ("summarise a transcript: speakers, Q&A, figures, warnings", info, _info)}
+
+
+def _app_parser() -> argparse.ArgumentParser:
+    commands = _commands()
+    epilog = "commands:\n" + "\n".join(f"  {name:<8} {doc}" for name, (doc, _, _) in commands.items())
+    epilog += "\n\nrun 'transcript-reader COMMAND --help' for a command's options"
+    p = _Parser(
+        prog="transcript-reader",
+        description="Read bilingual earnings-call transcripts. With no FILE, opens the sample transcript.",
+        epilog=epilog,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    p.add_argument("file", nargs="?", help="a transcript to open")
+    p.add_argument("--screenshot", metavar="OUT.png", help="save a picture of the window after the first paint, then exit")
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        commands = _commands()
+        if args_list and args_list[0] in commands:
+            doc, configure, run = commands[args_list[0]]
+            parser = _Parser(prog=f"transcript-reader {args_list[0]}", description=doc)
+            configure(parser)
+            return run(parser.parse_args(args_list[1:]))
+        return _app(_app_parser().parse_args(args_list))
+    except (TranscriptError, UsageError) as err:
+        _fail(str(err))
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # `transcript-reader info FILE | head`
+        sys.stderr.close()
+        return 0
+    except Exception as err:  # a bug: still one line for the user; the traceback on request
+        if os.environ.get("TRANSCRIPT_READER_DEBUG"):
+            raise
+        _fail(f"internal error: {type(err).__name__}: {err} (set TRANSCRIPT_READER_DEBUG=1 for details)")
+        return 1
+
+
+def _fail(message: str) -> None:
+    print("error: " + " ".join(message.split()), file=sys.stderr)
+
+
+def _utf8_stdout() -> bool:
+    return (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "") == "utf8"
+
+
+def _print(text: str) -> None:
+    if not _utf8_stdout():
+        text = text.encode(sys.stdout.encoding or "ascii", errors="replace").decode(sys.stdout.encoding or "ascii")
+    print(text)

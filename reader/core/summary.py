@@ -1,0 +1,119 @@
+"""What `transcript-reader info` says about a transcript: a JSON-ready dict and a text report."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .figures import compare_figures, find_figures
+from .model import Transcript
+
+
+def figure_report(t: Transcript) -> tuple[int, list[dict[str, Any]]]:
+    """The number of figures in the English text, and every English/Chinese disagreement."""
+    count = 0
+    mismatches: list[dict[str, Any]] = []
+    for p in t.paragraphs:
+        if p.en:
+            count += len(find_figures(p.en, "en"))
+        if p.en and p.zh:
+            for m in compare_figures(p.en, p.zh):
+                mismatches.append({"paragraph": p.index, "line": p.line, **m.to_dict()})
+    return count, mismatches
+
+
+def info_dict(t: Transcript) -> dict[str, Any]:
+    figures, mismatches = figure_report(t)
+    total_words = sum(s.words for s in t.speakers.values()) or 1
+    return {
+        "turns": len(t.turns),
+        "paragraphs": len(t.paragraphs),
+        "languages": t.languages,
+        "encoding": t.encoding,
+        "speakers": [
+            {
+                "name": s.name,
+                "title": s.title,
+                "role": s.role.value,
+                "turns": s.turns,
+                "words": s.words,
+                "firm": s.firm,
+                "title_zh": s.title_zh,
+                "talk_share": round(s.words / total_words, 4),
+                "words_by_section": s.words_by_section,
+            }
+            for s in t.speakers.values()
+        ],
+        "qa_start": t.qa_start,
+        "figures": figures,
+        "figure_mismatches": mismatches,
+        "warnings": t.warnings,
+        "calls": [
+            {
+                "company": c.company,
+                "period": c.period,
+                "turns": c.end_turn - c.first_turn,
+                "paragraphs": [c.first, c.end],
+                "qa_start": c.qa_start,
+                "questions": sum(1 for e in t.exchanges if e.call == c.index),
+            }
+            for c in t.calls
+        ],
+        "exchanges": [
+            {
+                "asker": e.asker,
+                "firm": e.firm,
+                "submitted": e.submitted,
+                "paragraphs": [e.first, e.end],
+                "answerers": e.answerers,
+            }
+            for e in t.exchanges
+        ],
+        "fingerprint": t.fingerprint,
+    }
+
+
+def info_text(t: Transcript, name: str) -> str:
+    """The human-readable report."""
+    info = info_dict(t)
+    out = [name]
+    for c in t.calls:
+        title = " \u2014 ".join(x for x in (c.company, c.period) if x) or "(company and period not named)"
+        questions = sum(1 for e in t.exchanges if e.call == c.index)
+        qa = f"Q&A from paragraph {c.qa_start}" if c.qa_start is not None else "no Q&A found"
+        prefix = f"Call {c.index + 1}: " if len(t.calls) > 1 else "Call: "
+        out.append(f"{prefix}{title} \u00b7 {c.end_turn - c.first_turn} turns \u00b7 {qa} \u00b7 {questions} questions")
+    out.append(
+        f"Encoding {t.encoding} \u00b7 languages {', '.join(t.languages)} \u00b7 "
+        f"{len(t.turns)} turns \u00b7 {len(t.paragraphs)} paragraphs"
+    )
+    out.append("Speakers (turns, words, talk share):")
+    width = max((len(s["name"]) for s in info["speakers"]), default=0)
+    for s in info["speakers"]:
+        detail = s["title"] or "-"
+        if s["firm"]:
+            detail += f", {s['firm']}"
+        out.append(
+            f"  {s['name']:<{width}}  {s['role']:<10}  {s['turns']:>3}  {s['words']:>6,}  "
+            f"{s['talk_share']:>6.1%}  {detail}"
+        )
+    mismatches = info["figure_mismatches"]
+    out.append(f"Figures: {info['figures']} in the English text; {len(mismatches)} disagree with the Chinese")
+    for m in mismatches[:20]:
+        out.append(f"  paragraph {m['paragraph']} (line {m['line']}): {_describe(m)}")
+    if len(mismatches) > 20:
+        out.append(f"  ... and {len(mismatches) - 20} more (see --json)")
+    if t.warnings:
+        out.append(f"Warnings ({len(t.warnings)}):")
+        out.extend(f"  {w}" for w in t.warnings[:30])
+        if len(t.warnings) > 30:
+            out.append(f"  ... and {len(t.warnings) - 30} more (see --json)")
+    else:
+        out.append("Warnings: none")
+    return "\n".join(out)
+
+
+def _describe(m: dict[str, Any]) -> str:
+    en, zh = m.get("en"), m.get("zh")
+    if en and zh:
+        return f"{en!r} vs {zh!r} ({m['problem']})"
+    return f"{(en or zh)!r} {m['problem']}"
