@@ -64,8 +64,8 @@ def split_lines(text: str) -> list[Line]:
 
 def pair_lines(lines: list[Line]) -> Paired:
     chinese = [is_chinese(line.text) for line in lines]
-    disclaimers = sum(1 for line in lines if is_disclaimer(line.text))
-    zh_count = sum(chinese) - disclaimers
+    disclaimer = [zh and is_disclaimer(line.text) for zh, line in zip(chinese, lines, strict=True)]
+    zh_count = sum(chinese) - sum(disclaimer)
     en_count = len(lines) - sum(chinese)
     bilingual = zh_count >= 1 and zh_count * 10 >= en_count
     warnings: list[str] = []
@@ -80,7 +80,7 @@ def pair_lines(lines: list[Line]) -> Paired:
     i = 0
     while i < len(lines):
         line = lines[i]
-        if is_disclaimer(line.text):
+        if disclaimer[i]:
             flush()
             items.append(HeaderItem(line.number, line.text))
             i += 1
@@ -136,6 +136,7 @@ def _latin_pair_cost(en: str, other: str) -> float:
 def _pair_body(lines: list[Line], chinese: list[bool], bilingual: bool, warnings: list[str]) -> list[Item]:
     """Pair the lines of one turn: dynamic programme over 'pair', 'English alone', 'Chinese alone'."""
     n = len(lines)
+    untranslated = bilingual and not any(chinese)  # a whole turn left untranslated
     alone_en = _MISSING if bilingual else 0.0
     cost = [0.0] + [float("inf")] * n
     step = [0] * (n + 1)  # 1: line alone, 2: line i-2 paired with i-1
@@ -144,7 +145,12 @@ def _pair_body(lines: list[Line], chinese: list[bool], bilingual: bool, warnings
         cost[i] = cost[a] + (_MISSING if chinese[a] else alone_en)
         step[i] = 1
         if i >= 2 and bilingual and not chinese[a - 1]:
-            pair = 0.0 if chinese[a] else _latin_pair_cost(lines[a - 1].text, lines[a].text)
+            if chinese[a]:
+                pair = 0.0
+            elif untranslated:
+                pair = _LATIN_TWIN if lines[a - 1].text == lines[a].text else _IMPOSSIBLE
+            else:
+                pair = _latin_pair_cost(lines[a - 1].text, lines[a].text)
             if cost[a - 1] + pair < cost[i]:
                 cost[i] = cost[a - 1] + pair
                 step[i] = 2
@@ -162,9 +168,12 @@ def _pair_body(lines: list[Line], chinese: list[bool], bilingual: bool, warnings
                 notes.append(f"line {line.number}: a Chinese line with no English line before it")
             else:
                 out.append(ParagraphItem(line.number, line.text, None))
-                if bilingual:
+                if bilingual and not untranslated:
                     notes.append(f"line {line.number}: an English line with no Chinese translation")
             i -= 1
     out.reverse()
+    if untranslated and any(item.zh is None for item in out if isinstance(item, ParagraphItem)):
+        alone = sum(1 for item in out if isinstance(item, ParagraphItem) and item.zh is None)
+        notes.append(f"lines {lines[0].number}-{lines[-1].number}: {alone} English line(s) with no Chinese translation")
     warnings.extend(reversed(notes))
     return out

@@ -1,0 +1,484 @@
+"""What a correct parse of each fixture gives, counted by hand (see tests/fixtures/README.md).
+
+Plain data, no pytest. All indices are 0-based and global to the file, like reader.core.model:
+paragraphs and turns are numbered straight through a file that holds several calls.
+
+Definitions used for every number here:
+
+- ``turns``: speaker turns. Every fixture starts with a speaker line, so this is the number of
+  speaker lines (a bilingual speaker line is the *pair* of lines, counted once).
+- ``paragraphs``: content paragraphs, i.e. English paragraph lines (with their Chinese line). The
+  disclaimer header and the speaker lines are not paragraphs.
+- ``speakers``: distinct speaker names in the file (``Operator`` counts as one; the same name in
+  two calls counts once).
+- ``qa_start``: index of the first paragraph of the operator turn that opens the questions of the
+  *first* call (an operator turn that reads out shareholder-submitted questions counts).
+  ``(Operator Instructions)`` inside the operator's opening welcome does not open the Q&A.
+  ``call_list[i]["qa_start"]`` gives it per call.
+- ``exchanges``: question exchanges: one per operator announcement of an analyst (an analyst
+  announced twice gives two), one per submitted question the operator reads out. Follow-up
+  questions inside the same exchange do not count.
+- ``speaker_list``: ``(name, title, role)`` in order of first appearance; ``Operator`` has title
+  ``""``; IR counts as management.
+- ``exchange_list``: ``(asker, firm, submitted, answerers)``; a submitted question is asked by
+  ``"Operator"`` with firm ``None``; answerers in order of first answer.
+- ``call_list``: per call ``company``, ``period`` (normalised like ``"Q3 2025"``), turn range
+  ``[first_turn, end_turn)``, paragraph range ``[first, end)``, ``qa_start``, ``exchanges``.
+- ``transcript``: False for files that are not transcripts (the parser must raise
+  ``TranscriptError``); their counts are None.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+DISCLAIMER_TRADITIONAL = "使用警語:中文譯文來源為 Google 翻譯,僅供參考,實際內容請以英文原文為主"
+DISCLAIMER_SIMPLIFIED = "使用警语:中文译文来源为 Google 翻译,仅供参考,实际内容请以英文原文为主"
+
+OPERATOR = ("Operator", "", "operator")
+
+EXPECTED: dict[str, dict[str, Any]] = {
+    "basic.txt": {
+        "transcript": True,
+        "encoding": "utf-8",
+        "lines": 61,
+        "header": DISCLAIMER_TRADITIONAL,
+        "languages": ["en", "zh"],
+        "script": "traditional",
+        "calls": 1,
+        "turns": 13,
+        "paragraphs": 17,
+        "speakers": 5,
+        "qa_start": 6,
+        "exchanges": 2,
+        "speaker_list": [
+            OPERATOR,
+            ("Elena Varga", "Chief Executive Officer", "management"),
+            ("Raymond Kwok", "Chief Financial Officer", "management"),
+            ("Sophie Lam", "Analyst", "analyst"),
+            ("Daniel Osei", "Analyst", "analyst"),
+        ],
+        "firms": {"Sophie Lam": "Harrow & Finch Securities", "Daniel Osei": "Crestline Research"},
+        "exchange_list": [
+            ("Sophie Lam", "Harrow & Finch Securities", False, ["Elena Varga"]),
+            ("Daniel Osei", "Crestline Research", False, ["Raymond Kwok"]),
+        ],
+        "call_list": [
+            {
+                "company": "Corvane Robotics",
+                "period": "Q2 2025",
+                "first_turn": 0,
+                "end_turn": 13,
+                "first": 0,
+                "end": 17,
+                "qa_start": 6,
+                "exchanges": 2,
+            },
+        ],
+    },
+    "submitted_questions.txt": {
+        "transcript": True,
+        "encoding": "utf-8",
+        "lines": 83,
+        "header": DISCLAIMER_TRADITIONAL,
+        "languages": ["en", "zh"],
+        "script": "traditional",
+        "calls": 1,
+        "turns": 19,
+        "paragraphs": 22,
+        "speakers": 6,
+        "qa_start": 6,
+        "exchanges": 5,
+        "speaker_list": [
+            OPERATOR,
+            ("Nora Castillo", "Vice President, Investor Relations", "management"),
+            ("David Brandt", "President, Chief Executive Officer, Director", "management"),
+            ("Meera Iyer", "Chief Financial Officer", "management"),
+            ("Priya Raman", "Analyst", "analyst"),
+            ("Tom Becker", "Analyst", "analyst"),
+        ],
+        "firms": {"Priya Raman": "Westfield Capital", "Tom Becker": "Granite Peak Securities"},
+        "exchange_list": [
+            ("Operator", None, True, ["David Brandt"]),
+            ("Operator", None, True, ["Meera Iyer"]),
+            ("Priya Raman", "Westfield Capital", False, ["David Brandt"]),
+            ("Tom Becker", "Granite Peak Securities", False, ["Meera Iyer"]),
+            ("Priya Raman", "Westfield Capital", False, ["David Brandt"]),
+        ],
+        "call_list": [
+            {
+                "company": "Quillon Energy",
+                "period": "Q1 2025",
+                "first_turn": 0,
+                "end_turn": 19,
+                "first": 0,
+                "end": 22,
+                "qa_start": 6,
+                "exchanges": 5,
+            },
+        ],
+    },
+    "english_only.txt": {
+        "transcript": True,
+        "encoding": "utf-8",
+        "lines": 26,
+        "header": None,
+        "languages": ["en"],
+        "script": None,
+        "calls": 1,
+        "turns": 11,
+        "paragraphs": 15,
+        "speakers": 6,
+        "qa_start": 7,
+        "exchanges": 2,
+        "speaker_list": [
+            OPERATOR,
+            ("Kevin Marsh", "Director of Investor Relations", "management"),
+            ("Laura Chen", "Chief Executive Officer", "management"),
+            ("Sam Patel", "Executive Vice President, Chief Financial Officer", "management"),
+            ("Ingrid Olsen", "Analyst", "analyst"),
+            ("Marco Rossi", "Analyst", "analyst"),
+        ],
+        "firms": {"Ingrid Olsen": "Fjord Street Capital", "Marco Rossi": "Bellhaven Partners"},
+        "exchange_list": [
+            ("Ingrid Olsen", "Fjord Street Capital", False, ["Laura Chen"]),
+            ("Marco Rossi", "Bellhaven Partners", False, ["Sam Patel"]),
+        ],
+        "call_list": [
+            {
+                "company": "Brightwater Semiconductor",
+                "period": "Q4 2024",
+                "first_turn": 0,
+                "end_turn": 11,
+                "first": 0,
+                "end": 15,
+                "qa_start": 7,
+                "exchanges": 2,
+            },
+        ],
+    },
+    "simplified.txt": {
+        "transcript": True,
+        "encoding": "utf-8",
+        "lines": 51,
+        "header": DISCLAIMER_SIMPLIFIED,
+        "languages": ["en", "zh"],
+        "script": "simplified",
+        "calls": 1,
+        "turns": 10,
+        "paragraphs": 15,
+        "speakers": 6,
+        "qa_start": 7,
+        "exchanges": 2,
+        "speaker_list": [
+            ("Helen Zhou", "IR", "management"),
+            ("Zhang Hao", "Chairman, Chief Executive Officer", "management"),
+            ("Fiona Liu", "Chief Financial Officer", "management"),
+            OPERATOR,
+            ("Kelvin Ng", "Analyst", "analyst"),
+            ("Amy Sun", "Analyst", "analyst"),
+        ],
+        "firms": {"Kelvin Ng": "Pinecrest Securities", "Amy Sun": "Redwood Asia Research"},
+        "exchange_list": [
+            ("Kelvin Ng", "Pinecrest Securities", False, ["Zhang Hao"]),
+            ("Amy Sun", "Redwood Asia Research", False, ["Fiona Liu"]),
+        ],
+        "call_list": [
+            {
+                "company": "Jadeport Logistics",
+                "period": "Q2 2025",
+                "first_turn": 0,
+                "end_turn": 10,
+                "first": 0,
+                "end": 15,
+                "qa_start": 7,
+                "exchanges": 2,
+            },
+        ],
+    },
+    "translated_titles.txt": {
+        "transcript": True,
+        "encoding": "utf-8",
+        "lines": 53,
+        "header": DISCLAIMER_TRADITIONAL,
+        "languages": ["en", "zh"],
+        "script": "traditional",
+        "calls": 1,
+        "turns": 12,
+        "paragraphs": 14,
+        "speakers": 6,
+        "qa_start": 6,
+        "exchanges": 2,
+        "speaker_list": [
+            OPERATOR,
+            ("Ivy Tan", "Vice President, Investor Relations", "management"),
+            ("Robert Hale", "Chief Executive Officer", "management"),
+            ("Dana Wu", "Chief Financial Officer", "management"),
+            ("Xiao Chen", "Analyst", "analyst"),
+            ("Julia Brooks", "Analyst", "analyst"),
+        ],
+        # The Chinese speaker line of each speaker (the title translated; names kept).
+        "speaker_lines_zh": {
+            "Operator": "操作員",
+            "Ivy Tan - Vice President, Investor Relations": "Ivy Tan - 投資者關係副總裁",
+            "Robert Hale - Chief Executive Officer": "Robert Hale - 執行長",
+            "Dana Wu - Chief Financial Officer": "Dana Wu - 財務長",
+            "Xiao Chen - Analyst": "Xiao Chen - 分析師",
+            "Julia Brooks - Analyst": "Julia Brooks - 分析師",
+        },
+        "firms": {"Xiao Chen": "Summit Lane Research", "Julia Brooks": "Alder Bay Capital"},
+        "exchange_list": [
+            ("Xiao Chen", "Summit Lane Research", False, ["Robert Hale"]),
+            ("Julia Brooks", "Alder Bay Capital", False, ["Dana Wu"]),
+        ],
+        "call_list": [
+            {
+                "company": "Tidewell Therapeutics",
+                "period": "Q3 2025",
+                "first_turn": 0,
+                "end_turn": 12,
+                "first": 0,
+                "end": 14,
+                "qa_start": 6,
+                "exchanges": 2,
+            },
+        ],
+    },
+    "multi_call.txt": {
+        "transcript": True,
+        "encoding": "utf-8",
+        "lines": 82,  # line 1 and line 46 are the disclaimer
+        "header": DISCLAIMER_TRADITIONAL,
+        "languages": ["en", "zh"],
+        "script": "traditional",
+        "calls": 2,
+        "turns": 19,
+        "paragraphs": 21,
+        "speakers": 8,
+        "qa_start": 4,
+        "exchanges": 3,
+        "speaker_list": [
+            OPERATOR,
+            ("Felix Moreau", "Chief Executive Officer", "management"),
+            ("Grace Lindqvist", "Chief Financial Officer", "management"),
+            ("Omar Haddad", "Analyst", "analyst"),
+            ("Ruth Adeyemi", "Analyst", "analyst"),
+            ("Chloe Ramirez", "Chief Executive Officer, Director", "management"),
+            ("Victor Lam", "Chief Financial Officer", "management"),
+            ("Ben Kessler", "Analyst", "analyst"),
+        ],
+        "firms": {
+            "Omar Haddad": "Tallgrass Securities",
+            "Ruth Adeyemi": "Northgate Research",
+            "Ben Kessler": "Oakmont Partners",
+        },
+        "exchange_list": [
+            ("Omar Haddad", "Tallgrass Securities", False, ["Felix Moreau"]),
+            ("Ruth Adeyemi", "Northgate Research", False, ["Grace Lindqvist"]),
+            ("Ben Kessler", "Oakmont Partners", False, ["Victor Lam"]),
+        ],
+        "call_list": [
+            {
+                "company": "Orbis Drone Systems",
+                "period": "Q1 2025",
+                "first_turn": 0,
+                "end_turn": 10,
+                "first": 0,
+                "end": 12,
+                "qa_start": 4,
+                "exchanges": 2,
+            },
+            {
+                "company": "Pennant Foods",
+                "period": "Q4 2024",
+                "first_turn": 10,
+                "end_turn": 19,
+                "first": 12,
+                "end": 21,
+                "qa_start": 15,
+                "exchanges": 1,
+            },
+        ],
+    },
+    "multi_call_noheader.txt": {
+        "transcript": True,
+        "encoding": "utf-8",
+        "lines": 81,  # only line 1 is the disclaimer; the 2nd call starts at line 46 (Operator)
+        "header": DISCLAIMER_TRADITIONAL,
+        "languages": ["en", "zh"],
+        "script": "traditional",
+        "calls": 2,
+        "turns": 19,
+        "paragraphs": 21,
+        "speakers": 8,
+        "qa_start": 4,
+        "exchanges": 3,
+        "speaker_list": [
+            OPERATOR,
+            ("Felix Moreau", "Chief Executive Officer", "management"),
+            ("Grace Lindqvist", "Chief Financial Officer", "management"),
+            ("Omar Haddad", "Analyst", "analyst"),
+            ("Ruth Adeyemi", "Analyst", "analyst"),
+            ("Chloe Ramirez", "Chief Executive Officer, Director", "management"),
+            ("Victor Lam", "Chief Financial Officer", "management"),
+            ("Ben Kessler", "Analyst", "analyst"),
+        ],
+        "firms": {
+            "Omar Haddad": "Tallgrass Securities",
+            "Ruth Adeyemi": "Northgate Research",
+            "Ben Kessler": "Oakmont Partners",
+        },
+        "exchange_list": [
+            ("Omar Haddad", "Tallgrass Securities", False, ["Felix Moreau"]),
+            ("Ruth Adeyemi", "Northgate Research", False, ["Grace Lindqvist"]),
+            ("Ben Kessler", "Oakmont Partners", False, ["Victor Lam"]),
+        ],
+        "call_list": [
+            {
+                "company": "Orbis Drone Systems",
+                "period": "Q1 2025",
+                "first_turn": 0,
+                "end_turn": 10,
+                "first": 0,
+                "end": 12,
+                "qa_start": 4,
+                "exchanges": 2,
+            },
+            {
+                "company": "Pennant Foods",
+                "period": "Q4 2024",
+                "first_turn": 10,
+                "end_turn": 19,
+                "first": 12,
+                "end": 21,
+                "qa_start": 15,
+                "exchanges": 1,
+            },
+        ],
+    },
+    "identical_pairs.txt": {
+        "transcript": True,
+        "encoding": "utf-8",
+        "lines": 43,
+        "header": DISCLAIMER_TRADITIONAL,
+        "languages": ["en", "zh"],
+        "script": "traditional",
+        "calls": 1,
+        "turns": 8,
+        "paragraphs": 13,
+        "speakers": 5,
+        "qa_start": 8,
+        "exchanges": 1,
+        "speaker_list": [
+            OPERATOR,
+            ("Grace Ho", "Head of Investor Relations", "management"),
+            ("Mei Lin", "Chairwoman of the Board, Chief Executive Officer", "management"),
+            ("Arjun Mehta", "Chief Financial Officer", "management"),
+            ("Sung-min Park", "Analyst", "analyst"),
+        ],
+        # Identical English/Chinese pairs that are paragraphs, not speaker lines:
+        # paragraph index -> text (lines 10-11 and 14-15 of the file).
+        "identical_paragraphs": {2: "www.example-ir.com/results", 4: "NASDAQ: LMRA"},
+        "firms": {"Sung-min Park": "Kestrel Capital"},
+        "exchange_list": [
+            ("Sung-min Park", "Kestrel Capital", False, ["Mei Lin"]),
+        ],
+        "call_list": [
+            {
+                "company": "Lumora Mobility",
+                "period": "Q2 2025",
+                "first_turn": 0,
+                "end_turn": 8,
+                "first": 0,
+                "end": 13,
+                "qa_start": 8,
+                "exchanges": 1,
+            },
+        ],
+    },
+    "not_a_transcript.txt": {
+        "transcript": False,
+        "encoding": "utf-8",
+        "lines": 12,
+        "header": None,
+        "languages": None,
+        "script": None,
+        "calls": None,
+        "turns": None,
+        "paragraphs": None,
+        "speakers": None,
+        "qa_start": None,
+        "exchanges": None,
+        "speaker_list": None,
+    },
+    "unrelated.csv": {
+        "transcript": False,
+        "encoding": "utf-8",
+        "lines": 7,  # ends with a newline, as CSV files do
+        "header": None,
+        "languages": None,
+        "script": None,
+        "calls": None,
+        "turns": None,
+        "paragraphs": None,
+        "speakers": None,
+        "qa_start": None,
+        "exchanges": None,
+        "speaker_list": None,
+    },
+}
+
+# resources/sample-transcript.txt: the file the app opens with no argument (Lumora Mobility,
+# Q3 2025). Same keys as EXPECTED, plus the one deliberate figure mistranslation.
+SAMPLE: dict[str, Any] = {
+    "transcript": True,
+    "encoding": "utf-8",
+    "lines": 137,
+    "header": DISCLAIMER_TRADITIONAL,
+    "languages": ["en", "zh"],
+    "script": "traditional",
+    "calls": 1,
+    "turns": 24,
+    "paragraphs": 44,
+    "speakers": 9,
+    "qa_start": 21,
+    "exchanges": 4,
+    "speaker_list": [
+        OPERATOR,
+        ("Grace Ho", "Head of Investor Relations", "management"),
+        ("Mei Lin", "Chairwoman of the Board, Chief Executive Officer", "management"),
+        ("Arjun Mehta", "Chief Financial Officer", "management"),
+        ("Vivian Tsai", "Analyst", "analyst"),
+        ("Marcus Feld", "Analyst", "analyst"),
+        ("Owen Zhao", "Chief Technology Officer", "management"),
+        ("Li Wei", "Analyst", "analyst"),
+        ("Hannah Okafor", "Analyst", "analyst"),
+    ],
+    "firms": {
+        "Vivian Tsai": "Harbor Ridge Securities",
+        "Marcus Feld": "Kestrel Capital",
+        "Li Wei": "Eastgate Securities",
+        "Hannah Okafor": "Northbridge Partners",
+    },
+    "exchange_list": [
+        ("Vivian Tsai", "Harbor Ridge Securities", False, ["Arjun Mehta", "Mei Lin"]),
+        ("Marcus Feld", "Kestrel Capital", False, ["Owen Zhao"]),
+        ("Li Wei", "Eastgate Securities", False, ["Mei Lin"]),
+        ("Hannah Okafor", "Northbridge Partners", False, ["Arjun Mehta"]),
+    ],
+    "call_list": [
+        {
+            "company": "Lumora Mobility",
+            "period": "Q3 2025",
+            "first_turn": 0,
+            "end_turn": 24,
+            "first": 0,
+            "end": 44,
+            "qa_start": 21,
+            "exchanges": 4,
+        },
+    ],
+    # The only figure that differs between English and Chinese: paragraph 16 (CFO), file
+    # line 42 (English) / 43 (Chinese): "R&D ... up 18% year-over-year" vs "研發 ... 年增 13%".
+    "figure_mismatches": [{"paragraph": 16, "line": 42, "en": "18%", "zh": "13%"}],
+}
