@@ -1,8 +1,12 @@
 """Shared test set-up: fixtures are fictional files under tests/fixtures (never ../shared)."""
 
+import os
 from pathlib import Path
 
 import pytest
+
+# No display is needed to test the window: Qt draws offscreen unless a run asks otherwise.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -189,7 +189,7 @@ def _finish(result: Decoded) -> Decoded:
         result.warnings.append(f"{nuls} NUL byte(s) removed")
     if _looks_binary(text):
         raise TranscriptError("the file is binary data, not a text transcript")
-    result.text = unicodedata.normalize("NFC", text)
+    result.text = text
     return result
 
 

@@ -18,15 +18,16 @@ FINGERPRINT_VERSION = "1"
 
 
 def normalise(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).split())
+    """NFC with runs of white space folded to one space (text from the parser is NFC already)."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    return " ".join(text.split())
 
 
 def fingerprint(lines: Iterable[str]) -> str:
     """32 hex digits (128 bits) over the normalised content lines, in order."""
     digest = hashlib.blake2b(digest_size=16, person=b"transcript-fp" + FINGERPRINT_VERSION.encode())
-    for line in lines:
-        digest.update(normalise(line).encode("utf-8"))
-        digest.update(b"\n")
+    digest.update("\n".join(map(normalise, lines)).encode("utf-8"))
     return digest.hexdigest()
 
 

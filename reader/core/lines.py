@@ -17,12 +17,11 @@ _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
 def is_chinese(line: str) -> bool:
     """A line written in Chinese (it may quote English names, tickers and figures)."""
-    ideographs = len(_IDEOGRAPH.findall(line))
-    if ideographs == 0:
-        return bool(_CJK_PUNCT.search(line)) and not _LATIN.search(line)
     if _CJK_PUNCT.search(line):
-        return True
-    return ideographs * 8 >= len(_LATIN.findall(line))
+        return _IDEOGRAPH.search(line) is not None or not _LATIN.search(line)
+    if _IDEOGRAPH.search(line) is None:
+        return False
+    return len(_IDEOGRAPH.findall(line)) * 8 >= len(_LATIN.findall(line))
 
 
 def has_ideographs(text: str) -> bool:
@@ -31,15 +30,15 @@ def has_ideographs(text: str) -> bool:
 
 # --- The disclaimer header -------------------------------------------------------------------
 
-_HEADER_MARKS = ("使用警語", "使用警语", "免責聲明", "免责声明")
+_HEADER_MARK = re.compile("使用警語|使用警语|免責聲明|免责声明")
 _HEADER_PAIRS = (("翻譯", "僅供參考"), ("翻译", "仅供参考"), ("Google", "英文原文"))
 
 
 def is_disclaimer(line: str) -> bool:
     """The machine-translation disclaimer that opens a file (and each call pasted into one)."""
-    if len(line) > 200 or not has_ideographs(line):
+    if len(line) > 200:
         return False
-    if any(mark in line for mark in _HEADER_MARKS):
+    if _HEADER_MARK.search(line):
         return True
     return any(a in line and b in line for a, b in _HEADER_PAIRS)
 
@@ -99,6 +98,10 @@ def parse_speaker_line(line: str) -> SpeakerLine | None:
     label = _LABELS.get(text.casefold())
     if label is not None:
         return SpeakerLine(text, "", label)
+    if "-" not in text and "\u2013" not in text and "\u2014" not in text:
+        return None
+    if text[-1] in ".?!:;" and not _TITLE_END_ABBREV.search(text):
+        return None  # a sentence; no title ends so
     parts = _DASH.split(text, maxsplit=1)
     if len(parts) != 2:
         return None

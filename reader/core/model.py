@@ -36,7 +36,7 @@ class Speaker:
     words_by_section: dict[str, int] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class Paragraph:
     """One content paragraph: an English line and its Chinese line (either may be missing)."""
 
@@ -55,7 +55,7 @@ class Paragraph:
         return self.en if self.en is not None else (self.zh or "")
 
 
-@dataclass
+@dataclass(slots=True)
 class Turn:
     """A speaker turn: a speaker line and the paragraphs up to the next one."""
 

@@ -15,26 +15,26 @@ from dataclasses import dataclass
 from .lines import SpeakerLine, chinese_speaker_line, is_chinese, is_disclaimer, parse_speaker_line
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Line:
     number: int  # 1-based, in the decoded file (blank lines counted)
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class HeaderItem:
     line: int
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class SpeakerItem:
     line: int
     speaker: SpeakerLine
     title_zh: str | None  # the Chinese line's title when it translated it
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class ParagraphItem:
     line: int
     en: str | None
@@ -54,12 +54,8 @@ class Paired:
 def split_lines(text: str) -> list[Line]:
     """Non-blank lines, stripped, with their line numbers. CRLF, CR and LF all end a line."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    out = []
-    for number, raw in enumerate(text.split("\n"), start=1):
-        stripped = raw.strip()
-        if stripped:
-            out.append(Line(number, stripped))
-    return out
+    stripped = [raw.strip() for raw in text.split("\n")]
+    return [Line(number, line) for number, line in enumerate(stripped, start=1) if line]
 
 
 def pair_lines(lines: list[Line]) -> Paired:

@@ -136,7 +136,7 @@ def _split_calls(s: Structure, breaks: set[int]) -> None:
             continue
         if role is Role.ANALYST or (role is Role.OPERATOR and cues.opens_questions(text)):
             questions_seen = True
-        if any(cues.closes_call(s.paragraphs[p].en or "") for p in turn.paragraphs):
+        if role is Role.OPERATOR and any(cues.closes_call(s.paragraphs[p].en or "") for p in turn.paragraphs):
             closed = True
     bounds = [*starts, len(s.turns)]
     for index, (first_turn, end_turn) in enumerate(zip(bounds, bounds[1:], strict=False)):

@@ -1,0 +1,133 @@
+"""The CLI contract: `info FILE --json` and one-line errors with exit status 2."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from fixture_counts import EXPECTED
+from reader.cli import main
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def run_info(capsys, *args):
+    code = main(["info", *map(str, args)])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize("name", ["basic.txt", "english_only.txt", "multi_call.txt", "submitted_questions.txt"])
+def test_info_json(capsys, name):
+    code, out, err = run_info(capsys, FIXTURES / name, "--json")
+    assert code == 0 and err == ""
+    info = json.loads(out)
+    expected = EXPECTED[name]
+    assert info["turns"] == expected["turns"]
+    assert info["paragraphs"] == expected["paragraphs"]
+    assert info["languages"] == expected["languages"]
+    assert info["encoding"] == "utf-8"
+    assert info["qa_start"] == expected["qa_start"]
+    assert isinstance(info["figures"], int) and info["figures"] > 0
+    assert isinstance(info["figure_mismatches"], list)
+    assert info["warnings"] == []
+    assert [(s["name"], s["title"], s["role"]) for s in info["speakers"]] == [tuple(s) for s in expected["speaker_list"]]
+    for s in info["speakers"]:
+        assert set(s) >= {"name", "title", "role", "turns", "words"}
+        assert isinstance(s["turns"], int) and isinstance(s["words"], int)
+
+
+def test_info_json_reports_encoding_and_warnings(capsys, tmp_path):
+    text = (FIXTURES / "basic.txt").read_text(encoding="utf-8").split("\n")
+    del text[4]  # the Chinese line of the first paragraph
+    path = tmp_path / "big5.txt"
+    path.write_bytes("\r\n".join(text).encode("cp950"))
+    code, out, _ = run_info(capsys, path, "--json")
+    info = json.loads(out)
+    assert code == 0
+    assert info["encoding"] == "cp950"
+    assert len(info["warnings"]) == 1 and "no Chinese translation" in info["warnings"][0]
+
+
+def test_sample_mismatch_is_reported(capsys):
+    from reader.ui.app import sample_path
+
+    code, out, _ = run_info(capsys, sample_path(), "--json")
+    info = json.loads(out)
+    assert code == 0
+    assert any(m["en"] == "18%" and m["zh"] == "13%" for m in info["figure_mismatches"])
+
+
+def test_info_text(capsys):
+    code, out, _ = run_info(capsys, FIXTURES / "basic.txt")
+    assert code == 0
+    assert "Corvane Robotics" in out and "Q2 2025" in out
+    assert "Elena Varga" in out and "Q&A from paragraph 6" in out
+    assert "Warnings: none" in out
+
+
+@pytest.mark.parametrize(
+    ("args", "reason"),
+    [
+        (["info", str(FIXTURES / "not_a_transcript.txt")], "not a transcript"),
+        (["info", str(FIXTURES / "unrelated.csv"), "--json"], "not a transcript"),
+        (["info", "/no/such/file.txt"], "no such file"),
+        (["info", str(FIXTURES)], "folder"),
+        (["info"], "required"),
+        (["info", str(FIXTURES / "basic.txt"), "--bogus"], "unrecognized"),
+        (["frobnicate", "--x"], "unrecognized"),
+    ],
+)
+def test_errors_are_one_line_exit_2(capsys, args, reason):
+    code = main(args)
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert out == ""
+    assert err.startswith("error: ") and err.count("\n") == 1
+    assert reason in err
+
+
+def test_unreadable_file(capsys, tmp_path):
+    if os.geteuid() == 0:
+        pytest.skip("root reads every file")
+    path = tmp_path / "locked.txt"
+    path.write_text("Operator\n")
+    path.chmod(0)
+    code = main(["info", str(path)])
+    assert code == 2 and "permission denied" in capsys.readouterr().err
+
+
+def test_console_script_and_module_agree():
+    """`python -m reader` is the same program, and no traceback reaches the user."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "reader", "info", str(FIXTURES / "not_a_transcript.txt")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 2
+    assert proc.stdout == ""
+    assert proc.stderr.startswith("error: ") and "Traceback" not in proc.stderr
+    proc = subprocess.run(
+        [sys.executable, "-m", "reader", "info", str(FIXTURES / "basic.txt"), "--json"],
+        capture_output=True,
+        check=False,
+    )
+    assert proc.returncode == 0
+    assert json.loads(proc.stdout.decode("utf-8"))["paragraphs"] == EXPECTED["basic.txt"]["paragraphs"]
+
+
+def test_json_is_ascii_safe_on_a_non_utf8_terminal():
+    env = {**os.environ, "PYTHONIOENCODING": "ascii", "PYTHONUTF8": "0"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "reader", "info", str(FIXTURES / "basic.txt"), "--json"],
+        capture_output=True,
+        env=env,
+        check=False,
+    )
+    assert proc.returncode == 0
+    info = json.loads(proc.stdout.decode("ascii"))
+    assert info["languages"] == ["en", "zh"]
