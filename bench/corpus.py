@@ -3,7 +3,7 @@
 Each call is a fixture (or the sample) with its company renamed, every digit perturbed and its
 Q&A repeated until the call is about the size of a real one (~85 KB), so no two calls are equal.
 
-    python bench/corpus.py OUT.txt --calls 60
+    python -m bench.corpus OUT.txt --calls 60
 """
 
 from __future__ import annotations

@@ -1,0 +1,80 @@
+"""How long parsing takes: a 5 MB file of 60 calls, and the real seeds when ../shared is there.
+
+    .venv/bin/python -m bench.parse_bench [--runs 7]     (from the repository root)
+
+Prints a Markdown table; the recorded results are in bench/RESULTS.md. Each figure is the median
+of --runs runs: `parse` is parse_file() in this process (decode + pair + structure + keys);
+`info` is the whole `transcript-reader info FILE --json` process (start-up, parse, figures, JSON),
+with its peak memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from bench.corpus import make_library_file
+from reader.core.parser import parse_file
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+SEEDS = ROOT.parent / "shared" / "transcripts"
+
+
+def time_parse(path: Path, runs: int) -> tuple[float, int, int]:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        t = parse_file(path)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), len(t.calls), len(t.paragraphs)
+
+
+def time_info(path: Path, runs: int) -> tuple[float, float]:
+    walls, peaks = [], []
+    for _ in range(runs):
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "reader", "info", str(path), "--json"], stdout=subprocess.DEVNULL
+        )
+        _, status, usage = os.wait4(proc.pid, 0)
+        walls.append(time.perf_counter() - start)
+        peaks.append(usage.ru_maxrss / 1024)  # KiB on Linux
+        assert status == 0, f"info failed on {path}"
+    return statistics.median(walls), statistics.median(peaks)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    big = OUT / "60calls.txt"
+    big.write_text(make_library_file(60), encoding="utf-8")
+    files = [big, *sorted(SEEDS.glob("*.txt"))] if SEEDS.is_dir() else [big]
+    if SEEDS.is_dir():  # the seeds pasted 30 times each: real-shaped text, 5 MB, 60 calls
+        pasted = OUT / "seeds-x60.txt"
+        seeds = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+        pasted.write_text("\n".join(seeds[i % len(seeds)] for i in range(60)), encoding="utf-8")
+        files.insert(1, pasted)
+    print("| file | MB | calls | paragraphs | parse (median) | MB/s | `info --json` process | peak RSS |")
+    print("| --- | --- | --- | --- | --- | --- | --- | --- |")
+    for path in files:
+        mb = path.stat().st_size / 1e6
+        parse_s, calls, paragraphs = time_parse(path, args.runs)
+        wall, peak = time_info(path, max(3, args.runs // 2))
+        print(
+            f"| {path.name} | {mb:.2f} | {calls} | {paragraphs:,} | {parse_s * 1000:.0f} ms | {mb / parse_s:.1f} "
+            f"| {wall * 1000:.0f} ms | {peak:.0f} MiB |"
+        )
+    print(f"\npython {sys.version.split()[0]}, {resource.getpagesize()} B pages, runs={args.runs}")
+
+
+if __name__ == "__main__":
+    main()
