@@ -18,9 +18,16 @@ from reader.core.parser import parse_file
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES = [
     ROOT / "resources" / "sample-transcript.txt",
-    *(ROOT / "tests" / "fixtures" / name for name in (
-        "basic.txt", "submitted_questions.txt", "simplified.txt", "translated_titles.txt", "identical_pairs.txt",
-    )),
+    *(
+        ROOT / "tests" / "fixtures" / name
+        for name in (
+            "basic.txt",
+            "submitted_questions.txt",
+            "simplified.txt",
+            "translated_titles.txt",
+            "identical_pairs.txt",
+        )
+    ),
 ]
 TARGET_CALL_BYTES = 85_000
 
@@ -34,7 +41,9 @@ def make_call(source: Path, k: int, rng: random.Random) -> str:
     t = parse_file(source)
     lines = source.read_text(encoding="utf-8").split("\n")
     company = t.calls[0].company or "Company"
-    qa_turn = next(turn for turn in t.turns if turn.first <= (t.qa_start or 0) < max(turn.end, turn.first + 1))
+    qa_turn = next(
+        turn for turn in t.turns if turn.first <= (t.qa_start or 0) < max(turn.end, turn.first + 1)
+    )
     qa_line = qa_turn.line - 1
     closing = t.turns[-1].line - 1
     head, qa, tail = lines[:qa_line], lines[qa_line:closing], lines[closing:]

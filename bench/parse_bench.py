@@ -70,8 +70,8 @@ def main() -> None:
         parse_s, calls, paragraphs = time_parse(path, args.runs)
         wall, peak = time_info(path, max(3, args.runs // 2))
         print(
-            f"| {path.name} | {mb:.2f} | {calls} | {paragraphs:,} | {parse_s * 1000:.0f} ms | {mb / parse_s:.1f} "
-            f"| {wall * 1000:.0f} ms | {peak:.0f} MiB |"
+            f"| {path.name} | {mb:.2f} | {calls} | {paragraphs:,} | {parse_s * 1000:.0f} ms "
+            f"| {mb / parse_s:.1f} | {wall * 1000:.0f} ms | {peak:.0f} MiB |"
         )
     print(f"\npython {sys.version.split()[0]}, {resource.getpagesize()} B pages, runs={args.runs}")
 

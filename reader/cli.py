@@ -66,7 +66,11 @@ def _app_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("file", nargs="?", help="a transcript to open")
-    p.add_argument("--screenshot", metavar="OUT.png", help="save a picture of the window after the first paint, then exit")
+    p.add_argument(
+        "--screenshot",
+        metavar="OUT.png",
+        help="save a picture of the window after the first paint, then exit",
+    )
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return p
 
@@ -106,5 +110,7 @@ def _utf8_stdout() -> bool:
 
 def _print(text: str) -> None:
     if not _utf8_stdout():
-        text = text.encode(sys.stdout.encoding or "ascii", errors="replace").decode(sys.stdout.encoding or "ascii")
+        text = text.encode(sys.stdout.encoding or "ascii", errors="replace").decode(
+            sys.stdout.encoding or "ascii"
+        )
     print(text)

@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from fixture_counts import EXPECTED
+
 from reader.cli import main
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -20,7 +20,9 @@ def run_info(capsys, *args):
     return code, out, err
 
 
-@pytest.mark.parametrize("name", ["basic.txt", "english_only.txt", "multi_call.txt", "submitted_questions.txt"])
+@pytest.mark.parametrize(
+    "name", ["basic.txt", "english_only.txt", "multi_call.txt", "submitted_questions.txt"]
+)
 def test_info_json(capsys, name):
     code, out, err = run_info(capsys, FIXTURES / name, "--json")
     assert code == 0 and err == ""
@@ -34,7 +36,9 @@ def test_info_json(capsys, name):
     assert isinstance(info["figures"], int) and info["figures"] > 0
     assert isinstance(info["figure_mismatches"], list)
     assert info["warnings"] == []
-    assert [(s["name"], s["title"], s["role"]) for s in info["speakers"]] == [tuple(s) for s in expected["speaker_list"]]
+    assert [(s["name"], s["title"], s["role"]) for s in info["speakers"]] == [
+        tuple(s) for s in expected["speaker_list"]
+    ]
     for s in info["speakers"]:
         assert set(s) >= {"name", "title", "role", "turns", "words"}
         assert isinstance(s["turns"], int) and isinstance(s["words"], int)

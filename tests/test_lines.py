@@ -45,10 +45,18 @@ def test_disclaimer_in_both_scripts():
     [
         ("Operator", "Operator", ""),
         ("Peter Cirino - Chief Operating Officer", "Peter Cirino", "Chief Operating Officer"),
-        ("Shen Ziyu - Chairman of the Board, Chief Executive Officer", "Shen Ziyu", "Chairman of the Board, Chief Executive Officer"),
+        (
+            "Shen Ziyu - Chairman of the Board, Chief Executive Officer",
+            "Shen Ziyu",
+            "Chairman of the Board, Chief Executive Officer",
+        ),
         ("Xiaoyi Lei - Analyst", "Xiaoyi Lei", "Analyst"),
         ("Rene Du - IR", "Rene Du", "IR"),
-        ("Mary-Anne O'Neil \u2013 Head of Investor Relations", "Mary-Anne O'Neil", "Head of Investor Relations"),
+        (
+            "Mary-Anne O'Neil \u2013 Head of Investor Relations",
+            "Mary-Anne O'Neil",
+            "Head of Investor Relations",
+        ),
         ("Ludwig van der Berg - CFO", "Ludwig van der Berg", "CFO"),
         ("Jane Doe - Morgan Stanley, Research Division", "Jane Doe", "Morgan Stanley, Research Division"),
         ("Xiaoyi Lei - 分析師", "Xiaoyi Lei", "分析師"),

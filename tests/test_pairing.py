@@ -64,7 +64,10 @@ def test_missing_translation_at_the_end_of_a_turn():
 
 
 def test_a_translation_without_chinese_characters_still_pairs():
-    rows = turn("Mei Lin - Chief Executive Officer", [PAIRS[0], ("EX-2M.", "EX-2M。"), ("Q3 2025", "Q3 2025"), PAIRS[1]])
+    rows = turn(
+        "Mei Lin - Chief Executive Officer",
+        [PAIRS[0], ("EX-2M.", "EX-2M。"), ("Q3 2025", "Q3 2025"), PAIRS[1]],
+    )
     paired = pair_lines(lines_of(HEADER, *rows))
     assert paragraphs(paired.items) == [PAIRS[0], ("EX-2M.", "EX-2M。"), ("Q3 2025", "Q3 2025"), PAIRS[1]]
     assert paired.warnings == []
@@ -79,7 +82,14 @@ def test_identical_pair_that_is_not_a_speaker_is_a_paragraph():
 
 
 def test_translated_speaker_titles():
-    rows = ["Dana Wu - Chief Financial Officer", "Dana Wu - 財務長", *turn("x")[2:], "Operator", "操作員", *turn("x")[2:4]]
+    rows = [
+        "Dana Wu - Chief Financial Officer",
+        "Dana Wu - 財務長",
+        *turn("x")[2:],
+        "Operator",
+        "操作員",
+        *turn("x")[2:4],
+    ]
     items = pair_lines(lines_of(HEADER, *rows)).items
     speakers = [i for i in items if isinstance(i, SpeakerItem)]
     assert [(s.speaker.name, s.title_zh) for s in speakers] == [("Dana Wu", "財務長"), ("Operator", "操作員")]
@@ -97,7 +107,12 @@ def test_lone_speaker_line_in_a_bilingual_file():
 
 
 def test_english_only():
-    rows = ["Operator", "Good day and welcome.", "Mei Lin - Chief Executive Officer", *[en for en, _ in PAIRS]]
+    rows = [
+        "Operator",
+        "Good day and welcome.",
+        "Mei Lin - Chief Executive Officer",
+        *[en for en, _ in PAIRS],
+    ]
     paired = pair_lines(lines_of(*rows))
     assert not paired.bilingual
     assert [i.speaker.name for i in paired.items if isinstance(i, SpeakerItem)] == ["Operator", "Mei Lin"]

@@ -5,8 +5,8 @@ import codecs
 from pathlib import Path
 
 import pytest
-
 from fixture_counts import EXPECTED
+
 from reader.core.errors import TranscriptError
 from reader.core.model import Role, Section
 from reader.core.parser import parse_bytes, parse_file
@@ -39,7 +39,9 @@ def test_fixture_counts(name):
 def test_fixture_speakers_and_roles(name):
     expected = EXPECTED[name]
     t = parse_file(FIXTURES / name)
-    assert [(s.name, s.title, s.role.value) for s in t.speakers.values()] == [tuple(x) for x in expected["speaker_list"]]
+    assert [(s.name, s.title, s.role.value) for s in t.speakers.values()] == [
+        tuple(x) for x in expected["speaker_list"]
+    ]
     assert {s.name: s.firm for s in t.speakers.values() if s.firm} == expected["firms"]
 
 
@@ -59,7 +61,10 @@ def test_fixture_calls(name):
         assert call.company == expected["company"]
         assert call.period == expected["period"]
         assert (call.first_turn, call.end_turn, call.first, call.end) == (
-            expected["first_turn"], expected["end_turn"], expected["first"], expected["end"],
+            expected["first_turn"],
+            expected["end_turn"],
+            expected["first"],
+            expected["end"],
         )
         assert call.qa_start == expected["qa_start"]
         for p in range(call.first, call.end):
@@ -104,7 +109,9 @@ def test_variants_parse_the_same(variant):
     text = text_of("basic.txt")
     reference = parse_file(FIXTURES / "basic.txt")
     t = parse_bytes(variants(text)[variant])
-    assert [(p.en, p.zh, p.section) for p in t.paragraphs] == [(p.en, p.zh, p.section) for p in reference.paragraphs]
+    assert [(p.en, p.zh, p.section) for p in t.paragraphs] == [
+        (p.en, p.zh, p.section) for p in reference.paragraphs
+    ]
     assert [p.key for p in t.paragraphs] == [p.key for p in reference.paragraphs]
     assert t.fingerprint == reference.fingerprint
     assert t.warnings == []
@@ -124,7 +131,10 @@ def test_fingerprint_differs_between_calls():
     prints = {parse_file(FIXTURES / name).fingerprint for name in distinct}
     assert len(prints) == len(distinct)
     # the same calls with or without the second disclaimer are the same document
-    assert parse_file(FIXTURES / "multi_call.txt").fingerprint == parse_file(FIXTURES / "multi_call_noheader.txt").fingerprint
+    assert (
+        parse_file(FIXTURES / "multi_call.txt").fingerprint
+        == parse_file(FIXTURES / "multi_call_noheader.txt").fingerprint
+    )
 
 
 def content_line_numbers(text: str) -> list[int]:

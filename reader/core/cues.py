@@ -27,7 +27,9 @@ class Announcement:
     firm: str | None
 
 
-_SHORT_ANNOUNCEMENT = re.compile(r"^(?P<name>[^,]{2,60}),\s+(?:with |from |of |at )?(?P<firm>[^,]{2,80}?)\.?$")
+_SHORT_ANNOUNCEMENT = re.compile(
+    r"^(?P<name>[^,]{2,60}),\s+(?:with |from |of |at )?(?P<firm>[^,]{2,80}?)\.?$"
+)
 _LONG_ANNOUNCEMENT = re.compile(
     r"\b(?:question|questions|line)\b[^.?!]{0,40}?\b(?:from|of)\s+(?:the line of\s+)?"
     r"(?P<name>[A-Z][\w'\u2019.\-]*(?:\s+[A-Z][\w'\u2019.\-]*){0,4}?)"
@@ -57,8 +59,12 @@ _QA_CUES = (
     re.compile(r"\b(?:first|next|following|last|final|second|third)\s+question\b", re.I),
     re.compile(r"\bquestions?\s+(?:today\s+)?(?:comes?|is|are)\s+from\b", re.I),
     re.compile(r"\bsubmitted\b.{0,60}\bquestions?\b|\bquestions?\b.{0,60}\bsubmitted\b", re.I),
-    re.compile(r"\b(?:now|at this time)\b.{0,60}\b(?:question-and-answer|question and answer|q&a|questions)\b", re.I),
-    re.compile(r"\b(?:begin|start|open|conduct)\b.{0,30}\b(?:question-and-answer|question and answer|q&a)\b", re.I),
+    re.compile(
+        r"\b(?:now|at this time)\b.{0,60}\b(?:question-and-answer|question and answer|q&a|questions)\b", re.I
+    ),
+    re.compile(
+        r"\b(?:begin|start|open|conduct)\b.{0,30}\b(?:question-and-answer|question and answer|q&a)\b", re.I
+    ),
 )
 # A sentence about a Q&A that comes later belongs to the opening, not to the Q&A.
 _QA_LATER = re.compile(r"\b(?:after|following|later|at the end|there will be|will be available)\b", re.I)

@@ -94,7 +94,9 @@ def decode(data: bytes) -> Decoded:
     bad = replaced.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
     if bad <= max(4, len(data) // 2000):
         result = Decoded(replaced, "utf-8")
-        result.warnings.append(f"{bad} undecodable byte sequence(s) replaced with \ufffd (the file is not clean UTF-8)")
+        result.warnings.append(
+            f"{bad} undecodable byte sequence(s) replaced with \ufffd (the file is not clean UTF-8)"
+        )
         return _finish(result)
 
     return _finish(legacy or _detect(data))

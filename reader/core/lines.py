@@ -60,10 +60,39 @@ _LABELS = {
     "unidentified company speaker": "management",
 }
 # How the Chinese line may render the operator label.
-_OPERATOR_ZH = {"操作員", "操作员", "接線員", "接线员", "主持人", "會議主持人", "会议主持人", "運營商", "运营商", "接線生", "接线生"}
+_OPERATOR_ZH = {
+    "操作員",
+    "操作员",
+    "接線員",
+    "接线员",
+    "主持人",
+    "會議主持人",
+    "会议主持人",
+    "運營商",
+    "运营商",
+    "接線生",
+    "接线生",
+}
 
 _DASH = re.compile(r"\s+(?:-{1,2}|\u2013|\u2014)\s+")
-_PARTICLES = {"de", "da", "di", "du", "del", "della", "van", "von", "der", "den", "la", "le", "bin", "al", "el", "dos"}
+_PARTICLES = {
+    "de",
+    "da",
+    "di",
+    "du",
+    "del",
+    "della",
+    "van",
+    "von",
+    "der",
+    "den",
+    "la",
+    "le",
+    "bin",
+    "al",
+    "el",
+    "dos",
+}
 _NAME_WORD = re.compile(r"^(?:[^\W\d_][\w'\u2019.\-]*|\([^\W\d_][\w'\u2019.\- ]*\))$")
 
 # Words that make a title a job title (so a lone "X - Y" line can be trusted to be a speaker).
@@ -135,7 +164,7 @@ def _is_title(title: str) -> bool:
         return False
     if title[-1] in ".?!:;" and not _TITLE_END_ABBREV.search(title):
         return False
-    return not any(c in title for c in "%$\u20ac\u00a3\u00a5\"\u201c\u201d")
+    return not any(c in title for c in '%$\u20ac\u00a3\u00a5"\u201c\u201d')
 
 
 def is_analyst_title(title: str) -> bool:

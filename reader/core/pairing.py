@@ -70,7 +70,9 @@ def pair_lines(lines: list[Line]) -> Paired:
 
     def flush() -> None:
         if body:
-            items.extend(_pair_body([lines[i] for i in body], [chinese[i] for i in body], bilingual, warnings))
+            items.extend(
+                _pair_body([lines[i] for i in body], [chinese[i] for i in body], bilingual, warnings)
+            )
             body.clear()
 
     i = 0
@@ -170,6 +172,8 @@ def _pair_body(lines: list[Line], chinese: list[bool], bilingual: bool, warnings
     out.reverse()
     if untranslated and any(item.zh is None for item in out if isinstance(item, ParagraphItem)):
         alone = sum(1 for item in out if isinstance(item, ParagraphItem) and item.zh is None)
-        notes.append(f"lines {lines[0].number}-{lines[-1].number}: {alone} English line(s) with no Chinese translation")
+        notes.append(
+            f"lines {lines[0].number}-{lines[-1].number}: {alone} English line(s) with no Chinese translation"
+        )
     warnings.extend(reversed(notes))
     return out

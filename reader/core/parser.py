@@ -79,10 +79,16 @@ def _parse_text(text: str, encoding: str, warnings: list[str]) -> Transcript:
         for item in paired.items
         if not isinstance(item, HeaderItem)
         for line in (
-            (item.en or "", item.zh or "") if isinstance(item, ParagraphItem) else (item.speaker.name, item.speaker.title)
+            (item.en or "", item.zh or "")
+            if isinstance(item, ParagraphItem)
+            else (item.speaker.name, item.speaker.title)
         )
     ]
-    languages = [lang for lang, present in (("en", any(p.en for p in paragraphs)), ("zh", any(p.zh for p in paragraphs))) if present]
+    languages = [
+        lang
+        for lang, present in (("en", any(p.en for p in paragraphs)), ("zh", any(p.zh for p in paragraphs)))
+        if present
+    ]
     return Transcript(
         encoding=encoding,
         languages=languages,

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import cues
-from .lines import is_analyst_title
+from .lines import SpeakerLine, is_analyst_title
 from .model import Call, Exchange, Paragraph, Role, Section, Speaker, Turn
 from .pairing import HeaderItem, Item, ParagraphItem, SpeakerItem
 
@@ -67,7 +67,9 @@ def _turns(items: list[Item]) -> tuple[str | None, list[Paragraph], list[Turn], 
                 header_pending = False
             known = speakers.get(line.name)
             if known is None:
-                speakers[line.name] = Speaker(line.name, line.title, _role_from_line(line), title_zh=item.title_zh)
+                speakers[line.name] = Speaker(
+                    line.name, line.title, _role_from_line(line), title_zh=item.title_zh
+                )
             elif item.title_zh and not known.title_zh:
                 known.title_zh = item.title_zh
         elif isinstance(item, ParagraphItem):
@@ -83,7 +85,7 @@ def _turns(items: list[Item]) -> tuple[str | None, list[Paragraph], list[Turn], 
     return header, paragraphs, turns, speakers, breaks
 
 
-def _role_from_line(line) -> Role:  # type: ignore[no-untyped-def]
+def _role_from_line(line: SpeakerLine) -> Role:
     if line.label_role is not None:
         return Role(line.label_role)
     if is_analyst_title(line.title):
@@ -139,7 +141,7 @@ def _split_calls(s: Structure, breaks: set[int]) -> None:
         if role is Role.OPERATOR and any(cues.closes_call(s.paragraphs[p].en or "") for p in turn.paragraphs):
             closed = True
     bounds = [*starts, len(s.turns)]
-    for index, (first_turn, end_turn) in enumerate(zip(bounds, bounds[1:], strict=False)):
+    for first_turn, end_turn in zip(bounds, bounds[1:], strict=False):
         if first_turn >= end_turn:
             continue
         first, end = s.turns[first_turn].first, s.turns[end_turn - 1].end
@@ -210,7 +212,7 @@ def _find_exchanges(s: Structure, call: Call) -> None:
                 firm = s.speakers[turn.speaker].firm
                 current = Exchange(call.index, turn.speaker, firm, False, turn.first, turn.end)
                 s.exchanges.append(current)
-            else:
+            elif current is not None:
                 current.end = turn.end
         elif current is not None:
             if turn.speaker and turn.speaker not in current.answerers:

@@ -81,7 +81,10 @@ def info_text(t: Transcript, name: str) -> str:
         questions = sum(1 for e in t.exchanges if e.call == c.index)
         qa = f"Q&A from paragraph {c.qa_start}" if c.qa_start is not None else "no Q&A found"
         prefix = f"Call {c.index + 1}: " if len(t.calls) > 1 else "Call: "
-        out.append(f"{prefix}{title} \u00b7 {c.end_turn - c.first_turn} turns \u00b7 {qa} \u00b7 {questions} questions")
+        out.append(
+            f"{prefix}{title} \u00b7 {c.end_turn - c.first_turn} turns \u00b7 {qa} \u00b7 "
+            f"{questions} questions"
+        )
     out.append(
         f"Encoding {t.encoding} \u00b7 languages {', '.join(t.languages)} \u00b7 "
         f"{len(t.turns)} turns \u00b7 {len(t.paragraphs)} paragraphs"

@@ -35,6 +35,7 @@ def run(file: str | None = None, screenshot: str | None = None) -> int:
     window.resize(1280, 860)
     window.show()
     if screenshot:
+
         def save() -> None:
             window.grab().save(screenshot)
             app.quit()

@@ -12,7 +12,12 @@ from ..core.errors import TranscriptError
 from ..core.model import Role, Transcript
 from ..core.parser import parse_file
 
-_ROLE_COLOURS = {Role.OPERATOR: "#6b7280", Role.MANAGEMENT: "#1d4ed8", Role.ANALYST: "#b45309", Role.UNKNOWN: "#444"}
+_ROLE_COLOURS = {
+    Role.OPERATOR: "#6b7280",
+    Role.MANAGEMENT: "#1d4ed8",
+    Role.ANALYST: "#b45309",
+    Role.UNKNOWN: "#444",
+}
 
 
 class MainWindow(QMainWindow):
@@ -36,7 +41,9 @@ class MainWindow(QMainWindow):
             menu.addAction(action)
 
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open a transcript", "", "Transcripts (*.txt);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open a transcript", "", "Transcripts (*.txt);;All files (*)"
+        )
         if path:
             self.open_path(Path(path))
 
@@ -56,7 +63,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{title} \u2014 Transcript Reader")
         warn = f" \u00b7 {len(t.warnings)} warning(s)" if t.warnings else ""
         self.statusBar().showMessage(
-            f"{path.name} \u00b7 {len(t.turns)} turns \u00b7 {len(t.paragraphs)} paragraphs \u00b7 {t.encoding}{warn}"
+            f"{path.name} \u00b7 {len(t.turns)} turns \u00b7 {len(t.paragraphs)} paragraphs "
+            f"\u00b7 {t.encoding}{warn}"
         )
 
 
