@@ -1,0 +1,230 @@
+"""Compare the figures of an English paragraph with those of its Chinese translation.
+
+Matching, in rounds, each round only on what earlier rounds left over:
+
+1. numbers by value (money, percentages, quantities and plain numbers; first within the same kind,
+   then across kinds, so `90- percentage-plus` matches `90%`), periods by their normalised string;
+2. periods loosely: every part of one (`Q2`, `2024`, `Jun 30`) is named by the other side, so a bare
+   `2024` matches `2024 年第二季` and `second quarter` matches `2024 年第二季`;
+3. restatements: `'26` / `26 年`; a number in digits on one side and in words on the other
+   (`three computers` / `3 個電腦`, `a million` / `100 萬`, `Tier 1` / `第一梯隊`);
+4. what is left on both sides is paired by kind and position as "different value" (`31%` / `13%`),
+   and the rest is "missing in Chinese" or "missing in English".
+
+Values are compared as magnitudes (the Chinese says 虧損 where the English writes `($5.1 million)`),
+and the Chinese may round: `RMB944 million` matches `9.4 億元` (half a unit of its last digit), but
+any digit that the Chinese writes must agree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from .values import NUMERIC_KINDS, Figure, find_figures
+from .words import chinese_word_months, chinese_word_numbers, english_word_halves, english_word_numbers
+
+MISSING_ZH = "missing in Chinese"
+MISSING_EN = "missing in English"
+DIFFERENT = "different value"
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    """A figure of one paragraph without its counterpart in the other language."""
+
+    kind: str
+    en: str | None  # the English figure's text
+    zh: str | None  # the Chinese figure's text
+    value: float | str | None  # the English value (or period), else the Chinese one
+    problem: str  # "missing in Chinese", "missing in English" or "different value"
+    zh_value: float | str | None = None  # the Chinese value, for "different value"
+    en_span: tuple[int, int] | None = None  # offsets in the English text
+    zh_span: tuple[int, int] | None = None  # offsets in the Chinese text
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready data."""
+        return {
+            "kind": self.kind,
+            "en": self.en,
+            "zh": self.zh,
+            "value": self.value,
+            "zh_value": self.zh_value,
+            "problem": self.problem,
+            "en_span": list(self.en_span) if self.en_span else None,
+            "zh_span": list(self.zh_span) if self.zh_span else None,
+        }
+
+
+def compare_figures(en: str | None, zh: str | None) -> list[Mismatch]:
+    """The figures of one paragraph that disagree between the English and the Chinese. Nothing is
+    compared when either side is None (an English-only transcript, a missing line)."""
+    if en is None or zh is None:
+        return []
+    return _Matcher(en, zh).run()
+
+
+def _class(kind: str) -> str:
+    return "count" if kind in ("quantity", "number") else kind
+
+
+def _same_value(e: Figure, z: Figure) -> bool:
+    """Equal magnitudes, allowing the Chinese to round to its last written digit."""
+    if e.value is None or z.value is None:
+        return False
+    a, b = abs(e.value), abs(z.value)
+    tolerance = max(0.5 * (z.precision or 0.0), 1e-9 * max(a, b))
+    return abs(a - b) <= tolerance * (1 + 1e-9)
+
+
+_PART = re.compile(r"Q[1-4]|H[12]|[A-Z][a-z]{2}(?: [0-9]{1,2}(?![0-9]))?|[0-9]{4}")
+_YEARS = re.compile(r"[0-9]{4}-[0-9]{4}")
+
+
+def period_parts(period: str) -> set[str]:
+    """The parts a period names: `Q2 2024` → {Q2, 2024}; `Jun 30` → {Jun, Jun 30};
+    `2026-2027` → {2026, 2027, 2026-2027}; `FY` → {} (FY2024 names 2024)."""
+    parts = set(_PART.findall(period))
+    parts |= {p[:3] for p in parts if len(p) > 4 and p[:3].isalpha()}
+    if m := _YEARS.search(period):
+        parts.add(m.group())
+    return parts
+
+
+class _Matcher:
+    def __init__(self, en: str, zh: str) -> None:
+        self.en_text, self.zh_text = en, zh
+        self.en = find_figures(en, "en")
+        self.zh = find_figures(zh, "zh")
+        self.en_left = set(range(len(self.en)))
+        self.zh_left = set(range(len(self.zh)))
+
+    def run(self) -> list[Mismatch]:
+        self._pair(lambda e, z: e.kind == z.kind and e.kind != "period" and _same_value(e, z))
+        self._pair(lambda e, z: _class(e.kind) == _class(z.kind) and e.kind != "period" and _same_value(e, z))
+        self._pair(lambda e, z: e.kind in NUMERIC_KINDS and z.kind in NUMERIC_KINDS and _same_value(e, z))
+        self._pair(lambda e, z: e.kind == z.kind == "period" and e.period == z.period)
+        self._pair(_short_year)
+        self._loose_periods()
+        self._words()
+        return self._report()
+
+    def _relpos(self, f: Figure, zh: bool) -> float:
+        return f.start / max(1, len(self.zh_text if zh else self.en_text))
+
+    def _pair(self, same: Callable[[Figure, Figure], bool]) -> None:
+        """Match leftovers one-to-one where `same(e, z)`, nearest relative position first."""
+        for i in sorted(self.en_left):
+            e = self.en[i]
+            candidates = [j for j in self.zh_left if same(e, self.zh[j])]
+            if candidates:
+                j = min(
+                    candidates,
+                    key=lambda j: (abs(self._relpos(self.zh[j], True) - self._relpos(e, False)), j),
+                )
+                self.en_left.discard(i)
+                self.zh_left.discard(j)
+
+    def _loose_periods(self) -> None:
+        """Periods named more fully on one side: first one-to-one among the leftovers, then a vaguer
+        leftover (`second quarter`, a bare `2024`) is fine when the other side names a fuller period
+        that contains it (`2024 年第二季`), or says it in words (`六月`, `the later part of the year`)."""
+        self._pair(lambda e, z: e.kind == z.kind == "period" and _nested(_parts(e), _parts(z)))
+        en_periods = [_parts(f) for f in self.en if f.kind == "period"]
+        zh_periods = [_parts(f) for f in self.zh if f.kind == "period"]
+        en_words = english_word_halves(self.en_text)
+        zh_words = chinese_word_months(self.zh_text)
+        for i in [i for i in self.en_left if self.en[i].kind == "period"]:
+            if _vaguer(_parts(self.en[i]), zh_periods, zh_words):
+                self.en_left.discard(i)
+        for j in [j for j in self.zh_left if self.zh[j].kind == "period"]:
+            if _vaguer(_parts(self.zh[j]), en_periods, en_words):
+                self.zh_left.discard(j)
+
+    def _words(self) -> None:
+        """Excuse a leftover number written in digits on one side and in words on the other."""
+        zh_words = chinese_word_numbers(self.zh_text)
+        en_words = english_word_numbers(self.en_text)
+        for i in [i for i in self.en_left if self.en[i].kind in NUMERIC_KINDS]:
+            if any(_close(self.en[i].value, w) for w in zh_words):
+                self.en_left.discard(i)
+        for j in [j for j in self.zh_left if self.zh[j].kind in NUMERIC_KINDS]:
+            if any(_close(self.zh[j].value, w) for w in en_words):
+                self.zh_left.discard(j)
+
+    def _report(self) -> list[Mismatch]:
+        out: list[tuple[float, Mismatch]] = []
+        # pair what is left, kind by kind, nearest relative position first: "different value"
+        for cls in ("money", "percent", "count", "period"):
+            es = sorted(i for i in self.en_left if _class(self.en[i].kind) == cls)
+            zs = sorted(j for j in self.zh_left if _class(self.zh[j].kind) == cls)
+            pairs = sorted(
+                (abs(self._relpos(self.en[i], False) - self._relpos(self.zh[j], True)), i, j)
+                for i in es
+                for j in zs
+            )
+            for _, i, j in pairs:
+                if i in self.en_left and j in self.zh_left:
+                    self.en_left.discard(i)
+                    self.zh_left.discard(j)
+                    e, z = self.en[i], self.zh[j]
+                    out.append((self._relpos(e, False), _mismatch(e, z, DIFFERENT)))
+        out += [
+            (self._relpos(self.en[i], False), _mismatch(self.en[i], None, MISSING_ZH)) for i in self.en_left
+        ]
+        out += [
+            (self._relpos(self.zh[j], True), _mismatch(None, self.zh[j], MISSING_EN)) for j in self.zh_left
+        ]
+        return [m for _, m in sorted(out, key=lambda t: t[0])]
+
+
+def _parts(f: Figure) -> set[str]:
+    return period_parts(f.period or "")
+
+
+def _nested(a: set[str], b: set[str]) -> bool:
+    return bool(a and b) and (a <= b or b <= a)
+
+
+def _vaguer(parts: set[str], other_periods: list[set[str]], other_words: set[str]) -> bool:
+    """`parts` says less than some period on the other side (or nothing at all: `full year`)."""
+    return parts <= other_words or any(parts < p for p in other_periods)
+
+
+def _short_year(e: Figure, z: Figure) -> bool:
+    """`'26` (or `2026`) in the English, `26 年` in the Chinese."""
+    return (
+        e.kind == "period"
+        and z.kind in ("quantity", "number")
+        and z.value is not None
+        and z.unit in ("年", None)
+        and re.fullmatch(r"(?:19|20)[0-9]{2}", e.period or "") is not None
+        and int(e.period or 0) % 100 == z.value
+        and z.text[:2].isdigit()
+        and not z.text[2:3].isdigit()
+    )
+
+
+def _close(value: float | None, word: float) -> bool:
+    return value is not None and abs(abs(value) - word) <= 1e-9 * max(1.0, word)
+
+
+def _value(f: Figure) -> float | str | None:
+    return f.period if f.kind == "period" else f.value
+
+
+def _mismatch(e: Figure | None, z: Figure | None, problem: str) -> Mismatch:
+    first = e or z
+    assert first is not None
+    return Mismatch(
+        kind=first.kind,
+        en=e.text if e else None,
+        zh=z.text if z else None,
+        value=_value(first),
+        problem=problem,
+        zh_value=_value(z) if (z and e) else None,
+        en_span=(e.start, e.end) if e else None,
+        zh_span=(z.start, z.end) if z else None,
+    )
