@@ -257,3 +257,11 @@ def test_unreadable_paths(tmp_path, setup, reason):
     path = setup(tmp_path / "call.txt")
     with pytest.raises(TranscriptError, match=reason):
         parse_file(path)
+
+
+def test_mojibake_is_reported_not_fatal():
+    text = text_of("basic.txt").split("\n")
+    text[3] += " We think there\u00e2s more to come."  # "there’s" mis-encoded upstream
+    t = parse_bytes("\n".join(text).encode())
+    assert len(t.paragraphs) == EXPECTED["basic.txt"]["paragraphs"]
+    assert len(t.warnings) == 1 and "garbled" in t.warnings[0] and "line 4" in t.warnings[0]

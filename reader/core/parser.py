@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import gc
 import os
+import re
 import unicodedata
 from pathlib import Path
 
 from .decoding import decode
 from .errors import TranscriptError
 from .identity import assign_keys, fingerprint
-from .model import Transcript
+from .model import Paragraph, Transcript
 from .pairing import HeaderItem, ParagraphItem, SpeakerItem, pair_lines, split_lines
 from .structure import build
 
@@ -57,6 +58,22 @@ def parse_text(text: str, encoding: str = "utf-8", warnings: list[str] | None = 
     finally:
         if collecting:
             gc.enable()
+
+
+# UTF-8 read as cp1252 somewhere upstream: "there\u00e2\u20ac\u2122s", or with the last two
+# characters lost, "there\u00e2s"; "\u00c3\u00a9" for "\u00e9".
+_MOJIBAKE = re.compile(r"\u00e2\u20ac|[a-z]\u00e2[a-z]|\u00c3[\u00a0-\u00bf]")
+
+
+def _mojibake(paragraphs: list[Paragraph]) -> list[str]:
+    out = []
+    for p in paragraphs:
+        if p.en and _MOJIBAKE.search(p.en):
+            word = next(w for w in p.en.split() if _MOJIBAKE.search(w))
+            out.append(
+                f"line {p.line}: garbled characters ({word!r}): text mis-encoded before it reached this file"
+            )
+    return out
 
 
 def _parse_text(text: str, encoding: str, warnings: list[str]) -> Transcript:
@@ -99,5 +116,5 @@ def _parse_text(text: str, encoding: str, warnings: list[str]) -> Transcript:
         calls=structure.calls,
         exchanges=structure.exchanges,
         fingerprint=fingerprint(content),
-        warnings=[*warnings, *paired.warnings, *structure.warnings],
+        warnings=[*warnings, *paired.warnings, *structure.warnings, *_mojibake(paragraphs)],
     )

@@ -100,7 +100,9 @@ def info_text(t: Transcript, name: str) -> str:
             f"{s['talk_share']:>6.1%}  {detail}"
         )
     mismatches = info["figure_mismatches"]
-    out.append(f"Figures: {info['figures']} in the English text; {len(mismatches)} disagree with the Chinese")
+    out.append(
+        f"Figures: {info['figures']} in the English text; mismatches with the Chinese: {len(mismatches)}"
+    )
     for m in mismatches[:20]:
         out.append(f"  paragraph {m['paragraph']} (line {m['line']}): {_describe(m)}")
     if len(mismatches) > 20:
