@@ -11,7 +11,7 @@ with its peak memory.
 from __future__ import annotations
 
 import argparse
-import os
+import json
 import resource
 import statistics
 import subprocess
@@ -38,15 +38,15 @@ def time_parse(path: Path, runs: int) -> tuple[float, int, int]:
 
 def time_info(path: Path, runs: int) -> tuple[float, float]:
     walls, peaks = [], []
+    command = [sys.executable, "-m", "reader", "info", str(path), "--json"]
     for _ in range(runs):
-        start = time.perf_counter()
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "reader", "info", str(path), "--json"], stdout=subprocess.DEVNULL
+        out = subprocess.run(
+            [sys.executable, "-m", "bench.measure", *command], capture_output=True, check=True, cwd=ROOT
         )
-        _, status, usage = os.wait4(proc.pid, 0)
-        walls.append(time.perf_counter() - start)
-        peaks.append(usage.ru_maxrss / 1024)  # KiB on Linux
-        assert status == 0, f"info failed on {path}"
+        result = json.loads(out.stdout)
+        assert result["status"] == 0, f"info failed on {path}"
+        walls.append(result["wall"])
+        peaks.append(result["peak_mib"])
     return statistics.median(walls), statistics.median(peaks)
 
 

@@ -39,6 +39,8 @@ _LONG_ANNOUNCEMENT = re.compile(
 
 def find_announcement(text: str) -> Announcement | None:
     """`Jiaqi Zhang, CICC.` or `Our next question comes from Jane Doe with Acme Securities.`"""
+    if len(text) > 400:  # announcements are short; a long paragraph is the operator talking
+        return None
     for sentence in reversed(sentences(text)):
         if len(sentence) <= 100:
             m = _SHORT_ANNOUNCEMENT.match(sentence.rstrip(".").strip("[]{} "))
@@ -98,7 +100,10 @@ _CLOSING = re.compile(
 
 
 def opens_call(text: str) -> bool:
-    return bool(_OPENING.search(text[:400]))
+    head = text[:400]
+    if "elcome" not in head and "tanding by" not in head and "adies and" not in head:
+        return False  # the cheap test first: this runs on every turn of a long file
+    return bool(_OPENING.search(head))
 
 
 def closes_call(text: str) -> bool:

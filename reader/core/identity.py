@@ -1,14 +1,14 @@
 """Identity that outlives the file's bytes: a document fingerprint and a key per paragraph.
 
-Both are computed from the text as the parser reads it, normalised (NFC, whitespace folded), so
-they do not change with the path, the file name, the encoding, a BOM, line endings or blank lines.
+Both are computed from the text as the parser reads it: decoded, NFC-normalised, lines stripped
+of surrounding white space, blank lines dropped. So they do not change with the path, the file
+name, the encoding, a BOM, line endings, trailing spaces or blank lines.
 The disclaimer header is left out: it says nothing about which call this is.
 """
 
 from __future__ import annotations
 
 import hashlib
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 
@@ -17,17 +17,10 @@ from .model import Paragraph, Turn
 FINGERPRINT_VERSION = "1"
 
 
-def normalise(text: str) -> str:
-    """NFC with runs of white space folded to one space (text from the parser is NFC already)."""
-    if not text.isascii():
-        text = unicodedata.normalize("NFC", text)
-    return " ".join(text.split())
-
-
 def fingerprint(lines: Iterable[str]) -> str:
-    """32 hex digits (128 bits) over the normalised content lines, in order."""
+    """32 hex digits (128 bits) over the content lines (as the parser gives them), in order."""
     digest = hashlib.blake2b(digest_size=16, person=b"transcript-fp" + FINGERPRINT_VERSION.encode())
-    digest.update("\n".join(map(normalise, lines)).encode("utf-8"))
+    digest.update("\n".join(lines).encode("utf-8"))
     return digest.hexdigest()
 
 
@@ -38,7 +31,7 @@ def assign_keys(paragraphs: list[Paragraph], turns: list[Turn]) -> None:
     for paragraph in paragraphs:
         speaker = turns[paragraph.turn].speaker
         lang = "en" if paragraph.en is not None else "zh"
-        source = f"{speaker}\x1f{lang}\x1f{normalise(paragraph.text)}".encode()
+        source = f"{speaker}\x1f{lang}\x1f{paragraph.text}".encode()
         base = hashlib.blake2b(source, digest_size=6).hexdigest()
         n = seen[base]
         seen[base] += 1

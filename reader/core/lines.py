@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Ideographs (CJK unified, extension A, compatibility) and the punctuation only Chinese text uses.
 _IDEOGRAPH = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -119,18 +120,19 @@ class SpeakerLine:
         return self.label_role is not None or bool(_ROLE_WORDS.search(self.title))
 
 
+@lru_cache(maxsize=4096)  # speaker lines come back turn after turn
 def parse_speaker_line(line: str) -> SpeakerLine | None:
     """`Operator`, or `Name - Title` (title in English, or translated into Chinese)."""
     text = line.strip()
     if not text or len(text) > 160:
         return None
+    if text[-1] in ".?!:;" and not _TITLE_END_ABBREV.search(text):
+        return None  # a sentence; no title or label ends so
     label = _LABELS.get(text.casefold())
     if label is not None:
         return SpeakerLine(text, "", label)
     if "-" not in text and "\u2013" not in text and "\u2014" not in text:
         return None
-    if text[-1] in ".?!:;" and not _TITLE_END_ABBREV.search(text):
-        return None  # a sentence; no title ends so
     parts = _DASH.split(text, maxsplit=1)
     if len(parts) != 2:
         return None

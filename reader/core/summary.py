@@ -13,10 +13,12 @@ def figure_report(t: Transcript) -> tuple[int, list[dict[str, Any]]]:
     count = 0
     mismatches: list[dict[str, Any]] = []
     for p in t.paragraphs:
-        if p.en:
-            count += len(find_figures(p.en, "en"))
-        if p.en and p.zh:
-            for m in compare_figures(p.en, p.zh):
+        if not p.en:
+            continue
+        found = find_figures(p.en, "en")
+        count += len(found)
+        if p.zh:
+            for m in compare_figures(p.en, p.zh, en_figures=found):
                 mismatches.append({"paragraph": p.index, "line": p.line, **m.to_dict()})
     return count, mismatches
 

@@ -58,12 +58,18 @@ class Mismatch:
         }
 
 
-def compare_figures(en: str | None, zh: str | None) -> list[Mismatch]:
+def compare_figures(
+    en: str | None,
+    zh: str | None,
+    en_figures: list[Figure] | None = None,
+    zh_figures: list[Figure] | None = None,
+) -> list[Mismatch]:
     """The figures of one paragraph that disagree between the English and the Chinese. Nothing is
-    compared when either side is None (an English-only transcript, a missing line)."""
+    compared when either side is None (an English-only transcript, a missing line). Pass the
+    figures when the caller has already found them, so the text is not lexed twice."""
     if en is None or zh is None:
         return []
-    return _Matcher(en, zh).run()
+    return _Matcher(en, zh, en_figures, zh_figures).run()
 
 
 def _class(kind: str) -> str:
@@ -94,10 +100,12 @@ def period_parts(period: str) -> set[str]:
 
 
 class _Matcher:
-    def __init__(self, en: str, zh: str) -> None:
+    def __init__(
+        self, en: str, zh: str, en_figures: list[Figure] | None, zh_figures: list[Figure] | None
+    ) -> None:
         self.en_text, self.zh_text = en, zh
-        self.en = find_figures(en, "en")
-        self.zh = find_figures(zh, "zh")
+        self.en = en_figures if en_figures is not None else find_figures(en, "en")
+        self.zh = zh_figures if zh_figures is not None else find_figures(zh, "zh")
         self.en_left = set(range(len(self.en)))
         self.zh_left = set(range(len(self.zh)))
 
