@@ -1,6 +1,7 @@
 """Property: whatever damage a file suffers, parsing gives a model or a TranscriptError, never
 any other exception, and the model it gives is consistent."""
 
+import json
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -9,6 +10,7 @@ from hypothesis import strategies as st
 from reader.core.errors import TranscriptError
 from reader.core.model import Transcript
 from reader.core.parser import parse_bytes
+from reader.core.summary import info_dict
 
 FIXTURE = (Path(__file__).parent / "fixtures" / "basic.txt").read_bytes()
 ENCODINGS = ["utf-8", "utf-8-sig", "utf-16", "utf-16-be", "cp950", "gb18030"]
@@ -31,6 +33,8 @@ def check(data: bytes) -> None:
         assert p.en is not None or p.zh is not None
     if t.qa_start is not None:
         assert 0 <= t.qa_start < len(t.paragraphs)
+    info = json.loads(json.dumps(info_dict(t)))  # the figures and the summary survive it too
+    assert info["paragraphs"] == len(t.paragraphs)
 
 
 def encoded(encoding: str) -> bytes:
