@@ -30,5 +30,7 @@ def test_info_runs_without_loading_qt():
         "assert not [m for m in sys.modules if m.startswith('PySide6')], 'Qt was imported'"
     )
     fixture = Path(__file__).parent / "fixtures" / "basic.txt"
-    proc = subprocess.run([sys.executable, "-c", code, str(fixture)], capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-c", code, str(fixture)], capture_output=True, text=True, check=False
+    )
     assert proc.returncode == 0, proc.stderr
