@@ -300,62 +300,6 @@ EXPECTED: dict[str, dict[str, Any]] = {
             },
         ],
     },
-    "multi_call_noheader.txt": {
-        "transcript": True,
-        "encoding": "utf-8",
-        "lines": 81,  # only line 1 is the disclaimer; the 2nd call starts at line 46 (Operator)
-        "header": DISCLAIMER_TRADITIONAL,
-        "languages": ["en", "zh"],
-        "script": "traditional",
-        "calls": 2,
-        "turns": 19,
-        "paragraphs": 21,
-        "speakers": 8,
-        "qa_start": 4,
-        "exchanges": 3,
-        "speaker_list": [
-            OPERATOR,
-            ("Felix Moreau", "Chief Executive Officer", "management"),
-            ("Grace Lindqvist", "Chief Financial Officer", "management"),
-            ("Omar Haddad", "Analyst", "analyst"),
-            ("Ruth Adeyemi", "Analyst", "analyst"),
-            ("Chloe Ramirez", "Chief Executive Officer, Director", "management"),
-            ("Victor Lam", "Chief Financial Officer", "management"),
-            ("Ben Kessler", "Analyst", "analyst"),
-        ],
-        "firms": {
-            "Omar Haddad": "Tallgrass Securities",
-            "Ruth Adeyemi": "Northgate Research",
-            "Ben Kessler": "Oakmont Partners",
-        },
-        "exchange_list": [
-            ("Omar Haddad", "Tallgrass Securities", False, ["Felix Moreau"]),
-            ("Ruth Adeyemi", "Northgate Research", False, ["Grace Lindqvist"]),
-            ("Ben Kessler", "Oakmont Partners", False, ["Victor Lam"]),
-        ],
-        "call_list": [
-            {
-                "company": "Orbis Drone Systems",
-                "period": "Q1 2025",
-                "first_turn": 0,
-                "end_turn": 10,
-                "first": 0,
-                "end": 12,
-                "qa_start": 4,
-                "exchanges": 2,
-            },
-            {
-                "company": "Pennant Foods",
-                "period": "Q4 2024",
-                "first_turn": 10,
-                "end_turn": 19,
-                "first": 12,
-                "end": 21,
-                "qa_start": 15,
-                "exchanges": 1,
-            },
-        ],
-    },
     "identical_pairs.txt": {
         "transcript": True,
         "encoding": "utf-8",
@@ -482,3 +426,6 @@ SAMPLE: dict[str, Any] = {
     # line 42 (English) / 43 (Chinese): "R&D ... up 18% year-over-year" vs "研發 ... 年增 13%".
     "figure_mismatches": [{"paragraph": 16, "line": 42, "en": "18%", "zh": "13%"}],
 }
+
+# The same two calls without the second disclaimer line: one line fewer, the same parse.
+EXPECTED["multi_call_noheader.txt"] = {**EXPECTED["multi_call.txt"], "lines": 81}

@@ -265,3 +265,20 @@ def test_mojibake_is_reported_not_fatal():
     t = parse_bytes("\n".join(text).encode())
     assert len(t.paragraphs) == EXPECTED["basic.txt"]["paragraphs"]
     assert len(t.warnings) == 1 and "garbled" in t.warnings[0] and "line 4" in t.warnings[0]
+
+
+def test_the_shipped_sample_parses_as_counted():
+    from fixture_counts import SAMPLE
+    from reader.ui.app import sample_path
+
+    t = parse_file(sample_path())
+    assert (len(t.turns), len(t.paragraphs), len(t.speakers)) == (
+        SAMPLE["turns"],
+        SAMPLE["paragraphs"],
+        SAMPLE["speakers"],
+    )
+    assert t.qa_start == SAMPLE["qa_start"] and len(t.exchanges) == SAMPLE["exchanges"]
+    assert [(s.name, s.title, s.role.value) for s in t.speakers.values()] == [
+        tuple(x) for x in SAMPLE["speaker_list"]
+    ]
+    assert t.warnings == []
