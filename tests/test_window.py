@@ -50,3 +50,9 @@ def test_not_a_transcript_shows_a_message_and_keeps_the_window(qtbot, monkeypatc
     window.open_path(FIXTURES / "not_a_transcript.txt")
     assert shown and "not a transcript" in shown[0]
     assert window.panes["en"].toPlainText() == before
+
+
+def test_a_window_without_a_transcript_says_how_to_open_one(qtbot):
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert "Open" in window.statusBar().currentMessage()

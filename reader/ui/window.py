@@ -39,6 +39,7 @@ class MainWindow(QMainWindow):
             action.setShortcut(key)
             action.triggered.connect(slot)
             menu.addAction(action)
+        self.statusBar().showMessage("No transcript open: File \u25b8 Open\u2026 (Ctrl+O)")
 
     def choose_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
