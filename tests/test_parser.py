@@ -269,6 +269,7 @@ def test_mojibake_is_reported_not_fatal():
 
 def test_the_shipped_sample_parses_as_counted():
     from fixture_counts import SAMPLE
+
     from reader.ui.app import sample_path
 
     t = parse_file(sample_path())
