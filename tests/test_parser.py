@@ -283,3 +283,12 @@ def test_the_shipped_sample_parses_as_counted():
         tuple(x) for x in SAMPLE["speaker_list"]
     ]
     assert t.warnings == []
+
+
+def test_files_joined_with_their_boms_still_split_into_calls():
+    one = (FIXTURES / "basic.txt").read_bytes()
+    two = (FIXTURES / "simplified.txt").read_bytes()
+    t = parse_bytes(codecs.BOM_UTF8 + one + b"\n" + codecs.BOM_UTF8 + two)
+    assert len(t.calls) == 2
+    assert len(t.paragraphs) == EXPECTED["basic.txt"]["paragraphs"] + EXPECTED["simplified.txt"]["paragraphs"]
+    assert t.warnings == []

@@ -54,7 +54,9 @@ def parse_text(text: str, encoding: str = "utf-8", warnings: list[str] | None = 
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _parse_text(unicodedata.normalize("NFC", text), encoding, warnings or [])
+        # A BOM pasted into the middle (files joined with `cat`) is an invisible character.
+        text = unicodedata.normalize("NFC", text.replace("\ufeff", ""))
+        return _parse_text(text, encoding, warnings or [])
     finally:
         if collecting:
             gc.enable()
