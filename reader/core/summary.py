@@ -85,7 +85,7 @@ def info_text(t: Transcript, name: str) -> str:
         prefix = f"Call {c.index + 1}: " if len(t.calls) > 1 else "Call: "
         out.append(
             f"{prefix}{title} \u00b7 {c.end_turn - c.first_turn} turns \u00b7 {qa} \u00b7 "
-            f"{questions} questions"
+            f"{questions} question{'' if questions == 1 else 's'}"
         )
     out.append(
         f"Encoding {t.encoding} \u00b7 languages {', '.join(t.languages)} \u00b7 "
