@@ -33,6 +33,8 @@ if [ "$(id -u)" -ne 0 ]; then
     fi
 fi
 echo "install-system-deps: installing ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-"${sudo[@]}" apt-get update -qq
-"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# env, not export: sudo drops the caller's environment. Retries: one dropped connection to the
+# mirror should not fail a CI run on a fresh machine.
+apt=("${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get -o Acquire::Retries=3)
+"${apt[@]}" update -qq
+"${apt[@]}" install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
