@@ -103,11 +103,7 @@ def _parse_text(text: str, encoding: str, warnings: list[str]) -> Transcript:
             else (item.speaker.name, item.speaker.title)
         )
     ]
-    languages = [
-        lang
-        for lang, present in (("en", any(p.en for p in paragraphs)), ("zh", any(p.zh for p in paragraphs)))
-        if present
-    ]
+    languages = [lang for lang in ("en", "zh") if any(getattr(p, lang) for p in paragraphs)]
     return Transcript(
         encoding=encoding,
         languages=languages,

@@ -105,8 +105,8 @@ def _assign_firms(s: Structure) -> None:
     is an analyst, whatever their title says."""
     by_name = {name.casefold(): sp for name, sp in s.speakers.items()}
     for turn in _operator_turns(s, range(len(s.turns))):
-        for p in turn.paragraphs:
-            found = cues.find_announcement(s.paragraphs[p].en or "")
+        for text in _english(s, turn):
+            found = cues.find_announcement(text)
             if found is None:
                 continue
             speaker = by_name.get(found.name.casefold())
@@ -115,6 +115,11 @@ def _assign_firms(s: Structure) -> None:
             speaker.role = Role.ANALYST
             if found.firm and not speaker.firm:
                 speaker.firm = found.firm
+
+
+def _english(s: Structure, turn: Turn) -> list[str]:
+    """The English of a turn's paragraphs ("" where a paragraph has none)."""
+    return [s.paragraphs[p].en or "" for p in turn.paragraphs]
 
 
 def _first_text(s: Structure, turn: Turn) -> str:
@@ -136,7 +141,7 @@ def _split_calls(s: Structure, breaks: set[int]) -> None:
             continue
         if role is Role.ANALYST or (role is Role.OPERATOR and cues.opens_questions(text)):
             questions_seen = True
-        if role is Role.OPERATOR and any(cues.closes_call(s.paragraphs[p].en or "") for p in turn.paragraphs):
+        if role is Role.OPERATOR and any(map(cues.closes_call, _english(s, turn))):
             closed = True
     bounds = [*starts, len(s.turns)]
     for first_turn, end_turn in zip(bounds, bounds[1:], strict=False):
@@ -160,7 +165,7 @@ def _find_qa(s: Structure, call: Call) -> None:
     'first question', submitted questions read out); failing that, at the first analyst's turn."""
     turns = range(call.first_turn, call.end_turn)
     for turn in _operator_turns(s, turns):
-        texts = [s.paragraphs[p].en or "" for p in turn.paragraphs]
+        texts = _english(s, turn)
         if texts and cues.opens_call(texts[0]):
             continue
         if any(cues.opens_questions(t) or cues.find_announcement(t) for t in texts):
@@ -197,7 +202,7 @@ def _find_exchanges(s: Structure, call: Call) -> None:
         role = _role(s, turn)
         if role is Role.OPERATOR:
             current = None
-            texts = [s.paragraphs[p].en or "" for p in turn.paragraphs]
+            texts = _english(s, turn)
             following = s.turns[t + 1] if t + 1 < call.end_turn else None
             next_is_answer = following is not None and _role(s, following) in (Role.MANAGEMENT, Role.UNKNOWN)
             if next_is_answer and any(cues.reads_question(x) for x in texts):

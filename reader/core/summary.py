@@ -78,9 +78,9 @@ def info_text(t: Transcript, name: str) -> str:
     """The human-readable report."""
     info = info_dict(t)
     out = [name]
-    for c in t.calls:
+    for c, call_info in zip(t.calls, info["calls"], strict=True):
         title = " \u2014 ".join(x for x in (c.company, c.period) if x) or "(company and period not named)"
-        questions = sum(1 for e in t.exchanges if e.call == c.index)
+        questions = call_info["questions"]
         qa = f"Q&A from paragraph {c.qa_start}" if c.qa_start is not None else "no Q&A found"
         prefix = f"Call {c.index + 1}: " if len(t.calls) > 1 else "Call: "
         out.append(
