@@ -8,7 +8,15 @@ A syntax highlighter runs `lexer_for(lang).get_tokens_unprocessed(block)` and co
 `kind_of(tokentype)`.
 """
 
-from .compare import DIFFERENT, MISSING_EN, MISSING_ZH, Mismatch, compare_figures, period_parts
+from .compare import (
+    DIFFERENT,
+    MISSING_EN,
+    MISSING_ZH,
+    Mismatch,
+    compare_figures,
+    period_parts,
+    same_value,
+)
 from .lexer import (
     KINDS,
     MONEY,
@@ -43,4 +51,5 @@ __all__ = [
     "lexer_for",
     "normalise_period",
     "period_parts",
+    "same_value",
 ]

@@ -76,6 +76,12 @@ def _class(kind: str) -> str:
     return "count" if kind in ("quantity", "number") else kind
 
 
+def same_value(e: Figure, z: Figure) -> bool:
+    """The comparison's notion of equal numbers: `e` (English) and `z` (Chinese) have the same
+    magnitude, allowing the Chinese to round to its last written digit. False for periods."""
+    return _same_value(e, z)
+
+
 def _same_value(e: Figure, z: Figure) -> bool:
     """Equal magnitudes, allowing the Chinese to round to its last written digit."""
     if e.value is None or z.value is None:

@@ -1,0 +1,39 @@
+"""What each block of a pane's QTextDocument stands for, stored on the block's format.
+
+Every document built for a call has one block per row of `reader.core.rows` in each side-by-side
+pane (interleaved: one block per language per row). The properties below tie a block back to the
+model without a side table, so highlighters, tooltips and find marks read them from the block.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QTextBlock, QTextFormat
+
+ROW = QTextFormat.Property.UserProperty + 1  # int: index into the call's rows
+LANG = QTextFormat.Property.UserProperty + 2  # str: "en" or "zh"
+PARAGRAPH = QTextFormat.Property.UserProperty + 3  # int: Transcript.paragraphs index, -1 for none
+KIND = QTextFormat.Property.UserProperty + 4  # str: RowKind value ("header", "paragraph", ...)
+PAD = QTextFormat.Property.UserProperty + 5  # float: bottom padding added to stay in step
+GAP = QTextFormat.Property.UserProperty + 6  # bool: a missing translation's gap marker
+
+
+def row_of(block: QTextBlock) -> int:
+    fmt = block.blockFormat()
+    return fmt.intProperty(ROW) if fmt.hasProperty(ROW) else -1
+
+
+def lang_of(block: QTextBlock) -> str:
+    return block.blockFormat().stringProperty(LANG) or "en"
+
+
+def paragraph_of(block: QTextBlock) -> int:
+    fmt = block.blockFormat()
+    return fmt.intProperty(PARAGRAPH) if fmt.hasProperty(PARAGRAPH) else -1
+
+
+def kind_of(block: QTextBlock) -> str:
+    return block.blockFormat().stringProperty(KIND)
+
+
+def is_gap(block: QTextBlock) -> bool:
+    return block.blockFormat().boolProperty(GAP)

@@ -1,0 +1,145 @@
+"""Colours of the reading panes, in a light and a dark set, and the light/dark choice itself.
+
+The panes draw speaker headers, figures, flags and marks in colours that must read on either
+background; everything that paints asks `colours()` for the set matching the palette in use.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+
+from ..core.model import Role
+
+FIGURE_KINDS = ("money", "percent", "quantity", "number", "period")
+
+
+@dataclass(frozen=True)
+class Colours:
+    roles: dict[Role, QColor]
+    figures: dict[str, QColor]  # foreground per figure kind
+    figure_background: QColor
+    mismatch: QColor  # flag and underline of figures that disagree
+    mismatch_background: QColor
+    gap: QColor  # the marker of a missing translation
+    quiet: QColor  # disclaimer, titles, secondary text
+    counterpart: QColor  # background of the hovered paragraph's counterpart
+    find: QColor  # every find match
+    find_current: QColor  # the current find match
+
+
+_LIGHT = Colours(
+    roles={
+        Role.OPERATOR: QColor("#6b7280"),
+        Role.MANAGEMENT: QColor("#1d4ed8"),
+        Role.ANALYST: QColor("#b45309"),
+        Role.UNKNOWN: QColor("#4b5563"),
+    },
+    figures={
+        "money": QColor("#047857"),
+        "percent": QColor("#7c3aed"),
+        "quantity": QColor("#0e7490"),
+        "number": QColor("#374151"),
+        "period": QColor("#be185d"),
+    },
+    figure_background=QColor(0, 0, 0, 14),
+    mismatch=QColor("#dc2626"),
+    mismatch_background=QColor(220, 38, 38, 22),
+    gap=QColor("#b91c1c"),
+    quiet=QColor("#6b7280"),
+    counterpart=QColor(250, 204, 21, 60),
+    find=QColor(250, 204, 21, 150),
+    find_current=QColor(249, 115, 22, 200),
+)
+
+_DARK = Colours(
+    roles={
+        Role.OPERATOR: QColor("#9ca3af"),
+        Role.MANAGEMENT: QColor("#93c5fd"),
+        Role.ANALYST: QColor("#fbbf24"),
+        Role.UNKNOWN: QColor("#d1d5db"),
+    },
+    figures={
+        "money": QColor("#6ee7b7"),
+        "percent": QColor("#c4b5fd"),
+        "quantity": QColor("#67e8f9"),
+        "number": QColor("#e5e7eb"),
+        "period": QColor("#f9a8d4"),
+    },
+    figure_background=QColor(255, 255, 255, 20),
+    mismatch=QColor("#f87171"),
+    mismatch_background=QColor(248, 113, 113, 40),
+    gap=QColor("#fca5a5"),
+    quiet=QColor("#9ca3af"),
+    counterpart=QColor(250, 204, 21, 45),
+    find=QColor(202, 138, 4, 150),
+    find_current=QColor(234, 88, 12, 220),
+)
+
+
+def is_dark(palette: QPalette | None = None) -> bool:
+    palette = palette or QGuiApplication.palette()
+    return palette.color(QPalette.ColorRole.Base).lightness() < 128
+
+
+def colours(palette: QPalette | None = None) -> Colours:
+    return _DARK if is_dark(palette) else _LIGHT
+
+
+def dark_palette() -> QPalette:
+    """A dark palette for Fusion: used when the user asks for dark, or the system is dark but its
+    platform theme gives Qt no dark palette of its own (plain X11, Xvfb)."""
+    p = QPalette()
+    roles = QPalette.ColorRole
+    for role, colour in (
+        (roles.Window, "#1f2126"),
+        (roles.WindowText, "#e5e7eb"),
+        (roles.Base, "#16181c"),
+        (roles.AlternateBase, "#23262c"),
+        (roles.ToolTipBase, "#2b2e35"),
+        (roles.ToolTipText, "#f3f4f6"),
+        (roles.PlaceholderText, "#8b9099"),
+        (roles.Text, "#e5e7eb"),
+        (roles.Button, "#2a2d33"),
+        (roles.ButtonText, "#e5e7eb"),
+        (roles.BrightText, "#ffffff"),
+        (roles.Light, "#3a3d44"),
+        (roles.Midlight, "#32353b"),
+        (roles.Mid, "#25282d"),
+        (roles.Dark, "#111316"),
+        (roles.Shadow, "#000000"),
+        (roles.Highlight, "#2f6fdb"),
+        (roles.HighlightedText, "#ffffff"),
+        (roles.Link, "#7fb0ff"),
+        (roles.LinkVisited, "#c4a5ff"),
+    ):
+        p.setColor(role, QColor(colour))
+    for role in (roles.WindowText, roles.Text, roles.ButtonText):
+        p.setColor(QPalette.ColorGroup.Disabled, role, QColor("#6b7280"))
+    return p
+
+
+SCHEMES = ("system", "light", "dark")
+
+
+def apply_scheme(choice: str) -> None:
+    """Follow the system ("system") or force "light" or "dark" for the whole application.
+
+    The style hint tells the platform theme; where that theme has no dark palette of its own
+    (the palette stays light), the app sets its dark palette on the Fusion style."""
+    from PySide6.QtWidgets import QApplication, QStyleFactory
+
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    hints = app.styleHints()
+    wanted = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}.get(choice)
+    hints.setColorScheme(wanted or Qt.ColorScheme.Unknown)
+    dark = hints.colorScheme() == Qt.ColorScheme.Dark if wanted is None else choice == "dark"
+    if dark and not is_dark(app.style().standardPalette()):
+        app.setStyle(QStyleFactory.create("Fusion"))
+        app.setPalette(dark_palette())
+    else:
+        app.setPalette(app.style().standardPalette())

@@ -1,0 +1,276 @@
+"""The figure highlighter: exact spans and colours per block, the toggle, the mismatch underline, and
+the cached path that never lexes."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QColor, QTextBlock, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
+
+import reader.ui.highlighter as highlighter_module
+from reader.core.analysis import analyse_paragraph
+from reader.core.model import Paragraph, Section
+from reader.ui import blocks, theme
+from reader.ui.highlighter import FigureHighlighter
+
+EN = "Revenue was RMB1.3 billion, up 31%."
+ZH = "營收為 13 億元,增長 31%。"
+EN_BAD = "Gross margin was 18% in the second quarter of 2024."
+ZH_BAD = "2024 年第二季毛利率為 13%。"
+WAVE = QTextCharFormat.UnderlineStyle.WaveUnderline
+NONE = QTextCharFormat.UnderlineStyle.NoUnderline
+
+# (kind, lang, paragraph, text, gap): an interleaved pane
+ROWS = [
+    ("header", "en", -1, "Jane Doe – CFO, 2024 results", False),
+    ("paragraph", "en", 0, EN, False),
+    ("paragraph", "zh", 0, ZH, False),
+    ("paragraph", "en", 1, EN_BAD, False),
+    ("paragraph", "zh", 1, ZH_BAD, False),
+    ("note", "en", -1, "Machine translated in 2024 at 31% accuracy.", False),
+    ("paragraph", "zh", 2, "[no translation of 31%]", True),
+]
+
+
+def make_document(rows=ROWS) -> QTextDocument:
+    doc = QTextDocument()
+    cursor = QTextCursor(doc)
+    for i, (kind, lang, paragraph, text, gap) in enumerate(rows):
+        fmt = QTextBlockFormat()
+        fmt.setProperty(blocks.KIND, kind)
+        fmt.setProperty(blocks.LANG, lang)
+        fmt.setProperty(blocks.PARAGRAPH, paragraph)
+        fmt.setProperty(blocks.ROW, i)
+        if gap:
+            fmt.setProperty(blocks.GAP, True)
+        if i == 0:
+            cursor.setBlockFormat(fmt)
+        else:
+            cursor.insertBlock(fmt)
+        cursor.insertText(text)
+    return doc
+
+
+def block(doc: QTextDocument, n: int) -> QTextBlock:
+    return doc.findBlockByNumber(n)
+
+
+def ranges(b: QTextBlock) -> list[tuple[int, int, str, QTextCharFormat.UnderlineStyle]]:
+    """(start, length, foreground colour name, underline style) of every format range."""
+    return [
+        (r.start, r.length, r.format.foreground().color().name(), r.format.underlineStyle())
+        for r in b.layout().formats()
+    ]
+
+
+def colour(kind: str) -> str:
+    return theme.colours().figures[kind].name()
+
+
+EXPECTED = {
+    1: [(12, 14, colour("money"), NONE), (31, 3, colour("percent"), NONE)],
+    2: [(4, 5, colour("money"), NONE), (13, 3, colour("percent"), NONE)],
+    3: [(17, 3, colour("percent"), NONE), (28, 22, colour("period"), NONE)],
+    4: [(0, 9, colour("period"), NONE), (14, 3, colour("percent"), NONE)],
+}
+PARAGRAPHS = {
+    0: analyse_paragraph(Paragraph(0, EN, ZH, 0, 0, Section.PREPARED, 1)),
+    1: analyse_paragraph(Paragraph(1, EN_BAD, ZH_BAD, 0, 0, Section.PREPARED, 2)),
+}
+
+
+def cached(paragraph: int, lang: str):
+    pf = PARAGRAPHS.get(paragraph)
+    return pf.figures(lang) if pf else None
+
+
+def mismatched(paragraph: int, lang: str):
+    pf = PARAGRAPHS.get(paragraph)
+    return pf.mismatched_spans(lang) if pf else None
+
+
+def nothing(paragraph: int, lang: str):
+    return None
+
+
+@pytest.fixture
+def lexer_spy(monkeypatch):
+    """Replace the highlighter's `lexer_for` with one that records each call (and raises if `fail`)."""
+    real = highlighter_module.lexer_for
+
+    def install(fail: bool = False) -> list[str]:
+        calls: list[str] = []
+
+        def spy(lang: str):
+            calls.append(lang)
+            if fail:
+                raise AssertionError("the cached path must not lex")
+            return real(lang)
+
+        monkeypatch.setattr(highlighter_module, "lexer_for", spy)
+        return calls
+
+    return install
+
+
+def test_lexing_path_exact_spans_and_kinds(qapp):
+    doc = make_document()
+    h = FigureHighlighter(doc, nothing)
+    h.rehighlight()
+    for n, expected in EXPECTED.items():
+        assert ranges(block(doc, n)) == expected, n
+    got = block(doc, 1).layout().formats()
+    assert got[0].format.background().color() == theme.colours().figure_background
+
+
+def test_headers_notes_and_gaps_are_untouched(qapp):
+    doc = make_document()
+    h = FigureHighlighter(doc, cached, mismatched)
+    h.rehighlight()
+    assert ranges(block(doc, 0)) == []  # header
+    assert ranges(block(doc, 5)) == []  # note
+    assert ranges(block(doc, 6)) == []  # gap marker
+
+
+def test_cached_path_does_not_lex(qapp, lexer_spy):
+    calls = lexer_spy(fail=True)
+    doc = make_document()
+    h = FigureHighlighter(doc, cached)
+    h.rehighlight()
+    assert calls == []
+    for n, expected in EXPECTED.items():
+        assert ranges(block(doc, n)) == expected, n
+
+
+def test_uncached_paragraphs_are_lexed(qapp, lexer_spy):
+    calls = lexer_spy()
+    doc = make_document()
+    h = FigureHighlighter(doc, lambda p, lang: PARAGRAPHS[0].figures(lang) if p == 0 else None)
+    h.rehighlight()
+    assert calls == ["en", "zh"]  # paragraph 1 only; headers, notes and gaps not at all
+    for n, expected in EXPECTED.items():
+        assert ranges(block(doc, n)) == expected, n
+
+
+def test_cached_figures_that_do_not_fit_the_text_are_lexed_instead(qapp):
+    doc = make_document()
+    stale = analyse_paragraph(Paragraph(0, "Up 5% and RMB2 billion.", "增長 5%。", 0, 0, Section.PREPARED, 1))
+    h = FigureHighlighter(doc, lambda p, lang: stale.figures(lang) if p == 0 else None)
+    h.rehighlight()
+    assert ranges(block(doc, 1)) == EXPECTED[1]
+    assert ranges(block(doc, 2)) == EXPECTED[2]
+
+
+def test_toggle_removes_and_restores(qapp):
+    doc = make_document()
+    h = FigureHighlighter(doc, cached, mismatched)
+    h.rehighlight()
+    assert ranges(block(doc, 1)) == EXPECTED[1]
+    h.set_enabled(False)
+    assert not h.is_enabled()
+    assert all(ranges(block(doc, n)) == [] for n in range(doc.blockCount()))
+    h.refresh_paragraphs([0, 1])  # nothing comes back while off
+    assert ranges(block(doc, 1)) == []
+    h.set_enabled(True)
+    assert ranges(block(doc, 1)) == EXPECTED[1]
+
+
+def test_mismatched_figure_has_a_red_wavy_underline(qapp):
+    doc = make_document()
+    h = FigureHighlighter(doc, cached, mismatched)
+    h.rehighlight()
+    c = theme.colours()
+    assert ranges(block(doc, 3)) == [
+        (17, 3, colour("percent"), WAVE),  # 18%
+        (28, 22, colour("period"), NONE),
+    ]
+    assert ranges(block(doc, 4)) == [
+        (0, 9, colour("period"), NONE),
+        (14, 3, colour("percent"), WAVE),  # 13%
+    ]
+    got = block(doc, 3).layout().formats()
+    assert got[0].format.underlineColor() == c.mismatch
+    assert got[0].format.background().color() == c.mismatch_background
+    assert ranges(block(doc, 1)) == EXPECTED[1]  # agreeing paragraph: no underline
+
+
+def test_refresh_paragraphs_rehighlights_only_their_blocks(qapp, monkeypatch):
+    doc = make_document()
+    arrived: dict[int, object] = {}
+
+    def figures(p, lang):
+        return PARAGRAPHS[p].figures(lang) if p in arrived else None
+
+    def mismatches(p, lang):
+        return PARAGRAPHS[p].mismatched_spans(lang) if p in arrived else None
+
+    h = FigureHighlighter(doc, figures, mismatches)
+    h.rehighlight()
+    assert ranges(block(doc, 3)) == EXPECTED[3]  # lexed, no underline yet
+    arrived[1] = arrived[0] = True
+    h.refresh_paragraphs([1])
+    assert [r[3] for r in ranges(block(doc, 3))] == [WAVE, NONE]
+    assert [r[3] for r in ranges(block(doc, 4))] == [NONE, WAVE]
+    # paragraph 0 was not refreshed; swap its answer to see that its blocks were not touched
+    now = analyse_paragraph(Paragraph(0, EN, "營收為 13 億元,增長 13%。", 0, 0, Section.PREPARED, 1))
+    monkeypatch.setitem(PARAGRAPHS, 0, now)
+    h.refresh_paragraphs([1])
+    assert ranges(block(doc, 2)) == EXPECTED[2]
+    h.refresh_paragraphs([0])
+    assert [r[3] for r in ranges(block(doc, 1))] == [NONE, WAVE]
+    assert [r[3] for r in ranges(block(doc, 2))] == [NONE, WAVE]
+
+
+def test_refresh_after_the_document_changes(qapp):
+    doc = make_document()
+    h = FigureHighlighter(doc, nothing)
+    h.rehighlight()
+    h.refresh_paragraphs([0])  # builds the paragraph → blocks map
+    cursor = QTextCursor(doc)
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    fmt = QTextBlockFormat()
+    fmt.setProperty(blocks.KIND, "paragraph")
+    fmt.setProperty(blocks.LANG, "en")
+    fmt.setProperty(blocks.PARAGRAPH, 7)
+    cursor.insertBlock(fmt)
+    cursor.insertText("Costs fell 4%.")
+    h.set_enabled(False)
+    h.set_enabled(True)
+    asked: list[int] = []
+    h._figures = lambda p, lang: asked.append(p) or None
+    h.refresh_paragraphs([7])
+    assert asked == [7]
+    assert ranges(block(doc, 7)) == [(11, 2, colour("percent"), NONE)]
+
+
+def test_set_palette_recolours(qapp):
+    doc = make_document()
+    h = FigureHighlighter(doc, cached)
+    h.rehighlight()
+    dark = theme.colours(theme.dark_palette())
+    h.set_palette(theme.dark_palette())
+    got = block(doc, 1).layout().formats()
+    assert [r.format.foreground().color() for r in got] == [dark.figures["money"], dark.figures["percent"]]
+    assert got[0].format.background().color() == dark.figure_background
+    assert dark.figures["money"] != QColor(colour("money"))
+
+
+def test_offsets_count_utf16_units(qapp):
+    text = "\U0001f4c8 Revenue up 31%."
+    doc = make_document([("paragraph", "en", 0, text, False)])
+    h = FigureHighlighter(doc, nothing)
+    h.rehighlight()
+    assert text.index("31%") == 13
+    assert ranges(block(doc, 0)) == [(14, 3, colour("percent"), NONE)]
+
+
+def test_paragraph_map_is_built_once(qapp, monkeypatch):
+    doc = make_document()
+    h = FigureHighlighter(doc, cached, mismatched)
+    h.rehighlight()
+    built: list[int] = []
+    real = h._map_blocks
+    monkeypatch.setattr(h, "_map_blocks", lambda d: built.append(1) or real(d))
+    h.refresh_paragraphs([0])
+    h.refresh_paragraphs([1, 2, 99])  # 2 is only a gap marker, 99 is in no block
+    assert built == [1]
+    assert ranges(block(doc, 3))[0][3] == WAVE
