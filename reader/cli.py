@@ -44,7 +44,7 @@ def _info(args: argparse.Namespace) -> int:
 def _app(args: argparse.Namespace) -> int:
     from .ui.app import run
 
-    return run(file=args.file, screenshot=args.screenshot)
+    return run(file=args.file, screenshot=args.screenshot, mode=args.mode)
 
 
 def _commands() -> dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable[..., int]]]:
@@ -70,6 +70,11 @@ def _app_parser() -> argparse.ArgumentParser:
         "--screenshot",
         metavar="OUT.png",
         help="save a picture of the window after the first paint, then exit",
+    )
+    p.add_argument(
+        "--mode",
+        choices=("en", "zh", "side", "interleaved"),
+        help="how to show the transcript: English only, Chinese only, side by side, interleaved",
     )
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return p

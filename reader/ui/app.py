@@ -14,31 +14,53 @@ def sample_path() -> Path:
     return Path(str(resources.files("reader.resources").joinpath(SAMPLE)))
 
 
-def run(file: str | None = None, screenshot: str | None = None) -> int:
+def run(file: str | None = None, screenshot: str | None = None, mode: str | None = None) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from . import config, i18n, theme
     from .window import MainWindow
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
     app.setApplicationName("Transcript Reader")
     app.setOrganizationName("transcript-reader")
-    window = MainWindow()
+    app.setApplicationVersion(_version())
+    settings = config.Settings(read_only=bool(screenshot))
+    i18n.install_translators(app, settings.get(config.LANGUAGE))
+    theme.apply_scheme(settings.get(config.THEME))
+    app.styleHints().colorSchemeChanged.connect(
+        lambda _scheme: settings.get(config.THEME) == "system" and theme.apply_scheme("system")
+    )
+    if mode:
+        settings.set(config.VIEW_MODE, mode)
+    window = MainWindow(settings)
     path = Path(file) if file else sample_path()
+    status = {"code": 0}
     if screenshot:
-        # No one is there to read a message box: a bad file is an error on the command line.
-        from ..core.parser import parse_file
+        window.setProperty("quiet", True)  # no one is there to read a message box
+        window.resize(1320, 860)
 
-        window.show_transcript(parse_file(path), path)
-    else:
-        window.open_path(path)
-    window.resize(1280, 860)
-    window.show()
-    if screenshot:
+        def failed(_path: str, reason: str) -> None:
+            print(f"error: {path.name}: {reason}", file=sys.stderr)
+            status["code"] = 2
+            app.quit()
 
         def save() -> None:
             window.grab().save(screenshot)
             app.quit()
 
-        QTimer.singleShot(0, save)
-    return app.exec()
+        window.fileFailed.connect(failed)
+        view = window.open_path(path)
+        view.ready.connect(lambda: QTimer.singleShot(0, save))
+    else:
+        window.open_path(path)
+    window.show()
+    code = app.exec()
+    return status["code"] or code
+
+
+def _version() -> str:
+    from .. import __version__
+
+    return __version__

@@ -1,90 +1,441 @@
-"""The main window: the English and Chinese text of a transcript in two panes, side by side."""
+"""The main window: tabs of open transcripts, the side panel, menus and toolbar from the action
+registry, the status bar, and everything remembered between runs (through `config.Settings`)."""
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter, QTextBrowser
+from PySide6.QtCore import QEvent, QFileSystemWatcher, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QGuiApplication
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QFileDialog,
+    QFontDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QToolBar,
+)
 
-from ..core.errors import TranscriptError
-from ..core.model import Role, Transcript
-from ..core.parser import parse_file
-
-_ROLE_COLOURS = {
-    Role.OPERATOR: "#6b7280",
-    Role.MANAGEMENT: "#1d4ed8",
-    Role.ANALYST: "#b45309",
-    Role.UNKNOWN: "#444",
-}
+from .. import __version__
+from ..core import outline
+from ..core.model import Section
+from . import actions as registry
+from . import config
+from .config import Settings
+from .sidepanel import SidePanel
+from .view import MODES, TranscriptView
 
 
 class MainWindow(QMainWindow):
-    def __init__(self) -> None:
+    fileFailed = Signal(str, str)  # path, reason: a file that could not be opened
+
+    def __init__(self, settings: Settings | None = None) -> None:
         super().__init__()
-        self.setWindowTitle("Transcript Reader")
-        self.panes = {lang: QTextBrowser() for lang in ("en", "zh")}
-        split = QSplitter()
-        for pane in self.panes.values():
-            pane.setOpenLinks(False)
-            split.addWidget(pane)
-        self.setCentralWidget(split)
-        menu = self.menuBar().addMenu("&File")
-        for text, key, slot in (
-            ("&Open\u2026", QKeySequence.StandardKey.Open, self.choose_file),
-            ("&Quit", QKeySequence.StandardKey.Quit, self.close),
-        ):
-            action = QAction(text, self)
-            action.setShortcut(key)
-            action.triggered.connect(slot)
-            menu.addAction(action)
-        self.statusBar().showMessage("No transcript open: File \u25b8 Open\u2026 (Ctrl+O)")
+        self.settings = settings or Settings()
+        self.setWindowTitle(self.tr("Transcript Reader"))
+        self.setAcceptDrops(True)
+        self.actions_ = registry.create(self)
+        self.menus = registry.build_menus(self.menuBar(), self.actions_)
+        self.toolbar = QToolBar(self.tr("Toolbar"))
+        self.toolbar.setObjectName("toolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        registry.build_toolbar(self.toolbar, self.actions_)
+        self.addToolBar(self.toolbar)
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabsClosable(True)
+        self.tabs.setMovable(True)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.empty = QLabel(self.tr("No transcript open. Open one with Ctrl+O or drop a file here."))
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setCentralWidget(self.tabs)
+
+        self.panel = SidePanel()
+        self.dock = QDockWidget(self.tr("Outline"), self)
+        self.dock.setObjectName("outline")
+        self.dock.setWidget(self.panel)
+        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
+        self.panel.paragraphActivated.connect(lambda p: self._with_view(lambda v: v.go_to_paragraph(p)))
+        self.panel.speakerActivated.connect(self.next_turn_of)
+        self.panel.speakerFilterRequested.connect(self.set_speaker_filter)
+        self.panel.callSelected.connect(lambda c: self._with_view(lambda v: v.set_call(c)))
+
+        self.position = QLabel()
+        self.statusBar().addPermanentWidget(self.position)
+        self.statusBar().showMessage(self.tr("No transcript open: File \u25b8 Open\u2026 (Ctrl+O)"))
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.fileChanged.connect(self._file_changed)
+        self._changed: set[str] = set()
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(400)
+        self._reload_timer.timeout.connect(self._reload_changed)
+
+        self._connect_actions()
+        self._restore()
+
+    # --- actions -------------------------------------------------------------------------------
+
+    def _connect_actions(self) -> None:
+        a = self.actions_
+        a["open"].triggered.connect(self.choose_file)
+        a["reload"].triggered.connect(lambda: self._with_view(lambda v: v.path and v.open(v.path, True)))
+        a["close"].triggered.connect(lambda: self.close_tab(self.tabs.currentIndex()))
+        a["quit"].triggered.connect(self.close)
+        a["copy"].triggered.connect(lambda: self._with_view(lambda v: v.active_pane().copy()))
+        a["find"].triggered.connect(lambda: self._with_view(lambda v: v.open_find()))
+        a["find_next"].triggered.connect(lambda: self._with_view(lambda v: v.next_match(False)))
+        a["find_previous"].triggered.connect(lambda: self._with_view(lambda v: v.next_match(True)))
+        a["preferences"].triggered.connect(self.preferences)
+        for mode in MODES:
+            a["mode_" + mode].triggered.connect(lambda _c=False, m=mode: self.set_mode(m))
+        a["sync"].toggled.connect(self.set_synced)
+        a["figures"].toggled.connect(self.set_figures)
+        a["zoom_in"].triggered.connect(lambda: self.zoom(1))
+        a["zoom_out"].triggered.connect(lambda: self.zoom(-1))
+        a["zoom_reset"].triggered.connect(lambda: self.zoom(0))
+        a["font"].triggered.connect(self.choose_font)
+        a["panel"].toggled.connect(self.dock.setVisible)
+        self.dock.visibilityChanged.connect(
+            lambda shown: self.isVisible() and not self.isMinimized() and a["panel"].setChecked(shown)
+        )
+        a["next_turn"].triggered.connect(lambda: self.go(lambda t, p: outline.next_turn_start(t, p)))
+        a["previous_turn"].triggered.connect(
+            lambda: self.go(lambda t, p: outline.next_turn_start(t, p, backwards=True))
+        )
+        a["next_question"].triggered.connect(lambda: self.go(lambda t, p: outline.next_question(t, p)))
+        a["previous_question"].triggered.connect(
+            lambda: self.go(lambda t, p: outline.next_question(t, p, backwards=True))
+        )
+        a["qa"].triggered.connect(lambda: self.go(outline.qa_start))
+        a["next_mismatch"].triggered.connect(lambda: self.next_mismatch(False))
+        a["previous_mismatch"].triggered.connect(lambda: self.next_mismatch(True))
+        a["next_call"].triggered.connect(lambda: self._with_view(lambda v: v.set_call(v.call + 1)))
+        a["previous_call"].triggered.connect(lambda: self._with_view(lambda v: v.set_call(v.call - 1)))
+        a["only_speaker"].triggered.connect(self.toggle_speaker_filter)
+        a["about"].triggered.connect(self.about)
+
+    def view(self) -> TranscriptView | None:
+        w = self.tabs.currentWidget()
+        return w if isinstance(w, TranscriptView) else None
+
+    def views(self) -> list[TranscriptView]:
+        return [w for i in range(self.tabs.count()) if isinstance(w := self.tabs.widget(i), TranscriptView)]
+
+    def _with_view(self, fn) -> None:  # type: ignore[no-untyped-def]
+        v = self.view()
+        if v is not None and v.transcript is not None:
+            fn(v)
+
+    # --- opening and closing -------------------------------------------------------------------
 
     def choose_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, "Open a transcript", "", "Transcripts (*.txt);;All files (*)"
+        recent = self.settings.get(config.RECENT)
+        start = str(Path(recent[0]).parent) if recent else ""
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Open transcripts"), start, self.tr("Transcripts (*.txt);;All files (*)")
         )
-        if path:
+        for path in paths:
             self.open_path(Path(path))
 
-    def open_path(self, path: Path) -> None:
-        try:
-            transcript = parse_file(path)
-        except TranscriptError as err:
-            QMessageBox.warning(self, "Cannot open this file", f"{path.name}: {err.reason}")
-            return
-        self.show_transcript(transcript, path)
+    def open_path(self, path: Path) -> TranscriptView:
+        """Open a file in a new tab, or bring its tab forward when it is already open."""
+        path = path.expanduser()
+        for v in self.views():
+            if v.path is not None and v.path.resolve() == path.resolve():
+                self.tabs.setCurrentWidget(v)
+                return v
+        v = TranscriptView(
+            self.reading_font(),
+            mode=self.settings.get(config.VIEW_MODE),
+            synced=self.settings.get(config.SYNC),
+            figures=self.settings.get(config.FIGURES),
+        )
+        splitter = self.settings.get(config.SPLITTER)
+        if not splitter.isEmpty():
+            v.split.restoreState(splitter)
+        v.loaded.connect(lambda v=v: self._loaded(v))
+        v.failed.connect(lambda reason, v=v, p=path: self._failed(v, p, reason))
+        v.positionChanged.connect(lambda p, v=v: self._position(v, p))
+        v.callChanged.connect(lambda c, v=v: v is self.view() and self.panel.set_call(c))
+        index = self.tabs.addTab(v, path.name)
+        self.tabs.setTabToolTip(index, str(path))
+        self.tabs.setCurrentIndex(index)
+        v.open(path)
+        return v
 
-    def show_transcript(self, t: Transcript, path: Path) -> None:
-        for lang, pane in self.panes.items():
-            pane.setHtml(_render(t, lang))
-        call = t.calls[0]
-        title = " ".join(x for x in (call.company, call.period) if x) or path.name
-        self.setWindowTitle(f"{title} \u2014 Transcript Reader")
-        warn = f" \u00b7 {len(t.warnings)} warning(s)" if t.warnings else ""
-        self.statusBar().showMessage(
-            f"{path.name} \u00b7 {len(t.turns)} turns \u00b7 {len(t.paragraphs)} paragraphs "
-            f"\u00b7 {t.encoding}{warn}"
+    def _loaded(self, v: TranscriptView) -> None:
+        assert v.path is not None and v.transcript is not None
+        t = v.transcript
+        call = t.calls[v.call]
+        title = " ".join(x for x in (call.company, call.period) if x) or v.path.name
+        self.tabs.setTabText(self.tabs.indexOf(v), title)
+        if str(v.path) not in self.watcher.files():
+            self.watcher.addPath(str(v.path))
+        if not _is_sample(v.path):
+            self._update_recent(self.settings.add_recent(str(v.path)))
+        if v is self.view():
+            self._tab_changed()
+        if t.warnings:
+            self.statusBar().showMessage(
+                self.tr("{name}: {n} warning(s), e.g. {first}").format(
+                    name=v.path.name, n=len(t.warnings), first=t.warnings[0]
+                ),
+                8000,
+            )
+
+    def _failed(self, v: TranscriptView, path: Path, reason: str) -> None:
+        self.fileFailed.emit(str(path), reason)
+        if v.transcript is None:  # never shown: the tab goes, the other tabs stay as they were
+            self.tabs.removeTab(self.tabs.indexOf(v))
+            v.deleteLater()
+        if not self.property("quiet"):
+            QMessageBox.warning(self, self.tr("Cannot open this file"), f"{path.name}: {reason}")
+
+    def close_tab(self, index: int) -> None:
+        v = self.tabs.widget(index)
+        if isinstance(v, TranscriptView):
+            if v.path is not None and not any(o.path == v.path for o in self.views() if o is not v):
+                self.watcher.removePath(str(v.path))
+            self.tabs.removeTab(index)
+            v.deleteLater()
+        if not self.tabs.count():
+            self._tab_changed()
+
+    def _file_changed(self, path: str) -> None:
+        self._changed.add(path)
+        self._reload_timer.start()
+
+    def _reload_changed(self) -> None:
+        for path in self._changed:
+            if path not in self.watcher.files() and Path(path).exists():
+                self.watcher.addPath(path)  # an editor that saves by renaming replaces the file
+            for v in self.views():
+                if v.path is not None and str(v.path) == path and Path(path).exists():
+                    v.open(v.path, keep_position=True)
+                    self.statusBar().showMessage(self.tr("Reloaded {name}").format(name=v.path.name), 4000)
+        self._changed.clear()
+
+    def _update_recent(self, recent: list[str] | None = None) -> None:
+        menu = self.menus["recent"]
+        menu.clear()
+        for path in recent if recent is not None else self.settings.get(config.RECENT):
+            action = menu.addAction(path)
+            action.triggered.connect(lambda _c=False, p=path: self.open_path(Path(p)))
+        menu.setEnabled(not menu.isEmpty())
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if any(url.isLocalFile() for url in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        for url in event.mimeData().urls():
+            if url.isLocalFile():
+                self.open_path(Path(url.toLocalFile()))
+        event.acceptProposedAction()
+
+    # --- view state ----------------------------------------------------------------------------
+
+    def _tab_changed(self, _index: int = -1) -> None:
+        v = self.view()
+        t = v.transcript if v is not None else None
+        self.panel.set_transcript(t)
+        has = t is not None
+        for key in ("reload", "close", "copy", "find", "find_next", "find_previous", "next_turn",
+                    "previous_turn", "next_question", "previous_question", "qa", "next_mismatch",
+                    "previous_mismatch", "only_speaker", "next_call", "previous_call"):  # fmt: skip
+            self.actions_[key].setEnabled(has)
+        if v is None or t is None:
+            self.setWindowTitle(self.tr("Transcript Reader"))
+            self.position.clear()
+            return
+        bilingual = "zh" in t.languages
+        for key in ("mode_zh", "mode_side", "mode_interleaved", "sync"):
+            self.actions_[key].setEnabled(bilingual)
+        self.actions_["next_call"].setEnabled(len(t.calls) > 1)
+        self.actions_["previous_call"].setEnabled(len(t.calls) > 1)
+        self.actions_["mode_" + v.mode].setChecked(True)
+        self.panel.set_call(v.call)
+        self.panel.set_filter(v.speaker_filter)
+        self.actions_["only_speaker"].setChecked(v.speaker_filter is not None)
+        self.setWindowTitle(
+            f"{self.tabs.tabText(self.tabs.indexOf(v))} \u2014 {self.tr('Transcript Reader')}"
+        )
+        self._position(v, v.top_paragraph())
+
+    def _position(self, v: TranscriptView, paragraph: int) -> None:
+        t = v.transcript
+        if v is not self.view() or t is None or not 0 <= paragraph < len(t.paragraphs):
+            return
+        p = t.paragraphs[paragraph]
+        call = t.calls[p.call]
+        section = self.tr("Q&A") if p.section is Section.QA else self.tr("Prepared remarks")
+        speaker = t.turns[p.turn].speaker or self.tr("(no speaker)")
+        where = self.tr("{speaker} \u00b7 {section} \u00b7 paragraph {n} of {m}").format(
+            speaker=speaker, section=section, n=paragraph - call.first + 1, m=call.end - call.first
+        )
+        if len(t.calls) > 1:
+            where += " \u00b7 " + self.tr("call {n} of {m}").format(n=p.call + 1, m=len(t.calls))
+        self.position.setText(where)
+        self.statusBar().clearMessage()
+        self.panel.set_position(paragraph)
+
+    def set_mode(self, mode: str) -> None:
+        self.settings.set(config.VIEW_MODE, mode)
+        self.actions_["mode_" + mode].setChecked(True)
+        self._with_view(lambda v: v.set_mode(mode))
+
+    def set_synced(self, synced: bool) -> None:
+        self.settings.set(config.SYNC, synced)
+        for v in self.views():
+            v.set_synced(synced)
+
+    def set_figures(self, on: bool) -> None:
+        self.settings.set(config.FIGURES, on)
+        for v in self.views():
+            v.set_figures(on)
+
+    def go(self, where) -> None:  # type: ignore[no-untyped-def]
+        """Move the current view to the paragraph `where(transcript, paragraph)` names, if any."""
+        v = self.view()
+        if v is None or v.transcript is None:
+            return
+        target = where(v.transcript, v.top_paragraph())
+        if target is None:
+            self.statusBar().showMessage(self.tr("Nothing further in that direction"), 3000)
+            return
+        v.go_to_paragraph(target)
+
+    def next_turn_of(self, name: str) -> None:
+        self.go(
+            lambda t, p: outline.next_turn_start(t, p, name=name) or outline.next_turn_start(t, -1, name=name)
         )
 
+    def next_mismatch(self, backwards: bool) -> None:
+        v = self.view()
+        if v is None or v.transcript is None:
+            return
+        here = v.top_paragraph()
+        flagged = v.flagged()
+        later = [p for p in flagged if (p < here if backwards else p > here)]
+        if not later:
+            self.statusBar().showMessage(self.tr("No further figure mismatch"), 3000)
+            return
+        v.go_to_paragraph(later[-1] if backwards else later[0])
 
-def _render(t: Transcript, lang: str) -> str:
-    """HTML of one language; every piece of the file's text is escaped, so markup shows literally."""
-    out = []
-    if t.header and lang == "zh":
-        out.append(f"<p style='color:#888'><i>{html.escape(t.header)}</i></p>")
-    for turn in t.turns:
-        speaker = t.speakers.get(turn.speaker)
-        if speaker is not None:
-            title = speaker.title_zh if lang == "zh" and speaker.title_zh else speaker.title
-            colour = _ROLE_COLOURS[speaker.role]
-            sub = f" <span style='color:#666'>\u2014 {html.escape(title)}</span>" if title else ""
-            out.append(f"<h3 style='color:{colour}'>{html.escape(speaker.name)}{sub}</h3>")
-        for p in turn.paragraphs:
-            text = getattr(t.paragraphs[p], lang)
-            if text is None:
-                out.append("<p style='color:#b91c1c'>[no translation in the file]</p>")
-            else:
-                out.append(f"<p>{html.escape(text)}</p>")
-    return "\n".join(out)
+    def set_speaker_filter(self, name: str | None) -> None:
+        v = self.view()
+        if v is None or v.transcript is None:
+            return
+        v.set_speaker_filter(name)
+        self.panel.set_filter(name)
+        self.actions_["only_speaker"].setChecked(name is not None)
+        if name:
+            self.statusBar().showMessage(
+                self.tr("Showing only {name} (Ctrl+Shift+O shows everyone)").format(name=name)
+            )
+        else:
+            self.statusBar().clearMessage()
+
+    def toggle_speaker_filter(self) -> None:
+        v = self.view()
+        if v is None or v.transcript is None:
+            return
+        if v.speaker_filter is not None:
+            self.set_speaker_filter(None)
+            return
+        p = v.top_paragraph()
+        name = v.transcript.turns[v.transcript.paragraphs[p].turn].speaker if p >= 0 else ""
+        if name:
+            self.set_speaker_filter(name)
+        else:
+            self.actions_["only_speaker"].setChecked(False)
+
+    # --- fonts, zoom, preferences ------------------------------------------------------------
+
+    def reading_font(self) -> QFont:
+        font = QFont(QGuiApplication.font())
+        family = self.settings.get(config.FONT_FAMILY)
+        if family:
+            font.setFamily(family)
+        size = self.settings.get(config.FONT_SIZE) or font.pointSize() or 10
+        font.setPointSize(max(6, min(72, size + self.settings.get(config.ZOOM))))
+        return font
+
+    def zoom(self, step: int) -> None:
+        zoom = self.settings.get(config.ZOOM) + step if step else 0
+        self.settings.set(config.ZOOM, max(-6, min(30, zoom)))
+        self.apply_font()
+
+    def apply_font(self) -> None:
+        font = self.reading_font()
+        for v in self.views():
+            v.set_font(font)
+
+    def choose_font(self) -> None:
+        ok, font = QFontDialog.getFont(self.reading_font(), self, self.tr("Reading font"))
+        if ok:
+            self.settings.set(config.FONT_FAMILY, font.family())
+            self.settings.set(config.FONT_SIZE, font.pointSize())
+            self.settings.set(config.ZOOM, 0)
+            self.apply_font()
+
+    def preferences(self) -> None:
+        from .settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, self)
+        if dialog.exec():
+            self.apply_font()
+            figures = self.settings.get(config.FIGURES)
+            self.actions_["figures"].setChecked(figures)
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Transcript Reader"),
+            self.tr(
+                "Transcript Reader {version}\nRead earnings calls in English and Chinese, side by side."
+            ).format(version=__version__),
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            for v in self.views():
+                v.restyle()
+
+    # --- remembered between runs ---------------------------------------------------------------
+
+    def _restore(self) -> None:
+        s = self.settings
+        geometry = s.get(config.GEOMETRY)
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self.resize(1320, 860)
+        state = s.get(config.WINDOW_STATE)
+        if not state.isEmpty():
+            self.restoreState(state)
+        self.actions_["mode_" + s.get(config.VIEW_MODE)].setChecked(True)
+        self.actions_["sync"].setChecked(s.get(config.SYNC))
+        self.actions_["figures"].setChecked(s.get(config.FIGURES))
+        self.actions_["panel"].setChecked(not self.dock.isHidden())
+        self._update_recent()
+        self._tab_changed()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        s = self.settings
+        s.set(config.GEOMETRY, self.saveGeometry())
+        s.set(config.WINDOW_STATE, self.saveState())
+        v = self.view()
+        if v is not None:
+            s.set(config.SPLITTER, v.split.saveState())
+        super().closeEvent(event)
+
+
+def _is_sample(path: Path) -> bool:
+    from .app import sample_path
+
+    return path.resolve() == sample_path().resolve()

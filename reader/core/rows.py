@@ -1,0 +1,42 @@
+"""The rows a call is read in: what the panes show, in order, the same in every language.
+
+A row is a speaker header, a paragraph, or the disclaimer note. Side by side, row i of the English
+pane and row i of the Chinese pane stand for the same thing, which is what keeps them in step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from .model import Transcript
+
+
+class RowKind(StrEnum):
+    NOTE = "note"  # the machine-translation disclaimer, shown once
+    HEADER = "header"  # a speaker line: name, title, role
+    PARAGRAPH = "paragraph"
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    kind: RowKind
+    turn: int = -1  # Transcript.turns index (headers and paragraphs)
+    paragraph: int = -1  # Transcript.paragraphs index (paragraphs only)
+
+
+def call_rows(t: Transcript, call: int) -> list[Row]:
+    """The rows of one call. The disclaimer opens the first call only."""
+    c = t.calls[call]
+    rows: list[Row] = []
+    if call == 0 and t.header:
+        rows.append(Row(RowKind.NOTE))
+    for turn in t.turns[c.first_turn : c.end_turn]:
+        if turn.speaker:
+            rows.append(Row(RowKind.HEADER, turn.index))
+        rows.extend(Row(RowKind.PARAGRAPH, turn.index, p) for p in turn.paragraphs)
+    return rows
+
+
+def call_of(t: Transcript, paragraph: int) -> int:
+    return t.paragraphs[paragraph].call if 0 <= paragraph < len(t.paragraphs) else 0

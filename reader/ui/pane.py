@@ -1,0 +1,192 @@
+"""One reading pane: a read-only QTextEdit over a document built by `document.py`.
+
+The pane knows rows, not the transcript: it reports which row is hovered or clicked, scrolls to a
+row, paints flags in the left gutter, and shows marks (hover counterpart, find matches) as layers
+of extra selections. Tooltips are asked of a callback so the view decides what they say.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QTextBlock, QTextDocument
+from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
+
+from . import blocks
+
+TooltipSource = Callable[[QTextBlock, int], str | None]
+
+
+class Pane(QTextEdit):
+    rowHovered = Signal(int)  # -1 when the mouse leaves the text
+    rowClicked = Signal(int)
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.viewport().setMouseTracking(True)
+        self._row_blocks: list[int] = []
+        self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {}
+        self._flags: dict[int, QColor] = {}  # row -> colour of its gutter flag
+        self._hovered = -1
+        self.tooltip_source: TooltipSource | None = None
+
+    # --- document and rows ---------------------------------------------------------------------
+
+    def set_document(self, doc: QTextDocument) -> None:
+        self._layers.clear()
+        self.setExtraSelections([])
+        self.setDocument(doc)
+        self._row_blocks = []
+        block = doc.begin()
+        while block.isValid():
+            row = blocks.row_of(block)
+            if row >= len(self._row_blocks):
+                self._row_blocks.extend([block.blockNumber()] * (row + 1 - len(self._row_blocks)))
+            block = block.next()
+
+    def block_of_row(self, row: int) -> QTextBlock:
+        if not 0 <= row < len(self._row_blocks):
+            return QTextBlock()
+        return self.document().findBlockByNumber(self._row_blocks[row])
+
+    def blocks_of_row(self, row: int) -> list[QTextBlock]:
+        out = []
+        block = self.block_of_row(row)
+        while block.isValid() and blocks.row_of(block) == row:
+            out.append(block)
+            block = block.next()
+        return out
+
+    def row_at(self, pos: QPoint) -> int:
+        """The row under a viewport position, or -1 past the end of the text."""
+        cursor = self.cursorForPosition(pos)
+        block = cursor.block()
+        rect = self.block_rect(block)
+        if not rect.isValid() or pos.y() > rect.bottom() + 1:
+            return -1
+        return blocks.row_of(block)
+
+    def block_rect(self, block: QTextBlock) -> QRectF:
+        """A block's rectangle in viewport coordinates."""
+        if not block.isValid():
+            return QRectF()
+        rect = self.document().documentLayout().blockBoundingRect(block)
+        return rect.translated(-self.horizontalScrollBar().value(), -self.verticalScrollBar().value())
+
+    def row_top(self, row: int) -> float:
+        """Where a row starts in document coordinates."""
+        block = self.block_of_row(row)
+        if not block.isValid():
+            return 0.0
+        return self.document().documentLayout().blockBoundingRect(block).top()
+
+    def top_row(self) -> int:
+        """The first row whose text shows at the top of the viewport."""
+        y = self.verticalScrollBar().value()
+        block = self.cursorForPosition(QPoint(int(blocks_left(self)), 2)).block()
+        # cursorForPosition lands on the block under the point; a block mostly scrolled away counts
+        # as the next one once less than a line of it shows.
+        layout = self.document().documentLayout()
+        while block.isValid():
+            rect = layout.blockBoundingRect(block)
+            if rect.bottom() - y > 8 and block.isVisible():
+                break
+            block = block.next()
+        return blocks.row_of(block) if block.isValid() else max(0, len(self._row_blocks) - 1)
+
+    def scroll_to_row(self, row: int, offset: float = 0.0) -> None:
+        """Put a row's top at the top of the viewport (or as close as the scroll range allows)."""
+        top = self.row_top(row)
+        self.verticalScrollBar().setValue(0 if row <= 0 else round(top - offset))
+
+    def row_count(self) -> int:
+        return len(self._row_blocks)
+
+    # --- marks ---------------------------------------------------------------------------------
+
+    def set_layer(self, name: str, selections: list[QTextEdit.ExtraSelection]) -> None:
+        """Replace one layer of marks; layers later in insertion order paint on top."""
+        if not selections and name not in self._layers:
+            return
+        self._layers[name] = selections
+        merged: list[QTextEdit.ExtraSelection] = []
+        for layer in self._layers.values():
+            merged.extend(layer)
+        self.setExtraSelections(merged)
+
+    def set_flags(self, flags: dict[int, QColor]) -> None:
+        self._flags = flags
+        self.viewport().update()
+
+    # --- events --------------------------------------------------------------------------------
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        super().mouseMoveEvent(event)
+        row = self.row_at(event.position().toPoint())
+        if row != self._hovered:
+            self._hovered = row
+            self.rowHovered.emit(row)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            row = self.row_at(event.position().toPoint())
+            if row >= 0:
+                self.rowClicked.emit(row)
+
+    def leaveEvent(self, event: QEvent) -> None:
+        super().leaveEvent(event)
+        if self._hovered != -1:
+            self._hovered = -1
+            self.rowHovered.emit(-1)
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            text = self._tooltip(event.pos())
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
+    def _tooltip(self, pos: QPoint) -> str | None:
+        if self.tooltip_source is None:
+            return None
+        cursor = self.cursorForPosition(pos)
+        block = cursor.block()
+        rect = self.block_rect(block)
+        if not rect.isValid() or not rect.top() - 2 <= pos.y() <= rect.bottom() + 2:
+            return None
+        in_gutter = pos.x() < blocks_left(self) - 2
+        return self.tooltip_source(block, -1 if in_gutter else cursor.positionInBlock())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._flags:
+            return
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        height = self.viewport().height()
+        x = blocks_left(self) - 12
+        for row, colour in self._flags.items():
+            for block in self.blocks_of_row(row)[:1]:
+                rect = self.block_rect(block)
+                if rect.bottom() < 0 or rect.top() > height or not block.isVisible():
+                    continue
+                painter.fillRect(QRectF(x, rect.top() + 2, 4, max(6.0, rect.height() - 12)), colour)
+        painter.end()
+
+
+def blocks_left(pane: QTextEdit) -> float:
+    """Where text starts in the viewport (after the gutter the root frame's left margin leaves)."""
+    doc = pane.document()
+    return doc.rootFrame().frameFormat().leftMargin() - pane.horizontalScrollBar().value()

@@ -1,0 +1,506 @@
+"""One open transcript: its panes, the mode they are shown in, and where the reader is.
+
+A view loads its file on a worker thread, shows one call at a time (a file may hold several) in
+one of four modes, keeps the side-by-side panes in step through `PairAligner`, and answers the
+window's navigation requests with paragraph indices of the whole file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QTextBlock, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtWidgets import QLabel, QProgressBar, QSplitter, QStackedWidget, QTextEdit, QVBoxLayout, QWidget
+
+from ..core.analysis import ParagraphFigures, analyse
+from ..core.find import Finder, Match, nearest
+from ..core.model import Transcript
+from ..core.parser import parse_file
+from ..core.rows import Row, RowKind, call_rows
+from . import blocks
+from .aligner import PairAligner
+from .document import build_interleaved, build_side
+from .figure_tips import figure_tip, flag_tip
+from .findbar import FindBar
+from .highlighter import FigureHighlighter
+from .pane import Pane
+from .theme import colours
+from .workers import Job
+
+MODES = ("en", "zh", "side", "interleaved")
+
+
+def load(path: Path, first_call: int = 0) -> tuple[Transcript, dict[int, ParagraphFigures]]:
+    """Worker side of opening a file: parse it and find the figures of the call shown first."""
+    t = parse_file(path)
+    call = t.calls[min(first_call, len(t.calls) - 1)]
+    return t, analyse(t, range(call.first, call.end))
+
+
+class TranscriptView(QWidget):
+    loaded = Signal()  # a transcript is shown (after a load or a reload)
+    ready = Signal()  # shown, aligned and its figures known: what a screenshot waits for
+    failed = Signal(str)  # the one-line reason a file could not be opened
+    positionChanged = Signal(int)  # the paragraph at the top of the reading pane
+    callChanged = Signal(int)
+    matchesChanged = Signal(object, int)  # current match index or None, total
+
+    def __init__(self, font: QFont, mode: str = "side", synced: bool = True, figures: bool = True) -> None:
+        super().__init__()
+        self.path: Path | None = None
+        self.transcript: Transcript | None = None
+        self.call = 0
+        self.rows: list[Row] = []
+        self._row_of: dict[int, int] = {}  # paragraph -> row in the current call
+        self.mode = mode if mode in MODES else "side"
+        self.font = font
+        self.figures_on = figures
+        self.analysis: dict[int, ParagraphFigures] = {}
+        self.speaker_filter: str | None = None
+        self.current_row = -1
+        self._finder: Finder | None = None
+        self.matches: list[Match] = []
+        self.match_index: int | None = None
+        self._jobs: list[Job] = []
+        self._position = -1
+
+        self.left, self.right, self.inter = Pane("en"), Pane("zh"), Pane("interleaved")
+        self.split = QSplitter(Qt.Orientation.Horizontal)
+        self.split.setChildrenCollapsible(False)
+        self.split.addWidget(self.left)
+        self.split.addWidget(self.right)
+        self.aligner = PairAligner(self.left, self.right, self)
+        self.aligner.synced = synced
+        self.loading = QWidget()
+        self.loading_label = QLabel()
+        self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumWidth(360)
+        box = QVBoxLayout(self.loading)
+        box.addStretch()
+        box.addWidget(self.loading_label)
+        box.addWidget(self.progress, 0, Qt.AlignmentFlag.AlignHCenter)
+        box.addStretch()
+        self.stack = QStackedWidget()
+        for page in (self.loading, self.split, self.inter):
+            self.stack.addWidget(page)
+        self.findbar = FindBar()
+        self.findbar.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.stack)
+        layout.addWidget(self.findbar)
+
+        self.highlighters: dict[str, FigureHighlighter] = {}
+        for pane in (self.left, self.right, self.inter):
+            pane.setFont(font)
+            pane.rowHovered.connect(lambda row, p=pane: self._hover(p, row))
+            pane.rowClicked.connect(self._click)
+            pane.tooltip_source = self._tooltip
+            pane.verticalScrollBar().valueChanged.connect(lambda _v, p=pane: self._scrolled(p))
+        self._leader: Pane = self.left
+        self._position_timer = QTimer(self)
+        self._position_timer.setSingleShot(True)
+        self._position_timer.setInterval(30)
+        self._position_timer.timeout.connect(self._report_position)
+        self.findbar.queryChanged.connect(self.find)
+        self.findbar.nextRequested.connect(lambda: self.next_match(False))
+        self.findbar.previousRequested.connect(lambda: self.next_match(True))
+        self.findbar.closed.connect(lambda: self.find(""))
+
+    # --- loading -------------------------------------------------------------------------------
+
+    def open(self, path: Path, keep_position: bool = False) -> None:
+        """Load a file on a worker thread; `loaded` or `failed` follows."""
+        key = self.top_key() if keep_position else None
+        self.path = path
+        if self.transcript is None:
+            self.loading_label.setText(self.tr("Opening {name}\u2026").format(name=path.name))
+            self.stack.setCurrentWidget(self.loading)
+        for job in self._jobs:
+            job.cancel()
+        job = Job(load, path, self.call if keep_position else 0)
+        job.done.connect(lambda result: self._loaded(result, key))
+        job.failed.connect(self._failed)
+        self._jobs = [job.start()]
+
+    def _failed(self, reason: str) -> None:
+        if self.transcript is None:
+            self.loading_label.setText(reason)
+            self.progress.hide()
+        self.failed.emit(reason)
+
+    def _loaded(self, result: tuple[Transcript, dict[int, ParagraphFigures]], key: str | None) -> None:
+        t, figures = result
+        self.show_transcript(t, figures, key)
+
+    def show_transcript(
+        self, t: Transcript, figures: dict[int, ParagraphFigures] | None = None, key: str | None = None
+    ) -> None:
+        self.transcript = t
+        self.analysis = dict(figures or {})
+        self._finder = None
+        self.speaker_filter = None
+        if "zh" not in t.languages:
+            self.mode = "en"
+        target = next((p.index for p in t.paragraphs if key and p.key == key), None)
+        self.call = min(t.paragraphs[target].call if target is not None else self.call, len(t.calls) - 1)
+        self._build_call()
+        self.loaded.emit()
+        if target is not None:
+            self.go_to_paragraph(target, mark=False)
+        self._analyse_rest()
+        if self.matches or self.findbar.isVisible():
+            self.find(self.findbar.query())
+        QTimer.singleShot(0, self._check_ready)
+
+    def _build_call(self) -> None:
+        t = self.transcript
+        assert t is not None
+        self.rows = call_rows(t, self.call)
+        self._row_of = {r.paragraph: i for i, r in enumerate(self.rows) if r.kind is RowKind.PARAGRAPH}
+        self.current_row = -1
+        palette = colours(self.palette())
+        self.left.set_document(build_side(t, self.rows, "en", self.font, palette))
+        self.right.set_document(build_side(t, self.rows, "zh", self.font, palette))
+        self.inter.set_document(build_interleaved(t, self.rows, self.font, palette))
+        for name, pane in (("en", self.left), ("zh", self.right), ("interleaved", self.inter)):
+            hl = FigureHighlighter(pane.document(), self._figures, self._mismatches)
+            hl.set_enabled(self.figures_on)
+            self.highlighters[name] = hl
+        self._apply_filter()
+        self._apply_mode()
+        self._update_flags()
+        self._mark_matches()
+        self.callChanged.emit(self.call)
+
+    def _analyse_rest(self) -> None:
+        """Find the figures of the other calls in the background, the shown call first."""
+        t = self.transcript
+        assert t is not None
+        todo = [c for c in t.calls if c.first not in self.analysis and c.end > c.first]
+        if not todo:
+            return
+
+        def run(job: Job) -> dict[int, ParagraphFigures]:
+            out: dict[int, ParagraphFigures] = {}
+            for n, c in enumerate(todo):
+                if job.cancelled:
+                    break
+                out.update(analyse(t, range(c.first, c.end)))
+                job.report(n + 1, len(todo))
+            return out
+
+        job = Job(lambda: run(job))
+        job.done.connect(self._analysed)
+        self._jobs.append(job.start())
+
+    def _analysed(self, figures: dict[int, ParagraphFigures]) -> None:
+        self.analysis.update(figures)
+        self._update_flags()
+
+    def _check_ready(self) -> None:
+        if self.transcript is not None and not self.aligner.pending():
+            self.ready.emit()
+        else:
+            QTimer.singleShot(10, self._check_ready)
+
+    # --- callbacks for highlighters and tooltips -------------------------------------------------
+
+    def _figures(self, paragraph: int, lang: str) -> list | None:
+        pf = self.analysis.get(paragraph)
+        return None if pf is None else (pf.en if lang == "en" else pf.zh)
+
+    def _mismatches(self, paragraph: int, lang: str) -> list[tuple[int, int]]:
+        pf = self.analysis.get(paragraph)
+        return pf.mismatched_spans(lang) if pf is not None else []
+
+    def _tooltip(self, block: QTextBlock, position: int) -> str | None:
+        paragraph = blocks.paragraph_of(block)
+        pf = self.analysis.get(paragraph)
+        if pf is None or blocks.is_gap(block):
+            return None
+        if position < 0:
+            return flag_tip(pf) if pf.flagged else None
+        return figure_tip(pf, blocks.lang_of(block), position) if self.figures_on else None
+
+    # --- modes, sync, figures, font ------------------------------------------------------------
+
+    def set_mode(self, mode: str) -> None:
+        if mode not in MODES or self.transcript is None and mode == self.mode:
+            return
+        if self.transcript is not None and "zh" not in self.transcript.languages:
+            mode = "en"
+        row = self.top_row()
+        self.mode = mode
+        self._apply_mode()
+        if row >= 0:
+            QTimer.singleShot(0, lambda: self.scroll_to_row(row))
+
+    def _apply_mode(self) -> None:
+        if self.transcript is None:
+            return
+        side = self.mode in ("en", "zh", "side")
+        self.stack.setCurrentWidget(self.split if side else self.inter)
+        self.left.setVisible(self.mode in ("en", "side"))
+        self.right.setVisible(self.mode in ("zh", "side"))
+        self.aligner.enabled = self.mode == "side"
+        if self.mode == "side":
+            self.aligner.schedule()
+        else:
+            self.aligner.clear()
+        self._leader = {"zh": self.right, "interleaved": self.inter}.get(self.mode, self.left)
+
+    def set_synced(self, synced: bool) -> None:
+        self.aligner.set_synced(synced, self._leader if self._leader is not self.inter else None)
+
+    def set_figures(self, on: bool) -> None:
+        self.figures_on = on
+        for hl in self.highlighters.values():
+            hl.set_enabled(on)
+
+    def set_font(self, font: QFont) -> None:
+        row = self.top_row()
+        self.font = font
+        for pane in (self.left, self.right, self.inter):
+            pane.setFont(font)
+            pane.document().setDefaultFont(font)
+        self.aligner.schedule()
+        if row >= 0:
+            QTimer.singleShot(0, lambda: self.scroll_to_row(row))
+
+    def restyle(self) -> None:
+        """Rebuild the documents in the colours of the palette now in use, staying in place."""
+        if self.transcript is None:
+            return
+        row = self.top_row()
+        self._build_call()
+        for hl in self.highlighters.values():
+            hl.set_palette(self.palette())
+        if row >= 0:
+            QTimer.singleShot(0, lambda: self.scroll_to_row(row))
+
+    def active_pane(self) -> Pane:
+        return self._leader
+
+    # --- position --------------------------------------------------------------------------------
+
+    def top_row(self) -> int:
+        return self.active_pane().top_row() if self.rows else -1
+
+    def top_paragraph(self) -> int:
+        """The paragraph at the top of the reading pane (a header counts as its turn's first)."""
+        row = self.top_row()
+        for r in self.rows[max(row, 0) :]:
+            if r.kind is RowKind.PARAGRAPH:
+                return r.paragraph
+        return self.rows[-1].paragraph if self.rows and self.rows[-1].paragraph >= 0 else -1
+
+    def top_key(self) -> str | None:
+        p = self.top_paragraph()
+        return self.transcript.paragraphs[p].key if self.transcript and p >= 0 else None
+
+    def scroll_to_row(self, row: int) -> None:
+        pane = self.active_pane()
+        pane.scroll_to_row(row, offset=6)
+        if self.mode == "side" and self.aligner.synced:
+            self.aligner.realign_scroll(pane, row)
+
+    def _scrolled(self, pane: Pane) -> None:
+        if pane.isVisible() and (self.mode != "side" or not self.aligner.synced or pane.underMouse()):
+            self._leader = pane if self.mode != "interleaved" else self.inter
+        self._position_timer.start()
+
+    def _report_position(self) -> None:
+        p = self.top_paragraph() if self.current_row < 0 else self._paragraph_of_row(self.current_row)
+        if p != self._position:
+            self._position = p
+            self.positionChanged.emit(p)
+
+    def _paragraph_of_row(self, row: int) -> int:
+        for r in self.rows[row:]:
+            if r.kind is RowKind.PARAGRAPH:
+                return r.paragraph
+        return -1
+
+    def go_to_paragraph(self, paragraph: int, mark: bool = True) -> None:
+        """Show a paragraph of the file at the top, switching calls when it is in another one."""
+        t = self.transcript
+        if t is None or not 0 <= paragraph < len(t.paragraphs):
+            return
+        if t.paragraphs[paragraph].call != self.call:
+            self.set_call(t.paragraphs[paragraph].call)
+        row = self._row_of.get(paragraph, -1)
+        if row < 0:
+            return
+        turn = t.turns[t.paragraphs[paragraph].turn]
+        if turn.first == paragraph and row > 0 and self.rows[row - 1].kind is RowKind.HEADER:
+            row -= 1  # a turn's first paragraph shows with its speaker's header
+        if self.aligner.pending():
+            self.aligner.align()
+        self.scroll_to_row(row)
+        if mark:
+            self._set_current(self._row_of[paragraph])
+        self._position = -1
+        self._position_timer.start()
+
+    def set_call(self, call: int) -> None:
+        t = self.transcript
+        if t is None or call == self.call or not 0 <= call < len(t.calls):
+            return
+        self.call = call
+        self._build_call()
+        self.left.verticalScrollBar().setValue(0)
+
+    # --- hover, click, current paragraph -------------------------------------------------------
+
+    def _row_selections(self, pane: Pane, row: int, colour_name: str) -> list[QTextEdit.ExtraSelection]:
+        out = []
+        colour = getattr(colours(self.palette()), colour_name)
+        for block in pane.blocks_of_row(row):
+            sel = QTextEdit.ExtraSelection()
+            sel.cursor = QTextCursor(block)
+            sel.format.setBackground(colour)
+            sel.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+            out.append(sel)
+        return out
+
+    def _hover(self, pane: Pane, row: int) -> None:
+        targets = [self.inter] if pane is self.inter else [self.left, self.right]
+        for target in targets:
+            show = row >= 0 and (target is not pane or pane is self.inter)
+            target.set_layer("hover", self._row_selections(target, row, "counterpart") if show else [])
+
+    def _click(self, row: int) -> None:
+        if 0 <= row < len(self.rows) and self.rows[row].kind is RowKind.PARAGRAPH:
+            self._set_current(row)
+            self._report_position()
+
+    def _set_current(self, row: int) -> None:
+        self.current_row = row
+        for pane in (self.left, self.right, self.inter):
+            pane.set_layer("current", self._row_selections(pane, row, "counterpart") if row >= 0 else [])
+        QTimer.singleShot(1500, self._fade_current)
+
+    def _fade_current(self) -> None:
+        self.current_row = -1
+        for pane in (self.left, self.right, self.inter):
+            pane.set_layer("current", [])
+
+    # --- flags and filter ----------------------------------------------------------------------
+
+    def flagged(self) -> list[int]:
+        """Paragraphs whose figures disagree, among those analysed so far."""
+        return sorted(p for p, pf in self.analysis.items() if pf.flagged)
+
+    def _update_flags(self) -> None:
+        colour = colours(self.palette()).mismatch
+        flags = {self._row_of[p]: colour for p in self.flagged() if p in self._row_of}
+        for pane in (self.left, self.right, self.inter):
+            pane.set_flags(flags)
+        for hl in self.highlighters.values():
+            hl.refresh_paragraphs([p for p in self.analysis if p in self._row_of])
+
+    def set_speaker_filter(self, name: str | None) -> None:
+        self.speaker_filter = name
+        self._apply_filter()
+        self.aligner.schedule()
+
+    def _apply_filter(self) -> None:
+        t = self.transcript
+        if t is None:
+            return
+        shown = [
+            self.speaker_filter is None
+            or (r.kind is not RowKind.NOTE and t.turns[r.turn].speaker == self.speaker_filter)
+            for r in self.rows
+        ]
+        for pane in (self.left, self.right, self.inter):
+            doc = pane.document()
+            block = doc.begin()
+            while block.isValid():
+                row = blocks.row_of(block)
+                block.setVisible(0 <= row < len(shown) and shown[row])
+                block = block.next()
+            doc.markContentsDirty(0, doc.characterCount())
+
+    # --- find ----------------------------------------------------------------------------------
+
+    def open_find(self) -> None:
+        cursor = self.active_pane().textCursor()
+        self.findbar.open(cursor.selectedText() if cursor.hasSelection() else "")
+
+    def find(self, query: str) -> None:
+        t = self.transcript
+        if t is None:
+            return
+        if self._finder is None:
+            self._finder = Finder(t)
+        self.matches = self._finder.find(query) if query.strip() else []
+        self.match_index = None
+        if self.matches:
+            self.match_index = nearest(self.matches, max(self.top_paragraph(), 0))
+            if self.match_index is None:
+                self.match_index = 0
+            self._show_match()
+        self._mark_matches()
+        self._count_changed()
+
+    def next_match(self, backwards: bool = False) -> None:
+        if not self.matches:
+            return
+        n = len(self.matches)
+        if self.match_index is None:
+            self.match_index = 0
+        else:
+            self.match_index = (self.match_index + (-1 if backwards else 1)) % n
+        self._show_match()
+        self._mark_matches()
+        self._count_changed()
+
+    def _count_changed(self) -> None:
+        self.findbar.set_count(self.match_index, len(self.matches))
+        self.matchesChanged.emit(self.match_index, len(self.matches))
+
+    def _show_match(self) -> None:
+        assert self.match_index is not None
+        m = self.matches[self.match_index]
+        t = self.transcript
+        assert t is not None
+        if t.paragraphs[m.paragraph].call != self.call:
+            self.set_call(t.paragraphs[m.paragraph].call)
+        row = self._row_of.get(m.paragraph, -1)
+        if row < 0:
+            return
+        if self.aligner.pending():
+            self.aligner.align()
+        pane = self.active_pane()
+        top, view = pane.row_top(row), pane.verticalScrollBar().value()
+        if not view <= top <= view + pane.viewport().height() - 60:
+            self.scroll_to_row(max(row - 1, 0))
+
+    def _mark_matches(self) -> None:
+        pal = colours(self.palette())
+        current = self.matches[self.match_index] if self.match_index is not None else None
+        for pane in (self.left, self.right, self.inter):
+            sels = []
+            for m in self.matches:
+                row = self._row_of.get(m.paragraph)
+                if row is None:
+                    continue
+                for block in pane.blocks_of_row(row):
+                    if blocks.lang_of(block) != m.lang or blocks.is_gap(block):
+                        continue
+                    sel = QTextEdit.ExtraSelection()
+                    cursor = QTextCursor(block)
+                    cursor.setPosition(block.position() + m.start)
+                    cursor.setPosition(block.position() + m.end, QTextCursor.MoveMode.KeepAnchor)
+                    sel.cursor = cursor
+                    fmt = QTextCharFormat()
+                    fmt.setBackground(pal.find_current if m is current else pal.find)
+                    sel.format = fmt
+                    sels.append(sel)
+            pane.set_layer("find", sels)

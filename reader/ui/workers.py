@@ -1,0 +1,66 @@
+"""Work that can take longer than a frame runs on a Python thread and reports back with signals.
+
+A `Job` lives in the GUI thread; its function runs on a daemon thread, and the signals it emits
+from there are queued to the GUI thread by Qt. Nothing in the function may touch a widget. A job
+that is no longer wanted is dropped with `cancel()`: its result is then never delivered.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from ..core.errors import TranscriptError
+
+
+class Job(QObject):
+    done = Signal(object)
+    failed = Signal(str)  # a one-line reason
+    progress = Signal(int, int)  # done, total
+
+    _running: set[Job] = set()  # keeps a started job alive until it reports
+
+    def __init__(self, fn: Callable[..., Any], *args: Any, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._fn, self._args = fn, args
+        self.cancelled = False
+        self._relay = _Relay()
+        self._relay.result.connect(self._deliver)
+
+    def start(self) -> Job:
+        Job._running.add(self)
+        threading.Thread(target=self._run, name="reader-job", daemon=True).start()
+        return self
+
+    def cancel(self) -> None:
+        self.cancelled = True
+
+    def report(self, done: int, total: int) -> None:
+        """Called by the function (from its thread) to say how far it got."""
+        if not self.cancelled:
+            self.progress.emit(done, total)
+
+    def _run(self) -> None:
+        try:
+            result: tuple[bool, Any] = (True, self._fn(*self._args))
+        except TranscriptError as err:
+            result = (False, err.reason)
+        except (OSError, MemoryError, ValueError) as err:
+            result = (False, f"{type(err).__name__}: {err}")
+        self._relay.result.emit(self, result)
+
+    def _deliver(self, job: Job, result: tuple[bool, Any]) -> None:
+        Job._running.discard(self)
+        if self.cancelled:
+            return
+        ok, value = result
+        (self.done if ok else self.failed).emit(value)
+
+
+class _Relay(QObject):
+    """Carries a job's outcome across threads (emitted from the worker, received in the GUI)."""
+
+    result = Signal(object, object)
