@@ -23,6 +23,7 @@ AFTER_PARAGRAPH = 9.0  # px below a paragraph
 AFTER_TURN = 20.0  # px below the last block of a turn (before the next speaker's header)
 AFTER_HEADER = 4.0
 LEFT_GUTTER = 18.0  # room at the left of the document for flags
+INTERLEAVED_INDENT = 14.0  # the Chinese under its English, set in a little
 
 
 def notice_text() -> str:
@@ -60,8 +61,11 @@ class _Writer:
         self.gap.setForeground(colours.gap)
         self.gap.setFontItalic(True)
 
-    def block(self, row: int, lang: str, row_info: Row, after: float, gap: bool = False) -> None:
+    def block(
+        self, row: int, lang: str, row_info: Row, after: float, gap: bool = False, indent: float = 0.0
+    ) -> None:
         fmt = QTextBlockFormat()
+        fmt.setLeftMargin(indent)
         fmt.setTopMargin(0)
         fmt.setBottomMargin(after)
         fmt.setProperty(blocks.ROW, row)
@@ -155,7 +159,7 @@ def build_interleaved(t: Transcript, rows: list[Row], font: QFont, colours: Colo
             w.block(i, "en", row, AFTER_HEADER if has_zh else after, gap=p.en is None)
             w.text(p.en)
             if has_zh:
-                w.block(i, "zh", row, after, gap=p.zh is None)
+                w.block(i, "zh", row, after, gap=p.zh is None, indent=INTERLEAVED_INDENT)
                 w.text(p.zh)
     w.cursor.endEditBlock()
     return doc

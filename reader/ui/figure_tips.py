@@ -35,7 +35,7 @@ def figure_tip(pf: ParagraphFigures, lang: str, position: int) -> str | None:
     if any(a <= fig.start < b for a, b in pf.mismatched_spans(lang)):
         disagree = QCoreApplication.translate("FigureTips", "The two languages disagree here")
         lines.append(f"<span style='color:#dc2626'>{html.escape(disagree)}</span>")
-    return "<br>".join(lines)
+    return _nowrap(lines)
 
 
 def flag_tip(pf: ParagraphFigures) -> str:
@@ -46,4 +46,9 @@ def flag_tip(pf: ParagraphFigures) -> str:
         en = html.escape(m.en) if m.en else "\u2014"
         zh = html.escape(m.zh) if m.zh else "\u2014"
         lines.append(f"{html.escape(_english())}: {en} \u00b7 {html.escape(_chinese())}: {zh}")
-    return "<br>".join(lines)
+    return _nowrap(lines)
+
+
+def _nowrap(lines: list[str]) -> str:
+    """Rich text that Qt shows on as many lines as given, never wrapped narrower."""
+    return "<qt>" + "<br>".join(f"<nobr>{line}</nobr>" for line in lines) + "</qt>"

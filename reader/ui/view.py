@@ -45,6 +45,7 @@ class TranscriptView(QWidget):
     positionChanged = Signal(int)  # the paragraph at the top of the reading pane
     callChanged = Signal(int)
     matchesChanged = Signal(object, int)  # current match index or None, total
+    analysisProgress = Signal(int, int)  # calls whose figures are known, of all calls
 
     def __init__(self, font: QFont, mode: str = "side", synced: bool = True, figures: bool = True) -> None:
         super().__init__()
@@ -183,7 +184,9 @@ class TranscriptView(QWidget):
         assert t is not None
         todo = [c for c in t.calls if c.first not in self.analysis and c.end > c.first]
         if not todo:
+            self.analysisProgress.emit(len(t.calls), len(t.calls))
             return
+        known = len(t.calls) - len(todo)
 
         def run(job: Job) -> dict[int, ParagraphFigures]:
             out: dict[int, ParagraphFigures] = {}
@@ -196,6 +199,8 @@ class TranscriptView(QWidget):
 
         job = Job(lambda: run(job))
         job.done.connect(self._analysed)
+        job.progress.connect(lambda done, _total: self.analysisProgress.emit(known + done, len(t.calls)))
+        self.analysisProgress.emit(known, len(t.calls))
         self._jobs.append(job.start())
 
     def _analysed(self, figures: dict[int, ParagraphFigures]) -> None:

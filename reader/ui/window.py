@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QProgressBar,
     QTabWidget,
     QToolBar,
 )
@@ -65,6 +66,11 @@ class MainWindow(QMainWindow):
         self.panel.callSelected.connect(lambda c: self._with_view(lambda v: v.set_call(c)))
 
         self.position = QLabel()
+        self.checking = QProgressBar()
+        self.checking.setMaximumWidth(160)
+        self.checking.setFormat(self.tr("Figures %v/%m calls"))
+        self.checking.hide()
+        self.statusBar().addPermanentWidget(self.checking)
         self.statusBar().addPermanentWidget(self.position)
         self.statusBar().showMessage(self.tr("No transcript open: File \u25b8 Open\u2026 (Ctrl+O)"))
         self.watcher = QFileSystemWatcher(self)
@@ -161,6 +167,7 @@ class MainWindow(QMainWindow):
         v.loaded.connect(lambda v=v: self._loaded(v))
         v.failed.connect(lambda reason, v=v, p=path: self._failed(v, p, reason))
         v.positionChanged.connect(lambda p, v=v: self._position(v, p))
+        v.analysisProgress.connect(lambda done, total, v=v: self._checking(v, done, total))
         v.callChanged.connect(lambda c, v=v: v is self.view() and self.panel.set_call(c))
         index = self.tabs.addTab(v, path.name)
         self.tabs.setTabToolTip(index, str(path))
@@ -187,6 +194,14 @@ class MainWindow(QMainWindow):
                 ),
                 8000,
             )
+
+    def _checking(self, v: TranscriptView, done: int, total: int) -> None:
+        """Show how far the background check of figures got, for files with many calls."""
+        if v is not self.view():
+            return
+        self.checking.setRange(0, total)
+        self.checking.setValue(done)
+        self.checking.setVisible(done < total)
 
     def _failed(self, v: TranscriptView, path: Path, reason: str) -> None:
         self.fileFailed.emit(str(path), reason)

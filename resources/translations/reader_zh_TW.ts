@@ -240,12 +240,20 @@
         <translation>大綱</translation>
     </message>
     <message>
+        <source>Figures %v/%m calls</source>
+        <translation>數字核對 %v/%m 場</translation>
+    </message>
+    <message>
         <source>No transcript open: File ▸ Open… (Ctrl+O)</source>
         <translation>尚未開啟逐字稿：檔案 ▸ 開啟…（Ctrl+O）</translation>
     </message>
     <message>
         <source>Open transcripts</source>
         <translation>開啟逐字稿</translation>
+    </message>
+    <message>
+        <source>Transcripts (*.txt);;All files (*)</source>
+        <translation>逐字稿 (*.txt);;所有檔案 (*)</translation>
     </message>
     <message>
         <source>{name}: {n} warning(s), e.g. {first}</source>
