@@ -103,6 +103,10 @@ class TranscriptView(QWidget):
             pane.tooltip_source = self._tooltip
             pane.verticalScrollBar().valueChanged.connect(lambda _v, p=pane: self._scrolled(p))
         self._leader: Pane = self.left
+        self._fade = QTimer(self)
+        self._fade.setSingleShot(True)
+        self._fade.setInterval(1500)
+        self._fade.timeout.connect(self._fade_current)
         self._position_timer = QTimer(self)
         self._position_timer.setSingleShot(True)
         self._position_timer.setInterval(30)
@@ -388,7 +392,7 @@ class TranscriptView(QWidget):
         self.current_row = row
         for pane in (self.left, self.right, self.inter):
             pane.set_layer("current", self._row_selections(pane, row, "counterpart") if row >= 0 else [])
-        QTimer.singleShot(1500, self._fade_current)
+        self._fade.start()
 
     def _fade_current(self) -> None:
         self.current_row = -1

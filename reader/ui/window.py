@@ -109,9 +109,11 @@ class MainWindow(QMainWindow):
         self.dock.visibilityChanged.connect(
             lambda shown: self.isVisible() and not self.isMinimized() and a["panel"].setChecked(shown)
         )
-        a["next_turn"].triggered.connect(lambda: self.go(lambda t, p: outline.next_turn_start(t, p)))
+        a["next_turn"].triggered.connect(
+            lambda: self.go(lambda t, p: outline.next_turn_start(t, p, self._only()))
+        )
         a["previous_turn"].triggered.connect(
-            lambda: self.go(lambda t, p: outline.next_turn_start(t, p, backwards=True))
+            lambda: self.go(lambda t, p: outline.next_turn_start(t, p, self._only(), backwards=True))
         )
         a["next_question"].triggered.connect(lambda: self.go(lambda t, p: outline.next_question(t, p)))
         a["previous_question"].triggered.connect(
@@ -319,28 +321,40 @@ class MainWindow(QMainWindow):
         v = self.view()
         if v is None or v.transcript is None:
             return
-        target = where(v.transcript, v.top_paragraph())
+        t = v.transcript
+        target = where(t, v.top_paragraph())
         if target is None:
             self.statusBar().showMessage(self.tr("Nothing further in that direction"), 3000)
             return
+        if v.speaker_filter and t.turns[t.paragraphs[target].turn].speaker != v.speaker_filter:
+            self.set_speaker_filter(None)  # the place asked for is folded away: show everyone again
         v.go_to_paragraph(target)
 
+    def _only(self) -> str | None:
+        """The speaker the current view is filtered to: turn navigation stays with them."""
+        v = self.view()
+        return v.speaker_filter if v is not None else None
+
     def next_turn_of(self, name: str) -> None:
-        self.go(
-            lambda t, p: outline.next_turn_start(t, p, name=name) or outline.next_turn_start(t, -1, name=name)
-        )
+        """Go to the speaker's next turn, wrapping round to their first."""
+
+        def where(t, p):  # type: ignore[no-untyped-def]
+            found = outline.next_turn_start(t, p, name=name)
+            return found if found is not None else outline.next_turn_start(t, -1, name=name)
+
+        self.go(where)
 
     def next_mismatch(self, backwards: bool) -> None:
         v = self.view()
         if v is None or v.transcript is None:
             return
-        here = v.top_paragraph()
         flagged = v.flagged()
-        later = [p for p in flagged if (p < here if backwards else p > here)]
-        if not later:
-            self.statusBar().showMessage(self.tr("No further figure mismatch"), 3000)
-            return
-        v.go_to_paragraph(later[-1] if backwards else later[0])
+
+        def where(_t, here):  # type: ignore[no-untyped-def]
+            later = [p for p in flagged if (p < here if backwards else p > here)]
+            return (later[-1] if backwards else later[0]) if later else None
+
+        self.go(where)
 
     def set_speaker_filter(self, name: str | None) -> None:
         v = self.view()
