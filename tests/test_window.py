@@ -1,4 +1,7 @@
-"""The first window: the sample opens by default, both languages show, markup stays literal."""
+"""The main window: the sample opens, files that are no transcript are refused politely, markup stays
+literal, the Go menu lands where the outline says, and settings outlive the window."""
+
+from __future__ import annotations
 
 from pathlib import Path
 
@@ -6,53 +9,210 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from reader.core.parser import parse_bytes  # noqa: E402
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtGui import QGuiApplication  # noqa: E402
+from PySide6.QtWidgets import QMessageBox  # noqa: E402
+
+from reader.core import outline  # noqa: E402
+from reader.core.parser import parse_bytes, parse_file  # noqa: E402
+from reader.ui import config  # noqa: E402
 from reader.ui.app import sample_path  # noqa: E402
+from reader.ui.config import Settings  # noqa: E402
+from reader.ui.view import TranscriptView  # noqa: E402
 from reader.ui.window import MainWindow  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
+def make_settings(path: Path) -> Settings:
+    return Settings(QSettings(str(path), QSettings.Format.IniFormat))
+
+
+def show(qtbot, window: MainWindow, height: int = 850) -> MainWindow:
+    qtbot.addWidget(window)
+    window.resize(1300, height)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+@pytest.fixture
+def window(qtbot, tmp_path) -> MainWindow:
+    w = MainWindow(make_settings(tmp_path / "s.ini"))
+    w.setProperty("quiet", True)
+    return show(qtbot, w)
+
+
+def open_ready(qtbot, window: MainWindow, path: Path) -> TranscriptView:
+    view = window.open_path(path)
+    with qtbot.waitSignal(view.ready, timeout=10000):
+        pass
+    return view
+
+
+# --- the sample, markup, files that are no transcript ----------------------------------------------
+
+
 def test_sample_is_shipped_and_is_a_transcript():
     t = parse_bytes(sample_path().read_bytes())
-    assert t.languages == ["en", "zh"] and t.qa_start is not None and t.warnings == []
+    assert t.languages == ["en", "zh"] and t.warnings == []
+    assert len(t.paragraphs) == 44 and t.qa_start == 21
+    assert t.calls[0].company == "Lumora Mobility"
 
 
-def test_window_shows_both_languages(qtbot):
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.open_path(sample_path())
-    en, zh = window.panes["en"].toPlainText(), window.panes["zh"].toPlainText()
-    t = parse_bytes(sample_path().read_bytes())
-    assert t.paragraphs[0].en in en
-    assert t.paragraphs[0].zh in zh
+def test_the_sample_opens_with_its_company_in_the_tab(qtbot, window):
+    view = open_ready(qtbot, window, sample_path())
+    assert window.tabs.count() == 1
+    assert window.tabs.tabText(0) == "Lumora Mobility Q3 2025"
+    assert "Lumora" in window.windowTitle()
+    t = view.transcript
+    assert t.paragraphs[0].en in view.left.toPlainText()
+    assert t.paragraphs[0].zh in view.right.toPlainText()
+    assert window.panel.title.text() == "Lumora Mobility Q3 2025"
+    assert window.settings.get(config.RECENT) == []  # the sample is not a recent file
+    assert window.menus["recent"].isEmpty()
+
+
+def test_markup_in_the_text_is_shown_literally(qtbot, window, tmp_path):
+    text = (FIXTURES / "basic.txt").read_text(encoding="utf-8").split("\n")
+    text[3] = "We said <b>record</b> revenue &amp; <script>alert(1)</script> margins."
+    text[4] = "我們說 <i>創紀錄</i> &lt;營收&gt; <br>。"
+    path = tmp_path / "markup.txt"
+    path.write_text("\n".join(text), encoding="utf-8")
+    view = open_ready(qtbot, window, path)
+    assert view.transcript.paragraphs[0].en == text[3]
+    assert text[3] in view.left.toPlainText().split("\n")
+    assert text[4] in view.right.toPlainText().split("\n")
+    inter = view.inter.toPlainText().split("\n")
+    assert inter.index(text[4]) == inter.index(text[3]) + 1
+
+
+@pytest.mark.parametrize("name", ["not_a_transcript.txt", "unrelated.csv"])
+def test_a_file_that_is_no_transcript_says_why_and_keeps_the_other_tab(qtbot, tmp_path, monkeypatch, name):
+    shown: list[tuple] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args))
+    window = show(qtbot, MainWindow(make_settings(tmp_path / "s.ini")))
+    assert not window.property("quiet")
+    sample = open_ready(qtbot, window, sample_path())
+    before = sample.left.toPlainText()
+    bad = FIXTURES / name
+    with qtbot.waitSignal(window.fileFailed, timeout=10000) as failed:
+        window.open_path(bad)
+    path, reason = failed.args
+    assert path == str(bad)
+    assert "not a transcript" in reason and "\n" not in reason
+    assert len(shown) == 1
+    parent, title, message = shown[0][:3]
+    assert parent is window and title == "Cannot open this file"
+    assert message == f"{name}: {reason}" and "\n" not in message
+    assert window.tabs.count() == 1 and window.tabs.widget(0) is sample
+    assert window.view() is sample and sample.left.toPlainText() == before
     assert "Lumora" in window.windowTitle()
 
 
-def test_markup_in_the_text_is_shown_literally(qtbot, tmp_path):
-    text = (FIXTURES / "basic.txt").read_text(encoding="utf-8").split("\n")
-    text[3] = "We said <b>record</b> revenue &amp; <script>alert(1)</script> margins."
-    path = tmp_path / "markup.txt"
-    path.write_text("\n".join(text), encoding="utf-8")
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.open_path(path)
-    assert text[3] in window.panes["en"].toPlainText()
-
-
-def test_not_a_transcript_shows_a_message_and_keeps_the_window(qtbot, monkeypatch):
-    shown = []
-    monkeypatch.setattr("reader.ui.window.QMessageBox.warning", lambda *args: shown.append(args[2]))
-    window = MainWindow()
-    qtbot.addWidget(window)
-    window.open_path(sample_path())
-    before = window.panes["en"].toPlainText()
-    window.open_path(FIXTURES / "not_a_transcript.txt")
-    assert shown and "not a transcript" in shown[0]
-    assert window.panes["en"].toPlainText() == before
-
-
-def test_a_window_without_a_transcript_says_how_to_open_one(qtbot):
-    window = MainWindow()
-    qtbot.addWidget(window)
+def test_a_window_without_a_transcript_says_how_to_open_one(qtbot, window):
     assert "Open" in window.statusBar().currentMessage()
+    assert not window.actions_["next_turn"].isEnabled()
+
+
+# --- the Go menu -----------------------------------------------------------------------------------
+
+
+def test_next_and_previous_speaker_turn(qtbot, window):
+    view = open_ready(qtbot, window, sample_path())
+    t = view.transcript
+    assert view.top_paragraph() == 0
+    landed = []
+    for _ in range(4):
+        here = view.top_paragraph()
+        window.actions_["next_turn"].trigger()
+        assert view.top_paragraph() == outline.next_turn_start(t, here)
+        landed.append(view.top_paragraph())
+    assert landed == [2, 5, 13, 21]  # Grace Ho, Mei Lin, Arjun Mehta, the operator opening the Q&A
+    window.actions_["previous_turn"].trigger()
+    window.actions_["previous_turn"].trigger()
+    assert view.top_paragraph() == 5
+    qtbot.waitUntil(lambda: window.position.text().startswith("Mei Lin"), timeout=3000)
+    assert "paragraph 6 of 44" in window.position.text()
+
+
+def test_next_and_previous_question_and_go_to_qa(qtbot, window):
+    view = open_ready(qtbot, window, sample_path())
+    t = view.transcript
+    window.actions_["qa"].trigger()
+    assert view.top_paragraph() == 21 == outline.qa_start(t, 0)
+    window.actions_["previous_question"].trigger()  # none before the Q&A: stays put
+    assert view.top_paragraph() == 21
+    assert window.statusBar().currentMessage() == "Nothing further in that direction"
+    window.actions_["next_question"].trigger()
+    assert view.top_paragraph() == 23 == outline.next_question(t, 21)
+    assert t.turns[t.paragraphs[23].turn].speaker == "Vivian Tsai"
+    window.actions_["next_question"].trigger()
+    assert view.top_paragraph() == 29
+    window.actions_["previous_question"].trigger()
+    assert view.top_paragraph() == 23
+    qtbot.waitUntil(lambda: "Q&A" in window.position.text(), timeout=3000)
+
+
+def test_next_mismatch_lands_on_the_flagged_paragraph(qtbot, window):
+    view = open_ready(qtbot, window, sample_path())
+    assert view.flagged() == [16]
+    assert view.top_paragraph() == 0
+    window.actions_["next_mismatch"].trigger()
+    assert view.top_paragraph() == 16
+    assert "18%" in view.transcript.paragraphs[16].en and "13%" in view.transcript.paragraphs[16].zh
+    window.actions_["next_mismatch"].trigger()  # the only one: stays put
+    assert view.top_paragraph() == 16
+    view.go_to_paragraph(30)
+    window.actions_["previous_mismatch"].trigger()
+    assert view.top_paragraph() == 16
+    qtbot.waitUntil(lambda: "paragraph 17 of 44" in window.position.text(), timeout=3000)
+
+
+def test_only_this_speaker_follows_the_paragraph_at_the_top(qtbot, window):
+    view = open_ready(qtbot, window, sample_path())
+    view.go_to_paragraph(5)
+    window.actions_["only_speaker"].trigger()
+    assert view.speaker_filter == "Mei Lin" and window.panel.filter == "Mei Lin"
+    window.actions_["only_speaker"].trigger()
+    assert view.speaker_filter is None and window.panel.filter is None
+
+
+# --- remembered between runs -----------------------------------------------------------------------
+
+
+def test_mode_sync_and_zoom_are_remembered_between_windows(qtbot, tmp_path):
+    ini = tmp_path / "s.ini"
+    first = show(qtbot, MainWindow(make_settings(ini)))
+    base = first.reading_font().pointSize()
+    app_size = QGuiApplication.font().pointSize()
+    assert base == (app_size if app_size > 0 else 10)
+    view = open_ready(qtbot, first, sample_path())
+    first.actions_["mode_interleaved"].trigger()
+    first.actions_["sync"].setChecked(False)
+    first.actions_["zoom_in"].trigger()
+    first.actions_["zoom_in"].trigger()
+    assert view.mode == "interleaved" and not view.aligner.synced and view.font.pointSize() == base + 2
+    first.close()
+    first.settings.q.sync()
+
+    second = show(qtbot, MainWindow(make_settings(ini)))
+    assert second.actions_["mode_interleaved"].isChecked()
+    assert not second.actions_["sync"].isChecked()
+    assert second.reading_font().pointSize() == base + 2
+    view = open_ready(qtbot, second, sample_path())
+    assert view.mode == "interleaved" and view.stack.currentWidget() is view.inter
+    assert not view.aligner.synced
+    assert view.font.pointSize() == base + 2
+    assert view.inter.document().defaultFont().pointSize() == base + 2
+
+
+def test_the_window_reads_the_outline_of_the_call_shown(qtbot, window):
+    view = open_ready(qtbot, window, FIXTURES / "multi_call.txt")
+    t = parse_file(FIXTURES / "multi_call.txt")
+    assert window.actions_["next_call"].isEnabled()
+    window.actions_["next_call"].trigger()
+    assert view.call == 1 and window.panel.call == 1
+    assert window.panel.title.text().startswith(t.calls[1].company)
+    window.actions_["previous_call"].trigger()
+    assert view.call == 0 and window.panel.call == 0

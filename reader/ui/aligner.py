@@ -51,7 +51,7 @@ class PairAligner(QObject):
         return self._timer.isActive()
 
     def align(self) -> None:
-        """Pad the shorter block of every row so that both panes have equal row tops."""
+        """Pad the shorter version of every row so that both panes have equal row tops."""
         self._timer.stop()
         if not self.enabled:
             return
@@ -59,14 +59,17 @@ class PairAligner(QObject):
         ldoc, rdoc = self.left.document(), self.right.document()
         if ldoc.blockCount() != rdoc.blockCount():
             return
-        lheights, rheights = _natural_heights(ldoc), _natural_heights(rdoc)
-        lpads, rpads = [], []
-        for lh, rh in zip(lheights, rheights, strict=True):
+        left, right = _measure(ldoc), _measure(rdoc)
+        lpads, rpads = [0.0] * ldoc.blockCount(), [0.0] * rdoc.blockCount()
+        lend = rend = 0.0
+        for (spacer, lh), (_, rh) in zip(left, right, strict=True):
             tall = max(lh, rh)
-            lpads.append(tall - lh)
-            rpads.append(tall - rh)
-        _apply(ldoc, lpads)
-        _apply(rdoc, rpads)
+            if spacer is None:  # the last shown row: Qt ignores the last block's bottom margin
+                lend, rend = tall - lh, tall - rh
+            else:
+                lpads[spacer], rpads[spacer] = tall - lh, tall - rh
+        _apply(ldoc, lpads, lend)
+        _apply(rdoc, rpads, rend)
         self.passes += 1
         if top >= 0:
             self.realign_scroll(self.left, top)
@@ -74,7 +77,7 @@ class PairAligner(QObject):
     def clear(self) -> None:
         """Remove every pad (one pane shown alone must not keep the other's spacing)."""
         for doc in (self.left.document(), self.right.document()):
-            _apply(doc, [0.0] * doc.blockCount())
+            _apply(doc, [0.0] * doc.blockCount(), 0.0)
 
     # --- scrolling -----------------------------------------------------------------------------
 
@@ -101,24 +104,33 @@ class PairAligner(QObject):
             self._syncing = False
 
 
-def _natural_heights(doc: QTextDocument) -> list[float]:
-    """The space each block takes without the padding an earlier alignment added: from its top to
-    the next shown block's top (0 for hidden blocks). Measured top to top because the layout's
-    block rectangle leaves the bottom margin out."""
+def _measure(doc: QTextDocument) -> list[tuple[int | None, float]]:
+    """For each shown block, in order: the block whose bottom margin spaces it from the next shown
+    block (its "spacer": itself, or the last of the hidden blocks that follow it, since Qt spaces
+    a block by the margin of the block just before it, shown or not; None for the last shown
+    block), and the block's height without any padding, measured top to top because the
+    layout's block rectangle leaves the bottom margin out."""
     layout = doc.documentLayout()
-    out: list[float] = []
-    last = -1  # index in `out` of the last shown block
-    last_top = last_pad = 0.0
+    all_blocks: list[QTextBlock] = []
     block = doc.begin()
     while block.isValid():
-        out.append(0.0)
-        if block.isVisible():
-            rect = layout.blockBoundingRect(block)
-            if last >= 0:
-                out[last] = rect.top() - last_top - last_pad
-            last, last_top, last_pad = len(out) - 1, rect.top(), _pad(block)
-            out[last] = rect.height()  # the last shown block: its own height
+        all_blocks.append(block)
         block = block.next()
+    shown = [i for i, b in enumerate(all_blocks) if b.isVisible()]
+    for i in shown:
+        b = all_blocks[i]
+        if b.length() > 1 and b.layout().lineCount() == 0:
+            # Rehighlighting a block that was never laid out leaves it with no lines while the
+            # layout thinks it done: its height would read 0. Have it laid out again.
+            doc.markContentsDirty(b.position(), b.length())
+    tops = [layout.blockBoundingRect(all_blocks[i]).top() for i in shown]
+    out: list[tuple[int | None, float]] = []
+    for n, i in enumerate(shown):
+        if n + 1 < len(shown):
+            spacer = shown[n + 1] - 1
+            out.append((spacer, tops[n + 1] - tops[n] - _pad(all_blocks[spacer])))
+        else:
+            out.append((None, layout.blockBoundingRect(all_blocks[i]).height()))
     return out
 
 
@@ -127,23 +139,26 @@ def _pad(block: QTextBlock) -> float:
     return fmt.doubleProperty(blocks.PAD) if fmt.hasProperty(blocks.PAD) else 0.0
 
 
-def _apply(doc: QTextDocument, pads: list[float]) -> None:
-    """Set each block's padding, touching only the blocks whose padding changes, in one edit."""
-    cursor: QTextCursor | None = None
+def _apply(doc: QTextDocument, pads: list[float], end: float) -> None:
+    """Set each block's padding and the padding after the last shown block (as the root frame's
+    bottom margin), touching only what changes, in one edit."""
+    cursor = QTextCursor(doc)
+    cursor.beginEditBlock()
     block = doc.begin()
     for pad in pads:
         if not block.isValid():
             break
         old = _pad(block)
         if abs(old - pad) > 0.25:
-            if cursor is None:
-                cursor = QTextCursor(doc)
-                cursor.beginEditBlock()
             fmt = block.blockFormat()
             fmt.setBottomMargin(fmt.bottomMargin() - old + pad)
             fmt.setProperty(blocks.PAD, pad)
             cursor.setPosition(block.position())
             cursor.setBlockFormat(fmt)
         block = block.next()
-    if cursor is not None:
-        cursor.endEditBlock()
+    root = doc.rootFrame()
+    frame = root.frameFormat()
+    if abs(frame.bottomMargin() - (doc.documentMargin() + end)) > 0.25:
+        frame.setBottomMargin(doc.documentMargin() + end)
+        root.setFrameFormat(frame)
+    cursor.endEditBlock()

@@ -210,6 +210,11 @@ class TranscriptView(QWidget):
     def _analysed(self, figures: dict[int, ParagraphFigures]) -> None:
         self.analysis.update(figures)
         self._update_flags()
+        shown = [p for p in figures if p in self._row_of]
+        if shown:  # only when the call on screen changed: its blocks are repainted and re-measured
+            for hl in self.highlighters.values():
+                hl.refresh_paragraphs(shown)
+            self.aligner.schedule()
 
     def _check_ready(self) -> None:
         if self.transcript is not None and not self.aligner.pending():
@@ -410,8 +415,6 @@ class TranscriptView(QWidget):
         flags = {self._row_of[p]: colour for p in self.flagged() if p in self._row_of}
         for pane in (self.left, self.right, self.inter):
             pane.set_flags(flags)
-        for hl in self.highlighters.values():
-            hl.refresh_paragraphs([p for p in self.analysis if p in self._row_of])
 
     def set_speaker_filter(self, name: str | None) -> None:
         self.speaker_filter = name

@@ -1,0 +1,433 @@
+"""The reading view inside a real, shown window: the four modes, the panes in step pair for pair, gaps,
+the speaker filter, figure highlights, find, hover, and reloading in place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtGui import QTextFormat  # noqa: E402
+
+from reader.core.analysis import analyse_paragraph  # noqa: E402
+from reader.core.find import fold  # noqa: E402
+from reader.core.rows import RowKind  # noqa: E402
+from reader.ui import blocks  # noqa: E402
+from reader.ui.app import sample_path  # noqa: E402
+from reader.ui.config import Settings  # noqa: E402
+from reader.ui.document import gap_text, notice_text  # noqa: E402
+from reader.ui.view import TranscriptView  # noqa: E402
+from reader.ui.window import MainWindow  # noqa: E402
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SAMPLE = sample_path()
+
+
+# --- helpers ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def settings(tmp_path) -> Settings:
+    return Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def window(qtbot, settings) -> MainWindow:
+    w = MainWindow(settings)
+    w.setProperty("quiet", True)
+    qtbot.addWidget(w)
+    w.resize(1300, 850)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def open_ready(qtbot, window: MainWindow, path: Path) -> TranscriptView:
+    view = window.open_path(path)
+    with qtbot.waitSignal(view.ready, timeout=10000):
+        pass
+    return view
+
+
+def settle(qtbot, view: TranscriptView) -> None:
+    qtbot.waitUntil(lambda: not view.aligner.pending(), timeout=5000)
+
+
+def misaligned(view: TranscriptView) -> list[tuple[int, float, float]]:
+    """The rows whose top differs between the two panes (none when they are in step)."""
+    n = len(view.rows)
+    assert view.left.row_count() == view.right.row_count() == n
+    return [
+        (i, view.left.row_top(i), view.right.row_top(i))
+        for i in range(n)
+        if abs(view.left.row_top(i) - view.right.row_top(i)) > 0.5
+    ]
+
+
+def uneven_file(tmp_path: Path) -> Path:
+    """basic.txt with one very long English paragraph (1) and one very long Chinese paragraph (2)."""
+    lines = (FIXTURES / "basic.txt").read_text(encoding="utf-8").split("\n")
+    assert lines[7].startswith("Thank you, operator") and lines[10].startswith("來自電池")
+    lines[7] = " ".join([lines[7]] * 12)
+    lines[10] = "".join([lines[10]] * 15)
+    assert lines[59].startswith("Thank you all")  # the last paragraph: its English much longer too
+    lines[59] = " ".join([lines[59]] * 4)
+    path = tmp_path / "uneven.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return path
+
+
+def file_for(name: str, tmp_path: Path) -> Path:
+    return SAMPLE if name == "sample" else uneven_file(tmp_path)
+
+
+def row_of_paragraph(view: TranscriptView, paragraph: int) -> int:
+    return next(
+        i for i, r in enumerate(view.rows) if r.paragraph == paragraph and r.kind is RowKind.PARAGRAPH
+    )
+
+
+# --- modes -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("mode", "left", "right", "page"),
+    [
+        ("en", True, False, "split"),
+        ("zh", False, True, "split"),
+        ("side", True, True, "split"),
+        ("interleaved", False, False, "inter"),
+    ],
+)
+def test_each_mode_shows_its_panes(qtbot, window, mode, left, right, page):
+    view = open_ready(qtbot, window, FIXTURES / "basic.txt")
+    window.actions_["mode_" + mode].trigger()
+    assert view.mode == mode
+    assert window.actions_["mode_" + mode].isChecked()
+    assert view.stack.currentWidget() is getattr(view, page)
+    assert view.left.isVisibleTo(view) is left
+    assert view.right.isVisibleTo(view) is right
+    assert view.inter.isVisibleTo(view) is (mode == "interleaved")
+    assert view.aligner.enabled is (mode == "side")
+    assert view.active_pane() is {"zh": view.right, "interleaved": view.inter}.get(mode, view.left)
+
+
+def test_interleaved_puts_each_chinese_paragraph_right_after_its_english(qtbot, window):
+    view = open_ready(qtbot, window, FIXTURES / "basic.txt")
+    window.actions_["mode_interleaved"].trigger()
+    t = view.transcript
+    doc = view.inter.document()
+    got = []
+    block = doc.begin()
+    while block.isValid():
+        got.append((blocks.row_of(block), blocks.lang_of(block), blocks.paragraph_of(block), block.text()))
+        block = block.next()
+    want = []
+    for i, row in enumerate(view.rows):
+        if row.kind is RowKind.PARAGRAPH:
+            p = t.paragraphs[row.paragraph]
+            want += [(i, "en", p.index, p.en), (i, "zh", p.index, p.zh)]
+    assert [g for g in got if g[2] >= 0] == want
+    assert len(want) == 2 * 17  # basic.txt: 17 paragraphs, each in both languages
+    assert got[0][3] == notice_text()  # the disclaimer's English notice opens the document, once
+    assert doc.blockCount() == len(view.rows) + 17
+
+
+def test_english_only_file_forces_english_and_disables_the_chinese_modes(qtbot, window, settings):
+    window.set_mode("side")
+    view = open_ready(qtbot, window, FIXTURES / "english_only.txt")
+    assert view.mode == "en"
+    assert window.actions_["mode_en"].isChecked() and window.actions_["mode_en"].isEnabled()
+    for key in ("mode_zh", "mode_side", "mode_interleaved", "sync"):
+        assert not window.actions_[key].isEnabled(), key
+    assert view.left.isVisibleTo(view) and not view.right.isVisibleTo(view)
+    view.set_mode("side")
+    assert view.mode == "en" and not view.right.isVisibleTo(view)
+
+
+# --- panes in step ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["sample", "uneven"])
+def test_rows_start_at_the_same_height_after_loading(qtbot, window, tmp_path, name):
+    view = open_ready(qtbot, window, file_for(name, tmp_path))
+    assert view.mode == "side" and view.aligner.synced
+    assert misaligned(view) == []
+    last = len(view.rows) - 1
+    assert view.left.row_top(last) > view.left.viewport().height()  # long enough to scroll
+
+
+def test_uneven_rows_get_the_taller_versions_height(qtbot, window, tmp_path):
+    view = open_ready(qtbot, window, uneven_file(tmp_path))
+    long_en, long_zh = row_of_paragraph(view, 1), row_of_paragraph(view, 2)
+    for row, tall, short in ((long_en, view.left, view.right), (long_zh, view.right, view.left)):
+        tall_block, short_block = tall.block_of_row(row), short.block_of_row(row)
+        assert tall_block.layout().lineCount() > 3 * short_block.layout().lineCount()
+        assert tall_block.blockFormat().doubleProperty(blocks.PAD) == 0.0
+        assert short_block.blockFormat().doubleProperty(blocks.PAD) > 40
+        assert tall.row_top(row + 1) == short.row_top(row + 1)
+
+
+@pytest.mark.parametrize("name", ["sample", "uneven"])
+def test_rows_stay_in_step_while_scrolling(qtbot, window, tmp_path, name):
+    view = open_ready(qtbot, window, file_for(name, tmp_path))
+    bar = view.left.verticalScrollBar()
+    assert bar.maximum() > 500
+    end = min(bar.maximum(), view.right.verticalScrollBar().maximum())  # see test_..._very_end_together
+    for value in (bar.maximum() // 3, bar.maximum() // 2, 7, end, 0):
+        bar.setValue(value)
+        qtbot.wait(5)
+        assert view.right.verticalScrollBar().value() == bar.value() == value
+        assert misaligned(view) == []
+    view.right.verticalScrollBar().setValue(bar.maximum() // 2)
+    assert bar.value() == bar.maximum() // 2
+
+
+@pytest.mark.parametrize("name", ["sample", "uneven"])
+def test_rows_stay_in_step_after_resizing_and_moving_the_splitter(qtbot, window, tmp_path, name):
+    view = open_ready(qtbot, window, file_for(name, tmp_path))
+    passes = view.aligner.passes
+    for width in (900, 1600):
+        before = view.left.document().textWidth()
+        window.resize(width, 850)
+        qtbot.waitUntil(lambda before=before: view.left.document().textWidth() != before, timeout=5000)
+        settle(qtbot, view)
+        assert misaligned(view) == [], width
+    total = sum(view.split.sizes())
+    for share in (0.25, 0.7):
+        before = view.left.document().textWidth()
+        view.split.setSizes([int(total * share), total - int(total * share)])
+        qtbot.waitUntil(lambda before=before: view.left.document().textWidth() != before, timeout=5000)
+        settle(qtbot, view)
+        assert misaligned(view) == [], share
+    assert view.aligner.passes >= passes + 4
+
+
+def test_both_panes_scroll_to_the_very_end_together(qtbot, window, tmp_path):
+    view = open_ready(qtbot, window, uneven_file(tmp_path))
+    last = len(view.rows) - 1
+    assert (
+        view.left.block_of_row(last).layout().lineCount() > view.right.block_of_row(last).layout().lineCount()
+    )
+    assert misaligned(view) == []
+    assert view.left.document().size().height() == view.right.document().size().height()
+    bar = view.left.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    assert view.right.verticalScrollBar().value() == bar.value()
+
+
+@pytest.mark.parametrize("name", ["sample", "uneven"])
+def test_rows_stay_in_step_after_zooming(qtbot, window, tmp_path, name):
+    view = open_ready(qtbot, window, file_for(name, tmp_path))
+    size = view.font.pointSize()
+    window.actions_["zoom_in"].trigger()
+    window.actions_["zoom_in"].trigger()
+    assert view.font.pointSize() == size + 2
+    assert view.left.document().defaultFont().pointSize() == size + 2
+    settle(qtbot, view)
+    qtbot.wait(10)  # the view scrolls back to its row after the zoom
+    assert misaligned(view) == []
+    window.actions_["zoom_reset"].trigger()
+    settle(qtbot, view)
+    assert view.font.pointSize() == size
+    assert misaligned(view) == []
+
+
+@pytest.mark.parametrize("name", ["sample", "uneven"])
+def test_rows_stay_in_step_with_a_speaker_filter(qtbot, window, tmp_path, name):
+    view = open_ready(qtbot, window, file_for(name, tmp_path))
+    speaker = "Mei Lin" if name == "sample" else "Elena Varga"
+    window.set_speaker_filter(speaker)
+    settle(qtbot, view)
+    assert misaligned(view) == []
+    window.set_speaker_filter(None)
+    settle(qtbot, view)
+    assert misaligned(view) == []
+
+
+def test_unlocked_panes_scroll_alone_and_relock_on_the_leaders_top_row(qtbot, window, tmp_path):
+    view = open_ready(qtbot, window, uneven_file(tmp_path))
+    left, right = view.left.verticalScrollBar(), view.right.verticalScrollBar()
+    right.setValue(120)
+    assert left.value() == 120
+    window.actions_["sync"].setChecked(False)
+    assert not view.aligner.synced
+    left.setValue(700)
+    assert right.value() == 120
+    top = view.left.top_row()
+    assert top != view.right.top_row()
+    window.actions_["sync"].setChecked(True)
+    assert view.aligner.synced
+    assert view.right.top_row() == view.left.top_row() == top
+    assert right.value() == left.value() == round(view.left.row_top(top))
+
+
+# --- gaps and the speaker filter -------------------------------------------------------------------
+
+
+def test_a_missing_translation_shows_a_gap_in_its_row_and_shifts_nothing(qtbot, window, tmp_path):
+    lines = (FIXTURES / "basic.txt").read_text(encoding="utf-8").split("\n")
+    assert lines[10].startswith("來自電池")  # the Chinese of paragraph 2, in the CEO's turn
+    del lines[10]
+    path = tmp_path / "missing.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    view = open_ready(qtbot, window, path)
+    t = view.transcript
+    assert t.paragraphs[2].zh is None and t.paragraphs[3].zh.startswith("我們將 2025 年")
+    gap_row = row_of_paragraph(view, 2)
+    assert gap_row == 5  # note, Operator, p0, Elena Varga, p1, p2
+    gaps = []
+    for pane in (view.left, view.right):
+        assert pane.document().blockCount() == len(view.rows)
+        block = pane.document().begin()
+        while block.isValid():
+            if blocks.is_gap(block):
+                gaps.append((pane.objectName(), blocks.row_of(block), block.text()))
+            block = block.next()
+    assert gaps == [("zh", gap_row, gap_text())]
+    for i, row in enumerate(view.rows):
+        if row.kind is RowKind.PARAGRAPH and i != gap_row:
+            p = t.paragraphs[row.paragraph]
+            assert view.left.block_of_row(i).text() == p.en
+            assert view.right.block_of_row(i).text() == p.zh
+            assert view.right.block_of_row(i).blockNumber() == i
+    assert misaligned(view) == []
+
+
+def test_speaker_filter_shows_only_that_speakers_blocks_in_both_panes(qtbot, window):
+    view = open_ready(qtbot, window, FIXTURES / "basic.txt")
+    t = view.transcript
+    window.set_speaker_filter("Raymond Kwok")
+    assert view.speaker_filter == "Raymond Kwok"
+    assert window.actions_["only_speaker"].isChecked()
+
+    def visible(pane):
+        out = []
+        block = pane.document().begin()
+        while block.isValid():
+            if block.isVisible():
+                out.append(blocks.row_of(block))
+            block = block.next()
+        return out
+
+    want = [
+        i
+        for i, r in enumerate(view.rows)
+        if r.kind is not RowKind.NOTE and t.turns[r.turn].speaker == "Raymond Kwok"
+    ]
+    assert want == [7, 8, 9, 21, 22, 25, 26]  # three turns: header + 2, header + 1, header + 1 paragraphs
+    assert visible(view.left) == visible(view.right) == want
+    window.set_speaker_filter(None)
+    assert visible(view.left) == visible(view.right) == list(range(len(view.rows)))
+    assert not window.actions_["only_speaker"].isChecked()
+
+
+# --- figures, find, hover --------------------------------------------------------------------------
+
+
+def test_figures_are_highlighted_at_the_analysis_offsets_and_toggle_off(qtbot, window):
+    view = open_ready(qtbot, window, SAMPLE)
+    t = view.transcript
+    p = t.paragraphs[16]
+    assert "18%" in p.en and "13%" in p.zh  # the sample's deliberate mismatch
+    block = view.left.block_of_row(row_of_paragraph(view, 16))
+    assert block.text() == p.en
+    figures = analyse_paragraph(p).en
+    want = sorted((f.start, f.end - f.start) for f in figures)
+    assert (p.en.index("18%"), 3) in want
+    got = sorted((r.start, r.length) for r in block.layout().formats())
+    assert got == want
+    zh_block = view.right.block_of_row(row_of_paragraph(view, 16))
+    assert sorted((r.start, r.length) for r in zh_block.layout().formats()) == sorted(
+        (f.start, f.end - f.start) for f in analyse_paragraph(p).zh
+    )
+    window.actions_["figures"].setChecked(False)
+    assert not view.figures_on
+    assert block.layout().formats() == [] and zh_block.layout().formats() == []
+    window.actions_["figures"].setChecked(True)
+    assert sorted((r.start, r.length) for r in block.layout().formats()) == want
+
+
+def test_find_folds_simplified_to_traditional_and_cycles(qtbot, window):
+    view = open_ready(qtbot, window, SAMPLE)
+    t = view.transcript
+    assert not any("营收" in (p.zh or "") + (p.en or "") for p in t.paragraphs)  # only Traditional
+    want = [(p.index, i) for p in t.paragraphs for i in range(len(p.zh)) if p.zh.startswith("營收", i)]
+    assert len(want) == 3
+    view.find("营收")
+    assert [(m.paragraph, m.start) for m in view.matches] == want
+    assert all(m.lang == "zh" and m.end - m.start == 2 for m in view.matches)
+    assert view.match_index == 0
+    seen = [view.match_index]
+    for _ in range(3):
+        view.next_match()
+        seen.append(view.match_index)
+    assert seen == [0, 1, 2, 0]  # wraps
+    view.next_match(backwards=True)
+    assert view.match_index == 2
+    found = [s.cursor.selectedText() for s in view.right.extraSelections() if s.cursor.hasSelection()]
+    assert found == ["營收"] * 3
+    assert not [s for s in view.left.extraSelections() if s.cursor.hasSelection()]
+    view.find("")
+    assert view.matches == [] and view.match_index is None
+    assert not [s for s in view.right.extraSelections() if s.cursor.hasSelection()]
+    assert fold("營收") == "营收"
+
+
+def test_hovering_a_row_marks_its_counterpart_in_the_other_pane(qtbot, window):
+    view = open_ready(qtbot, window, SAMPLE)
+    row = row_of_paragraph(view, 5)
+    view.left.rowHovered.emit(row)
+    sels = view.right.extraSelections()
+    assert [s.cursor.block().blockNumber() for s in sels] == [view.right.block_of_row(row).blockNumber()]
+    assert sels[0].format.boolProperty(QTextFormat.Property.FullWidthSelection)
+    assert view.left.extraSelections() == []
+    view.right.rowHovered.emit(row + 1)
+    assert [s.cursor.block().blockNumber() for s in view.left.extraSelections()] == [row + 1]
+    view.left.rowHovered.emit(-1)
+    assert view.right.extraSelections() == [] and view.left.extraSelections() == []
+
+
+# --- reloading and calls ---------------------------------------------------------------------------
+
+
+def test_reload_keeps_the_paragraph_at_the_top(qtbot, window, tmp_path):
+    path = tmp_path / "copy.txt"
+    text = SAMPLE.read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    view = open_ready(qtbot, window, path)
+    t = view.transcript
+    target = 31  # Owen Zhao's second paragraph: not the first of its turn
+    assert t.turns[t.paragraphs[target].turn].first == 30
+    view.go_to_paragraph(target, mark=False)
+    assert view.top_paragraph() == target
+    key = view.top_key()
+    lines = text.split("\n")
+    at = t.paragraphs[target].line - 1  # its English line
+    lines[at:at] = ["An inserted paragraph, added while the file was open.", "檔案開啟時新增的段落。"]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    with qtbot.waitSignal(view.loaded, timeout=10000):
+        view.open(path, keep_position=True)
+    assert len(view.transcript.paragraphs) == 45
+    assert view.transcript.paragraphs[target].en.startswith("An inserted paragraph")
+    assert view.top_key() == key
+    assert view.top_paragraph() == target + 1
+
+
+def test_going_to_a_paragraph_of_the_second_call_switches_calls(qtbot, window):
+    window.resize(1300, 450)  # short enough for the second call to scroll
+    view = open_ready(qtbot, window, FIXTURES / "multi_call.txt")
+    t = view.transcript
+    assert len(t.calls) == 2 and view.call == 0 and window.panel.call == 0
+    assert t.calls[1].first == 12
+    view.go_to_paragraph(15)
+    assert view.call == 1 and window.panel.call == 1
+    assert view.rows[0].paragraph == -1 or t.paragraphs[view.rows[0].paragraph].call == 1
+    assert all(r.paragraph < 0 or 12 <= r.paragraph < 21 for r in view.rows)
+    assert view.top_paragraph() == 15
+    assert window.panel.title.text().startswith("Pennant Foods")
+    view.go_to_paragraph(2)
+    assert view.call == 0 and window.panel.call == 0
