@@ -218,6 +218,8 @@ class TranscriptView(QWidget):
 
     def _check_ready(self) -> None:
         if self.transcript is not None and not self.aligner.pending():
+            self._position = -1  # laid out now: say again where the reader is
+            self._report_position()
             self.ready.emit()
         else:
             QTimer.singleShot(10, self._check_ready)
