@@ -14,7 +14,6 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from . import __version__
 from .core.errors import TranscriptError
 
 EXIT_USAGE = 2
@@ -55,6 +54,15 @@ def _commands() -> dict[str, tuple[str, Callable[[argparse.ArgumentParser], None
     return {"info": ("summarise a transcript: speakers, Q&A, figures, warnings", info, _info)}
 
 
+class _Version(argparse.Action):
+    """--version, reading the version only when asked (importlib.metadata is slow to import)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> None:
+        from . import __version__
+
+        parser.exit(message=f"{parser.prog} {__version__}\n")
+
+
 def _app_parser() -> argparse.ArgumentParser:
     commands = _commands()
     epilog = "commands:\n" + "\n".join(f"  {name:<8} {doc}" for name, (doc, _, _) in commands.items())
@@ -76,7 +84,7 @@ def _app_parser() -> argparse.ArgumentParser:
         choices=("en", "zh", "side", "interleaved"),
         help="how to show the transcript: English only, Chinese only, side by side, interleaved",
     )
-    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    p.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     return p
 
 

@@ -83,6 +83,7 @@ def test_markup_in_the_text_is_shown_literally(qtbot, window, tmp_path):
     assert view.transcript.paragraphs[0].en == text[3]
     assert text[3] in view.left.toPlainText().split("\n")
     assert text[4] in view.right.toPlainText().split("\n")
+    view.set_mode("interleaved")  # its document is built when first shown
     inter = view.inter.toPlainText().split("\n")
     assert inter.index(text[4]) == inter.index(text[3]) + 1
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from importlib import resources
 from pathlib import Path
@@ -20,12 +21,12 @@ def run(file: str | None = None, screenshot: str | None = None, mode: str | None
 
     from . import config, i18n, theme
     from .window import MainWindow
+    from .workers import Job
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName("Transcript Reader")
     app.setOrganizationName("transcript-reader")
-    app.setApplicationVersion(_version())
     settings = config.Settings(read_only=bool(screenshot))
     i18n.install_translators(app, settings.get(config.LANGUAGE))
     theme.apply_scheme(settings.get(config.THEME))
@@ -34,6 +35,7 @@ def run(file: str | None = None, screenshot: str | None = None, mode: str | None
     )
     if mode:
         settings.set(config.VIEW_MODE, mode)
+    app.aboutToQuit.connect(Job.stop_all)
     window = MainWindow(settings)
     path = Path(file) if file else sample_path()
     status = {"code": 0}
@@ -47,8 +49,15 @@ def run(file: str | None = None, screenshot: str | None = None, mode: str | None
             app.quit()
 
         def save() -> None:
-            window.grab().save(screenshot)
-            app.quit()
+            ok = window.grab().save(screenshot)
+            if not ok:
+                print(f"error: cannot write {screenshot}", file=sys.stderr)
+            # A scripted one-shot run: the picture is written, nothing else is, so skip tearing
+            # down the documents and Qt (a 60-call file takes 0.6 s to free) and end here.
+            Job.stop_all(0.5)
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(0 if ok else 2)
 
         window.fileFailed.connect(failed)
         view = window.open_path(path)
@@ -58,9 +67,3 @@ def run(file: str | None = None, screenshot: str | None = None, mode: str | None
     window.show()
     code = app.exec()
     return status["code"] or code
-
-
-def _version() -> str:
-    from .. import __version__
-
-    return __version__

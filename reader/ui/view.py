@@ -7,13 +7,16 @@ window's navigation requests with paragraph indices of the whole file.
 
 from __future__ import annotations
 
+import gc
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QTextBlock, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QLabel, QProgressBar, QSplitter, QStackedWidget, QTextEdit, QVBoxLayout, QWidget
 
-from ..core.analysis import ParagraphFigures, analyse
+from ..core.analysis import ParagraphFigures, analyse, analyse_paragraph
 from ..core.find import Finder, Match, nearest
 from ..core.model import Transcript
 from ..core.parser import parse_file
@@ -35,7 +38,11 @@ def load(path: Path, first_call: int = 0) -> tuple[Transcript, dict[int, Paragra
     """Worker side of opening a file: parse it and find the figures of the call shown first."""
     t = parse_file(path)
     call = t.calls[min(first_call, len(t.calls) - 1)]
-    return t, analyse(t, range(call.first, call.end))
+    figures = analyse(t, range(call.first, call.end))
+    # Tens of thousands of long-lived records: keep later garbage collections from scanning them
+    # again and again (a full collection of a 60-call file holds the GIL for 100 ms and more).
+    gc.freeze()
+    return t, figures
 
 
 class TranscriptView(QWidget):
@@ -132,6 +139,12 @@ class TranscriptView(QWidget):
         job.failed.connect(self._failed)
         self._jobs = [job.start()]
 
+    def shutdown(self) -> None:
+        """Drop the work still running for this view: it is about to go."""
+        for job in self._jobs:
+            job.cancel()
+        self._jobs = []
+
     def _failed(self, reason: str) -> None:
         if self.transcript is None:
             self.loading_label.setText(reason)
@@ -157,10 +170,9 @@ class TranscriptView(QWidget):
         self.loaded.emit()
         if target is not None:
             self.go_to_paragraph(target, mark=False)
-        self._analyse_rest()
         if self.matches or self.findbar.isVisible():
             self.find(self.findbar.query())
-        QTimer.singleShot(0, self._check_ready)
+        QTimer.singleShot(0, self, self._check_ready)
 
     def _build_call(self) -> None:
         t = self.transcript
@@ -168,44 +180,95 @@ class TranscriptView(QWidget):
         self.rows = call_rows(t, self.call)
         self._row_of = {r.paragraph: i for i, r in enumerate(self.rows) if r.kind is RowKind.PARAGRAPH}
         self.current_row = -1
+        self._built: set[str] = set()
+        self._build_documents()
+        self.callChanged.emit(self.call)
+        c = t.calls[self.call]
+        if c.end > c.first and c.first not in self.analysis:
+            # After the documents are highlighted and laid out: a worker holding the GIL while
+            # the GUI thread calls highlightBlock once per block would stall it for seconds.
+            QTimer.singleShot(50, self, lambda call=self.call: self._analyse_calls([call]))
+
+    def _build_documents(self) -> None:
+        """Build the documents the current mode shows and that this call does not have yet: a
+        view in one mode never pays for the others' documents."""
+        t = self.transcript
+        assert t is not None
+        need = {"en": ("en",), "zh": ("zh",), "side": ("en", "zh")}.get(self.mode, ("interleaved",))
+        missing = [name for name in need if name not in self._built]
         palette = colours(self.palette())
-        self.left.set_document(build_side(t, self.rows, "en", self.font, palette))
-        self.right.set_document(build_side(t, self.rows, "zh", self.font, palette))
-        self.inter.set_document(build_interleaved(t, self.rows, self.font, palette))
-        for name, pane in (("en", self.left), ("zh", self.right), ("interleaved", self.inter)):
+        for name in missing:
+            pane = {"en": self.left, "zh": self.right}.get(name, self.inter)
+            if name == "interleaved":
+                pane.set_document(build_interleaved(t, self.rows, self.font, palette))
+            else:
+                pane.set_document(build_side(t, self.rows, name, self.font, palette))
             hl = FigureHighlighter(pane.document(), self._figures, self._mismatches)
             hl.set_enabled(self.figures_on)
             self.highlighters[name] = hl
-        self._apply_filter()
+            self._built.add(name)
+        if missing:
+            self._apply_filter()
+            self._update_flags()
+            self._mark_matches()
         self._apply_mode()
-        self._update_flags()
-        self._mark_matches()
-        self.callChanged.emit(self.call)
 
-    def _analyse_rest(self) -> None:
-        """Find the figures of the other calls in the background, the shown call first."""
+    def _analyse_calls(
+        self, calls: list[int], until: Callable[[dict[int, ParagraphFigures]], bool] | None = None
+    ) -> Job | None:
+        """Find the figures of some calls on a worker, in order, stopping early once `until`
+        says so. The worker yields the GIL after every paragraph so the GUI thread never waits
+        on it for longer than one paragraph's work."""
         t = self.transcript
         assert t is not None
-        todo = [c for c in t.calls if c.first not in self.analysis and c.end > c.first]
+        todo = [c for c in calls if t.calls[c].first not in self.analysis]
         if not todo:
-            self.analysisProgress.emit(len(t.calls), len(t.calls))
-            return
-        known = len(t.calls) - len(todo)
+            return None
 
-        def run(job: Job) -> dict[int, ParagraphFigures]:
+        def run() -> dict[int, ParagraphFigures]:
             out: dict[int, ParagraphFigures] = {}
             for n, c in enumerate(todo):
-                if job.cancelled:
-                    break
-                out.update(analyse(t, range(c.first, c.end)))
+                call = t.calls[c]
+                for i in range(call.first, call.end):
+                    if job.cancelled:
+                        return out
+                    out[i] = analyse_paragraph(t.paragraphs[i])
+                    time.sleep(0)
                 job.report(n + 1, len(todo))
+                if until is not None and until(out):
+                    break
             return out
 
-        job = Job(lambda: run(job))
+        job = Job(run)
         job.done.connect(self._analysed)
-        job.progress.connect(lambda done, _total: self.analysisProgress.emit(known + done, len(t.calls)))
-        self.analysisProgress.emit(known, len(t.calls))
+        job.progress.connect(lambda done, total: self.analysisProgress.emit(done, total))
+        self.analysisProgress.emit(0, len(todo))
         self._jobs.append(job.start())
+        return job
+
+    def find_mismatch(self, here: int, backwards: bool, found: Callable[[int | None], None]) -> None:
+        """Call `found` with the next (previous) paragraph after (before) `here` whose figures
+        disagree, checking the calls not yet checked on a worker when it must; None if none."""
+        t = self.transcript
+        if t is None:
+            return
+
+        def pick() -> int | None:
+            later = [p for p in self.flagged() if (p < here if backwards else p > here)]
+            return (later[-1] if backwards else later[0]) if later else None
+
+        now = pick()
+        here_call = t.paragraphs[here].call if 0 <= here < len(t.paragraphs) else 0
+        order = range(here_call - 1, -1, -1) if backwards else range(here_call + 1, len(t.calls))
+        unchecked = [c for c in order if t.calls[c].first not in self.analysis]
+        if now is not None and (not unchecked or t.paragraphs[now].call == here_call):
+            found(now)
+            return
+        job = self._analyse_calls(unchecked, until=lambda out: any(pf.flagged for pf in out.values()))
+        if job is None:
+            found(now)
+        else:
+            job.done.connect(lambda _figures: found(pick()))
 
     def _analysed(self, figures: dict[int, ParagraphFigures]) -> None:
         self.analysis.update(figures)
@@ -222,7 +285,7 @@ class TranscriptView(QWidget):
             self._report_position()
             self.ready.emit()
         else:
-            QTimer.singleShot(10, self._check_ready)
+            QTimer.singleShot(10, self, self._check_ready)
 
     # --- callbacks for highlighters and tooltips -------------------------------------------------
 
@@ -252,9 +315,9 @@ class TranscriptView(QWidget):
             mode = "en"
         row = self.top_row()
         self.mode = mode
-        self._apply_mode()
+        self._build_documents()
         if row >= 0:
-            QTimer.singleShot(0, lambda: self.scroll_to_row(row))
+            QTimer.singleShot(0, self, lambda: self.scroll_to_row(row))
 
     def _apply_mode(self) -> None:
         if self.transcript is None:
@@ -286,7 +349,7 @@ class TranscriptView(QWidget):
             pane.document().setDefaultFont(font)
         self.aligner.schedule()
         if row >= 0:
-            QTimer.singleShot(0, lambda: self.scroll_to_row(row))
+            QTimer.singleShot(0, self, lambda: self.scroll_to_row(row))
 
     def restyle(self) -> None:
         """Rebuild the documents in the colours of the palette now in use, staying in place."""
@@ -297,7 +360,7 @@ class TranscriptView(QWidget):
         for hl in self.highlighters.values():
             hl.set_palette(self.palette())
         if row >= 0:
-            QTimer.singleShot(0, lambda: self.scroll_to_row(row))
+            QTimer.singleShot(0, self, lambda: self.scroll_to_row(row))
 
     def active_pane(self) -> Pane:
         return self._leader

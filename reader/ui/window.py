@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QToolBar,
 )
 
-from .. import __version__
 from ..core import outline
 from ..core.model import Section
 from . import actions as registry
@@ -209,6 +208,7 @@ class MainWindow(QMainWindow):
         self.fileFailed.emit(str(path), reason)
         if v.transcript is None:  # never shown: the tab goes, the other tabs stay as they were
             self.tabs.removeTab(self.tabs.indexOf(v))
+            v.shutdown()
             v.deleteLater()
         if not self.property("quiet"):
             QMessageBox.warning(self, self.tr("Cannot open this file"), f"{path.name}: {reason}")
@@ -219,6 +219,7 @@ class MainWindow(QMainWindow):
             if v.path is not None and not any(o.path == v.path for o in self.views() if o is not v):
                 self.watcher.removePath(str(v.path))
             self.tabs.removeTab(index)
+            v.shutdown()
             v.deleteLater()
         if not self.tabs.count():
             self._tab_changed()
@@ -345,16 +346,17 @@ class MainWindow(QMainWindow):
         self.go(where)
 
     def next_mismatch(self, backwards: bool) -> None:
+        """Go to the next (previous) paragraph whose figures disagree; calls of a many-call file
+        whose figures were not checked yet are checked first, on a worker."""
         v = self.view()
         if v is None or v.transcript is None:
             return
-        flagged = v.flagged()
 
-        def where(_t, here):  # type: ignore[no-untyped-def]
-            later = [p for p in flagged if (p < here if backwards else p > here)]
-            return (later[-1] if backwards else later[0]) if later else None
+        def found(target: int | None) -> None:
+            if v is self.view():
+                self.go(lambda _t, _p: target)
 
-        self.go(where)
+        v.find_mismatch(v.top_paragraph(), backwards, found)
 
     def set_speaker_filter(self, name: str | None) -> None:
         v = self.view()
@@ -423,6 +425,8 @@ class MainWindow(QMainWindow):
             self.actions_["figures"].setChecked(figures)
 
     def about(self) -> None:
+        from .. import __version__
+
         QMessageBox.about(
             self,
             self.tr("About Transcript Reader"),

@@ -32,11 +32,24 @@ class Job(QObject):
 
     def start(self) -> Job:
         Job._running.add(self)
-        threading.Thread(target=self._run, name="reader-job", daemon=True).start()
+        # Not a daemon: a daemon thread still running Python while the interpreter shuts down can
+        # crash it; the app cancels its jobs and waits for them when it quits (`stop_all`).
+        self._thread = threading.Thread(target=self._run, name="reader-job")
+        self._thread.start()
         return self
+
+    @classmethod
+    def stop_all(cls, timeout: float = 2.0) -> None:
+        """Cancel every running job and wait (a bounded time) for their threads to end."""
+        jobs = list(cls._running)
+        for job in jobs:
+            job.cancel()
+        for job in jobs:
+            job._thread.join(timeout)
 
     def cancel(self) -> None:
         self.cancelled = True
+        Job._running.discard(self)
 
     def report(self, done: int, total: int) -> None:
         """Called by the function (from its thread) to say how far it got."""
@@ -50,7 +63,8 @@ class Job(QObject):
             result = (False, err.reason)
         except (OSError, MemoryError, ValueError) as err:
             result = (False, f"{type(err).__name__}: {err}")
-        self._relay.result.emit(self, result)
+        if not self.cancelled:
+            self._relay.result.emit(self, result)
 
     def _deliver(self, job: Job, result: tuple[bool, Any]) -> None:
         Job._running.discard(self)
