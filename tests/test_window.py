@@ -213,7 +213,9 @@ def test_the_window_reads_the_outline_of_the_call_shown(qtbot, window):
     t = parse_file(FIXTURES / "multi_call.txt")
     assert window.actions_["next_call"].isEnabled()
     window.actions_["next_call"].trigger()
-    assert view.call == 1 and window.panel.call == 1
+    qtbot.waitUntil(lambda: view.call == 1, timeout=5000)
+    assert window.panel.call == 1
     assert window.panel.title.text().startswith(t.calls[1].company)
     window.actions_["previous_call"].trigger()
-    assert view.call == 0 and window.panel.call == 0
+    qtbot.waitUntil(lambda: view.call == 0, timeout=5000)
+    assert window.panel.call == 0

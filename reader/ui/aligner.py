@@ -1,22 +1,32 @@
 """Keeps two panes in step, pair for pair: row i starts at the same height in both documents.
 
-After both documents are laid out at their current widths, each row gets the space of the taller
-of its two versions: the shorter one's block is given extra bottom margin (its PAD property says
-how much was added, so the natural height can always be recovered). With equal row tops the two
-documents have equal heights, so synced scrolling is just copying the scroll bar's value.
+Each row gets the space of the taller of its two versions: the shorter one is given extra bottom
+margin (its PAD property says how much was added, so the natural height can always be recovered).
+With equal row tops the documents have equal heights, so synced scrolling is copying the scroll
+bar's value.
+
+Two details of Qt's layout shape this: a block is spaced from the next shown block by the bottom
+margin of the block just before that one, shown or hidden (so the pad goes on that "spacer"); and
+the last block's bottom margin is ignored (so the last row's pad goes into the root frame's bottom
+margin).
 
 Alignment reruns whenever the layout can change: a resize of either viewport (wrapping), a font or
-zoom change, a filter that hides rows. It is idempotent and costs one pass over the blocks plus
-one relayout of the blocks whose padding changed.
+zoom change, a filter that hides rows. A scheduled pass runs top to bottom in slices of a few
+milliseconds, so a long call never holds the GUI thread; `align()` runs a whole pass at once.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+import time
+
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument
 
 from . import blocks
 from .pane import Pane
+
+SLICE = 0.012  # seconds of work per slice of a scheduled pass
+CHUNK = 24  # shown rows measured and padded at a time
 
 
 class PairAligner(QObject):
@@ -29,55 +39,75 @@ class PairAligner(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
-        self._timer.timeout.connect(self.align)
-        self.passes = 0  # alignments done, for tests and the benchmark
+        self._timer.timeout.connect(self._slice)
+        self._pass: _Pass | None = None
+        self.passes = 0  # whole passes done, for tests and the benchmark
         for pane in (left, right):
-            pane.viewport().installEventFilter(self)
+            pane.resized.connect(self.schedule)
         left.verticalScrollBar().valueChanged.connect(lambda v: self._follow(self.right, v))
         right.verticalScrollBar().valueChanged.connect(lambda v: self._follow(self.left, v))
 
     # --- alignment -----------------------------------------------------------------------------
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and self.enabled:
-            self.schedule()
-        return False
-
     def schedule(self) -> None:
+        """Start a pass (or start the current one again) in slices on the event loop."""
         if self.enabled:
+            self._pass = None
             self._timer.start()
 
     def pending(self) -> bool:
-        return self._timer.isActive()
+        return self._timer.isActive() or self._pass is not None
 
     def align(self) -> None:
-        """Pad the shorter version of every row so that both panes have equal row tops."""
+        """Finish alignment now: the rest of a pass under way, or a whole new one."""
         self._timer.stop()
         if not self.enabled:
+            self._pass = None
             return
-        top = self.left.top_row() if self.synced else -1
+        if self._pass is None:
+            self._pass = self._start()
+        if self._pass is not None:
+            self._run(None)
+
+    def _slice(self) -> None:
+        if not self.enabled:
+            self._pass = None
+            return
+        if self._pass is None:
+            self._pass = self._start()
+        if self._pass is not None:
+            self._run(time.perf_counter() + SLICE)
+
+    def _start(self) -> _Pass | None:
         ldoc, rdoc = self.left.document(), self.right.document()
         if ldoc.blockCount() != rdoc.blockCount():
-            return
-        left, right = _measure(ldoc), _measure(rdoc)
-        lpads, rpads = [0.0] * ldoc.blockCount(), [0.0] * rdoc.blockCount()
-        lend = rend = 0.0
-        for (spacer, lh), (_, rh) in zip(left, right, strict=True):
-            tall = max(lh, rh)
-            if spacer is None:  # the last shown row: Qt ignores the last block's bottom margin
-                lend, rend = tall - lh, tall - rh
-            else:
-                lpads[spacer], rpads[spacer] = tall - lh, tall - rh
-        _apply(ldoc, lpads, lend)
-        _apply(rdoc, rpads, rend)
+            return None
+        top = self.left.top_row() if self.synced else -1
+        return _Pass(ldoc, rdoc, top, self.left.verticalScrollBar().value())
+
+    def _run(self, deadline: float | None) -> None:
+        p = self._pass
+        assert p is not None
+        while not p.done():
+            p.step()
+            if deadline is not None and time.perf_counter() > deadline and not p.done():
+                self._timer.start()
+                return
+        self._pass = None
         self.passes += 1
-        if top >= 0:
-            self.realign_scroll(self.left, top)
+        bar = self.left.verticalScrollBar()
+        if p.top >= 0 and bar.value() == p.value:  # the reader did not scroll meanwhile
+            self.realign_scroll(self.left, p.top)
+        elif self.synced:
+            self._follow(self.right, bar.value())
 
     def clear(self) -> None:
         """Remove every pad (one pane shown alone must not keep the other's spacing)."""
+        self._timer.stop()
+        self._pass = None
         for doc in (self.left.document(), self.right.document()):
-            _apply(doc, [0.0] * doc.blockCount(), 0.0)
+            all_blocks = _blocks(doc)
+            _apply(doc, all_blocks, 0, len(all_blocks), {}, 0.0)
 
     # --- scrolling -----------------------------------------------------------------------------
 
@@ -104,33 +134,73 @@ class PairAligner(QObject):
             self._syncing = False
 
 
-def _measure(doc: QTextDocument) -> list[tuple[int | None, float]]:
-    """For each shown block, in order: the block whose bottom margin spaces it from the next shown
-    block (its "spacer": itself, or the last of the hidden blocks that follow it, since Qt spaces
-    a block by the margin of the block just before it, shown or not; None for the last shown
-    block), and the block's height without any padding, measured top to top because the
-    layout's block rectangle leaves the bottom margin out."""
-    layout = doc.documentLayout()
-    all_blocks: list[QTextBlock] = []
+class _Pass:
+    """One alignment pass over both documents, done CHUNK shown rows at a time, top to bottom."""
+
+    def __init__(self, ldoc: QTextDocument, rdoc: QTextDocument, top: int, value: int) -> None:
+        self.docs = (ldoc, rdoc)
+        self.blocks = (_blocks(ldoc), _blocks(rdoc))
+        self.shown = [i for i, b in enumerate(self.blocks[0]) if b.isVisible()]
+        self.top, self.value = top, value
+        self.n = 0  # shown rows done
+
+    def done(self) -> bool:
+        return self.n >= len(self.shown)
+
+    def step(self) -> None:
+        n, m = self.n, min(self.n + CHUNK, len(self.shown))
+        last = m == len(self.shown)
+        heights = [
+            _measure(doc, blist, self.shown, n, m) for doc, blist in zip(self.docs, self.blocks, strict=True)
+        ]
+        pads: tuple[dict[int, float], dict[int, float]] = ({}, {})
+        end = [0.0, 0.0]
+        for k in range(m - n):
+            (spacer, lh), (_, rh) = heights[0][k], heights[1][k]
+            tall = max(lh, rh)
+            if spacer is None:
+                end = [tall - lh, tall - rh]
+            else:
+                pads[0][spacer], pads[1][spacer] = tall - lh, tall - rh
+        first = self.shown[n] if n else 0
+        stop = self.shown[m] if not last else len(self.blocks[0])
+        for side in (0, 1):
+            _apply(self.docs[side], self.blocks[side], first, stop, pads[side], end[side] if last else None)
+        self.n = m
+
+
+def _blocks(doc: QTextDocument) -> list[QTextBlock]:
+    out = []
     block = doc.begin()
     while block.isValid():
-        all_blocks.append(block)
+        out.append(block)
         block = block.next()
-    shown = [i for i, b in enumerate(all_blocks) if b.isVisible()]
-    for i in shown:
+    return out
+
+
+def _measure(
+    doc: QTextDocument, all_blocks: list[QTextBlock], shown: list[int], n: int, m: int
+) -> list[tuple[int | None, float]]:
+    """For shown rows n..m-1: the block whose bottom margin spaces each from the next shown block
+    (None for the last shown block), and the row's height without padding, measured top to top
+    because the layout's block rectangle leaves the bottom margin out."""
+    layout = doc.documentLayout()
+    for i in shown[n : m + 1]:
         b = all_blocks[i]
         if b.length() > 1 and b.layout().lineCount() == 0:
             # Rehighlighting a block that was never laid out leaves it with no lines while the
             # layout thinks it done: its height would read 0. Have it laid out again.
             doc.markContentsDirty(b.position(), b.length())
-    tops = [layout.blockBoundingRect(all_blocks[i]).top() for i in shown]
     out: list[tuple[int | None, float]] = []
-    for n, i in enumerate(shown):
-        if n + 1 < len(shown):
-            spacer = shown[n + 1] - 1
-            out.append((spacer, tops[n + 1] - tops[n] - _pad(all_blocks[spacer])))
+    top = layout.blockBoundingRect(all_blocks[shown[n]]).top()
+    for k in range(n, m):
+        if k + 1 < len(shown):
+            spacer = shown[k + 1] - 1
+            nxt = layout.blockBoundingRect(all_blocks[shown[k + 1]]).top()
+            out.append((spacer, nxt - top - _pad(all_blocks[spacer])))
+            top = nxt
         else:
-            out.append((None, layout.blockBoundingRect(all_blocks[i]).height()))
+            out.append((None, layout.blockBoundingRect(all_blocks[shown[k]]).height()))
     return out
 
 
@@ -139,26 +209,31 @@ def _pad(block: QTextBlock) -> float:
     return fmt.doubleProperty(blocks.PAD) if fmt.hasProperty(blocks.PAD) else 0.0
 
 
-def _apply(doc: QTextDocument, pads: list[float], end: float) -> None:
-    """Set each block's padding and the padding after the last shown block (as the root frame's
-    bottom margin), touching only what changes, in one edit."""
+def _apply(
+    doc: QTextDocument,
+    all_blocks: list[QTextBlock],
+    first: int,
+    stop: int,
+    pads: dict[int, float],
+    end: float | None,
+) -> None:
+    """Give blocks first..stop-1 their pads (0 for any block not in `pads`) and, when `end` is
+    given, the padding after the last shown block; only what changes is touched, in one edit."""
     cursor = QTextCursor(doc)
     cursor.beginEditBlock()
-    block = doc.begin()
-    for pad in pads:
-        if not block.isValid():
-            break
-        old = _pad(block)
+    for i in range(first, stop):
+        block = all_blocks[i]
+        old, pad = _pad(block), pads.get(i, 0.0)
         if abs(old - pad) > 0.25:
             fmt = block.blockFormat()
             fmt.setBottomMargin(fmt.bottomMargin() - old + pad)
             fmt.setProperty(blocks.PAD, pad)
             cursor.setPosition(block.position())
             cursor.setBlockFormat(fmt)
-        block = block.next()
-    root = doc.rootFrame()
-    frame = root.frameFormat()
-    if abs(frame.bottomMargin() - (doc.documentMargin() + end)) > 0.25:
-        frame.setBottomMargin(doc.documentMargin() + end)
-        root.setFrameFormat(frame)
+    if end is not None:
+        root = doc.rootFrame()
+        frame = root.frameFormat()
+        if abs(frame.bottomMargin() - (doc.documentMargin() + end)) > 0.25:
+            frame.setBottomMargin(doc.documentMargin() + end)
+            root.setFrameFormat(frame)
     cursor.endEditBlock()

@@ -122,6 +122,27 @@ def _after(rows: list[Row], i: int) -> float:
     return AFTER_PARAGRAPH
 
 
+Built = tuple[QTextDocument, list[int]]  # a document and, per row, the number of its first block
+
+
+def build(name: str, t: Transcript, rows: list[Row], font: QFont, colours: Colours) -> Built:
+    """The document of a pane: "en", "zh" or "interleaved". Safe to call on a worker thread (no
+    layout happens here); the document must then be moved to the GUI thread before it is shown."""
+    if name == "interleaved":
+        return build_interleaved(t, rows, font, colours), interleaved_blocks(t, rows)
+    return build_side(t, rows, name, font, colours), list(range(len(rows)))
+
+
+def interleaved_blocks(t: Transcript, rows: list[Row]) -> list[int]:
+    """Row -> first block of the interleaved document (a paragraph row has two blocks)."""
+    two = "zh" in t.languages
+    out, n = [], 0
+    for row in rows:
+        out.append(n)
+        n += 2 if two and row.kind is RowKind.PARAGRAPH else 1
+    return out
+
+
 def build_side(t: Transcript, rows: list[Row], lang: str, font: QFont, colours: Colours) -> QTextDocument:
     """One language's document: one block per row."""
     doc = new_document(font)

@@ -10,7 +10,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPainter, QPaintEvent, QTextBlock, QTextDocument
+from PySide6.QtGui import (
+    QColor,
+    QHelpEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QTextBlock,
+    QTextDocument,
+)
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from . import blocks
@@ -21,6 +30,7 @@ TooltipSource = Callable[[QTextBlock, int], str | None]
 class Pane(QTextEdit):
     rowHovered = Signal(int)  # -1 when the mouse leaves the text
     rowClicked = Signal(int)
+    resized = Signal()  # the text may wrap differently now
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,10 +49,14 @@ class Pane(QTextEdit):
 
     # --- document and rows ---------------------------------------------------------------------
 
-    def set_document(self, doc: QTextDocument) -> None:
+    def set_document(self, doc: QTextDocument, row_blocks: list[int] | None = None) -> None:
+        """Show a document; `row_blocks` (row -> first block number) saves a pass over it."""
         self._layers.clear()
         self.setExtraSelections([])
         self.setDocument(doc)
+        if row_blocks is not None:
+            self._row_blocks = row_blocks
+            return
         self._row_blocks = []
         block = doc.begin()
         while block.isValid():
@@ -126,6 +140,10 @@ class Pane(QTextEdit):
         self.viewport().update()
 
     # --- events --------------------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         super().mouseMoveEvent(event)

@@ -10,39 +10,78 @@ from __future__ import annotations
 import gc
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QTextBlock, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QLabel, QProgressBar, QSplitter, QStackedWidget, QTextEdit, QVBoxLayout, QWidget
 
-from ..core.analysis import ParagraphFigures, analyse, analyse_paragraph
+from ..core.analysis import ParagraphFigures, analyse_paragraph
 from ..core.find import Finder, Match, nearest
 from ..core.model import Transcript
 from ..core.parser import parse_file
 from ..core.rows import Row, RowKind, call_rows
 from . import blocks
 from .aligner import PairAligner
-from .document import build_interleaved, build_side
+from .document import Built, build
 from .figure_tips import figure_tip, flag_tip
 from .findbar import FindBar
 from .highlighter import FigureHighlighter
 from .pane import Pane
-from .theme import colours
+from .theme import Colours, colours
 from .workers import Job
 
 MODES = ("en", "zh", "side", "interleaved")
+_NEEDS = {"en": ("en",), "zh": ("zh",), "side": ("en", "zh"), "interleaved": ("interleaved",)}
 
 
-def load(path: Path, first_call: int = 0) -> tuple[Transcript, dict[int, ParagraphFigures]]:
-    """Worker side of opening a file: parse it and find the figures of the call shown first."""
+@dataclass
+class Loaded:
+    """What the worker hands the view: the transcript, the figures of the call shown first, and
+    that call's documents for the mode it opens in, built off the GUI thread."""
+
+    transcript: Transcript
+    call: int
+    figures: dict[int, ParagraphFigures]
+    documents: dict[str, Built]
+
+
+def load(path: Path, first_call: int, names: tuple[str, ...], font: QFont, palette: Colours) -> Loaded:
+    """Worker side of opening a file."""
     t = parse_file(path)
-    call = t.calls[min(first_call, len(t.calls) - 1)]
-    figures = analyse(t, range(call.first, call.end))
+    loaded = prepare(t, min(first_call, len(t.calls) - 1), {}, names, font, palette)
     # Tens of thousands of long-lived records: keep later garbage collections from scanning them
     # again and again (a full collection of a 60-call file holds the GIL for 100 ms and more).
     gc.freeze()
-    return t, figures
+    return loaded
+
+
+def prepare(
+    t: Transcript,
+    call: int,
+    known: dict[int, ParagraphFigures],
+    names: tuple[str, ...],
+    font: QFont,
+    palette: Colours,
+) -> Loaded:
+    """Worker side of showing a call: the figures of its paragraphs not `known` yet, and its
+    documents for the panes named, moved to the GUI thread to be shown there."""
+    c = t.calls[call]
+    figures = {
+        p: known[p] if p in known else analyse_paragraph(t.paragraphs[p]) for p in range(c.first, c.end)
+    }
+    rows = call_rows(t, call)
+    if "zh" not in t.languages:
+        names = ("en",)
+    gui = QCoreApplication.instance()
+    documents = {}
+    for name in names:
+        doc, row_blocks = build(name, t, rows, font, palette)
+        if gui is not None:
+            doc.moveToThread(gui.thread())  # pushed from this thread to the GUI thread
+        documents[name] = (doc, row_blocks)
+    return Loaded(t, call, figures, documents)
 
 
 class TranscriptView(QWidget):
@@ -72,6 +111,10 @@ class TranscriptView(QWidget):
         self.match_index: int | None = None
         self._jobs: list[Job] = []
         self._position = -1
+        self._prebuilt: tuple[int, dict[str, Built]] = (-1, {})
+        self._switch: Job | None = None
+        self._attaching = False  # documents of the mode still to be shown, one per slice
+        self._after_attach: list[Callable[[], None]] = []
 
         self.left, self.right, self.inter = Pane("en"), Pane("zh"), Pane("interleaved")
         self.split = QSplitter(Qt.Orientation.Horizontal)
@@ -134,7 +177,10 @@ class TranscriptView(QWidget):
             self.stack.setCurrentWidget(self.loading)
         for job in self._jobs:
             job.cancel()
-        job = Job(load, path, self.call if keep_position else 0)
+        names = _NEEDS.get(self.mode, ("interleaved",))
+        job = Job(
+            load, path, self.call if keep_position else 0, names, QFont(self.font), colours(self.palette())
+        )
         job.done.connect(lambda result: self._loaded(result, key))
         job.failed.connect(self._failed)
         self._jobs = [job.start()]
@@ -151,9 +197,9 @@ class TranscriptView(QWidget):
             self.progress.hide()
         self.failed.emit(reason)
 
-    def _loaded(self, result: tuple[Transcript, dict[int, ParagraphFigures]], key: str | None) -> None:
-        t, figures = result
-        self.show_transcript(t, figures, key)
+    def _loaded(self, result: Loaded, key: str | None) -> None:
+        self._prebuilt = (result.call, result.documents)
+        self.show_transcript(result.transcript, result.figures, key)
 
     def show_transcript(
         self, t: Transcript, figures: dict[int, ParagraphFigures] | None = None, key: str | None = None
@@ -167,12 +213,16 @@ class TranscriptView(QWidget):
         target = next((p.index for p in t.paragraphs if key and p.key == key), None)
         self.call = min(t.paragraphs[target].call if target is not None else self.call, len(t.calls) - 1)
         self._build_call()
-        self.loaded.emit()
-        if target is not None:
-            self.go_to_paragraph(target, mark=False)
-        if self.matches or self.findbar.isVisible():
-            self.find(self.findbar.query())
-        QTimer.singleShot(0, self, self._check_ready)
+
+        def shown() -> None:
+            if target is not None:
+                self.go_to_paragraph(target, mark=False)
+            if self.matches or self.findbar.isVisible():
+                self.find(self.findbar.query())
+            self.loaded.emit()  # the window's own updates follow, in a slice of their own
+            QTimer.singleShot(0, self, self._check_ready)
+
+        self._when_shown(shown)
 
     def _build_call(self) -> None:
         t = self.transcript
@@ -194,24 +244,49 @@ class TranscriptView(QWidget):
         view in one mode never pays for the others' documents."""
         t = self.transcript
         assert t is not None
-        need = {"en": ("en",), "zh": ("zh",), "side": ("en", "zh")}.get(self.mode, ("interleaved",))
+        need = _NEEDS.get(self.mode, ("interleaved",))
         missing = [name for name in need if name not in self._built]
-        palette = colours(self.palette())
-        for name in missing:
+        call, prebuilt = self._prebuilt
+        if missing:
+            # One document per slice of the event loop: showing both panes' documents at once
+            # (layout, highlighting, first paint) holds the GUI thread for ~100 ms on a long call.
+            name = missing[0]
             pane = {"en": self.left, "zh": self.right}.get(name, self.inter)
-            if name == "interleaved":
-                pane.set_document(build_interleaved(t, self.rows, self.font, palette))
+            if call == self.call and name in prebuilt:
+                doc, row_blocks = prebuilt.pop(name)
             else:
-                pane.set_document(build_side(t, self.rows, name, self.font, palette))
+                doc, row_blocks = build(name, t, self.rows, self.font, colours(self.palette()))
+            pane.set_document(doc, row_blocks)
             hl = FigureHighlighter(pane.document(), self._figures, self._mismatches)
             hl.set_enabled(self.figures_on)
             self.highlighters[name] = hl
             self._built.add(name)
-        if missing:
-            self._apply_filter()
+            if self.speaker_filter is not None:  # a new document shows every block
+                self._apply_filter()
             self._update_flags()
             self._mark_matches()
+        if len(missing) > 1:
+            self._attaching = True
+            QTimer.singleShot(0, self, self._attach_next)
+        else:
+            self._attaching = False
+            self._prebuilt = (-1, {})
         self._apply_mode()
+        if not self._attaching:
+            waiting, self._after_attach = self._after_attach, []
+            for fn in waiting:
+                fn()
+
+    def _attach_next(self) -> None:
+        if self.transcript is not None:
+            self._build_documents()
+
+    def _when_shown(self, fn: Callable[[], None]) -> None:
+        """Run `fn` once every document of the mode is shown (now, if they are)."""
+        if self._attaching:
+            self._after_attach.append(fn)
+        else:
+            fn()
 
     def _analyse_calls(
         self, calls: list[int], until: Callable[[dict[int, ParagraphFigures]], bool] | None = None
@@ -280,7 +355,7 @@ class TranscriptView(QWidget):
             self.aligner.schedule()
 
     def _check_ready(self) -> None:
-        if self.transcript is not None and not self.aligner.pending():
+        if self.transcript is not None and not self.aligner.pending() and not self._attaching:
             self._position = -1  # laid out now: say again where the reader is
             self._report_position()
             self.ready.emit()
@@ -411,7 +486,8 @@ class TranscriptView(QWidget):
         if t is None or not 0 <= paragraph < len(t.paragraphs):
             return
         if t.paragraphs[paragraph].call != self.call:
-            self.set_call(t.paragraphs[paragraph].call)
+            self.set_call(t.paragraphs[paragraph].call, lambda: self.go_to_paragraph(paragraph, mark))
+            return
         row = self._row_of.get(paragraph, -1)
         if row < 0:
             return
@@ -426,13 +502,39 @@ class TranscriptView(QWidget):
         self._position = -1
         self._position_timer.start()
 
-    def set_call(self, call: int) -> None:
+    def set_call(self, call: int, then: Callable[[], None] | None = None) -> None:
+        """Show another call of the file. Its figures are found and its documents built on a
+        worker (a call's worth of lexing and layout would stall the GUI); `then` runs once it
+        shows. A newer request replaces one still under way."""
         t = self.transcript
-        if t is None or call == self.call or not 0 <= call < len(t.calls):
+        if t is None or not 0 <= call < len(t.calls):
             return
-        self.call = call
+        if self._switch is not None:
+            self._switch.cancel()
+            self._switch = None
+        if call == self.call:
+            if then is not None:
+                then()
+            return
+        c = t.calls[call]
+        known = {p: self.analysis[p] for p in range(c.first, c.end) if p in self.analysis}
+        names = _NEEDS.get(self.mode, ("interleaved",))
+        job = Job(prepare, t, call, known, names, QFont(self.font), colours(self.palette()))
+        job.done.connect(lambda result: self._switched(result, then))
+        self._switch = job.start()
+        self._jobs.append(job)
+
+    def _switched(self, result: Loaded, then: Callable[[], None] | None) -> None:
+        self._switch = None
+        self.analysis.update(result.figures)
+        self.call = result.call
+        self._prebuilt = (result.call, result.documents)
         self._build_call()
-        self.left.verticalScrollBar().setValue(0)
+        for pane in (self.left, self.right, self.inter):
+            pane.verticalScrollBar().setValue(0)
+        self._update_flags()
+        if then is not None:
+            self._when_shown(then)
 
     # --- hover, click, current paragraph -------------------------------------------------------
 
@@ -548,7 +650,8 @@ class TranscriptView(QWidget):
         t = self.transcript
         assert t is not None
         if t.paragraphs[m.paragraph].call != self.call:
-            self.set_call(t.paragraphs[m.paragraph].call)
+            self.set_call(t.paragraphs[m.paragraph].call, lambda: (self._show_match(), self._mark_matches()))
+            return
         row = self._row_of.get(m.paragraph, -1)
         if row < 0:
             return
