@@ -228,6 +228,7 @@ def run(
             and v is not None
             and t is not None
             and "ready" in P.marks
+            and not v.partial  # a big file's head shows first; the rest is parsed after
             and t.calls[v.call].first in v.analysis  # figures are checked call by call, when shown
         ):
             P.mark("analysis done")
@@ -290,7 +291,13 @@ def run(
         P.phase(phase)
 
     def on_view(v) -> None:  # type: ignore[no-untyped-def]
-        v.loaded.connect(lambda: milestone("loaded", "after loaded (GUI: build docs; worker: analysis)"))
+        v.loaded.connect(
+            lambda: (
+                milestone("head shown", "head shown (worker: parse of the rest)")
+                if v.partial
+                else milestone("loaded", "after loaded (the whole file)")
+            )
+        )
         v.ready.connect(lambda: milestone("ready", "after ready (worker: analysis of other calls)"))
         for pane in (v.left, v.right, v.inter):
             spy = PaintSpy("first paint (text pane)")

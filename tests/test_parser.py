@@ -9,7 +9,7 @@ from fixture_counts import EXPECTED
 
 from reader.core.errors import TranscriptError
 from reader.core.model import Role, Section
-from reader.core.parser import parse_bytes, parse_file
+from reader.core.parser import parse_bytes, parse_file, parse_text
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TRANSCRIPTS = sorted(name for name, e in EXPECTED.items() if e["transcript"])
@@ -292,3 +292,20 @@ def test_files_joined_with_their_boms_still_split_into_calls():
     assert len(t.calls) == 2
     assert len(t.paragraphs) == EXPECTED["basic.txt"]["paragraphs"] + EXPECTED["simplified.txt"]["paragraphs"]
     assert t.warnings == []
+
+
+def test_the_head_of_a_big_file_gives_its_first_call_as_the_whole_file_does():
+    from reader.core.decoding import Decoded
+    from reader.core.parser import parse_head
+
+    text = (FIXTURES / "multi_call.txt").read_text(encoding="utf-8").rstrip("\n")
+    big = Decoded("\n".join([text] * 3) + "\n", "utf-8")
+    assert parse_head(Decoded(text, "utf-8"), 3_000) is None  # not twice the head's size
+    assert parse_head(big, 1_500) is None  # the head holds no whole call
+    head, whole = parse_head(big, 3_000), parse_text(big.text)
+    assert head is not None and len(head.calls) == 2 and len(whole.calls) == 6
+    c = whole.calls[0]
+    assert (head.calls[0].first, head.calls[0].end) == (c.first, c.end)
+    assert [p.key for p in head.paragraphs[c.first : c.end]] == [
+        p.key for p in whole.paragraphs[c.first : c.end]
+    ]

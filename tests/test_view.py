@@ -433,3 +433,29 @@ def test_going_to_a_paragraph_of_the_second_call_switches_calls(qtbot, window):
     view.go_to_paragraph(2)
     qtbot.waitUntil(lambda: view.call == 0, timeout=5000)
     assert window.panel.call == 0
+
+
+def test_a_big_file_shows_its_first_call_from_the_head_then_takes_the_whole_file(
+    qtbot, window, tmp_path, monkeypatch
+):
+    # The head is 300,000 characters in the app; a small head makes a fixture "big".
+    monkeypatch.setattr("reader.ui.view.HEAD", 3_000)
+    text = (FIXTURES / "multi_call.txt").read_text(encoding="utf-8")
+    path = tmp_path / "big.txt"
+    path.write_text("\n".join([text.rstrip("\n")] * 3) + "\n", encoding="utf-8")
+    seen = []
+    view = window.open_path(path)
+    view.loaded.connect(lambda: seen.append((view.partial, len(view.transcript.calls))))
+    qtbot.waitUntil(lambda: bool(seen) and not seen[-1][0], timeout=10000)
+    whole = len(view.transcript.calls)
+    assert whole == 6
+    assert seen[0][0] is True and seen[0][1] < whole  # the head first, with fewer calls
+    assert view.call == 0
+    # What the panes show is what the whole file's first call is.
+    t = view.transcript
+    first = t.calls[0]
+    shown = view.left.toPlainText()
+    assert all(t.paragraphs[i].en in shown for i in range(first.first, first.end))
+    assert t.paragraphs[first.end].en not in shown.split("\n")
+    view.set_call(4)
+    qtbot.waitUntil(lambda: view.call == 4, timeout=5000)

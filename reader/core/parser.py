@@ -15,7 +15,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from .decoding import decode
+from .decoding import Decoded, decode
 from .errors import TranscriptError
 from .identity import assign_keys, fingerprint
 from .model import Paragraph, Transcript
@@ -26,6 +26,16 @@ from .structure import build
 def parse_file(path: str | os.PathLike[str]) -> Transcript:
     """Parse the file at ``path``. Raises TranscriptError (one-line reason) for anything that is
     not a readable transcript, including a missing or unreadable path."""
+    decoded = read_file(path)
+    try:
+        return parse_text(decoded.text, encoding=decoded.encoding, warnings=decoded.warnings)
+    except TranscriptError as err:
+        raise TranscriptError(err.reason, str(path)) from None
+
+
+def read_file(path: str | os.PathLike[str]) -> Decoded:
+    """The decoded text of the file at ``path``; TranscriptError when it cannot be read or is
+    not text."""
     p = Path(path)
     try:
         if p.is_dir():
@@ -38,9 +48,27 @@ def parse_file(path: str | os.PathLike[str]) -> Transcript:
     except OSError as err:
         raise TranscriptError(f"cannot be read ({err.strerror or err})", str(p)) from None
     try:
-        return parse_bytes(data)
+        return decode(data)
     except TranscriptError as err:
         raise TranscriptError(err.reason, str(p)) from None
+
+
+def parse_head(decoded: Decoded, size: int) -> Transcript | None:
+    """The first call of a big file, parsed from its first `size` characters, or None when the
+    file is not that big or that head does not hold a whole call (it must reach into a second).
+    What the head gives for its first call is what the whole file gives for it; a reader can be
+    shown it while the rest is parsed."""
+    text = decoded.text
+    if len(text) < 2 * size:
+        return None
+    cut = text.rfind("\n", 0, size)
+    if cut <= 0:
+        return None
+    try:
+        head = parse_text(text[:cut], encoding=decoded.encoding, warnings=list(decoded.warnings))
+    except TranscriptError:
+        return None
+    return head if len(head.calls) >= 2 else None
 
 
 def parse_bytes(data: bytes) -> Transcript:

@@ -18,9 +18,10 @@ from PySide6.QtGui import QFont, QTextBlock, QTextCharFormat, QTextCursor, QText
 from PySide6.QtWidgets import QLabel, QProgressBar, QSplitter, QStackedWidget, QTextEdit, QVBoxLayout, QWidget
 
 from ..core.analysis import ParagraphFigures, analyse_paragraph
+from ..core.errors import TranscriptError
 from ..core.find import Finder, Match, nearest
 from ..core.model import Transcript
-from ..core.parser import parse_file
+from ..core.parser import parse_head, parse_text, read_file
 from ..core.rows import Row, RowKind, call_rows
 from . import blocks
 from .aligner import PairAligner
@@ -47,14 +48,53 @@ class Loaded:
     documents: dict[str, Built]
 
 
-def load(path: Path, first_call: int, names: tuple[str, ...], font: QFont, palette: Colours) -> Loaded:
-    """Worker side of opening a file."""
-    t = parse_file(path)
-    loaded = prepare(t, min(first_call, len(t.calls) - 1), {}, names, font, palette)
+HEAD = 300_000  # characters of a big file parsed first, to show its first call early
+
+
+def load(
+    path: Path, first_call: int, names: tuple[str, ...], font: QFont, palette: Colours, job: Job | None = None
+) -> Loaded:
+    """Worker side of opening a file. A big file's first call is parsed from the file's head and
+    handed over early (`job.emit_early`), so it shows while the rest is parsed."""
+    decoded = read_file(path)
+    head = parse_head(decoded, HEAD) if job is not None and first_call == 0 else None
+    early = prepare(head, 0, {}, names, font, palette) if head is not None else None
+    if early is not None and job is not None:
+        job.emit_early(early)
+        # Parse the rest once the head is on screen: both at once would make every Python
+        # callback of the GUI thread's first paint wait for the GIL.
+        job.resume.wait(timeout=3.0)
+    try:
+        t = parse_text(decoded.text, encoding=decoded.encoding, warnings=decoded.warnings)
+    except TranscriptError as err:
+        raise TranscriptError(err.reason, str(path)) from None
+    if early is not None and same_first_call(early.transcript, t):
+        loaded = Loaded(t, 0, early.figures, {})  # the view keeps what it shows
+    else:
+        loaded = prepare(t, min(first_call, len(t.calls) - 1), {}, names, font, palette)
     # Tens of thousands of long-lived records: keep later garbage collections from scanning them
     # again and again (a full collection of a 60-call file holds the GIL for 100 ms and more).
     gc.freeze()
     return loaded
+
+
+def same_first_call(a: Transcript, b: Transcript) -> bool:
+    """Whether two parses agree on the first call, down to what its documents show."""
+    ca, cb = a.calls[0], b.calls[0]
+    if (ca.first, ca.end, ca.first_turn, ca.end_turn) != (cb.first, cb.end, cb.first_turn, cb.end_turn):
+        return False
+    if a.header != b.header or any(
+        (p.key, p.en, p.zh) != (q.key, q.en, q.zh)
+        for p, q in zip(a.paragraphs[ca.first : ca.end], b.paragraphs[cb.first : cb.end], strict=True)
+    ):
+        return False
+    for turn in a.turns[ca.first_turn : ca.end_turn]:
+        sa, sb = a.speakers.get(turn.speaker), b.speakers.get(turn.speaker)
+        if (sa and (sa.title, sa.title_zh, sa.firm, sa.role)) != (
+            sb and (sb.title, sb.title_zh, sb.firm, sb.role)
+        ):
+            return False
+    return True
 
 
 def prepare(
@@ -113,6 +153,9 @@ class TranscriptView(QWidget):
         self._position = -1
         self._prebuilt: tuple[int, dict[str, Built]] = (-1, {})
         self._switch: Job | None = None
+        self.partial = False  # showing the first call of a big file parsed from its head
+        self._load_job: Job | None = None
+        self._after_final: list[Callable[[], None]] = []
         self._attaching = False  # documents of the mode still to be shown, one per slice
         self._after_attach: list[Callable[[], None]] = []
 
@@ -178,9 +221,11 @@ class TranscriptView(QWidget):
         for job in self._jobs:
             job.cancel()
         names = _NEEDS.get(self.mode, ("interleaved",))
-        job = Job(
-            load, path, self.call if keep_position else 0, names, QFont(self.font), colours(self.palette())
-        )
+        call, font, palette = self.call if keep_position else 0, QFont(self.font), colours(self.palette())
+        # A reload keeps the reader's place: no early head then, whose top would replace it.
+        job = Job(lambda: load(path, call, names, font, palette, job if key is None else None))
+        job.early.connect(self._early)
+        self._load_job = job
         job.done.connect(lambda result: self._loaded(result, key))
         job.failed.connect(self._failed)
         self._jobs = [job.start()]
@@ -197,9 +242,32 @@ class TranscriptView(QWidget):
             self.progress.hide()
         self.failed.emit(reason)
 
-    def _loaded(self, result: Loaded, key: str | None) -> None:
+    def _early(self, result: Loaded) -> None:
+        """The first call of a big file, parsed from its head: shown while the rest is parsed."""
+        self.partial = True
         self._prebuilt = (result.call, result.documents)
-        self.show_transcript(result.transcript, result.figures, key)
+        self.show_transcript(result.transcript, result.figures)
+
+    def _loaded(self, result: Loaded, key: str | None) -> None:
+        was_partial, self.partial = self.partial, False
+        if was_partial and not result.documents and self.call == 0:
+            # The whole file agrees with its head on the first call, which is on screen: keep
+            # the documents, take the whole transcript.
+            self.transcript = result.transcript
+            self.analysis.update(result.figures)
+            self._finder = None
+            if self.matches or self.findbar.isVisible():
+                self.find(self.findbar.query())
+            self.loaded.emit()
+            QTimer.singleShot(0, self, self._check_ready)
+        else:
+            if was_partial:
+                key = self.top_key()
+            self._prebuilt = (result.call, result.documents)
+            self.show_transcript(result.transcript, result.figures, key)
+        waiting, self._after_final = self._after_final, []
+        for fn in waiting:
+            fn()
 
     def show_transcript(
         self, t: Transcript, figures: dict[int, ParagraphFigures] | None = None, key: str | None = None
@@ -356,6 +424,8 @@ class TranscriptView(QWidget):
 
     def _check_ready(self) -> None:
         if self.transcript is not None and not self.aligner.pending() and not self._attaching:
+            if self.partial and self._load_job is not None:
+                self._load_job.resume.set()
             self._position = -1  # laid out now: say again where the reader is
             self._report_position()
             self.ready.emit()
@@ -508,6 +578,9 @@ class TranscriptView(QWidget):
         shows. A newer request replaces one still under way."""
         t = self.transcript
         if t is None or not 0 <= call < len(t.calls):
+            return
+        if self.partial:  # other calls come with the whole file
+            self._after_final.append(lambda: self.set_call(call, then))
             return
         if self._switch is not None:
             self._switch.cancel()

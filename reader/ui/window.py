@@ -188,6 +188,9 @@ class MainWindow(QMainWindow):
             self._update_recent(self.settings.add_recent(str(v.path)))
         if v is self.view():
             self._tab_changed()
+        if v.partial:  # the head of a big file: its warnings and calls are not the whole file's
+            self.statusBar().showMessage(self.tr("Reading the rest of {name}\u2026").format(name=v.path.name))
+            return
         if t.warnings:
             self.statusBar().showMessage(
                 self.tr("{name}: {n} warning(s), e.g. {first}").format(

@@ -20,6 +20,7 @@ class Job(QObject):
     done = Signal(object)
     failed = Signal(str)  # a one-line reason
     progress = Signal(int, int)  # done, total
+    early = Signal(object)  # a first, partial result the function hands over before it is done
 
     _running: set[Job] = set()  # keeps a started job alive until it reports
 
@@ -27,6 +28,7 @@ class Job(QObject):
         super().__init__(parent)
         self._fn, self._args = fn, args
         self.cancelled = False
+        self.resume = threading.Event()  # for a function that waits for the GUI between steps
         self._relay = _Relay()
         self._relay.result.connect(self._deliver)
 
@@ -49,12 +51,18 @@ class Job(QObject):
 
     def cancel(self) -> None:
         self.cancelled = True
+        self.resume.set()
         Job._running.discard(self)
 
     def report(self, done: int, total: int) -> None:
         """Called by the function (from its thread) to say how far it got."""
         if not self.cancelled:
             self.progress.emit(done, total)
+
+    def emit_early(self, value: Any) -> None:
+        """Called by the function (from its thread) to hand over a partial result."""
+        if not self.cancelled:
+            self.early.emit(value)
 
     def _run(self) -> None:
         try:

@@ -256,6 +256,10 @@
         <translation>逐字稿 (*.txt);;所有檔案 (*)</translation>
     </message>
     <message>
+        <source>Reading the rest of {name}…</source>
+        <translation>正在讀取 {name} 的其餘部分…</translation>
+    </message>
+    <message>
         <source>{name}: {n} warning(s), e.g. {first}</source>
         <translation>{name}：{n} 個警告，例如 {first}</translation>
     </message>
@@ -290,10 +294,6 @@
     <message>
         <source>Nothing further in that direction</source>
         <translation>這個方向沒有更多項目了</translation>
-    </message>
-    <message>
-        <source>No further figure mismatch</source>
-        <translation>沒有其他數字不一致處</translation>
     </message>
     <message>
         <source>Showing only {name} (Ctrl+Shift+O shows everyone)</source>
