@@ -59,8 +59,9 @@ def run(file: str | None = None, screenshot: str | None = None, mode: str | None
             if not ok:
                 print(f"error: cannot write {screenshot}", file=sys.stderr)
             # A scripted one-shot run: the picture is written, nothing else is, so skip tearing
-            # down the documents and Qt (a 60-call file takes 0.6 s to free) and end here.
-            Job.stop_all(0.5)
+            # down the documents and Qt (a 60-call file takes 0.6 s to free) and end here;
+            # os._exit also ends a worker still parsing the rest of a big file, without the
+            # interpreter shutdown a running thread could crash.
             sys.stdout.flush()
             sys.stderr.flush()
             os._exit(0 if ok else 2)
