@@ -222,17 +222,17 @@ def test_both_panes_scroll_to_the_very_end_together(qtbot, window, tmp_path):
 @pytest.mark.parametrize("name", ["sample", "uneven"])
 def test_rows_stay_in_step_after_zooming(qtbot, window, tmp_path, name):
     view = open_ready(qtbot, window, file_for(name, tmp_path))
-    size = view.font.pointSize()
+    size = view.reading_font.pointSize()
     window.actions_["zoom_in"].trigger()
     window.actions_["zoom_in"].trigger()
-    assert view.font.pointSize() == size + 2
+    assert view.reading_font.pointSize() == size + 2
     assert view.left.document().defaultFont().pointSize() == size + 2
     settle(qtbot, view)
     qtbot.wait(10)  # the view scrolls back to its row after the zoom
     assert misaligned(view) == []
     window.actions_["zoom_reset"].trigger()
     settle(qtbot, view)
-    assert view.font.pointSize() == size
+    assert view.reading_font.pointSize() == size
     assert misaligned(view) == []
 
 
@@ -357,7 +357,7 @@ def test_find_folds_simplified_to_traditional_and_cycles(qtbot, window):
     assert not any("营收" in (p.zh or "") + (p.en or "") for p in t.paragraphs)  # only Traditional
     want = [(p.index, i) for p in t.paragraphs for i in range(len(p.zh)) if p.zh.startswith("營收", i)]
     assert len(want) == 3
-    view.find("营收")
+    view.find_text("营收")
     assert [(m.paragraph, m.start) for m in view.matches] == want
     assert all(m.lang == "zh" and m.end - m.start == 2 for m in view.matches)
     assert view.match_index == 0
@@ -371,7 +371,7 @@ def test_find_folds_simplified_to_traditional_and_cycles(qtbot, window):
     found = [s.cursor.selectedText() for s in view.right.extraSelections() if s.cursor.hasSelection()]
     assert found == ["營收"] * 3
     assert not [s for s in view.left.extraSelections() if s.cursor.hasSelection()]
-    view.find("")
+    view.find_text("")
     assert view.matches == [] and view.match_index is None
     assert not [s for s in view.right.extraSelections() if s.cursor.hasSelection()]
     assert fold("營收") == "营收"

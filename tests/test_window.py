@@ -193,7 +193,9 @@ def test_mode_sync_and_zoom_are_remembered_between_windows(qtbot, tmp_path):
     first.actions_["sync"].setChecked(False)
     first.actions_["zoom_in"].trigger()
     first.actions_["zoom_in"].trigger()
-    assert view.mode == "interleaved" and not view.aligner.synced and view.font.pointSize() == base + 2
+    assert (
+        view.mode == "interleaved" and not view.aligner.synced and view.reading_font.pointSize() == base + 2
+    )
     first.close()
     first.settings.q.sync()
 
@@ -204,7 +206,7 @@ def test_mode_sync_and_zoom_are_remembered_between_windows(qtbot, tmp_path):
     view = open_ready(qtbot, second, sample_path())
     assert view.mode == "interleaved" and view.stack.currentWidget() is view.inter
     assert not view.aligner.synced
-    assert view.font.pointSize() == base + 2
+    assert view.reading_font.pointSize() == base + 2
     assert view.inter.document().defaultFont().pointSize() == base + 2
 
 

@@ -36,9 +36,12 @@ def run(file: str | None = None, screenshot: str | None = None, mode: str | None
     settings = config.Settings(read_only=bool(screenshot))
     i18n.install_translators(app, settings.get(config.LANGUAGE))
     theme.apply_scheme(settings.get(config.THEME))
-    app.styleHints().colorSchemeChanged.connect(
-        lambda _scheme: settings.get(config.THEME) == "system" and theme.apply_scheme("system")
-    )
+
+    def scheme_changed(_scheme: object) -> None:
+        if settings.get(config.THEME) == "system":  # following the system: follow its change
+            theme.apply_scheme("system")
+
+    app.styleHints().colorSchemeChanged.connect(scheme_changed)
     if mode:
         settings.set(config.VIEW_MODE, mode)
     app.aboutToQuit.connect(Job.stop_all)

@@ -31,12 +31,11 @@ FONT_FAMILY = Option("view/fontFamily", str, "")  # "" = the system's default
 FONT_SIZE = Option("view/fontSize", int, 0)  # 0 = the system's default size
 THEME = Option("appearance/theme", str, "system", ("system", "light", "dark"))
 LANGUAGE = Option("appearance/language", str, "system", ("system", "en", "zh_TW"))
-RECENT = Option("files/recent", list, [])
+RECENT: Option[list[str]] = Option("files/recent", list, [])
 RECENT_MAX = 10
 GEOMETRY = Option("window/geometry", QByteArray, QByteArray())
 WINDOW_STATE = Option("window/state", QByteArray, QByteArray())
 SPLITTER = Option("window/splitter", QByteArray, QByteArray())
-OPEN_FILES = Option("session/openFiles", list, [])
 
 
 class Settings:

@@ -141,7 +141,7 @@ class TranscriptView(QWidget):
         self.rows: list[Row] = []
         self._row_of: dict[int, int] = {}  # paragraph -> row in the current call
         self.mode = mode if mode in MODES else "side"
-        self.font = font
+        self.reading_font = font
         self.figures_on = figures
         self.analysis: dict[int, ParagraphFigures] = {}
         self.speaker_filter: str | None = None
@@ -204,10 +204,10 @@ class TranscriptView(QWidget):
         self._position_timer.setSingleShot(True)
         self._position_timer.setInterval(30)
         self._position_timer.timeout.connect(self._report_position)
-        self.findbar.queryChanged.connect(self.find)
+        self.findbar.queryChanged.connect(self.find_text)
         self.findbar.nextRequested.connect(lambda: self.next_match(False))
         self.findbar.previousRequested.connect(lambda: self.next_match(True))
-        self.findbar.closed.connect(lambda: self.find(""))
+        self.findbar.closed.connect(lambda: self.find_text(""))
 
     # --- loading -------------------------------------------------------------------------------
 
@@ -221,7 +221,11 @@ class TranscriptView(QWidget):
         for job in self._jobs:
             job.cancel()
         names = _NEEDS.get(self.mode, ("interleaved",))
-        call, font, palette = self.call if keep_position else 0, QFont(self.font), colours(self.palette())
+        call, font, palette = (
+            self.call if keep_position else 0,
+            QFont(self.reading_font),
+            colours(self.palette()),
+        )
         # A reload keeps the reader's place: no early head then, whose top would replace it.
         job = Job(lambda: load(path, call, names, font, palette, job if key is None else None))
         job.early.connect(self._early)
@@ -257,7 +261,7 @@ class TranscriptView(QWidget):
             self.analysis.update(result.figures)
             self._finder = None
             if self.matches or self.findbar.isVisible():
-                self.find(self.findbar.query())
+                self.find_text(self.findbar.query())
             self.loaded.emit()
             QTimer.singleShot(0, self, self._check_ready)
         else:
@@ -286,7 +290,7 @@ class TranscriptView(QWidget):
             if target is not None:
                 self.go_to_paragraph(target, mark=False)
             if self.matches or self.findbar.isVisible():
-                self.find(self.findbar.query())
+                self.find_text(self.findbar.query())
             self.loaded.emit()  # the window's own updates follow, in a slice of their own
             QTimer.singleShot(0, self, self._check_ready)
 
@@ -323,7 +327,7 @@ class TranscriptView(QWidget):
             if call == self.call and name in prebuilt:
                 doc, row_blocks = prebuilt.pop(name)
             else:
-                doc, row_blocks = build(name, t, self.rows, self.font, colours(self.palette()))
+                doc, row_blocks = build(name, t, self.rows, self.reading_font, colours(self.palette()))
             pane.set_document(doc, row_blocks)
             hl = FigureHighlighter(pane.document(), self._figures, self._mismatches)
             hl.set_enabled(self.figures_on)
@@ -488,7 +492,7 @@ class TranscriptView(QWidget):
 
     def set_font(self, font: QFont) -> None:
         row = self.top_row()
-        self.font = font
+        self.reading_font = font
         for pane in (self.left, self.right, self.inter):
             pane.setFont(font)
             pane.document().setDefaultFont(font)
@@ -592,7 +596,7 @@ class TranscriptView(QWidget):
         c = t.calls[call]
         known = {p: self.analysis[p] for p in range(c.first, c.end) if p in self.analysis}
         names = _NEEDS.get(self.mode, ("interleaved",))
-        job = Job(prepare, t, call, known, names, QFont(self.font), colours(self.palette()))
+        job = Job(prepare, t, call, known, names, QFont(self.reading_font), colours(self.palette()))
         job.done.connect(lambda result: self._switched(result, then))
         self._switch = job.start()
         self._jobs.append(job)
@@ -685,7 +689,7 @@ class TranscriptView(QWidget):
         cursor = self.active_pane().textCursor()
         self.findbar.open(cursor.selectedText() if cursor.hasSelection() else "")
 
-    def find(self, query: str) -> None:
+    def find_text(self, query: str) -> None:
         t = self.transcript
         if t is None:
             return
@@ -723,7 +727,7 @@ class TranscriptView(QWidget):
         t = self.transcript
         assert t is not None
         if t.paragraphs[m.paragraph].call != self.call:
-            self.set_call(t.paragraphs[m.paragraph].call, lambda: (self._show_match(), self._mark_matches()))
+            self.set_call(t.paragraphs[m.paragraph].call, self._match_shown)
             return
         row = self._row_of.get(m.paragraph, -1)
         if row < 0:
@@ -734,6 +738,11 @@ class TranscriptView(QWidget):
         top, view = pane.row_top(row), pane.verticalScrollBar().value()
         if not view <= top <= view + pane.viewport().height() - 60:
             self.scroll_to_row(max(row - 1, 0))
+
+    def _match_shown(self) -> None:
+        """The current match's call is on screen now: scroll to the match and mark them all."""
+        self._show_match()
+        self._mark_matches()
 
     def _mark_matches(self) -> None:
         pal = colours(self.palette())

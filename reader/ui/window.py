@@ -105,9 +105,7 @@ class MainWindow(QMainWindow):
         a["zoom_reset"].triggered.connect(lambda: self.zoom(0))
         a["font"].triggered.connect(self.choose_font)
         a["panel"].toggled.connect(self.dock.setVisible)
-        self.dock.visibilityChanged.connect(
-            lambda shown: self.isVisible() and not self.isMinimized() and a["panel"].setChecked(shown)
-        )
+        self.dock.visibilityChanged.connect(self._panel_shown)
         a["next_turn"].triggered.connect(
             lambda: self.go(lambda t, p: outline.next_turn_start(t, p, self._only()))
         )
@@ -125,6 +123,14 @@ class MainWindow(QMainWindow):
         a["previous_call"].triggered.connect(lambda: self._with_view(lambda v: v.set_call(v.call - 1)))
         a["only_speaker"].triggered.connect(self.toggle_speaker_filter)
         a["about"].triggered.connect(self.about)
+
+    def _panel_shown(self, shown: bool) -> None:
+        if self.isVisible() and not self.isMinimized():  # not while the window hides or minimises
+            self.actions_["panel"].setChecked(shown)
+
+    def _call_changed(self, v: TranscriptView, call: int) -> None:
+        if v is self.view():
+            self.panel.set_call(call)
 
     def view(self) -> TranscriptView | None:
         w = self.tabs.currentWidget()
@@ -169,7 +175,7 @@ class MainWindow(QMainWindow):
         v.failed.connect(lambda reason, v=v, p=path: self._failed(v, p, reason))
         v.positionChanged.connect(lambda p, v=v: self._position(v, p))
         v.analysisProgress.connect(lambda done, total, v=v: self._checking(v, done, total))
-        v.callChanged.connect(lambda c, v=v: v is self.view() and self.panel.set_call(c))
+        v.callChanged.connect(lambda c, v=v: self._call_changed(v, c))
         index = self.tabs.addTab(v, path.name)
         self.tabs.setTabToolTip(index, str(path))
         self.tabs.setCurrentIndex(index)
