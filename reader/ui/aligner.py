@@ -61,22 +61,19 @@ class PairAligner(QObject):
     def align(self) -> None:
         """Finish alignment now: the rest of a pass under way, or a whole new one."""
         self._timer.stop()
-        if not self.enabled:
-            self._pass = None
-            return
-        if self._pass is None:
-            self._pass = self._start()
-        if self._pass is not None:
-            self._run(None)
+        self._continue(None)
 
     def _slice(self) -> None:
+        self._continue(time.perf_counter() + SLICE)
+
+    def _continue(self, deadline: float | None) -> None:
         if not self.enabled:
             self._pass = None
             return
         if self._pass is None:
             self._pass = self._start()
         if self._pass is not None:
-            self._run(time.perf_counter() + SLICE)
+            self._run(deadline)
 
     def _start(self) -> _Pass | None:
         ldoc, rdoc = self.left.document(), self.right.document()

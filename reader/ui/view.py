@@ -130,7 +130,6 @@ class TranscriptView(QWidget):
     failed = Signal(str)  # the one-line reason a file could not be opened
     positionChanged = Signal(int)  # the paragraph at the top of the reading pane
     callChanged = Signal(int)
-    matchesChanged = Signal(object, int)  # current match index or None, total
     analysisProgress = Signal(int, int)  # calls whose figures are known, of all calls
 
     def __init__(self, font: QFont, mode: str = "side", synced: bool = True, figures: bool = True) -> None:
@@ -719,7 +718,6 @@ class TranscriptView(QWidget):
 
     def _count_changed(self) -> None:
         self.findbar.set_count(self.match_index, len(self.matches))
-        self.matchesChanged.emit(self.match_index, len(self.matches))
 
     def _show_match(self) -> None:
         assert self.match_index is not None
