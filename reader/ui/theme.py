@@ -121,7 +121,6 @@ def dark_palette() -> QPalette:
     return p
 
 
-
 def apply_scheme(choice: str) -> None:
     """Follow the system ("system") or force "light" or "dark" for the whole application.
 
