@@ -123,9 +123,8 @@ def install_wrappers(per_block: bool) -> None:
         for name in names:
             if hasattr(cls, name) and (per_block or f"{cls.__name__}.{name}" not in PER_BLOCK):
                 setattr(cls, name, _timed(f"{cls.__name__}.{name}", getattr(cls, name)))
-    for name in ("build", "call_rows", "load"):
-        if hasattr(view, name):
-            setattr(view, name, _timed(name, getattr(view, name)))
+    for name in ("load", "prepare"):  # the worker's steps, as the view calls them
+        setattr(view, name, _timed(name, getattr(view, name)))
 
 
 def install_gc_callback() -> None:

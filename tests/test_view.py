@@ -439,7 +439,7 @@ def test_a_big_file_shows_its_first_call_from_the_head_then_takes_the_whole_file
     qtbot, window, tmp_path, monkeypatch
 ):
     # The head is 300,000 characters in the app; a small head makes a fixture "big".
-    monkeypatch.setattr("reader.ui.view.HEAD", 3_000)
+    monkeypatch.setattr("reader.ui.loading.HEAD", 3_000)
     text = (FIXTURES / "multi_call.txt").read_text(encoding="utf-8")
     path = tmp_path / "big.txt"
     path.write_text("\n".join([text.rstrip("\n")] * 3) + "\n", encoding="utf-8")

@@ -26,7 +26,11 @@ from .structure import build
 def parse_file(path: str | os.PathLike[str]) -> Transcript:
     """Parse the file at ``path``. Raises TranscriptError (one-line reason) for anything that is
     not a readable transcript, including a missing or unreadable path."""
-    decoded = read_file(path)
+    return parse_decoded(read_file(path), path)
+
+
+def parse_decoded(decoded: Decoded, path: str | os.PathLike[str]) -> Transcript:
+    """Parse text `read_file` gave; a TranscriptError names the file it came from."""
     try:
         return parse_text(decoded.text, encoding=decoded.encoding, warnings=decoded.warnings)
     except TranscriptError as err:

@@ -7,121 +7,30 @@ window's navigation requests with paragraph indices of the whole file.
 
 from __future__ import annotations
 
-import gc
-import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QTextBlock, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QTextBlock
 from PySide6.QtWidgets import QLabel, QProgressBar, QSplitter, QStackedWidget, QTextEdit, QVBoxLayout, QWidget
 
-from ..core.analysis import ParagraphFigures, analyse_paragraph
-from ..core.errors import TranscriptError
+from ..core.analysis import ParagraphFigures
 from ..core.find import Finder, Match, nearest
 from ..core.model import Transcript
-from ..core.parser import parse_head, parse_text, read_file
 from ..core.rows import Row, RowKind, call_rows
-from . import blocks
+from . import blocks, marks
 from .aligner import PairAligner
 from .document import Built, build
 from .figure_tips import figure_tip, flag_tip
 from .findbar import FindBar
 from .highlighter import FigureHighlighter
+from .loading import Loaded, analyse_calls, load, prepare
 from .pane import Pane
-from .theme import Colours, colours
+from .theme import colours
 from .workers import Job
 
 MODES = ("en", "zh", "side", "interleaved")
 _NEEDS = {"en": ("en",), "zh": ("zh",), "side": ("en", "zh"), "interleaved": ("interleaved",)}
-
-
-@dataclass
-class Loaded:
-    """What the worker hands the view: the transcript, the figures of the call shown first, and
-    that call's documents for the mode it opens in, built off the GUI thread."""
-
-    transcript: Transcript
-    call: int
-    figures: dict[int, ParagraphFigures]
-    documents: dict[str, Built]
-
-
-HEAD = 300_000  # characters of a big file parsed first, to show its first call early
-
-
-def load(
-    path: Path, first_call: int, names: tuple[str, ...], font: QFont, palette: Colours, job: Job | None = None
-) -> Loaded:
-    """Worker side of opening a file. A big file's first call is parsed from the file's head and
-    handed over early (`job.emit_early`), so it shows while the rest is parsed."""
-    decoded = read_file(path)
-    head = parse_head(decoded, HEAD) if job is not None and first_call == 0 else None
-    early = prepare(head, 0, {}, names, font, palette) if head is not None else None
-    if early is not None and job is not None:
-        job.emit_early(early)
-        # Parse the rest once the head is on screen: both at once would make every Python
-        # callback of the GUI thread's first paint wait for the GIL.
-        job.resume.wait(timeout=3.0)
-    try:
-        t = parse_text(decoded.text, encoding=decoded.encoding, warnings=decoded.warnings)
-    except TranscriptError as err:
-        raise TranscriptError(err.reason, str(path)) from None
-    if early is not None and same_first_call(early.transcript, t):
-        loaded = Loaded(t, 0, early.figures, {})  # the view keeps what it shows
-    else:
-        loaded = prepare(t, min(first_call, len(t.calls) - 1), {}, names, font, palette)
-    # Tens of thousands of long-lived records: keep later garbage collections from scanning them
-    # again and again (a full collection of a 60-call file holds the GIL for 100 ms and more).
-    gc.freeze()
-    return loaded
-
-
-def same_first_call(a: Transcript, b: Transcript) -> bool:
-    """Whether two parses agree on the first call, down to what its documents show."""
-    ca, cb = a.calls[0], b.calls[0]
-    if (ca.first, ca.end, ca.first_turn, ca.end_turn) != (cb.first, cb.end, cb.first_turn, cb.end_turn):
-        return False
-    if a.header != b.header or any(
-        (p.key, p.en, p.zh) != (q.key, q.en, q.zh)
-        for p, q in zip(a.paragraphs[ca.first : ca.end], b.paragraphs[cb.first : cb.end], strict=True)
-    ):
-        return False
-    for turn in a.turns[ca.first_turn : ca.end_turn]:
-        sa, sb = a.speakers.get(turn.speaker), b.speakers.get(turn.speaker)
-        if (sa and (sa.title, sa.title_zh, sa.firm, sa.role)) != (
-            sb and (sb.title, sb.title_zh, sb.firm, sb.role)
-        ):
-            return False
-    return True
-
-
-def prepare(
-    t: Transcript,
-    call: int,
-    known: dict[int, ParagraphFigures],
-    names: tuple[str, ...],
-    font: QFont,
-    palette: Colours,
-) -> Loaded:
-    """Worker side of showing a call: the figures of its paragraphs not `known` yet, and its
-    documents for the panes named, moved to the GUI thread to be shown there."""
-    c = t.calls[call]
-    figures = {
-        p: known[p] if p in known else analyse_paragraph(t.paragraphs[p]) for p in range(c.first, c.end)
-    }
-    rows = call_rows(t, call)
-    if "zh" not in t.languages:
-        names = ("en",)
-    gui = QCoreApplication.instance()
-    documents = {}
-    for name in names:
-        doc, row_blocks = build(name, t, rows, font, palette)
-        if gui is not None:
-            doc.moveToThread(gui.thread())  # pushed from this thread to the GUI thread
-        documents[name] = (doc, row_blocks)
-    return Loaded(t, call, figures, documents)
 
 
 class TranscriptView(QWidget):
@@ -219,7 +128,7 @@ class TranscriptView(QWidget):
             self.stack.setCurrentWidget(self.loading)
         for job in self._jobs:
             job.cancel()
-        names = _NEEDS.get(self.mode, ("interleaved",))
+        names = _NEEDS[self.mode]
         call, font, palette = (
             self.call if keep_position else 0,
             QFont(self.reading_font),
@@ -315,7 +224,7 @@ class TranscriptView(QWidget):
         view in one mode never pays for the others' documents."""
         t = self.transcript
         assert t is not None
-        need = _NEEDS.get(self.mode, ("interleaved",))
+        need = _NEEDS[self.mode]
         missing = [name for name in need if name not in self._built]
         call, prebuilt = self._prebuilt
         if missing:
@@ -371,21 +280,7 @@ class TranscriptView(QWidget):
         if not todo:
             return None
 
-        def run() -> dict[int, ParagraphFigures]:
-            out: dict[int, ParagraphFigures] = {}
-            for n, c in enumerate(todo):
-                call = t.calls[c]
-                for i in range(call.first, call.end):
-                    if job.cancelled:
-                        return out
-                    out[i] = analyse_paragraph(t.paragraphs[i])
-                    time.sleep(0)
-                job.report(n + 1, len(todo))
-                if until is not None and until(out):
-                    break
-            return out
-
-        job = Job(run)
+        job = Job(lambda: analyse_calls(t, todo, job, until))
         job.done.connect(self._analysed)
         job.progress.connect(lambda done, total: self.analysisProgress.emit(done, total))
         self.analysisProgress.emit(0, len(todo))
@@ -594,7 +489,7 @@ class TranscriptView(QWidget):
             return
         c = t.calls[call]
         known = {p: self.analysis[p] for p in range(c.first, c.end) if p in self.analysis}
-        names = _NEEDS.get(self.mode, ("interleaved",))
+        names = _NEEDS[self.mode]
         job = Job(prepare, t, call, known, names, QFont(self.reading_font), colours(self.palette()))
         job.done.connect(lambda result: self._switched(result, then))
         self._switch = job.start()
@@ -615,15 +510,7 @@ class TranscriptView(QWidget):
     # --- hover, click, current paragraph -------------------------------------------------------
 
     def _row_selections(self, pane: Pane, row: int, colour_name: str) -> list[QTextEdit.ExtraSelection]:
-        out = []
-        colour = getattr(colours(self.palette()), colour_name)
-        for block in pane.blocks_of_row(row):
-            sel = QTextEdit.ExtraSelection()
-            sel.cursor = QTextCursor(block)
-            sel.format.setBackground(colour)
-            sel.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
-            out.append(sel)
-        return out
+        return marks.row_marks(pane.blocks_of_row(row), getattr(colours(self.palette()), colour_name))
 
     def _hover(self, pane: Pane, row: int) -> None:
         targets = [self.inter] if pane is self.inter else [self.left, self.right]
@@ -746,21 +633,9 @@ class TranscriptView(QWidget):
         pal = colours(self.palette())
         current = self.matches[self.match_index] if self.match_index is not None else None
         for pane in (self.left, self.right, self.inter):
-            sels = []
-            for m in self.matches:
-                row = self._row_of.get(m.paragraph)
-                if row is None:
-                    continue
-                for block in pane.blocks_of_row(row):
-                    if blocks.lang_of(block) != m.lang or blocks.is_gap(block):
-                        continue
-                    sel = QTextEdit.ExtraSelection()
-                    cursor = QTextCursor(block)
-                    cursor.setPosition(block.position() + m.start)
-                    cursor.setPosition(block.position() + m.end, QTextCursor.MoveMode.KeepAnchor)
-                    sel.cursor = cursor
-                    fmt = QTextCharFormat()
-                    fmt.setBackground(pal.find_current if m is current else pal.find)
-                    sel.format = fmt
-                    sels.append(sel)
-            pane.set_layer("find", sels)
+            shown = [
+                (m, pane.blocks_of_row(self._row_of[m.paragraph]))
+                for m in self.matches
+                if m.paragraph in self._row_of
+            ]
+            pane.set_layer("find", marks.match_marks(shown, current, pal))

@@ -1,0 +1,130 @@
+"""The worker side of showing a transcript: reading and parsing a file, finding the figures of
+a call and building its documents, all off the GUI thread. Nothing here touches a widget; the
+documents built are moved to the GUI thread for the view to show.
+"""
+
+from __future__ import annotations
+
+import gc
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QFont
+
+from ..core.analysis import ParagraphFigures, analyse_paragraph
+from ..core.model import Transcript
+from ..core.parser import parse_decoded, parse_head, read_file
+from ..core.rows import call_rows
+from .document import Built, build
+from .theme import Colours
+from .workers import Job
+
+
+@dataclass
+class Loaded:
+    """What the worker hands the view: the transcript, the figures of the call shown first, and
+    that call's documents for the mode it opens in, built off the GUI thread."""
+
+    transcript: Transcript
+    call: int
+    figures: dict[int, ParagraphFigures]
+    documents: dict[str, Built]
+
+
+HEAD = 300_000  # characters of a big file parsed first, to show its first call early
+
+
+def load(
+    path: Path, first_call: int, names: tuple[str, ...], font: QFont, palette: Colours, job: Job | None = None
+) -> Loaded:
+    """Worker side of opening a file. A big file's first call is parsed from the file's head and
+    handed over early (`job.emit_early`), so it shows while the rest is parsed."""
+    decoded = read_file(path)
+    head = parse_head(decoded, HEAD) if job is not None and first_call == 0 else None
+    early = prepare(head, 0, {}, names, font, palette) if head is not None else None
+    if early is not None and job is not None:
+        job.emit_early(early)
+        # Parse the rest once the head is on screen: both at once would make every Python
+        # callback of the GUI thread's first paint wait for the GIL.
+        job.resume.wait(timeout=3.0)
+    t = parse_decoded(decoded, path)
+    if early is not None and same_first_call(early.transcript, t):
+        loaded = Loaded(t, 0, early.figures, {})  # the view keeps what it shows
+    else:
+        loaded = prepare(t, min(first_call, len(t.calls) - 1), {}, names, font, palette)
+    # Tens of thousands of long-lived records: keep later garbage collections from scanning them
+    # again and again (a full collection of a 60-call file holds the GIL for 100 ms and more).
+    gc.freeze()
+    return loaded
+
+
+def same_first_call(a: Transcript, b: Transcript) -> bool:
+    """Whether two parses agree on the first call, down to what its documents show."""
+    ca, cb = a.calls[0], b.calls[0]
+    if (ca.first, ca.end, ca.first_turn, ca.end_turn) != (cb.first, cb.end, cb.first_turn, cb.end_turn):
+        return False
+    if a.header != b.header or any(
+        (p.key, p.en, p.zh) != (q.key, q.en, q.zh)
+        for p, q in zip(a.paragraphs[ca.first : ca.end], b.paragraphs[cb.first : cb.end], strict=True)
+    ):
+        return False
+    for turn in a.turns[ca.first_turn : ca.end_turn]:
+        sa, sb = a.speakers.get(turn.speaker), b.speakers.get(turn.speaker)
+        if (sa and (sa.title, sa.title_zh, sa.firm, sa.role)) != (
+            sb and (sb.title, sb.title_zh, sb.firm, sb.role)
+        ):
+            return False
+    return True
+
+
+def prepare(
+    t: Transcript,
+    call: int,
+    known: dict[int, ParagraphFigures],
+    names: tuple[str, ...],
+    font: QFont,
+    palette: Colours,
+) -> Loaded:
+    """Worker side of showing a call: the figures of its paragraphs not `known` yet, and its
+    documents for the panes named, moved to the GUI thread to be shown there."""
+    c = t.calls[call]
+    figures = {
+        p: known[p] if p in known else analyse_paragraph(t.paragraphs[p]) for p in range(c.first, c.end)
+    }
+    rows = call_rows(t, call)
+    if "zh" not in t.languages:
+        names = ("en",)
+    gui = QCoreApplication.instance()
+    documents = {}
+    for name in names:
+        doc, row_blocks = build(name, t, rows, font, palette)
+        if gui is not None:
+            doc.moveToThread(gui.thread())  # pushed from this thread to the GUI thread
+        documents[name] = (doc, row_blocks)
+    return Loaded(t, call, figures, documents)
+
+
+def analyse_calls(
+    t: Transcript,
+    calls: list[int],
+    job: Job,
+    until: Callable[[dict[int, ParagraphFigures]], bool] | None = None,
+) -> dict[int, ParagraphFigures]:
+    """Worker side of checking the figures of some calls, in order, stopping early once `until`
+    says so. It yields the GIL after every paragraph, so the GUI thread never waits on it for
+    longer than one paragraph's work."""
+    out: dict[int, ParagraphFigures] = {}
+    for n, c in enumerate(calls):
+        call = t.calls[c]
+        for i in range(call.first, call.end):
+            if job.cancelled:
+                return out
+            out[i] = analyse_paragraph(t.paragraphs[i])
+            time.sleep(0)
+        job.report(n + 1, len(calls))
+        if until is not None and until(out):
+            break
+    return out
