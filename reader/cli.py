@@ -1,6 +1,8 @@
 """The command line: `transcript-reader [FILE]` opens the app; subcommands work without a display.
 
     transcript-reader info FILE [--json]
+    transcript-reader notes add|list|export|import ...   (cli_notes.py)
+    transcript-reader index PATH... / search QUERY ...   (cli_search.py)
 
 Every failure a user can cause (a missing file, a file that is not a transcript, a bad option)
 ends with exit status 2 and one line `error: ...` on stderr, never a traceback.
@@ -46,12 +48,24 @@ def _app(args: argparse.Namespace) -> int:
     return run(file=args.file, screenshot=args.screenshot, mode=args.mode)
 
 
-def _commands() -> dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], Callable[..., int]]]:
+Command = tuple[str, Callable[[argparse.ArgumentParser], None], Callable[..., int]]
+"""A subcommand: its one-line help, a function adding its options, the function running it."""
+
+
+def _commands() -> dict[str, Command]:
     def info(p: argparse.ArgumentParser) -> None:
         p.add_argument("file", help="a transcript file")
         p.add_argument("--json", action="store_true", help="print one JSON object")
 
-    return {"info": ("summarise a transcript: speakers, Q&A, figures, warnings", info, _info)}
+    commands: dict[str, Command] = {
+        "info": ("summarise a transcript: speakers, Q&A, figures, warnings", info, _info)
+    }
+    # Each further command group lives in its own module and lists its commands the same way.
+    from . import cli_notes, cli_search
+
+    commands.update(cli_notes.commands())
+    commands.update(cli_search.commands())
+    return commands
 
 
 class _Version(argparse.Action):

@@ -21,6 +21,7 @@ def run(file: str | None = None, screenshot: str | None = None, mode: str | None
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
+    from ..core import paths
     from . import config, i18n, theme
     from .window import MainWindow
     from .workers import Job
@@ -31,8 +32,8 @@ def run(file: str | None = None, screenshot: str | None = None, mode: str | None
     sys.setswitchinterval(SWITCH_INTERVAL)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    app.setApplicationName("Transcript Reader")
-    app.setOrganizationName("transcript-reader")
+    app.setApplicationName(paths.APPLICATION)
+    app.setOrganizationName(paths.ORGANIZATION)
     settings = config.Settings(read_only=bool(screenshot))
     i18n.install_translators(app, settings.get(config.LANGUAGE))
     theme.apply_scheme(settings.get(config.THEME))
