@@ -1,0 +1,1 @@
+"""Notes and highlights: the SQLite store, anchors and re-anchoring, export and import. No Qt."""

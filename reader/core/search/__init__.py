@@ -1,0 +1,1 @@
+"""The library and its Whoosh index: analysis, indexing, queries. No Qt."""
