@@ -357,22 +357,22 @@ def test_find_folds_simplified_to_traditional_and_cycles(qtbot, window):
     assert not any("营收" in (p.zh or "") + (p.en or "") for p in t.paragraphs)  # only Traditional
     want = [(p.index, i) for p in t.paragraphs for i in range(len(p.zh)) if p.zh.startswith("營收", i)]
     assert len(want) == 3
-    view.find_text("营收")
-    assert [(m.paragraph, m.start) for m in view.matches] == want
-    assert all(m.lang == "zh" and m.end - m.start == 2 for m in view.matches)
-    assert view.match_index == 0
-    seen = [view.match_index]
+    view.finding.find("营收")
+    assert [(m.paragraph, m.start) for m in view.finding.matches] == want
+    assert all(m.lang == "zh" and m.end - m.start == 2 for m in view.finding.matches)
+    assert view.finding.index == 0
+    seen = [view.finding.index]
     for _ in range(3):
-        view.next_match()
-        seen.append(view.match_index)
+        view.finding.next()
+        seen.append(view.finding.index)
     assert seen == [0, 1, 2, 0]  # wraps
-    view.next_match(backwards=True)
-    assert view.match_index == 2
+    view.finding.next(backwards=True)
+    assert view.finding.index == 2
     found = [s.cursor.selectedText() for s in view.right.extraSelections() if s.cursor.hasSelection()]
     assert found == ["營收"] * 3
     assert not [s for s in view.left.extraSelections() if s.cursor.hasSelection()]
-    view.find_text("")
-    assert view.matches == [] and view.match_index is None
+    view.finding.find("")
+    assert view.finding.matches == [] and view.finding.index is None
     assert not [s for s in view.right.extraSelections() if s.cursor.hasSelection()]
     assert fold("營收") == "营收"
 

@@ -15,18 +15,17 @@ from PySide6.QtGui import QFont, QTextBlock
 from PySide6.QtWidgets import QLabel, QProgressBar, QSplitter, QStackedWidget, QTextEdit, QVBoxLayout, QWidget
 
 from ..core.analysis import ParagraphFigures
-from ..core.find import Finder, Match, nearest
 from ..core.model import Transcript
 from ..core.rows import Row, RowKind, call_rows
 from . import blocks, marks
 from .aligner import PairAligner
 from .document import Built, build
 from .figure_tips import figure_tip, flag_tip
-from .findbar import FindBar
 from .highlighter import FigureHighlighter
 from .loading import Loaded, analyse_calls, load, prepare
 from .pane import Pane
 from .theme import colours
+from .view_find import DocumentFind
 from .workers import Job
 
 MODES = ("en", "zh", "side", "interleaved")
@@ -47,16 +46,13 @@ class TranscriptView(QWidget):
         self.transcript: Transcript | None = None
         self.call = 0
         self.rows: list[Row] = []
-        self._row_of: dict[int, int] = {}  # paragraph -> row in the current call
+        self.row_of: dict[int, int] = {}  # paragraph -> row in the current call
         self.mode = mode if mode in MODES else "side"
         self.reading_font = font
         self.figures_on = figures
         self.analysis: dict[int, ParagraphFigures] = {}
         self.speaker_filter: str | None = None
         self.current_row = -1
-        self._finder: Finder | None = None
-        self.matches: list[Match] = []
-        self.match_index: int | None = None
         self._jobs: list[Job] = []
         self._position = -1
         self._prebuilt: tuple[int, dict[str, Built]] = (-1, {})
@@ -88,16 +84,15 @@ class TranscriptView(QWidget):
         self.stack = QStackedWidget()
         for page in (self.loading, self.split, self.inter):
             self.stack.addWidget(page)
-        self.findbar = FindBar()
-        self.findbar.hide()
+        self.finding = DocumentFind(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.stack)
-        layout.addWidget(self.findbar)
+        layout.addWidget(self.finding.bar)
 
         self.highlighters: dict[str, FigureHighlighter] = {}
-        for pane in (self.left, self.right, self.inter):
+        for pane in self.panes():
             pane.setFont(font)
             pane.rowHovered.connect(lambda row, p=pane: self._hover(p, row))
             pane.rowClicked.connect(self._click)
@@ -112,10 +107,6 @@ class TranscriptView(QWidget):
         self._position_timer.setSingleShot(True)
         self._position_timer.setInterval(30)
         self._position_timer.timeout.connect(self._report_position)
-        self.findbar.queryChanged.connect(self.find_text)
-        self.findbar.nextRequested.connect(lambda: self.next_match(False))
-        self.findbar.previousRequested.connect(lambda: self.next_match(True))
-        self.findbar.closed.connect(lambda: self.find_text(""))
 
     # --- loading -------------------------------------------------------------------------------
 
@@ -168,8 +159,7 @@ class TranscriptView(QWidget):
             self.transcript = result.transcript
             self.analysis.update(result.figures)
             self._finder = None
-            if self.matches or self.findbar.isVisible():
-                self.find_text(self.findbar.query())
+            self.finding.reset()
             self.loaded.emit()
             QTimer.singleShot(0, self, self._check_ready)
         else:
@@ -186,7 +176,6 @@ class TranscriptView(QWidget):
     ) -> None:
         self.transcript = t
         self.analysis = dict(figures or {})
-        self._finder = None
         self.speaker_filter = None
         if "zh" not in t.languages:
             self.mode = "en"
@@ -197,8 +186,7 @@ class TranscriptView(QWidget):
         def shown() -> None:
             if target is not None:
                 self.go_to_paragraph(target, mark=False)
-            if self.matches or self.findbar.isVisible():
-                self.find_text(self.findbar.query())
+            self.finding.reset()
             self.loaded.emit()  # the window's own updates follow, in a slice of their own
             QTimer.singleShot(0, self, self._check_ready)
 
@@ -208,7 +196,7 @@ class TranscriptView(QWidget):
         t = self.transcript
         assert t is not None
         self.rows = call_rows(t, self.call)
-        self._row_of = {r.paragraph: i for i, r in enumerate(self.rows) if r.kind is RowKind.PARAGRAPH}
+        self.row_of = {r.paragraph: i for i, r in enumerate(self.rows) if r.kind is RowKind.PARAGRAPH}
         self.current_row = -1
         self._built: set[str] = set()
         self._build_documents()
@@ -244,7 +232,7 @@ class TranscriptView(QWidget):
             if self.speaker_filter is not None:  # a new document shows every block
                 self._apply_filter()
             self._update_flags()
-            self._mark_matches()
+            self.finding.remark()
         if len(missing) > 1:
             self._attaching = True
             QTimer.singleShot(0, self, self._attach_next)
@@ -314,7 +302,7 @@ class TranscriptView(QWidget):
     def _analysed(self, figures: dict[int, ParagraphFigures]) -> None:
         self.analysis.update(figures)
         self._update_flags()
-        shown = [p for p in figures if p in self._row_of]
+        shown = [p for p in figures if p in self.row_of]
         if shown:  # only when the call on screen changed: its blocks are repainted and re-measured
             for hl in self.highlighters.values():
                 hl.refresh_paragraphs(shown)
@@ -387,7 +375,7 @@ class TranscriptView(QWidget):
     def set_font(self, font: QFont) -> None:
         row = self.top_row()
         self.reading_font = font
-        for pane in (self.left, self.right, self.inter):
+        for pane in self.panes():
             pane.setFont(font)
             pane.document().setDefaultFont(font)
         self.aligner.schedule()
@@ -404,6 +392,10 @@ class TranscriptView(QWidget):
             hl.set_palette(self.palette())
         if row >= 0:
             QTimer.singleShot(0, self, lambda: self.scroll_to_row(row))
+
+    def panes(self) -> tuple[Pane, Pane, Pane]:
+        """Every pane, shown or not: English, Chinese, interleaved."""
+        return self.left, self.right, self.inter
 
     def active_pane(self) -> Pane:
         return self._leader
@@ -456,7 +448,7 @@ class TranscriptView(QWidget):
         if t.paragraphs[paragraph].call != self.call:
             self.set_call(t.paragraphs[paragraph].call, lambda: self.go_to_paragraph(paragraph, mark))
             return
-        row = self._row_of.get(paragraph, -1)
+        row = self.row_of.get(paragraph, -1)
         if row < 0:
             return
         turn = t.turns[t.paragraphs[paragraph].turn]
@@ -466,7 +458,7 @@ class TranscriptView(QWidget):
             self.aligner.align()
         self.scroll_to_row(row)
         if mark:
-            self._set_current(self._row_of[paragraph])
+            self._set_current(self.row_of[paragraph])
         self._position = -1
         self._position_timer.start()
 
@@ -501,7 +493,7 @@ class TranscriptView(QWidget):
         self.call = result.call
         self._prebuilt = (result.call, result.documents)
         self._build_call()
-        for pane in (self.left, self.right, self.inter):
+        for pane in self.panes():
             pane.verticalScrollBar().setValue(0)
         self._update_flags()
         if then is not None:
@@ -525,13 +517,13 @@ class TranscriptView(QWidget):
 
     def _set_current(self, row: int) -> None:
         self.current_row = row
-        for pane in (self.left, self.right, self.inter):
+        for pane in self.panes():
             pane.set_layer("current", self._row_selections(pane, row, "counterpart") if row >= 0 else [])
         self._fade.start()
 
     def _fade_current(self) -> None:
         self.current_row = -1
-        for pane in (self.left, self.right, self.inter):
+        for pane in self.panes():
             pane.set_layer("current", [])
 
     # --- flags and filter ----------------------------------------------------------------------
@@ -542,8 +534,8 @@ class TranscriptView(QWidget):
 
     def _update_flags(self) -> None:
         colour = colours(self.palette()).mismatch
-        flags = {self._row_of[p]: colour for p in self.flagged() if p in self._row_of}
-        for pane in (self.left, self.right, self.inter):
+        flags = {self.row_of[p]: colour for p in self.flagged() if p in self.row_of}
+        for pane in self.panes():
             pane.set_flags(flags)
 
     def set_speaker_filter(self, name: str | None) -> None:
@@ -560,7 +552,7 @@ class TranscriptView(QWidget):
             or (r.kind is not RowKind.NOTE and t.turns[r.turn].speaker == self.speaker_filter)
             for r in self.rows
         ]
-        for pane in (self.left, self.right, self.inter):
+        for pane in self.panes():
             doc = pane.document()
             block = doc.begin()
             while block.isValid():
@@ -568,74 +560,3 @@ class TranscriptView(QWidget):
                 block.setVisible(0 <= row < len(shown) and shown[row])
                 block = block.next()
             doc.markContentsDirty(0, doc.characterCount())
-
-    # --- find ----------------------------------------------------------------------------------
-
-    def open_find(self) -> None:
-        cursor = self.active_pane().textCursor()
-        self.findbar.open(cursor.selectedText() if cursor.hasSelection() else "")
-
-    def find_text(self, query: str) -> None:
-        t = self.transcript
-        if t is None:
-            return
-        if self._finder is None:
-            self._finder = Finder(t)
-        self.matches = self._finder.find(query) if query.strip() else []
-        self.match_index = None
-        if self.matches:
-            self.match_index = nearest(self.matches, max(self.top_paragraph(), 0))
-            if self.match_index is None:
-                self.match_index = 0
-            self._show_match()
-        self._mark_matches()
-        self._count_changed()
-
-    def next_match(self, backwards: bool = False) -> None:
-        if not self.matches:
-            return
-        n = len(self.matches)
-        if self.match_index is None:
-            self.match_index = 0
-        else:
-            self.match_index = (self.match_index + (-1 if backwards else 1)) % n
-        self._show_match()
-        self._mark_matches()
-        self._count_changed()
-
-    def _count_changed(self) -> None:
-        self.findbar.set_count(self.match_index, len(self.matches))
-
-    def _show_match(self) -> None:
-        assert self.match_index is not None
-        m = self.matches[self.match_index]
-        t = self.transcript
-        assert t is not None
-        if t.paragraphs[m.paragraph].call != self.call:
-            self.set_call(t.paragraphs[m.paragraph].call, self._match_shown)
-            return
-        row = self._row_of.get(m.paragraph, -1)
-        if row < 0:
-            return
-        if self.aligner.pending():
-            self.aligner.align()
-        pane = self.active_pane()
-        top, view = pane.row_top(row), pane.verticalScrollBar().value()
-        if not view <= top <= view + pane.viewport().height() - 60:
-            self.scroll_to_row(max(row - 1, 0))
-
-    def _match_shown(self) -> None:
-        """The current match's call is on screen now: scroll to the match and mark them all."""
-        self._show_match()
-        self._mark_matches()
-
-    def _mark_matches(self) -> None:
-        pal = colours(self.palette())
-        current = self.matches[self.match_index] if self.match_index is not None else None
-        for pane in (self.left, self.right, self.inter):
-            shown = [
-                (m, pane.blocks_of_row(self._row_of[m.paragraph]))
-                for m in self.matches
-                if m.paragraph in self._row_of
-            ]
-            pane.set_layer("find", marks.match_marks(shown, current, pal))

@@ -92,9 +92,9 @@ class MainWindow(QMainWindow):
         a["close"].triggered.connect(lambda: self.close_tab(self.tabs.currentIndex()))
         a["quit"].triggered.connect(self.close)
         a["copy"].triggered.connect(lambda: self._with_view(lambda v: v.active_pane().copy()))
-        a["find"].triggered.connect(lambda: self._with_view(lambda v: v.open_find()))
-        a["find_next"].triggered.connect(lambda: self._with_view(lambda v: v.next_match(False)))
-        a["find_previous"].triggered.connect(lambda: self._with_view(lambda v: v.next_match(True)))
+        a["find"].triggered.connect(lambda: self._with_view(lambda v: v.finding.open()))
+        a["find_next"].triggered.connect(lambda: self._with_view(lambda v: v.finding.next(False)))
+        a["find_previous"].triggered.connect(lambda: self._with_view(lambda v: v.finding.next(True)))
         a["preferences"].triggered.connect(self.preferences)
         for mode in MODES:
             a["mode_" + mode].triggered.connect(lambda _c=False, m=mode: self.set_mode(m))
