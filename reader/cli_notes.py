@@ -1,9 +1,191 @@
-"""The `notes` commands of the command line (filled in by the notes work)."""
+"""The `notes` command of the command line: add, list, export and import notes.
+
+    transcript-reader notes add FILE --paragraph N [--lang en|zh] [--quote TEXT] [--color C] [--note TEXT]
+    transcript-reader notes list FILE [--json]
+    transcript-reader notes export [FILE] [--format md|json|csv] [-o OUT]
+    transcript-reader notes import FILE.json
+
+Opening a FILE here does what opening it in the window does (:func:`open_document`): notes of an
+earlier version of the file are carried over and re-anchored, so `list` shows true statuses.
+Qt-free: scripts and tests use it without a display.
+"""
 
 from __future__ import annotations
 
-from .cli import Command
+import argparse
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .cli import Command, UsageError, _print, _utf8_stdout
+from .core.errors import TranscriptError
+from .core.notes.models import COLORS, LANGS, Note
+
+if TYPE_CHECKING:
+    from .core.model import Transcript
+    from .core.notes.store import NotesStore
 
 
 def commands() -> dict[str, Command]:
-    return {}
+    return {"notes": ("add, list, export and import notes on passages", _configure, _run)}
+
+
+def _configure(p: argparse.ArgumentParser) -> None:
+    actions = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+
+    add = actions.add_parser("add", help="add a note on a paragraph (or a quote in it)")
+    add.add_argument("file", help="a transcript file")
+    add.add_argument(
+        "--paragraph", type=int, required=True, metavar="N", help="0-based paragraph index, as `info` counts"
+    )
+    add.add_argument("--lang", choices=LANGS, default="en", help="language of the passage (default en)")
+    add.add_argument("--quote", help="the passage: text of that paragraph (default: the whole paragraph)")
+    add.add_argument(
+        "--color", choices=COLORS, default=COLORS[0], help=f"highlight colour (default {COLORS[0]})"
+    )
+    add.add_argument("--note", default="", help="the note's text (empty: a highlight alone)")
+    add.add_argument("--json", action="store_true", help="print the new note as one JSON object")
+
+    lst = actions.add_parser("list", help="list the notes of a file")
+    lst.add_argument("file", help="a transcript file")
+    lst.add_argument("--json", action="store_true", help="print one JSON list")
+
+    export = actions.add_parser("export", help="export the notes of a file, or of every file")
+    export.add_argument("file", nargs="?", help="a transcript file (default: every annotated file)")
+    export.add_argument("--format", choices=("md", "json", "csv"), default="md", help="default md")
+    export.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of standard output")
+
+    imp = actions.add_parser("import", help="restore notes from a JSON export (adds no duplicates)")
+    imp.add_argument("file", metavar="FILE.json", help="a file written by `notes export --format json`")
+
+
+def _run(args: argparse.Namespace) -> int:
+    from .core.notes.store import NotesStore
+
+    with NotesStore() as store:
+        if store.recovery is not None:
+            print("warning: " + store.recovery.message, file=sys.stderr)
+        if args.action == "add":
+            return _add(store, args)
+        if args.action == "list":
+            return _list(store, args)
+        if args.action == "export":
+            return _export(store, args)
+        return _import(store, args)
+
+
+def _open(store: NotesStore, file: str) -> tuple[Transcript, str]:
+    from .core.notes.carry import open_document
+    from .core.parser import parse_file
+
+    transcript = parse_file(file)
+    result = open_document(store, transcript, file)
+    if result.carried:
+        print(
+            f"note: carried {result.carried} note(s) over from an earlier version of this file "
+            f"({result.reanchored} re-anchored, {result.orphaned} orphaned)",
+            file=sys.stderr,
+        )
+    return transcript, transcript.fingerprint
+
+
+def _add(store: NotesStore, args: argparse.Namespace) -> int:
+    from .core.notes.anchors import find_quote
+
+    transcript, _ = _open(store, args.file)
+    anchor = find_quote(transcript, args.paragraph, args.lang, args.quote)
+    note = store.add(transcript, anchor, color=args.color, text=args.note)
+    if args.json:
+        _print(json.dumps(_list_item(note), ensure_ascii=not _utf8_stdout(), indent=2))
+    else:
+        print(f"added note {note.id} (paragraph {note.paragraph}, {note.anchor.lang}, {note.color})")
+    return 0
+
+
+def _list(store: NotesStore, args: argparse.Namespace) -> int:
+    _, fingerprint = _open(store, args.file)
+    notes = store.notes(fingerprint)
+    if args.json:
+        _print(json.dumps([_list_item(n) for n in notes], ensure_ascii=not _utf8_stdout(), indent=2))
+        return 0
+    if not notes:
+        print("no notes")
+    for n in notes:
+        where = "orphan" if n.paragraph is None else f"paragraph {n.paragraph}"
+        status = "" if n.status.value == "attached" else f" [{n.status.value}]"
+        lines = [f"#{n.id} {where} {n.anchor.lang} {n.color}{status} {n.updated}", f"    “{n.anchor.quote}”"]
+        lines += [f"    {line}" for line in n.text.splitlines()]
+        _print("\n".join(lines))
+    return 0
+
+
+def _list_item(n: Note) -> dict[str, object]:
+    return {
+        "id": n.id,
+        "uuid": n.uuid,
+        "paragraph": n.paragraph,
+        "lang": n.anchor.lang,
+        "quote": n.anchor.quote,
+        "color": n.color,
+        "note": n.text,
+        "status": n.status.value,
+        "created": n.created,
+        "updated": n.updated,
+    }
+
+
+def _export(store: NotesStore, args: argparse.Namespace) -> int:
+    from .core.notes.backup import to_json
+    from .core.notes.export import gather, to_csv, to_markdown
+
+    fingerprint = _open(store, args.file)[1] if args.file else None
+    if args.format == "json":
+        text = to_json(store, fingerprint)
+    elif args.format == "csv":
+        text = to_csv(gather(store, fingerprint))
+    else:
+        text = to_markdown(gather(store, fingerprint))
+    if args.output is None:
+        _print(text.rstrip("\n") if args.format != "csv" else text.rstrip("\r\n"))
+    else:
+        _write_atomically(Path(args.output), text, bom=args.format == "csv")
+    return 0
+
+
+def _import(store: NotesStore, args: argparse.Namespace) -> int:
+    from .core.notes.backup import from_json
+
+    try:
+        text = Path(args.file).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise TranscriptError("no such file", args.file) from None
+    except (OSError, UnicodeDecodeError) as err:
+        raise TranscriptError(
+            f"cannot be read ({getattr(err, 'strerror', None) or err})", args.file
+        ) from None
+    result = from_json(store, text, args.file)
+    print(
+        f"imported {result.added} new note(s), updated {result.updated}, "
+        f"{result.unchanged} already present, from {result.documents} file(s)"
+    )
+    return 0
+
+
+def _write_atomically(path: Path, text: str, bom: bool) -> None:
+    """Write ``path`` whole or not at all: an export is often the user's only backup. CSV gets a
+    BOM so spreadsheet programs read the Chinese as UTF-8."""
+    if path.is_dir():
+        raise UsageError(f"{path} is a folder; give a file name to -o")
+    tmp: str | None = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+        with os.fdopen(fd, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except OSError as err:
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
+        raise TranscriptError(f"cannot write ({err.strerror or err})", str(path)) from None

@@ -1,0 +1,276 @@
+"""A small sqlite3 wrapper for the notes store, in the spirit of qutebrowser's ``misc/sql.py``.
+
+Why each piece is here:
+- WAL and a busy timeout: the window and the CLI (or two windows) write at once and wait for each
+  other instead of failing; readers never block the writer.
+- ``synchronous=FULL``: a committed note survives a power cut, not only a killed process.
+- every write in one ``BEGIN IMMEDIATE`` transaction (:meth:`Database.write`): the write lock is
+  taken up front, so two writers never deadlock upgrading a read lock, and a crash or kill -9
+  mid-write leaves the last committed state (SQLite's WAL recovery drops the unfinished frames).
+- the schema version in ``PRAGMA user_version`` and a table of migrations (:mod:`.schema`), with a
+  copy of the file made before an existing store is migrated.
+- a damaged store (not a database, a bad header, a failed ``integrity_check``) is never wiped:
+  it is renamed aside (``notes.sqlite3.damaged-<time>``), reported in :attr:`Database.recovery`,
+  and a fresh store is started.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from . import schema
+from .models import NewerStoreError, StoreBusyError, StoreError
+
+BUSY_TIMEOUT_MS = 15_000
+SQLITE_MAGIC = b"SQLite format 3\x00"
+_CORRUPTION_MARKERS = ("file is not a database", "malformed", "file is encrypted")
+
+
+@dataclass(frozen=True)
+class Recovery:
+    """A damaged store found at open: where it was kept and why it was set aside."""
+
+    damaged_path: Path
+    reason: str
+
+    @property
+    def message(self) -> str:
+        return (
+            f"the notes store was damaged ({self.reason}); it was kept as {self.damaged_path} "
+            "and a new, empty store was started"
+        )
+
+
+class _Damaged(Exception):
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+class Database:
+    """One connection to the store file. Not shared between threads (the window keeps one in
+    its GUI thread; each CLI run opens its own)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.recovery: Recovery | None = None
+        self.migration_backup: Path | None = None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise StoreError(f"cannot create the folder ({err.strerror or err})", str(path.parent)) from None
+        self.conn = self._open()
+
+    # -- opening -------------------------------------------------------------------------------
+
+    def _open(self) -> sqlite3.Connection:
+        for _attempt in range(5):
+            try:
+                identity = _file_identity(self.path)
+                conn = self._connect_checked()
+            except _Damaged as damage:
+                if _file_identity(self.path) != identity:
+                    continue  # another process already set it aside and started afresh
+                kept = self._set_aside()
+                if kept is not None:
+                    self.recovery = Recovery(kept, damage.reason)
+                continue
+            self._migrate(conn)
+            return conn
+        raise StoreError("the notes store keeps changing under us; try again", str(self.path))
+
+    def _connect_checked(self) -> sqlite3.Connection:
+        _check_header(self.path)
+        try:
+            conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        except sqlite3.Error as err:
+            raise StoreError(f"cannot open the notes store ({err})", str(self.path)) from None
+        try:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            rows = conn.execute("PRAGMA integrity_check").fetchall()
+            if rows != [("ok",)]:
+                raise _Damaged("integrity check failed: " + "; ".join(str(r[0]) for r in rows[:3]))
+            version, known = _user_version(conn), schema.current_version()
+            if version > known:  # checked before WAL is switched on: that writes to the file
+                raise NewerStoreError(
+                    f"the notes store was written by a newer version of the app (schema {version}, "
+                    f"this one knows up to {known}); it was left untouched",
+                    str(self.path),
+                )
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA foreign_keys = ON")
+        except sqlite3.DatabaseError as err:
+            conn.close()
+            if any(marker in str(err).lower() for marker in _CORRUPTION_MARKERS):
+                raise _Damaged(str(err)) from None
+            raise _store_error(err, self.path) from None
+        except (_Damaged, NewerStoreError):
+            conn.close()
+            raise
+        return conn
+
+    def _set_aside(self) -> Path | None:
+        """Rename the damaged file (and its -wal / -shm companions) to a name of its own; None
+        if another process moved it first."""
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        target = self.path.with_name(f"{self.path.name}.damaged-{stamp}")
+        n = 1
+        while target.exists():
+            target = self.path.with_name(f"{self.path.name}.damaged-{stamp}-{n}")
+            n += 1
+        try:
+            try:
+                os.replace(self.path, target)
+            except FileNotFoundError:
+                return None
+            for suffix in ("-wal", "-shm"):
+                companion = Path(f"{self.path}{suffix}")
+                if companion.exists():
+                    os.replace(companion, Path(f"{target}{suffix}"))
+        except OSError as err:
+            raise StoreError(
+                f"the notes store is damaged and cannot be set aside ({err.strerror or err})",
+                str(self.path),
+            ) from None
+        return target
+
+    # -- migrations ----------------------------------------------------------------------------
+
+    def _migrate(self, conn: sqlite3.Connection) -> None:
+        target = schema.current_version()
+        version = _user_version(conn)
+        if version == target:
+            return
+        if version > 0:
+            self.migration_backup = self._backup(conn, version)
+        try:
+            with _transaction(conn, self.path):
+                version = _user_version(conn)  # another process may have migrated meanwhile
+                try:
+                    for step in range(version, target):
+                        for statement in _statements(schema.MIGRATIONS[step]):
+                            conn.execute(statement)
+                        conn.execute(f"PRAGMA user_version = {step + 1}")
+                except sqlite3.Error as err:
+                    raise StoreError(
+                        f"cannot upgrade the notes store to schema {target} ({err})", str(self.path)
+                    ) from None
+        except BaseException:
+            conn.close()
+            raise
+
+    def _backup(self, conn: sqlite3.Connection, version: int) -> Path:
+        """A consistent copy (SQLite's online backup, so WAL content is included) before any
+        migration touches the file."""
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+        target = self.path.with_name(f"{self.path.name}.v{version}-backup-{stamp}")
+        try:
+            with contextlib.closing(sqlite3.connect(target)) as copy:
+                conn.backup(copy)
+        except sqlite3.Error as err:
+            conn.close()
+            raise StoreError(
+                f"cannot back up the notes store before upgrading it ({err})", str(target)
+            ) from None
+        return target
+
+    # -- use -------------------------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """One write transaction (``BEGIN IMMEDIATE``): committed when the block ends, rolled back
+        if it raises."""
+        with _transaction(self.conn, self.path):
+            yield self.conn
+
+    def read(self, sql: str, params: Sequence[object] = ()) -> list[sqlite3.Row]:
+        try:
+            cursor = self.conn.execute(sql, tuple(params))
+            cursor.row_factory = sqlite3.Row
+            return cursor.fetchall()
+        except sqlite3.Error as err:
+            raise _store_error(err, self.path) from None
+
+    def integrity_ok(self) -> bool:
+        return self.conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+@contextlib.contextmanager
+def _transaction(conn: sqlite3.Connection, path: Path) -> Iterator[None]:
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.Error as err:
+        raise _store_error(err, path) from None
+    try:
+        yield
+    except sqlite3.Error as err:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+        raise _store_error(err, path) from None
+    except BaseException:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+        raise
+    try:
+        conn.execute("COMMIT")
+    except sqlite3.Error as err:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+        raise _store_error(err, path) from None
+
+
+def _store_error(err: sqlite3.Error, path: Path) -> StoreError:
+    text = str(err)
+    if "locked" in text or "busy" in text:
+        return StoreBusyError(
+            f"the notes store is busy (another program kept it locked for {BUSY_TIMEOUT_MS // 1000} s)",
+            str(path),
+        )
+    return StoreError(f"notes store error: {text}", str(path))
+
+
+def _check_header(path: Path) -> None:
+    try:
+        with open(path, "rb") as f:
+            head = f.read(len(SQLITE_MAGIC))
+    except FileNotFoundError:
+        return
+    except OSError as err:
+        raise StoreError(f"cannot read the notes store ({err.strerror or err})", str(path)) from None
+    if head and head != SQLITE_MAGIC:
+        raise _Damaged("not an SQLite database")
+
+
+def _file_identity(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
+def _user_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def _statements(script: str) -> Iterator[str]:
+    """The statements of a migration script, one by one: ``executescript`` would commit the
+    transaction the migration runs in."""
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            yield buffer.strip()
+            buffer = ""
+    if buffer.strip():
+        yield buffer.strip()
