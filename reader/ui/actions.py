@@ -59,9 +59,14 @@ SPECS: tuple[Spec, ...] = (
     Spec(
         "reload", QT_TRANSLATE_NOOP("Actions", "&Reload"), "file", (SK.Refresh, "Ctrl+R"), icon="view-refresh"
     ),
+    Spec("export_notes", QT_TRANSLATE_NOOP("Actions", "&Export Notes\u2026"), "file"),
     Spec("close", QT_TRANSLATE_NOOP("Actions", "&Close Tab"), "file", (SK.Close, "Ctrl+W")),
     Spec("quit", QT_TRANSLATE_NOOP("Actions", "&Quit"), "file", (SK.Quit, "Ctrl+Q")),
+    Spec("undo", QT_TRANSLATE_NOOP("Actions", "&Undo"), "edit", (SK.Undo, "Ctrl+Z")),
+    Spec("redo", QT_TRANSLATE_NOOP("Actions", "&Redo"), "edit", (SK.Redo, "Ctrl+Shift+Z")),
     Spec("copy", QT_TRANSLATE_NOOP("Actions", "&Copy"), "edit", (SK.Copy,)),
+    Spec("highlight", QT_TRANSLATE_NOOP("Actions", "&Highlight Selection"), "edit", ("Ctrl+Alt+H",)),
+    Spec("add_note", QT_TRANSLATE_NOOP("Actions", "Add &Note\u2026"), "edit", ("Ctrl+Alt+N",)),
     Spec(
         "find",
         QT_TRANSLATE_NOOP("Actions", "&Find\u2026"),
@@ -105,6 +110,7 @@ SPECS: tuple[Spec, ...] = (
     Spec("zoom_reset", QT_TRANSLATE_NOOP("Actions", "&Actual Size"), "view", ("Ctrl+0",)),
     Spec("font", QT_TRANSLATE_NOOP("Actions", "Reading &Font\u2026"), "view"),
     Spec("panel", QT_TRANSLATE_NOOP("Actions", "Side &Panel"), "view", ("F9",), True),
+    Spec("notes_panel", QT_TRANSLATE_NOOP("Actions", "&Notes Panel"), "view", ("F10",), True),
     Spec("next_turn", QT_TRANSLATE_NOOP("Actions", "Next Speaker &Turn"), "go", ("Alt+Down",)),
     Spec("previous_turn", QT_TRANSLATE_NOOP("Actions", "Previous Speaker T&urn"), "go", ("Alt+Up",)),
     Spec(
@@ -133,8 +139,10 @@ SPECS: tuple[Spec, ...] = (
     Spec("about", QT_TRANSLATE_NOOP("Actions", "&About Transcript Reader"), "help"),
 )
 
-SEPARATE_BEFORE = {"close", "quit", "find", "preferences", "sync", "zoom_in", "panel", "next_question", "qa",
-                   "next_mismatch", "next_call", "only_speaker"}  # fmt: skip
+SEPARATE_BEFORE = {
+    "export_notes", "close", "quit", "copy", "highlight", "find", "preferences", "sync", "zoom_in",
+    "panel", "next_question", "qa", "next_mismatch", "next_call", "only_speaker",
+}  # fmt: skip
 
 
 def translate(text: str) -> str:

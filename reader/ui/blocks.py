@@ -37,3 +37,18 @@ def kind_of(block: QTextBlock) -> str:
 
 def is_gap(block: QTextBlock) -> bool:
     return block.blockFormat().boolProperty(GAP)
+
+
+def qt_offset(text: str, index: int) -> int:
+    """A Python index into a block's text as Qt counts it (UTF-16 units: a character beyond the
+    BMP, such as a rare CJK ideograph, takes two)."""
+    return index + sum(1 for ch in text[:index] if ord(ch) > 0xFFFF)
+
+
+def py_offset(text: str, units: int) -> int:
+    """The inverse of `qt_offset`: a position in a block (UTF-16 units) as a Python index."""
+    i = count = 0
+    while i < len(text) and count < units:
+        count += 2 if ord(text[i]) > 0xFFFF else 1
+        i += 1
+    return i

@@ -22,7 +22,7 @@ from .theme import Colours
 AFTER_PARAGRAPH = 9.0  # px below a paragraph
 AFTER_TURN = 20.0  # px below the last block of a turn (before the next speaker's header)
 AFTER_HEADER = 4.0
-LEFT_GUTTER = 18.0  # room at the left of the document for flags
+LEFT_GUTTER = 28.0  # room at the left of the document for note markers and figure flags
 INTERLEAVED_INDENT = 14.0  # the Chinese under its English, set in a little
 
 

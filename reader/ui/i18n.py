@@ -102,3 +102,10 @@ def install_translators(app: QCoreApplication, setting: str) -> str:
         app.installTranslator(translator)
     _current = language
     return _current
+
+
+def plural(context: str, one: str, many: str, n: int) -> str:
+    """`one` or `many` by the English rule, translated, with %n as the number. Both forms are
+    separate messages, so a language without plurals (Chinese) translates them alike and the
+    English text needs no catalogue of its own."""
+    return QCoreApplication.translate(context, one if n == 1 else many, None, n)

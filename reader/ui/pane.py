@@ -1,8 +1,9 @@
 """One reading pane: a read-only QTextEdit over a document built by `document.py`.
 
 The pane knows rows, not the transcript: it reports which row is hovered or clicked, scrolls to a
-row, paints flags in the left gutter, and shows marks (hover counterpart, find matches) as layers
-of extra selections. Tooltips are asked of a callback so the view decides what they say.
+row, paints flags and note markers in the left gutter, and shows marks (hover counterpart, find
+matches, highlights) as layers of extra selections. Tooltips and the context menu's own entries
+are asked of callbacks so the view decides what they say.
 """
 
 from __future__ import annotations
@@ -12,19 +13,23 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QHelpEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPen,
     QResizeEvent,
     QTextBlock,
     QTextDocument,
 )
-from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip, QWidget
 
 from . import blocks
 
+LAYERS = ("notes", "current", "hover", "find")  # marks in painting order: later ones on top
 TooltipSource = Callable[[QTextBlock, int], str | None]
+MenuSource = Callable[["Pane", QMenu, QPoint], None]  # adds the view's entries to a context menu
 
 
 class Pane(QTextEdit):
@@ -44,14 +49,17 @@ class Pane(QTextEdit):
         self._row_blocks: list[int] = []
         self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {}
         self._flags: dict[int, QColor] = {}  # row -> colour of its gutter flag
+        self._markers: dict[int, tuple[QColor, bool]] = {}  # block number -> (colour, filled)
         self._hovered = -1
         self.tooltip_source: TooltipSource | None = None
+        self.menu_source: MenuSource | None = None
 
     # --- document and rows ---------------------------------------------------------------------
 
     def set_document(self, doc: QTextDocument, row_blocks: list[int] | None = None) -> None:
         """Show a document; `row_blocks` (row -> first block number) saves a pass over it."""
         self._layers.clear()
+        self._markers = {}
         self.setExtraSelections([])
         self.setDocument(doc)
         if row_blocks is not None:
@@ -126,18 +134,25 @@ class Pane(QTextEdit):
     # --- marks ---------------------------------------------------------------------------------
 
     def set_layer(self, name: str, selections: list[QTextEdit.ExtraSelection]) -> None:
-        """Replace one layer of marks; layers later in insertion order paint on top."""
+        """Replace one layer of marks (a name of `LAYERS`, which paint in that order)."""
         if not selections and name not in self._layers:
             return
         self._layers[name] = selections
         merged: list[QTextEdit.ExtraSelection] = []
-        for layer in self._layers.values():
-            merged.extend(layer)
+        for layer in LAYERS:
+            merged.extend(self._layers.get(layer, ()))
         self.setExtraSelections(merged)
 
     def set_flags(self, flags: dict[int, QColor]) -> None:
         self._flags = flags
         self.viewport().update()
+
+    def set_markers(self, markers: dict[int, tuple[QColor, bool]]) -> None:
+        """Note markers in the gutter: block number -> the note's colour, and filled (a note on
+        this block) or outlined (a note on its counterpart in the other language)."""
+        if markers != self._markers:
+            self._markers = markers
+            self.viewport().update()
 
     # --- events --------------------------------------------------------------------------------
 
@@ -165,6 +180,13 @@ class Pane(QTextEdit):
             self._hovered = -1
             self.rowHovered.emit(-1)
 
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        if self.menu_source is not None:
+            self.menu_source(self, menu, event.pos())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             text = self._tooltip(event.pos())
@@ -189,18 +211,28 @@ class Pane(QTextEdit):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if not self._flags:
+        if not self._flags and not self._markers:
             return
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         height = self.viewport().height()
-        x = blocks_left(self) - 12
+        left = blocks_left(self)
         for row, colour in self._flags.items():
             for block in self.blocks_of_row(row)[:1]:
                 rect = self.block_rect(block)
                 if rect.bottom() < 0 or rect.top() > height or not block.isVisible():
                     continue
-                painter.fillRect(QRectF(x, rect.top() + 2, 4, max(6.0, rect.height() - 12)), colour)
+                painter.fillRect(QRectF(left - 12, rect.top() + 2, 4, max(6.0, rect.height() - 12)), colour)
+        doc = self.document()
+        for number, (colour, filled) in self._markers.items():
+            block = doc.findBlockByNumber(number)
+            rect = self.block_rect(block)
+            if not rect.isValid() or rect.bottom() < 0 or rect.top() > height or not block.isVisible():
+                continue
+            # A small rounded square in the note's colour; outlined on the counterpart.
+            painter.setPen(QPen(colour, 1.5) if not filled else Qt.PenStyle.NoPen)
+            painter.setBrush(colour if filled else Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(QRectF(left - 25, rect.top() + 4, 9, 10), 2, 2)
         painter.end()
 
 

@@ -28,6 +28,8 @@ class Colours:
     counterpart: QColor  # background of the hovered paragraph's counterpart
     find: QColor  # every find match
     find_current: QColor  # the current find match
+    highlights: dict[str, QColor]  # a note's highlight, by its colour name (core.notes.COLORS)
+    highlight_marker: dict[str, QColor]  # the same colours, solid: gutter markers, swatches
 
 
 _LIGHT = Colours(
@@ -52,6 +54,20 @@ _LIGHT = Colours(
     counterpart=QColor(250, 204, 21, 60),
     find=QColor(250, 204, 21, 150),
     find_current=QColor(249, 115, 22, 200),
+    highlights={
+        "yellow": QColor(253, 224, 71, 150),
+        "green": QColor(134, 239, 172, 150),
+        "blue": QColor(147, 197, 253, 150),
+        "pink": QColor(249, 168, 212, 150),
+        "purple": QColor(196, 181, 253, 150),
+    },
+    highlight_marker={
+        "yellow": QColor("#eab308"),
+        "green": QColor("#16a34a"),
+        "blue": QColor("#2563eb"),
+        "pink": QColor("#db2777"),
+        "purple": QColor("#7c3aed"),
+    },
 )
 
 _DARK = Colours(
@@ -76,6 +92,20 @@ _DARK = Colours(
     counterpart=QColor(250, 204, 21, 45),
     find=QColor(202, 138, 4, 150),
     find_current=QColor(234, 88, 12, 220),
+    highlights={
+        "yellow": QColor(202, 138, 4, 110),
+        "green": QColor(22, 163, 74, 110),
+        "blue": QColor(37, 99, 235, 120),
+        "pink": QColor(219, 39, 119, 110),
+        "purple": QColor(124, 58, 237, 120),
+    },
+    highlight_marker={
+        "yellow": QColor("#facc15"),
+        "green": QColor("#4ade80"),
+        "blue": QColor("#60a5fa"),
+        "pink": QColor("#f472b6"),
+        "purple": QColor("#a78bfa"),
+    },
 )
 
 

@@ -23,9 +23,11 @@ from .document import Built, build
 from .figure_tips import figure_tip, flag_tip
 from .highlighter import FigureHighlighter
 from .loading import Loaded, analyse_calls, load, prepare
+from .notes_service import NotesService
 from .pane import Pane
 from .theme import colours
 from .view_find import DocumentFind
+from .view_notes import ViewNotes
 from .workers import Job
 
 MODES = ("en", "zh", "side", "interleaved")
@@ -40,7 +42,14 @@ class TranscriptView(QWidget):
     callChanged = Signal(int)
     analysisProgress = Signal(int, int)  # calls whose figures are known, of all calls
 
-    def __init__(self, font: QFont, mode: str = "side", synced: bool = True, figures: bool = True) -> None:
+    def __init__(
+        self,
+        font: QFont,
+        notes: NotesService,
+        mode: str = "side",
+        synced: bool = True,
+        figures: bool = True,
+    ) -> None:
         super().__init__()
         self.path: Path | None = None
         self.transcript: Transcript | None = None
@@ -85,6 +94,7 @@ class TranscriptView(QWidget):
         for page in (self.loading, self.split, self.inter):
             self.stack.addWidget(page)
         self.finding = DocumentFind(self)
+        self.notes = ViewNotes(self, notes)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -97,6 +107,7 @@ class TranscriptView(QWidget):
             pane.rowHovered.connect(lambda row, p=pane: self._hover(p, row))
             pane.rowClicked.connect(self._click)
             pane.tooltip_source = self._tooltip
+            pane.menu_source = self.notes.fill_menu
             pane.verticalScrollBar().valueChanged.connect(lambda _v, p=pane: self._scrolled(p))
         self._leader: Pane = self.left
         self._fade = QTimer(self)
@@ -233,6 +244,7 @@ class TranscriptView(QWidget):
                 self._apply_filter()
             self._update_flags()
             self.finding.remark()
+            self.notes.remark()
         if len(missing) > 1:
             self._attaching = True
             QTimer.singleShot(0, self, self._attach_next)
@@ -329,13 +341,17 @@ class TranscriptView(QWidget):
         return pf.mismatched_spans(lang) if pf is not None else []
 
     def _tooltip(self, block: QTextBlock, position: int) -> str | None:
+        """A note on the passage (or in the gutter) comes first, then the figures."""
+        note = self.notes.tip(block, position)
         paragraph = blocks.paragraph_of(block)
         pf = self.analysis.get(paragraph)
         if pf is None or blocks.is_gap(block):
-            return None
+            return note
         if position < 0:
-            return flag_tip(pf) if pf.flagged else None
-        return figure_tip(pf, blocks.lang_of(block), position) if self.figures_on else None
+            figures = flag_tip(pf) if pf.flagged else None
+        else:
+            figures = figure_tip(pf, blocks.lang_of(block), position) if self.figures_on else None
+        return "<hr>".join(x for x in (note, figures) if x) or None
 
     # --- modes, sync, figures, font ------------------------------------------------------------
 

@@ -24,6 +24,8 @@ from ..core.model import Section
 from . import actions as registry
 from . import config
 from .config import Settings
+from .notes_service import NotesService
+from .notes_ui import WindowNotes
 from .sidepanel import SidePanel
 from .view import MODES, TranscriptView
 
@@ -31,7 +33,7 @@ from .view import MODES, TranscriptView
 class MainWindow(QMainWindow):
     fileFailed = Signal(str, str)  # path, reason: a file that could not be opened
 
-    def __init__(self, settings: Settings | None = None) -> None:
+    def __init__(self, settings: Settings | None = None, notes: NotesService | None = None) -> None:
         super().__init__()
         self.settings = settings or Settings()
         self.setWindowTitle(self.tr("Transcript Reader"))
@@ -80,6 +82,7 @@ class MainWindow(QMainWindow):
         self._reload_timer.setInterval(400)
         self._reload_timer.timeout.connect(self._reload_changed)
 
+        self.notes = WindowNotes(self, notes)
         self._connect_actions()
         self._restore()
 
@@ -164,6 +167,7 @@ class MainWindow(QMainWindow):
                 return v
         v = TranscriptView(
             self.reading_font(),
+            self.notes.service,
             mode=self.settings.get(config.VIEW_MODE),
             synced=self.settings.get(config.SYNC),
             figures=self.settings.get(config.FIGURES),
@@ -182,6 +186,22 @@ class MainWindow(QMainWindow):
         v.open(path)
         return v
 
+    def open_at(self, path: Path, paragraph: int) -> TranscriptView:
+        """Open a file (or bring its tab forward) and show one of its paragraphs."""
+        v = self.open_path(path)
+        if v.transcript is not None and not v.partial:
+            v.go_to_paragraph(paragraph)
+            return v
+
+        def shown() -> None:
+            if v.partial:  # the head of a big file: the paragraph may be in the rest
+                return
+            v.loaded.disconnect(shown)
+            v.go_to_paragraph(paragraph)
+
+        v.loaded.connect(shown)
+        return v
+
     def _loaded(self, v: TranscriptView) -> None:
         assert v.path is not None and v.transcript is not None
         t = v.transcript
@@ -196,6 +216,10 @@ class MainWindow(QMainWindow):
             self._tab_changed()
         if v.partial:  # the head of a big file: its warnings and calls are not the whole file's
             self.statusBar().showMessage(self.tr("Reading the rest of {name}\u2026").format(name=v.path.name))
+            return
+        carried = self.notes.view_loaded(v)
+        if carried:
+            self.statusBar().showMessage(carried, 8000)
             return
         if t.warnings:
             self.statusBar().showMessage(
@@ -271,6 +295,7 @@ class MainWindow(QMainWindow):
         v = self.view()
         t = v.transcript if v is not None else None
         self.panel.set_transcript(t)
+        self.notes.tab_changed(v)
         has = t is not None
         for key in ("reload", "close", "copy", "find", "find_next", "find_previous", "next_turn",
                     "previous_turn", "next_question", "previous_question", "qa", "next_mismatch",
@@ -464,6 +489,7 @@ class MainWindow(QMainWindow):
         self.actions_["sync"].setChecked(s.get(config.SYNC))
         self.actions_["figures"].setChecked(s.get(config.FIGURES))
         self.actions_["panel"].setChecked(not self.dock.isHidden())
+        self.actions_["notes_panel"].setChecked(not self.notes.dock.isHidden())
         self._update_recent()
         self._tab_changed()
 

@@ -1,0 +1,105 @@
+"""The window's one handle on the notes store, shared by every tab and the notes panel.
+
+`NotesService` opens the Qt-free `NotesStore` once, turns each change into a `changed` signal
+(views repaint their highlights, the panel refills), and runs every edit through one QUndoStack as
+command objects (`notes_commands.py`), so Edit > Undo takes back an added, edited or deleted note.
+A store that cannot be opened never stops the reading: the service reports why and stays off.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from ..core.model import Transcript
+from ..core.notes.carry import OpenResult, open_document
+from ..core.notes.models import COLORS, Anchor, Note, NoteFilter, NotesError
+from ..core.notes.store import NotesStore
+
+
+class NotesService(QObject):
+    changed = Signal(str)  # the fingerprint whose notes changed ("" for several)
+    failed = Signal(str)  # a one-line reason an operation on the store failed
+
+    def __init__(self, path: Path | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.undo = QUndoStack(self)
+        self.last_color = COLORS[0]  # what a new highlight takes unless the user picks another
+        self.store: NotesStore | None = None
+        self.problem: str | None = None  # why the store is off, or what happened opening it
+        try:
+            self.store = NotesStore(path)
+        except NotesError as err:
+            self.problem = str(err)
+            return
+        recovery = self.store.recovery
+        if recovery is not None:
+            self.problem = recovery.message
+
+    @property
+    def available(self) -> bool:
+        return self.store is not None
+
+    def close(self) -> None:
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+    # --- reading ------------------------------------------------------------------------------
+
+    def open_document(self, transcript: Transcript, path: Path) -> OpenResult | None:
+        """Register a file just opened and carry notes over from its earlier versions."""
+        if self.store is None:
+            return None
+        try:
+            result = open_document(self.store, transcript, path)
+        except NotesError as err:
+            self.failed.emit(str(err))
+            return None
+        if result.carried:
+            self.changed.emit("")
+        return result
+
+    def notes(self, fingerprint: str | None, where: NoteFilter | None = None) -> list[Note]:
+        if self.store is None:
+            return []
+        try:
+            return self.store.notes(fingerprint, where)
+        except NotesError as err:
+            self.failed.emit(str(err))
+            return []
+
+    # --- writing (through the undo commands) --------------------------------------------------
+
+    def add(self, transcript: Transcript, anchor: Anchor, color: str, text: str) -> Note | None:
+        return self._write(lambda s: s.add(transcript, anchor, color, text), transcript.fingerprint)
+
+    def edit(self, note_id: int, text: str | None = None, color: str | None = None) -> Note | None:
+        return self._write(lambda s: s.edit(note_id, text=text, color=color))
+
+    def delete(self, note_id: int) -> Note | None:
+        return self._write(lambda s: s.delete(note_id))
+
+    def restore(self, note_id: int) -> Note | None:
+        return self._write(lambda s: s.restore(note_id))
+
+    def reattach(self, note_id: int, transcript: Transcript, anchor: Anchor) -> Note | None:
+        return self._write(lambda s: s.reattach(note_id, transcript, anchor), transcript.fingerprint)
+
+    def put_back(self, note: Note) -> Note | None:
+        """Undo a re-attach: the note where and as it was before (status included)."""
+        return self._write(lambda s: s.put_back(note), note.document)
+
+    def _write(self, op, fingerprint: str = "") -> Note | None:  # type: ignore[no-untyped-def]
+        if self.store is None:
+            self.failed.emit(self.problem or "the notes store is not available")
+            return None
+        try:
+            note: Note = op(self.store)
+        except NotesError as err:
+            self.failed.emit(str(err))
+            return None
+        self.changed.emit(fingerprint or note.document)
+        return note

@@ -1,0 +1,197 @@
+"""The window's notes: the store's service, the notes panel in its dock, and the commands
+(Highlight, Add Note, Undo/Redo, Export Notes) wired to the open view.
+
+Kept out of `window.py` so the window stays a frame: it creates one `WindowNotes`, tells it
+when a view loaded or the tab changed, and gives it `open_at` to show a note of another file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QMessageBox
+
+from ..core.notes import backup, export
+from ..core.notes.models import Note, NotesError
+from .notes_panel import NotesPanel
+from .notes_service import NotesService
+from .view_notes import ViewNotes
+
+if TYPE_CHECKING:
+    from .view import TranscriptView
+    from .window import MainWindow
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("WindowNotes", text)
+
+
+class WindowNotes(QObject):
+    def __init__(self, window: MainWindow, service: NotesService | None = None) -> None:
+        super().__init__(window)
+        self.window = window
+        self.service = service or NotesService(parent=self)
+        self.panel = NotesPanel(self.service)
+        self.dock = QDockWidget(_tr("Notes"), window)
+        self.dock.setObjectName("notes")
+        self.dock.setWidget(self.panel)
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.dock.hide()  # shown on request (F10), or when a note is added
+
+        a = window.actions_
+        a["undo"].triggered.connect(self.service.undo.undo)
+        a["redo"].triggered.connect(self.service.undo.redo)
+        # Slots of this object, not lambdas: Qt drops them when the window goes, before the
+        # stack (a child) says its last "can undo" to actions already deleted.
+        self.service.undo.indexChanged.connect(self._undo_changed)
+        self.service.undo.cleanChanged.connect(self._undo_changed)
+        self._undo_changed()
+        a["highlight"].triggered.connect(lambda: self._with_notes(self._highlight))
+        a["add_note"].triggered.connect(lambda: self._with_notes(lambda n: n.ask()))
+        a["notes_panel"].toggled.connect(self.dock.setVisible)
+        self.dock.visibilityChanged.connect(self._dock_shown)
+        a["export_notes"].triggered.connect(lambda: self.export(self.panel.all_files()))
+        a["export_notes"].setEnabled(self.service.available)
+
+        self.panel.noteActivated.connect(self.show_note)
+        self.panel.editRequested.connect(lambda note: self._with_notes(lambda n: n.ask_edit(note)))
+        self.panel.deleteRequested.connect(self._delete)
+        self.panel.reattachRequested.connect(self._reattach)
+        self.panel.exportRequested.connect(self.export)
+        self.service.failed.connect(self._failed)
+
+    def problem(self) -> str | None:
+        """Why notes are off, or what happened to a damaged store: for a message at start."""
+        return self.service.problem
+
+    # --- the window tells ---------------------------------------------------------------------
+
+    def view_loaded(self, v: TranscriptView) -> str | None:
+        message = v.notes.opened()
+        if v is self.window.view():
+            self.tab_changed(v)
+        return message
+
+    def tab_changed(self, v: TranscriptView | None) -> None:
+        t = v.transcript if v is not None else None
+        self.panel.set_document(t.fingerprint if t is not None else None)
+        for key in ("highlight", "add_note"):
+            self.window.actions_[key].setEnabled(t is not None and self.service.available)
+
+    # --- commands -------------------------------------------------------------------------------
+
+    def _with_notes(self, fn: Callable[[ViewNotes], object]) -> None:
+        v = self.window.view()
+        if v is not None and v.transcript is not None:
+            fn(v.notes)
+
+    def _highlight(self, notes: ViewNotes) -> None:
+        passage = notes.passage()
+        if passage is None:
+            hint = _tr("Select a passage (or click a paragraph) to highlight")
+            self.window.statusBar().showMessage(hint, 4000)
+            return
+        notes.add(passage, self.service.last_color)
+
+    def _delete(self, note: Note) -> None:
+        v = self.window.view()
+        if v is not None:
+            v.notes.delete(note)
+        else:  # the All-notes list without a file open: the command needs no view
+            from .notes_commands import DeleteNote
+
+            self.service.undo.push(DeleteNote(self.service, note))
+
+    def _reattach(self, note: Note) -> None:
+        v = self.window.view()
+        t = v.transcript if v is not None else None
+        if v is None or t is None or t.fingerprint != note.document:
+            self.window.statusBar().showMessage(_tr("Open the note's file to re-attach it"), 5000)
+            return
+        passage = v.notes.passage()
+        if passage is None or not v.notes.reattach(note, passage):
+            self.window.statusBar().showMessage(_tr("Select the passage to put the note on first"), 5000)
+
+    def show_note(self, note: Note) -> None:
+        """Show a note's passage: in the open view, else open its file at the paragraph."""
+        if note.paragraph is None:
+            return
+        for v in self.window.views():
+            if v.transcript is not None and v.transcript.fingerprint == note.document:
+                self.window.tabs.setCurrentWidget(v)
+                v.go_to_paragraph(note.paragraph)
+                return
+        store = self.service.store
+        document = store.find_document(note.document) if store is not None else None
+        if document is None or not Path(document.path).is_file():
+            where = document.path if document is not None else note.document[:12]
+            QMessageBox.information(
+                self.window,
+                _tr("File not found"),
+                _tr(
+                    "The file of this note is no longer at {path}. Open it from where it is now: "
+                    "its notes follow it."
+                ).format(path=where),  # fmt: skip
+            )
+            return
+        self.window.open_at(Path(document.path), note.paragraph)
+
+    def export(self, every: bool) -> None:
+        store = self.service.store
+        v = self.window.view()
+        fingerprint = None if every or v is None or v.transcript is None else v.transcript.fingerprint
+        if store is None:
+            return
+        name = "notes" if fingerprint is None else (v.path.stem + "-notes" if v and v.path else "notes")
+        start = str(Path.home() / f"{name}.md")
+        path, chosen = QFileDialog.getSaveFileName(
+            self.window,
+            _tr("Export Notes"),
+            start,
+            _tr("Markdown (*.md);;JSON, for backup and import (*.json);;CSV, for spreadsheets (*.csv)"),
+        )
+        if not path:
+            return
+        kind = "json" if "*.json" in chosen else "csv" if "*.csv" in chosen else "md"
+        target = Path(path)
+        if not target.suffix:
+            target = target.with_suffix("." + kind)
+        try:
+            groups = export.gather(store, fingerprint)
+            if kind == "json":
+                text = backup.to_json(store, fingerprint)
+            elif kind == "csv":
+                text = export.to_csv(groups)
+            else:
+                text = export.to_markdown(groups)
+            target.write_text(text, encoding="utf-8", newline="" if kind == "csv" else None)
+        except (OSError, NotesError) as err:
+            QMessageBox.warning(self.window, _tr("Cannot export the notes"), str(err))
+            return
+        count = sum(len(notes) for _, notes in groups)
+        self.window.statusBar().showMessage(
+            _tr("Exported {n} note(s) to {path}").format(n=count, path=str(target)), 6000
+        )
+
+    # --- small things ---------------------------------------------------------------------------
+
+    def _undo_changed(self, *_args: object) -> None:
+        stack, a = self.service.undo, self.window.actions_
+        for key, base, can, what in (
+            ("undo", _tr("&Undo"), stack.canUndo(), stack.undoText()),
+            ("redo", _tr("&Redo"), stack.canRedo(), stack.redoText()),
+        ):
+            a[key].setEnabled(can)
+            a[key].setText(f"{base} {what}" if can and what else base)
+
+    def _dock_shown(self, shown: bool) -> None:
+        if self.window.isVisible() and not self.window.isMinimized():
+            self.window.actions_["notes_panel"].setChecked(shown)
+
+    def _failed(self, reason: str) -> None:
+        self.window.statusBar().showMessage(_tr("Notes: {reason}").format(reason=reason), 8000)
+        if not self.window.property("quiet"):
+            QMessageBox.warning(self.window, _tr("Notes"), reason)

@@ -1,0 +1,279 @@
+"""Notes in the window: highlighting a selection, the marks in both panes, the tooltip, the notes
+panel and its filters, undo and redo of add/edit/delete, orphans and re-attaching, All notes
+across files, and export. The store is the real one, in the test's own data directory."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtGui import QTextCursor  # noqa: E402
+from PySide6.QtWidgets import QMenu  # noqa: E402
+
+from reader.core.notes.models import Status  # noqa: E402
+from reader.core.notes.store import NotesStore  # noqa: E402
+from reader.ui import blocks  # noqa: E402
+from reader.ui.config import Settings  # noqa: E402
+from reader.ui.html_delegate import HTML_ROLE  # noqa: E402
+from reader.ui.notes_panel import NOTE  # noqa: E402
+from reader.ui.view import TranscriptView  # noqa: E402
+from reader.ui.view_notes import Passage  # noqa: E402
+from reader.ui.window import MainWindow  # noqa: E402
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture
+def window(qtbot, tmp_path) -> MainWindow:
+    w = MainWindow(Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)))
+    w.setProperty("quiet", True)
+    qtbot.addWidget(w)
+    w.resize(1300, 850)
+    w.show()
+    qtbot.waitExposed(w)
+    yield w
+    w.notes.service.close()
+
+
+def open_ready(qtbot, window: MainWindow, path: Path) -> TranscriptView:
+    view = window.open_path(path)
+    with qtbot.waitSignal(view.ready, timeout=10000):
+        pass
+    return view
+
+
+def copy_of(tmp_path: Path, name: str = "basic.txt", as_name: str | None = None) -> Path:
+    target = tmp_path / "files" / (as_name or name)
+    target.parent.mkdir(exist_ok=True)
+    shutil.copy(FIXTURES / name, target)
+    return target
+
+
+def select(pane, block, start: int, end: int) -> None:
+    cursor = QTextCursor(block)
+    cursor.setPosition(block.position() + start)
+    cursor.setPosition(block.position() + end, QTextCursor.MoveMode.KeepAnchor)
+    pane.setTextCursor(cursor)
+
+
+def paragraph_block(view: TranscriptView, pane, paragraph: int):
+    return next(b for b in pane.blocks_of_row(view.row_of[paragraph]) if blocks.paragraph_of(b) == paragraph)
+
+
+def note_marks(pane) -> list[str]:
+    return [s.cursor.selectedText() for s in pane._layers.get("notes", [])]
+
+
+def panel_notes(window: MainWindow) -> list:
+    tree = window.notes.panel.tree
+    out, items = [], [tree.invisibleRootItem()]
+    while items:
+        item = items.pop(0)
+        note = item.data(0, NOTE)
+        if note is not None:
+            out.append(note)
+        items.extend(item.child(i) for i in range(item.childCount()))
+    return out
+
+
+def test_highlighting_a_selection_marks_it_and_its_counterpart(qtbot, window, tmp_path):
+    view = open_ready(qtbot, window, copy_of(tmp_path))
+    t = view.transcript
+    p = next(p for p in t.paragraphs if p.en and "quarter" in p.en)
+    block = paragraph_block(view, view.left, p.index)
+    start = p.en.index("quarter")
+    select(view.left, block, start, start + len("quarter"))
+    view.left.setFocus()
+    window.actions_["highlight"].trigger()
+    notes = view.notes.notes
+    assert [(n.paragraph, n.anchor.lang, n.anchor.quote, n.color) for n in notes] == [
+        (p.index, "en", "quarter", "yellow")
+    ]
+    assert note_marks(view.left) == ["quarter"]
+    assert note_marks(view.right) == []
+    zh_block = paragraph_block(view, view.right, p.index)
+    # A bare highlight: no filled marker on its own block, an outlined one on the counterpart.
+    assert block.blockNumber() not in view.left._markers
+    assert view.right._markers[zh_block.blockNumber()][1] is False
+    assert [n.id for n in panel_notes(window)] == [notes[0].id]
+
+
+def test_a_note_shows_a_marker_and_a_tooltip_and_survives_a_new_window(qtbot, window, tmp_path):
+    path = copy_of(tmp_path)
+    view = open_ready(qtbot, window, path)
+    p = view.transcript.paragraphs[3]
+    assert view.notes.add(Passage(p.index, "zh", 0, 4), "pink", "Check the <b>translation</b>")
+    block = paragraph_block(view, view.right, p.index)
+    assert note_marks(view.right) == [p.zh[:4]]
+    assert view.right._markers[block.blockNumber()][1] is True
+    tip = view._tooltip(block, 1)
+    assert "Check the &lt;b&gt;translation&lt;/b&gt;" in tip  # the note, escaped
+    assert view._tooltip(block, 10) is None or "Check the" not in view._tooltip(block, 10)
+    assert "Check the" in view._tooltip(block, -1)  # the gutter marker
+    # Another window (another app run) on the same store shows the same note.
+    other = MainWindow(Settings(QSettings(str(tmp_path / "o.ini"), QSettings.Format.IniFormat)))
+    qtbot.addWidget(other)
+    other.setProperty("quiet", True)
+    other.show()
+    v2 = open_ready(qtbot, other, path)
+    assert [(n.paragraph, n.anchor.lang, n.text) for n in v2.notes.notes] == [
+        (3, "zh", "Check the <b>translation</b>")
+    ]
+    other.notes.service.close()
+
+
+def test_context_menu_offers_highlight_colours_and_add_note(qtbot, window, tmp_path):
+    view = open_ready(qtbot, window, copy_of(tmp_path))
+    p = view.transcript.paragraphs[2]
+    block = paragraph_block(view, view.left, p.index)
+    pos = view.left.cursorRect(QTextCursor(block)).center()
+    menu = view.left.createStandardContextMenu(pos)
+    view.notes.fill_menu(view.left, menu, pos)
+    texts = [a.text() for a in menu.actions()]
+    assert texts[:2] == ["Highlight", "Add Note\u2026"]
+    colours_menu = menu.actions()[0].menu()
+    assert isinstance(colours_menu, QMenu)
+    assert [a.text() for a in colours_menu.actions()] == ["Yellow", "Green", "Blue", "Pink", "Purple"]
+    colours_menu.actions()[2].trigger()  # blue, on the whole paragraph under the mouse
+    assert [(n.paragraph, n.anchor.quote, n.color) for n in view.notes.notes] == [(p.index, p.en, "blue")]
+    menu = view.left.createStandardContextMenu(pos)
+    view.notes.fill_menu(view.left, menu, pos)
+    assert "Remove Highlight" in [a.text() for a in menu.actions()]
+
+
+def test_edit_delete_with_undo_and_redo(qtbot, window, tmp_path):
+    view = open_ready(qtbot, window, copy_of(tmp_path))
+    stack = window.notes.service.undo
+    view.notes.add(Passage(5, "en", 0, 10), "green", "first")
+    note = view.notes.notes[0]
+    view.notes.edit(note, "second", "purple")
+    assert (view.notes.notes[0].text, view.notes.notes[0].color) == ("second", "purple")
+    view.notes.delete(view.notes.notes[0])
+    assert view.notes.notes == [] and note_marks(view.left) == []
+    assert window.actions_["undo"].isEnabled()
+    assert window.actions_["undo"].text().endswith("Delete Note")
+    window.actions_["undo"].trigger()  # the delete
+    assert [(n.id, n.text, n.color) for n in view.notes.notes] == [(note.id, "second", "purple")]
+    stack.undo()  # the edit
+    assert (view.notes.notes[0].text, view.notes.notes[0].color) == ("first", "green")
+    stack.undo()  # the add
+    assert view.notes.notes == []
+    assert not window.actions_["undo"].isEnabled()
+    window.actions_["redo"].trigger()
+    assert [n.id for n in view.notes.notes] == [note.id]  # the very same note back
+    stack.redo()
+    stack.redo()
+    assert view.notes.notes == []
+    store = NotesStore()
+    assert [n.id for n in store.notes(include_deleted=True)] == [note.id]  # kept, marked deleted
+    store.close()
+
+
+def test_panel_filters_by_colour_speaker_and_text(qtbot, window, tmp_path):
+    view = open_ready(qtbot, window, copy_of(tmp_path))
+    t = view.transcript
+    speakers = {t.turns[p.turn].speaker: p.index for p in t.paragraphs}
+    (a, pa), (b, pb) = list(speakers.items())[1:3]
+    view.notes.add(Passage(pa, "en", 0, 5), "green", "alpha idea")
+    view.notes.add(Passage(pb, "en", 0, 5), "blue", "beta idea")
+    panel = window.notes.panel
+    assert len(panel_notes(window)) == 2
+    panel.color.setCurrentIndex(panel.color.findData("blue"))
+    assert [n.placement.speaker for n in panel_notes(window)] == [b]
+    panel.color.setCurrentIndex(0)
+    panel.speaker.setCurrentIndex(panel.speaker.findData(a))
+    assert [n.text for n in panel_notes(window)] == ["alpha idea"]
+    panel.speaker.setCurrentIndex(0)
+    panel.text.setText("BETA")
+    qtbot.waitUntil(lambda: [n.text for n in panel_notes(window)] == ["beta idea"], timeout=2000)
+    assert panel.count.text() == "1 of 2 notes"
+    item = panel.tree.topLevelItem(0)
+    assert "beta idea" in item.data(0, HTML_ROLE)
+
+
+def test_clicking_a_note_in_the_panel_goes_to_its_paragraph(qtbot, window, tmp_path):
+    view = open_ready(qtbot, window, copy_of(tmp_path, "submitted_questions.txt"))
+    t = view.transcript
+    target = next(p.index for p in reversed(t.paragraphs[:16]) if t.turns[p.turn].first != p.index)
+    view.notes.add(Passage(target, "en", 0, 4), "yellow", "")
+    assert view.top_paragraph() < target
+    panel = window.notes.panel
+    panel.tree.itemClicked.emit(panel.tree.topLevelItem(0), 0)
+    qtbot.waitUntil(lambda: view.top_paragraph() == target, timeout=3000)
+
+
+def test_an_edited_file_lists_its_lost_note_as_an_orphan_to_reattach(qtbot, window, tmp_path):
+    path = copy_of(tmp_path)
+    view = open_ready(qtbot, window, path)
+    t = view.transcript
+    gone, kept = t.paragraphs[4], t.paragraphs[8]
+    view.notes.add(Passage(gone.index, "en", 0, len(gone.en)), "pink", "about to vanish")
+    view.notes.add(Passage(kept.index, "en", 0, 8), "green", "stays")
+    lines = path.read_text(encoding="utf-8").split("\n")
+    del lines[gone.line - 1 : gone.line + 1]  # the paragraph's English and Chinese lines
+    path.write_text("\n".join(lines), encoding="utf-8")
+    with qtbot.waitSignal(view.loaded, timeout=10000):
+        view.open(path, keep_position=True)
+    qtbot.waitUntil(lambda: len(view.notes.notes) == 2 and view.transcript.fingerprint != t.fingerprint)
+    qtbot.waitUntil(lambda: {n.status for n in view.notes.notes} == {Status.ORPHAN, Status.ATTACHED})
+    orphan = next(n for n in view.notes.notes if n.status is Status.ORPHAN)
+    stays = next(n for n in view.notes.notes if n.status is not Status.ORPHAN)
+    assert orphan.anchor.quote == gone.en and orphan.text == "about to vanish"
+    assert stays.paragraph == kept.index - 1
+    listed = panel_notes(window)
+    assert [n.id for n in listed][-1] == orphan.id  # orphans last, in their own group
+    assert (
+        window.notes.panel.tree.topLevelItem(window.notes.panel.tree.topLevelItemCount() - 1)
+        .text(0)
+        .startswith("Orphans")
+    )
+    # Re-attach it to a selection in the new file, then undo that.
+    target = view.transcript.paragraphs[2]
+    select(view.left, paragraph_block(view, view.left, target.index), 0, 5)
+    view.left.setFocus()
+    window.notes.panel.tree.setCurrentItem(window.notes.panel.tree.topLevelItem(1).child(0))
+    window.notes.panel.reattach_button.click()
+    back = next(n for n in view.notes.notes if n.id == orphan.id)
+    assert (back.status, back.paragraph, back.anchor.quote) == (Status.ATTACHED, target.index, target.en[:5])
+    window.notes.service.undo.undo()
+    again = next(n for n in view.notes.notes if n.id == orphan.id)
+    assert again.status is Status.ORPHAN and again.anchor.quote == gone.en
+
+
+def test_all_notes_lists_every_file_and_opens_the_other_one(qtbot, window, tmp_path):
+    first = copy_of(tmp_path, "basic.txt")
+    second = copy_of(tmp_path, "simplified.txt")
+    v1 = open_ready(qtbot, window, first)
+    v1.notes.add(Passage(2, "en", 0, 6), "green", "in basic")
+    v2 = open_ready(qtbot, window, second)
+    v2.notes.add(Passage(6, "zh", 0, 2), "blue", "in simplified")
+    window.close_tab(window.tabs.indexOf(v2))
+    panel = window.notes.panel
+    window.tabs.setCurrentWidget(v1)
+    assert [n.text for n in panel_notes(window)] == ["in basic"]
+    panel.scope.setCurrentIndex(1)
+    assert sorted(n.text for n in panel_notes(window)) == ["in basic", "in simplified"]
+    groups = [panel.tree.topLevelItem(i).text(0) for i in range(panel.tree.topLevelItemCount())]
+    assert any("simplified.txt" in g for g in groups) and any("basic.txt" in g for g in groups)
+    other = next(n for n in panel_notes(window) if n.text == "in simplified")
+    window.notes.show_note(other)
+    qtbot.waitUntil(lambda: window.view() is not v1 and window.view().transcript is not None, timeout=10000)
+    assert window.view().path == second
+
+
+def test_export_writes_markdown_of_this_file(qtbot, window, tmp_path, monkeypatch):
+    view = open_ready(qtbot, window, copy_of(tmp_path))
+    view.notes.add(Passage(3, "en", 0, 9), "green", "worth quoting")
+    out = tmp_path / "out" / "mine"
+    out.parent.mkdir()
+    monkeypatch.setattr(
+        "reader.ui.notes_ui.QFileDialog.getSaveFileName", lambda *a, **k: (str(out), "Markdown (*.md)")
+    )
+    window.actions_["export_notes"].trigger()
+    text = (out.with_suffix(".md")).read_text(encoding="utf-8")
+    assert "worth quoting" in text and "transcript-reader://open?" in text
