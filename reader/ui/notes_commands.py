@@ -15,15 +15,15 @@ from ..core.notes.models import Anchor, Note
 from .notes_service import NotesService
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("NotesCommands", text)
-
-
 class AddNote(QUndoCommand):
     def __init__(
         self, service: NotesService, transcript: Transcript, anchor: Anchor, color: str, text: str
     ) -> None:
-        super().__init__(_tr("Add Note") if text else _tr("Highlight"))
+        super().__init__(
+            QCoreApplication.translate("NotesCommands", "Add Note")
+            if text
+            else QCoreApplication.translate("NotesCommands", "Highlight")
+        )
         self.service, self.transcript = service, transcript
         self.anchor, self.color, self.note_text = anchor, color, text
         self.note_id: int | None = None
@@ -45,7 +45,11 @@ class AddNote(QUndoCommand):
 
 class EditNote(QUndoCommand):
     def __init__(self, service: NotesService, note: Note, text: str, color: str) -> None:
-        super().__init__(_tr("Edit Note") if color == note.color else _tr("Change Colour"))
+        super().__init__(
+            QCoreApplication.translate("NotesCommands", "Edit Note")
+            if color == note.color
+            else QCoreApplication.translate("NotesCommands", "Change Colour")
+        )
         self.service, self.note_id = service, note.id
         self.before = (note.text, note.color)
         self.after = (text, color)
@@ -59,7 +63,7 @@ class EditNote(QUndoCommand):
 
 class DeleteNote(QUndoCommand):
     def __init__(self, service: NotesService, note: Note) -> None:
-        super().__init__(_tr("Delete Note"))
+        super().__init__(QCoreApplication.translate("NotesCommands", "Delete Note"))
         self.service, self.note_id = service, note.id
 
     def redo(self) -> None:
@@ -74,7 +78,7 @@ class ReattachNote(QUndoCommand):
     status included, through the store's `put_back`."""
 
     def __init__(self, service: NotesService, note: Note, transcript: Transcript, anchor: Anchor) -> None:
-        super().__init__(_tr("Re-attach Note"))
+        super().__init__(QCoreApplication.translate("NotesCommands", "Re-attach Note"))
         self.service, self.before = service, note
         self.transcript, self.anchor = transcript, anchor
 

@@ -44,10 +44,6 @@ _SECTIONS = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("NotesPanel", text)
-
-
 def _cut(text: str, limit: int = QUOTE_CHARS) -> str:
     return text if len(text) <= limit else text[:limit].rstrip() + "\u2026"
 
@@ -66,17 +62,24 @@ class NotesPanel(QWidget):
         self.documents: dict[str, Document] = {}
 
         self.scope = QComboBox()
-        self.scope.addItems([_tr("This file"), _tr("All notes")])
-        self.scope.setToolTip(_tr("Show the notes of the file on screen, or of every file"))
+        self.scope.addItems(
+            [
+                QCoreApplication.translate("NotesPanel", "This file"),
+                QCoreApplication.translate("NotesPanel", "All notes"),
+            ]
+        )
+        self.scope.setToolTip(
+            QCoreApplication.translate("NotesPanel", "Show the notes of the file on screen, or of every file")
+        )
         self.color = QComboBox()
-        self.color.addItem(_tr("All colours"), "")
+        self.color.addItem(QCoreApplication.translate("NotesPanel", "All colours"), "")
         for c in COLORS:
             self.color.addItem(swatch(c), color_name(c), c)
         self.speaker = QComboBox()
         self.speaker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.speaker.setMinimumContentsLength(10)
         self.text = QLineEdit()
-        self.text.setPlaceholderText(_tr("Filter notes"))
+        self.text.setPlaceholderText(QCoreApplication.translate("NotesPanel", "Filter notes"))
         self.text.setClearButtonEnabled(True)
         self.count = QLabel()
         self.tree = QTreeWidget()
@@ -89,11 +92,13 @@ class NotesPanel(QWidget):
         self.tree.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.tree.setItemDelegate(HtmlDelegate(self.tree))
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.edit_button = QPushButton(_tr("Edit\u2026"))
-        self.delete_button = QPushButton(_tr("Delete"))
-        self.reattach_button = QPushButton(_tr("Re-attach"))
-        self.reattach_button.setToolTip(_tr("Put this orphan on the passage selected in the text"))
-        self.export_button = QPushButton(_tr("Export\u2026"))
+        self.edit_button = QPushButton(QCoreApplication.translate("NotesPanel", "Edit\u2026"))
+        self.delete_button = QPushButton(QCoreApplication.translate("NotesPanel", "Delete"))
+        self.reattach_button = QPushButton(QCoreApplication.translate("NotesPanel", "Re-attach"))
+        self.reattach_button.setToolTip(
+            QCoreApplication.translate("NotesPanel", "Put this orphan on the passage selected in the text")
+        )
+        self.export_button = QPushButton(QCoreApplication.translate("NotesPanel", "Export\u2026"))
 
         top = QHBoxLayout()
         top.addWidget(self.scope)
@@ -179,9 +184,13 @@ class NotesPanel(QWidget):
                 self._item(self.tree.invisibleRootItem(), n, every)
         if orphans:
             group = self._group(
-                _tr("Orphans: passages no longer in the file (%1)").replace("%1", str(len(orphans)))
+                QCoreApplication.translate(
+                    "NotesPanel", "Orphans: passages no longer in the file (%1)"
+                ).replace("%1", str(len(orphans)))
             )
-            group.setToolTip(0, _tr("Re-attach each to a new selection, or delete it"))
+            group.setToolTip(
+                0, QCoreApplication.translate("NotesPanel", "Re-attach each to a new selection, or delete it")
+            )
             for n in orphans:
                 self._item(group, n, every)
         self.tree.expandAll()
@@ -189,9 +198,21 @@ class NotesPanel(QWidget):
             self._select(keep.id)
         total = len(notes)
         if len(shown) == total:
-            self.count.setText(plural("NotesPanel", "%n note", "%n notes", total))
+            self.count.setText(
+                plural(
+                    "NotesPanel",
+                    QT_TRANSLATE_NOOP("NotesPanel", "%n note"),
+                    QT_TRANSLATE_NOOP("NotesPanel", "%n notes"),
+                    total,
+                )
+            )
         else:
-            many = plural("NotesPanel", "%1 of %n note", "%1 of %n notes", total)
+            many = plural(
+                "NotesPanel",
+                QT_TRANSLATE_NOOP("NotesPanel", "%1 of %n note"),
+                QT_TRANSLATE_NOOP("NotesPanel", "%1 of %n notes"),
+                total,
+            )
             self.count.setText(many.replace("%1", str(len(shown))))
         if not shown:
             empty = QTreeWidgetItem(self.tree, [self._empty_text(total, every)])
@@ -200,19 +221,23 @@ class NotesPanel(QWidget):
 
     def _empty_text(self, total: int, every: bool) -> str:
         if not self.service.available:
-            return _tr("Notes are off: {reason}").format(reason=self.service.problem or "")
+            return QCoreApplication.translate("NotesPanel", "Notes are off: {reason}").format(
+                reason=self.service.problem or ""
+            )
         if total:
-            return _tr("No note matches the filters.")
+            return QCoreApplication.translate("NotesPanel", "No note matches the filters.")
         if every or self.fingerprint is None:
-            return _tr("No notes yet.")
-        return _tr("No notes in this file yet. Select a passage and right-click to highlight it.")
+            return QCoreApplication.translate("NotesPanel", "No notes yet.")
+        return QCoreApplication.translate(
+            "NotesPanel", "No notes in this file yet. Select a passage and right-click to highlight it."
+        )
 
     def _fill_speakers(self, notes: list[Note]) -> None:
         current = self.speaker.currentData()
         names = sorted({n.placement.speaker for n in notes if n.placement.speaker})
         self.speaker.blockSignals(True)
         self.speaker.clear()
-        self.speaker.addItem(_tr("All speakers"), "")
+        self.speaker.addItem(QCoreApplication.translate("NotesPanel", "All speakers"), "")
         for name in names:
             self.speaker.addItem(name, name)
         at = self.speaker.findData(current) if current else 0
@@ -240,7 +265,7 @@ class NotesPanel(QWidget):
         item.setData(0, NOTE, note)
         item.setIcon(0, swatch(note.color))
         item.setData(0, HTML_ROLE, self._html(note, every))
-        item.setToolTip(0, _tr("Click to show it in the text"))
+        item.setToolTip(0, QCoreApplication.translate("NotesPanel", "Click to show it in the text"))
         return item
 
     def _html(self, note: Note, every: bool) -> str:
@@ -253,11 +278,15 @@ class NotesPanel(QWidget):
             where.append(d.call_label(note.placement.call))
         section = _SECTIONS.get(note.placement.section)
         if section:
-            where.append(_tr(section))
+            where.append(QCoreApplication.translate("NotesPanel", section))
         if note.paragraph is not None:
-            where.append(_tr("paragraph %1").replace("%1", str(note.paragraph + 1)))
+            where.append(
+                QCoreApplication.translate("NotesPanel", "paragraph %1").replace(
+                    "%1", str(note.paragraph + 1)
+                )
+            )
         if note.status is Status.REANCHORED:
-            where.append(_tr("moved with an edit of the file"))
+            where.append(QCoreApplication.translate("NotesPanel", "moved with an edit of the file"))
         parts = [
             f"<span style='background:{mark}'>{html.escape(_cut(note.anchor.quote))}</span>",
         ]
@@ -305,11 +334,21 @@ class NotesPanel(QWidget):
             return
         menu = QMenu(self)
         if note.status is not Status.ORPHAN:
-            menu.addAction(_tr("Show in Text"), lambda: self.noteActivated.emit(note))
+            menu.addAction(
+                QCoreApplication.translate("NotesPanel", "Show in Text"),
+                lambda: self.noteActivated.emit(note),
+            )
         else:
-            menu.addAction(_tr("Re-attach to the Selection"), lambda: self.reattachRequested.emit(note))
-        menu.addAction(_tr("Edit\u2026"), lambda: self.editRequested.emit(note))
-        delete = menu.addAction(_tr("Delete"), lambda: self.deleteRequested.emit(note))
+            menu.addAction(
+                QCoreApplication.translate("NotesPanel", "Re-attach to the Selection"),
+                lambda: self.reattachRequested.emit(note),
+            )
+        menu.addAction(
+            QCoreApplication.translate("NotesPanel", "Edit\u2026"), lambda: self.editRequested.emit(note)
+        )
+        delete = menu.addAction(
+            QCoreApplication.translate("NotesPanel", "Delete"), lambda: self.deleteRequested.emit(note)
+        )
         delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         menu.exec(self.tree.viewport().mapToGlobal(pos))
 

@@ -25,17 +25,13 @@ if TYPE_CHECKING:
     from .window import MainWindow
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("WindowNotes", text)
-
-
 class WindowNotes(QObject):
     def __init__(self, window: MainWindow, service: NotesService | None = None) -> None:
         super().__init__(window)
         self.window = window
         self.service = service or NotesService(parent=self)
         self.panel = NotesPanel(self.service)
-        self.dock = QDockWidget(_tr("Notes"), window)
+        self.dock = QDockWidget(QCoreApplication.translate("WindowNotes", "Notes"), window)
         self.dock.setObjectName("notes")
         self.dock.setWidget(self.panel)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
@@ -91,7 +87,9 @@ class WindowNotes(QObject):
     def _highlight(self, notes: ViewNotes) -> None:
         passage = notes.passage()
         if passage is None:
-            hint = _tr("Select a passage (or click a paragraph) to highlight")
+            hint = QCoreApplication.translate(
+                "WindowNotes", "Select a passage (or click a paragraph) to highlight"
+            )
             self.window.statusBar().showMessage(hint, 4000)
             return
         notes.add(passage, self.service.last_color)
@@ -109,11 +107,15 @@ class WindowNotes(QObject):
         v = self.window.view()
         t = v.transcript if v is not None else None
         if v is None or t is None or t.fingerprint != note.document:
-            self.window.statusBar().showMessage(_tr("Open the note's file to re-attach it"), 5000)
+            self.window.statusBar().showMessage(
+                QCoreApplication.translate("WindowNotes", "Open the note's file to re-attach it"), 5000
+            )
             return
         passage = v.notes.passage()
         if passage is None or not v.notes.reattach(note, passage):
-            self.window.statusBar().showMessage(_tr("Select the passage to put the note on first"), 5000)
+            self.window.statusBar().showMessage(
+                QCoreApplication.translate("WindowNotes", "Select the passage to put the note on first"), 5000
+            )
 
     def show_note(self, note: Note) -> None:
         """Show a note's passage: in the open view, else open its file at the paragraph."""
@@ -130,10 +132,11 @@ class WindowNotes(QObject):
             where = document.path if document is not None else note.document[:12]
             QMessageBox.information(
                 self.window,
-                _tr("File not found"),
-                _tr(
+                QCoreApplication.translate("WindowNotes", "File not found"),
+                QCoreApplication.translate(
+                    "WindowNotes",
                     "The file of this note is no longer at {path}. Open it from where it is now: "
-                    "its notes follow it."
+                    "its notes follow it.",
                 ).format(path=where),  # fmt: skip
             )
             return
@@ -149,9 +152,12 @@ class WindowNotes(QObject):
         start = str(Path.home() / f"{name}.md")
         path, chosen = QFileDialog.getSaveFileName(
             self.window,
-            _tr("Export Notes"),
+            QCoreApplication.translate("WindowNotes", "Export Notes"),
             start,
-            _tr("Markdown (*.md);;JSON, for backup and import (*.json);;CSV, for spreadsheets (*.csv)"),
+            QCoreApplication.translate(
+                "WindowNotes",
+                "Markdown (*.md);;JSON, for backup and import (*.json);;CSV, for spreadsheets (*.csv)",
+            ),
         )
         if not path:
             return
@@ -169,11 +175,16 @@ class WindowNotes(QObject):
                 text = export.to_markdown(groups)
             target.write_text(text, encoding="utf-8", newline="" if kind == "csv" else None)
         except (OSError, NotesError) as err:
-            QMessageBox.warning(self.window, _tr("Cannot export the notes"), str(err))
+            QMessageBox.warning(
+                self.window, QCoreApplication.translate("WindowNotes", "Cannot export the notes"), str(err)
+            )
             return
         count = sum(len(notes) for _, notes in groups)
         self.window.statusBar().showMessage(
-            _tr("Exported {n} note(s) to {path}").format(n=count, path=str(target)), 6000
+            QCoreApplication.translate("WindowNotes", "Exported {n} note(s) to {path}").format(
+                n=count, path=str(target)
+            ),
+            6000,
         )
 
     # --- small things ---------------------------------------------------------------------------
@@ -181,8 +192,8 @@ class WindowNotes(QObject):
     def _undo_changed(self, *_args: object) -> None:
         stack, a = self.service.undo, self.window.actions_
         for key, base, can, what in (
-            ("undo", _tr("&Undo"), stack.canUndo(), stack.undoText()),
-            ("redo", _tr("&Redo"), stack.canRedo(), stack.redoText()),
+            ("undo", QCoreApplication.translate("WindowNotes", "&Undo"), stack.canUndo(), stack.undoText()),
+            ("redo", QCoreApplication.translate("WindowNotes", "&Redo"), stack.canRedo(), stack.redoText()),
         ):
             a[key].setEnabled(can)
             a[key].setText(f"{base} {what}" if can and what else base)
@@ -192,6 +203,8 @@ class WindowNotes(QObject):
             self.window.actions_["notes_panel"].setChecked(shown)
 
     def _failed(self, reason: str) -> None:
-        self.window.statusBar().showMessage(_tr("Notes: {reason}").format(reason=reason), 8000)
+        self.window.statusBar().showMessage(
+            QCoreApplication.translate("WindowNotes", "Notes: {reason}").format(reason=reason), 8000
+        )
         if not self.window.property("quiet"):
-            QMessageBox.warning(self.window, _tr("Notes"), reason)
+            QMessageBox.warning(self.window, QCoreApplication.translate("WindowNotes", "Notes"), reason)

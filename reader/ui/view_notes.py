@@ -21,6 +21,7 @@ from ..core.notes.anchors import make_anchor
 from ..core.notes.models import COLORS, Note, NotesError, Status
 from ..core.rows import RowKind
 from . import blocks
+from .actions import QT_TRANSLATE_NOOP
 from .i18n import plural
 from .note_dialog import NoteDialog, color_name, swatch
 from .notes_commands import AddNote, DeleteNote, EditNote, ReattachNote
@@ -40,10 +41,6 @@ class Passage:
     lang: str
     start: int
     end: int
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ViewNotes", text)
 
 
 class ViewNotes(QObject):
@@ -67,15 +64,15 @@ class ViewNotes(QObject):
             return None
         message = plural(
             "ViewNotes",
-            "%n note carried over from an earlier version of this file",
-            "%n notes carried over from an earlier version of this file",
+            QT_TRANSLATE_NOOP("ViewNotes", "%n note carried over from an earlier version of this file"),
+            QT_TRANSLATE_NOOP("ViewNotes", "%n notes carried over from an earlier version of this file"),
             result.carried,
         )
         if result.orphaned:
             message += plural(
                 "ViewNotes",
-                "; %n could not be placed and is listed as an orphan",
-                "; %n could not be placed and are listed as orphans",
+                QT_TRANSLATE_NOOP("ViewNotes", "; %n could not be placed and is listed as an orphan"),
+                QT_TRANSLATE_NOOP("ViewNotes", "; %n could not be placed and are listed as orphans"),
                 result.orphaned,
             )
         return message
@@ -204,19 +201,26 @@ class ViewNotes(QObject):
         passage = self.passage(pane, pos)
         entries: list[QAction | QMenu] = []
         if passage is not None and self.service.available:
-            colors = QMenu(_tr("Highlight"), menu)
+            colors = QMenu(QCoreApplication.translate("ViewNotes", "Highlight"), menu)
             for color in COLORS:
                 action = colors.addAction(swatch(color), color_name(color))
                 action.triggered.connect(lambda _c=False, c=color, p=passage: self.add(p, c))
             entries.append(colors)
-            add = QAction(_tr("Add Note\u2026"), menu)
+            add = QAction(QCoreApplication.translate("ViewNotes", "Add Note\u2026"), menu)
             add.triggered.connect(lambda _c=False, p=passage: self.ask(p))
             entries.append(add)
         cursor = pane.cursorForPosition(pos)
         for note in self.notes_at(cursor.block(), cursor.positionInBlock()):
-            edit = QAction(swatch(note.color), _tr("Edit Note\u2026"), menu)
+            edit = QAction(
+                swatch(note.color), QCoreApplication.translate("ViewNotes", "Edit Note\u2026"), menu
+            )
             edit.triggered.connect(lambda _c=False, n=note: self.ask_edit(n))
-            delete = QAction(_tr("Delete Note") if note.text else _tr("Remove Highlight"), menu)
+            delete = QAction(
+                QCoreApplication.translate("ViewNotes", "Delete Note")
+                if note.text
+                else QCoreApplication.translate("ViewNotes", "Remove Highlight"),
+                menu,
+            )
             delete.triggered.connect(lambda _c=False, n=note: self.delete(n))
             entries += [edit, delete]
         for entry in entries:

@@ -36,6 +36,10 @@
         <translation>重新載入(&amp;R)</translation>
     </message>
     <message>
+        <source>&amp;Export Notes…</source>
+        <translation>匯出筆記(&amp;E)…</translation>
+    </message>
+    <message>
         <source>&amp;Close Tab</source>
         <translation>關閉分頁(&amp;C)</translation>
     </message>
@@ -44,8 +48,24 @@
         <translation>結束(&amp;Q)</translation>
     </message>
     <message>
+        <source>&amp;Undo</source>
+        <translation>復原(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
         <source>&amp;Copy</source>
         <translation>複製(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Highlight Selection</source>
+        <translation>標示選取文字(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Add &amp;Note…</source>
+        <translation>新增筆記(&amp;N)…</translation>
     </message>
     <message>
         <source>&amp;Find…</source>
@@ -106,6 +126,10 @@
     <message>
         <source>Side &amp;Panel</source>
         <translation>側邊面板(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Notes Panel</source>
+        <translation>筆記面板(&amp;N)</translation>
     </message>
     <message>
         <source>Next Speaker &amp;Turn</source>
@@ -315,6 +339,187 @@ Read earnings calls in English and Chinese, side by side.</source>
     </message>
 </context>
 <context>
+    <name>NoteDialog</name>
+    <message>
+        <source>Yellow</source>
+        <translation>黃色</translation>
+    </message>
+    <message>
+        <source>Green</source>
+        <translation>綠色</translation>
+    </message>
+    <message>
+        <source>Blue</source>
+        <translation>藍色</translation>
+    </message>
+    <message>
+        <source>Pink</source>
+        <translation>粉紅色</translation>
+    </message>
+    <message>
+        <source>Purple</source>
+        <translation>紫色</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>筆記</translation>
+    </message>
+    <message>
+        <source>Edit Note</source>
+        <translation>編輯筆記</translation>
+    </message>
+    <message>
+        <source>Colour:</source>
+        <translation>顏色:</translation>
+    </message>
+    <message>
+        <source>Your note (optional)</source>
+        <translation>你的筆記(可留空)</translation>
+    </message>
+</context>
+<context>
+    <name>NotesCommands</name>
+    <message>
+        <source>Add Note</source>
+        <translation>新增筆記</translation>
+    </message>
+    <message>
+        <source>Highlight</source>
+        <translation>標示</translation>
+    </message>
+    <message>
+        <source>Edit Note</source>
+        <translation>編輯筆記</translation>
+    </message>
+    <message>
+        <source>Change Colour</source>
+        <translation>變更顏色</translation>
+    </message>
+    <message>
+        <source>Delete Note</source>
+        <translation>刪除筆記</translation>
+    </message>
+    <message>
+        <source>Re-attach Note</source>
+        <translation>重新附加筆記</translation>
+    </message>
+</context>
+<context>
+    <name>NotesPanel</name>
+    <message>
+        <source>Prepared remarks</source>
+        <translation>開場報告</translation>
+    </message>
+    <message>
+        <source>Q&amp;A</source>
+        <translation>問答</translation>
+    </message>
+    <message>
+        <source>This file</source>
+        <translation>此檔案</translation>
+    </message>
+    <message>
+        <source>All notes</source>
+        <translation>所有筆記</translation>
+    </message>
+    <message>
+        <source>Show the notes of the file on screen, or of every file</source>
+        <translation>顯示目前檔案的筆記,或所有檔案的筆記</translation>
+    </message>
+    <message>
+        <source>All colours</source>
+        <translation>所有顏色</translation>
+    </message>
+    <message>
+        <source>Filter notes</source>
+        <translation>篩選筆記</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>編輯…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>刪除</translation>
+    </message>
+    <message>
+        <source>Re-attach</source>
+        <translation>重新附加</translation>
+    </message>
+    <message>
+        <source>Put this orphan on the passage selected in the text</source>
+        <translation>將這則孤立筆記附加到文中選取的段落</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>匯出…</translation>
+    </message>
+    <message>
+        <source>Orphans: passages no longer in the file (%1)</source>
+        <translation>孤立筆記:檔案中已不存在的段落(%1)</translation>
+    </message>
+    <message>
+        <source>Re-attach each to a new selection, or delete it</source>
+        <translation>請將每則筆記重新附加到新的選取範圍,或將其刪除</translation>
+    </message>
+    <message>
+        <source>%n note</source>
+        <translation>%n 則筆記</translation>
+    </message>
+    <message>
+        <source>%n notes</source>
+        <translation>%n 則筆記</translation>
+    </message>
+    <message>
+        <source>%1 of %n note</source>
+        <translation>%1 / %n 則筆記</translation>
+    </message>
+    <message>
+        <source>%1 of %n notes</source>
+        <translation>%1 / %n 則筆記</translation>
+    </message>
+    <message>
+        <source>Notes are off: {reason}</source>
+        <translation>筆記功能已停用:{reason}</translation>
+    </message>
+    <message>
+        <source>No note matches the filters.</source>
+        <translation>沒有符合篩選條件的筆記。</translation>
+    </message>
+    <message>
+        <source>No notes yet.</source>
+        <translation>尚無筆記。</translation>
+    </message>
+    <message>
+        <source>No notes in this file yet. Select a passage and right-click to highlight it.</source>
+        <translation>此檔案尚無筆記。選取一段文字後按右鍵即可標示。</translation>
+    </message>
+    <message>
+        <source>All speakers</source>
+        <translation>所有發言者</translation>
+    </message>
+    <message>
+        <source>Click to show it in the text</source>
+        <translation>按一下即可在文中顯示</translation>
+    </message>
+    <message>
+        <source>paragraph %1</source>
+        <translation>第 %1 段</translation>
+    </message>
+    <message>
+        <source>moved with an edit of the file</source>
+        <translation>已隨檔案編輯而移動</translation>
+    </message>
+    <message>
+        <source>Show in Text</source>
+        <translation>在文中顯示</translation>
+    </message>
+    <message>
+        <source>Re-attach to the Selection</source>
+        <translation>重新附加到選取範圍</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Preferences</source>
@@ -450,6 +655,100 @@ Read earnings calls in English and Chinese, side by side.</source>
     <message>
         <source>Opening {name}…</source>
         <translation>正在開啟 {name}…</translation>
+    </message>
+</context>
+<context>
+    <name>ViewNotes</name>
+    <message>
+        <source>%n note carried over from an earlier version of this file</source>
+        <translation>已從此檔案的較早版本帶入 %n 則筆記</translation>
+    </message>
+    <message>
+        <source>%n notes carried over from an earlier version of this file</source>
+        <translation>已從此檔案的較早版本帶入 %n 則筆記</translation>
+    </message>
+    <message>
+        <source>; %n could not be placed and is listed as an orphan</source>
+        <translation>;其中 %n 則無法定位,已列為孤立筆記</translation>
+    </message>
+    <message>
+        <source>; %n could not be placed and are listed as orphans</source>
+        <translation>;其中 %n 則無法定位,已列為孤立筆記</translation>
+    </message>
+    <message>
+        <source>Highlight</source>
+        <translation>標示</translation>
+    </message>
+    <message>
+        <source>Add Note…</source>
+        <translation>新增筆記…</translation>
+    </message>
+    <message>
+        <source>Edit Note…</source>
+        <translation>編輯筆記…</translation>
+    </message>
+    <message>
+        <source>Delete Note</source>
+        <translation>刪除筆記</translation>
+    </message>
+    <message>
+        <source>Remove Highlight</source>
+        <translation>移除標示</translation>
+    </message>
+</context>
+<context>
+    <name>WindowNotes</name>
+    <message>
+        <source>Notes</source>
+        <translation>筆記</translation>
+    </message>
+    <message>
+        <source>Select a passage (or click a paragraph) to highlight</source>
+        <translation>請先選取文字(或按一下段落)再標示</translation>
+    </message>
+    <message>
+        <source>Open the note&apos;s file to re-attach it</source>
+        <translation>請開啟這則筆記的檔案後再重新附加</translation>
+    </message>
+    <message>
+        <source>Select the passage to put the note on first</source>
+        <translation>請先選取要附加筆記的段落</translation>
+    </message>
+    <message>
+        <source>File not found</source>
+        <translation>找不到檔案</translation>
+    </message>
+    <message>
+        <source>The file of this note is no longer at {path}. Open it from where it is now: its notes follow it.</source>
+        <translation>這則筆記的檔案已不在 {path}。請從檔案目前的位置開啟,筆記會隨之帶入。</translation>
+    </message>
+    <message>
+        <source>Export Notes</source>
+        <translation>匯出筆記</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md);;JSON, for backup and import (*.json);;CSV, for spreadsheets (*.csv)</source>
+        <translation>Markdown (*.md);;JSON,用於備份與匯入 (*.json);;CSV,用於試算表 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot export the notes</source>
+        <translation>無法匯出筆記</translation>
+    </message>
+    <message>
+        <source>Exported {n} note(s) to {path}</source>
+        <translation>已匯出 {n} 則筆記至 {path}</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>復原(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Notes: {reason}</source>
+        <translation>筆記:{reason}</translation>
     </message>
 </context>
 </TS>
