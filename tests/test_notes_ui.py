@@ -277,3 +277,27 @@ def test_export_writes_markdown_of_this_file(qtbot, window, tmp_path, monkeypatc
     window.actions_["export_notes"].trigger()
     text = (out.with_suffix(".md")).read_text(encoding="utf-8")
     assert "worth quoting" in text and "transcript-reader://open?" in text
+
+
+def test_a_damaged_store_is_set_aside_and_the_window_says_so(qtbot, tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    data.mkdir(exist_ok=True)
+    (data / "notes.sqlite3").write_bytes(b"this is not a database" * 100)
+    w = MainWindow(Settings(QSettings(str(tmp_path / "d.ini"), QSettings.Format.IniFormat)))
+    w.setProperty("quiet", True)
+    qtbot.addWidget(w)
+    w.show()
+    assert w.notes.service.available and w.notes.service.problem
+    qtbot.waitUntil(lambda: "Notes:" in w.statusBar().currentMessage(), timeout=2000)
+    assert [p.name for p in data.iterdir() if "damaged" in p.name]  # kept aside, not wiped
+    w.notes.service.close()
+
+
+def test_links_from_exported_notes_name_the_file_and_paragraph(tmp_path, capsys):
+    from reader.cli import main
+    from reader.core.notes.export import link, parse_link
+
+    path = str(tmp_path / "a dir" / "call #2.txt")
+    assert parse_link(link(path, 7)) == (path, 7)
+    assert main(["transcript-reader://elsewhere?x=1"]) == 2
+    assert capsys.readouterr().err.startswith("error: not a transcript-reader:// link")

@@ -10,6 +10,8 @@ from pathlib import Path
 SAMPLE = "sample-transcript.txt"
 SWITCH_INTERVAL = 0.001
 PNG_QUALITY = 80  # zlib level 2 for PNG: twice as fast as the default, and a smaller file here
+DESKTOP_ID = "transcript-reader"  # the .desktop entry's name: reader/desktop_install.py installs it
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)  # resources/icons/transcript-reader-<N>.png
 
 
 def sample_path() -> Path:
@@ -17,8 +19,21 @@ def sample_path() -> Path:
     return Path(str(resources.files("reader.resources").joinpath(SAMPLE)))
 
 
-def run(file: str | None = None, screenshot: str | None = None, mode: str | None = None) -> int:
-    from PySide6.QtCore import QTimer
+def icon_paths() -> list[tuple[int, str]]:
+    """The app icon's PNGs shipped in resources/icons (rendered from its SVG by build/make-icons.py):
+    PNGs rather than the SVG so that the window icon needs no SVG plugin, frozen or not."""
+    icons = resources.files("reader.resources") / "icons"
+    return [(size, str(icons / f"transcript-reader-{size}.png")) for size in ICON_SIZES]
+
+
+def run(
+    file: str | None = None,
+    screenshot: str | None = None,
+    mode: str | None = None,
+    paragraph: int | None = None,
+) -> int:
+    from PySide6.QtCore import QSize, QTimer
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from ..core import paths
@@ -34,6 +49,12 @@ def run(file: str | None = None, screenshot: str | None = None, mode: str | None
     assert isinstance(app, QApplication)
     app.setApplicationName(paths.APPLICATION)
     app.setOrganizationName(paths.ORGANIZATION)
+    # The window/taskbar icon; on Wayland the compositor finds icon and menu entry by the desktop id.
+    app.setDesktopFileName(DESKTOP_ID)
+    icon = QIcon()
+    for size, png in icon_paths():
+        icon.addFile(png, QSize(size, size))
+    app.setWindowIcon(icon)
     settings = config.Settings(read_only=bool(screenshot))
     i18n.install_translators(app, settings.get(config.LANGUAGE))
     theme.apply_scheme(settings.get(config.THEME))
@@ -71,8 +92,10 @@ def run(file: str | None = None, screenshot: str | None = None, mode: str | None
             os._exit(0 if ok else 2)
 
         window.fileFailed.connect(failed)
-        view = window.open_path(path)
+        view = window.open_path(path) if paragraph is None else window.open_at(path, paragraph)
         view.ready.connect(lambda: QTimer.singleShot(0, save))
+    elif paragraph is not None:
+        window.open_at(path, paragraph)
     else:
         window.open_path(path)
     window.show()

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMessageBox
 
 from ..core.notes import backup, export
@@ -58,6 +58,16 @@ class WindowNotes(QObject):
         self.panel.reattachRequested.connect(self._reattach)
         self.panel.exportRequested.connect(self.export)
         self.service.failed.connect(self._failed)
+        if self.service.problem:  # a damaged store set aside, or no store: say so once shown
+            QTimer.singleShot(0, self, self._announce)
+
+    def _announce(self) -> None:
+        problem = self.service.problem or ""
+        self.window.statusBar().showMessage(
+            QCoreApplication.translate("WindowNotes", "Notes: {reason}").format(reason=problem), 15000
+        )
+        if not self.window.property("quiet"):
+            QMessageBox.warning(self.window, QCoreApplication.translate("WindowNotes", "Notes"), problem)
 
     def problem(self) -> str | None:
         """Why notes are off, or what happened to a damaged store: for a message at start."""
