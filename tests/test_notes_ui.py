@@ -70,7 +70,7 @@ def note_marks(pane) -> list[str]:
 
 
 def panel_notes(window: MainWindow) -> list:
-    tree = window.notes.panel.tree
+    tree = window.notes.show_panel().tree
     out, items = [], [tree.invisibleRootItem()]
     while items:
         item = items.pop(0)
@@ -181,7 +181,7 @@ def test_panel_filters_by_colour_speaker_and_text(qtbot, window, tmp_path):
     (a, pa), (b, pb) = list(speakers.items())[1:3]
     view.notes.add(Passage(pa, "en", 0, 5), "green", "alpha idea")
     view.notes.add(Passage(pb, "en", 0, 5), "blue", "beta idea")
-    panel = window.notes.panel
+    panel = window.notes.show_panel()
     assert len(panel_notes(window)) == 2
     panel.color.setCurrentIndex(panel.color.findData("blue"))
     assert [n.placement.speaker for n in panel_notes(window)] == [b]
@@ -202,7 +202,7 @@ def test_clicking_a_note_in_the_panel_goes_to_its_paragraph(qtbot, window, tmp_p
     target = next(p.index for p in reversed(t.paragraphs[:16]) if t.turns[p.turn].first != p.index)
     view.notes.add(Passage(target, "en", 0, 4), "yellow", "")
     assert view.top_paragraph() < target
-    panel = window.notes.panel
+    panel = window.notes.show_panel()
     panel.tree.itemClicked.emit(panel.tree.topLevelItem(0), 0)
     qtbot.waitUntil(lambda: view.top_paragraph() == target, timeout=3000)
 
@@ -228,7 +228,7 @@ def test_an_edited_file_lists_its_lost_note_as_an_orphan_to_reattach(qtbot, wind
     listed = panel_notes(window)
     assert [n.id for n in listed][-1] == orphan.id  # orphans last, in their own group
     assert (
-        window.notes.panel.tree.topLevelItem(window.notes.panel.tree.topLevelItemCount() - 1)
+        window.notes.show_panel().tree.topLevelItem(window.notes.show_panel().tree.topLevelItemCount() - 1)
         .text(0)
         .startswith("Orphans")
     )
@@ -236,8 +236,8 @@ def test_an_edited_file_lists_its_lost_note_as_an_orphan_to_reattach(qtbot, wind
     target = view.transcript.paragraphs[2]
     select(view.left, paragraph_block(view, view.left, target.index), 0, 5)
     view.left.setFocus()
-    window.notes.panel.tree.setCurrentItem(window.notes.panel.tree.topLevelItem(1).child(0))
-    window.notes.panel.reattach_button.click()
+    window.notes.show_panel().tree.setCurrentItem(window.notes.show_panel().tree.topLevelItem(1).child(0))
+    window.notes.show_panel().reattach_button.click()
     back = next(n for n in view.notes.notes if n.id == orphan.id)
     assert (back.status, back.paragraph, back.anchor.quote) == (Status.ATTACHED, target.index, target.en[:5])
     window.notes.service.undo.undo()
@@ -253,7 +253,7 @@ def test_all_notes_lists_every_file_and_opens_the_other_one(qtbot, window, tmp_p
     v2 = open_ready(qtbot, window, second)
     v2.notes.add(Passage(6, "zh", 0, 2), "blue", "in simplified")
     window.close_tab(window.tabs.indexOf(v2))
-    panel = window.notes.panel
+    panel = window.notes.show_panel()
     window.tabs.setCurrentWidget(v1)
     assert [n.text for n in panel_notes(window)] == ["in basic"]
     panel.scope.setCurrentIndex(1)

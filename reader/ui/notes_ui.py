@@ -16,11 +16,11 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QMessageBox
 
 from ..core.notes import backup, export
 from ..core.notes.models import Note, NotesError
-from .notes_panel import NotesPanel
 from .notes_service import NotesService
 from .view_notes import ViewNotes
 
 if TYPE_CHECKING:
+    from .notes_panel import NotesPanel
     from .view import TranscriptView
     from .window import MainWindow
 
@@ -30,12 +30,12 @@ class WindowNotes(QObject):
         super().__init__(window)
         self.window = window
         self.service = service or NotesService(parent=self)
-        self.panel = NotesPanel(self.service)
+        self.panel: NotesPanel | None = None  # made when the dock is first shown
+        self.fingerprint: str | None = None  # of the file on screen
         self.dock = QDockWidget(QCoreApplication.translate("WindowNotes", "Notes"), window)
         self.dock.setObjectName("notes")
-        self.dock.setWidget(self.panel)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
-        self.dock.hide()  # shown on request (F10), or when a note is added
+        self.dock.hide()  # shown on request (F10), or by the window's restored layout
 
         a = window.actions_
         a["undo"].triggered.connect(self.service.undo.undo)
@@ -47,16 +47,13 @@ class WindowNotes(QObject):
         self._undo_changed()
         a["highlight"].triggered.connect(lambda: self._with_notes(self._highlight))
         a["add_note"].triggered.connect(lambda: self._with_notes(lambda n: n.ask()))
-        a["notes_panel"].toggled.connect(self.dock.setVisible)
+        a["notes_panel"].toggled.connect(self.show_panel)
         self.dock.visibilityChanged.connect(self._dock_shown)
-        a["export_notes"].triggered.connect(lambda: self.export(self.panel.all_files()))
+        a["export_notes"].triggered.connect(
+            lambda: self.export(self.panel is not None and self.panel.all_files())
+        )
         a["export_notes"].setEnabled(self.service.available)
 
-        self.panel.noteActivated.connect(self.show_note)
-        self.panel.editRequested.connect(lambda note: self._with_notes(lambda n: n.ask_edit(note)))
-        self.panel.deleteRequested.connect(self._delete)
-        self.panel.reattachRequested.connect(self._reattach)
-        self.panel.exportRequested.connect(self.export)
         self.service.failed.connect(self._failed)
         if self.service.problem:  # a damaged store set aside, or no store: say so once shown
             QTimer.singleShot(0, self, self._announce)
@@ -68,6 +65,27 @@ class WindowNotes(QObject):
         )
         if not self.window.property("quiet"):
             QMessageBox.warning(self.window, QCoreApplication.translate("WindowNotes", "Notes"), problem)
+
+    def show_panel(self, shown: bool = True) -> NotesPanel | None:
+        """Show or hide the notes dock; its panel is made the first time it shows (a window
+        that never shows it does not pay for it at start)."""
+        if shown and self.panel is None:
+            from .notes_panel import NotesPanel
+
+            panel = NotesPanel(self.service)
+            panel.set_document(self.fingerprint)
+            panel.noteActivated.connect(self.show_note)
+            panel.editRequested.connect(lambda note: self._with_notes(lambda n: n.ask_edit(note)))
+            panel.deleteRequested.connect(self._delete)
+            panel.reattachRequested.connect(self._reattach)
+            panel.exportRequested.connect(self.export)
+            self.dock.setWidget(panel)
+            self.panel = panel
+        self.dock.setVisible(shown)
+        return self.panel
+
+    def _export_action(self) -> None:
+        self.export(self.panel is not None and self.panel.all_files())
 
     def problem(self) -> str | None:
         """Why notes are off, or what happened to a damaged store: for a message at start."""
@@ -83,7 +101,9 @@ class WindowNotes(QObject):
 
     def tab_changed(self, v: TranscriptView | None) -> None:
         t = v.transcript if v is not None else None
-        self.panel.set_document(t.fingerprint if t is not None else None)
+        self.fingerprint = t.fingerprint if t is not None else None
+        if self.panel is not None:
+            self.panel.set_document(self.fingerprint)
         for key in ("highlight", "add_note"):
             self.window.actions_[key].setEnabled(t is not None and self.service.available)
 

@@ -489,6 +489,8 @@ class MainWindow(QMainWindow):
         self.actions_["sync"].setChecked(s.get(config.SYNC))
         self.actions_["figures"].setChecked(s.get(config.FIGURES))
         self.actions_["panel"].setChecked(not self.dock.isHidden())
+        if not self.notes.dock.isHidden():  # the restored layout shows it
+            self.notes.show_panel()
         self.actions_["notes_panel"].setChecked(not self.notes.dock.isHidden())
         self._update_recent()
         self._tab_changed()
