@@ -45,7 +45,16 @@ def _info(args: argparse.Namespace) -> int:
 def _app(args: argparse.Namespace) -> int:
     from .ui.app import run
 
-    return run(file=args.file, screenshot=args.screenshot, mode=args.mode)
+    file, paragraph = args.file, None
+    if file and file.startswith("transcript-reader:"):  # a link from an exported note
+        from .core.notes.export import parse_link
+
+        file, paragraph = parse_link(file)
+    elif file and file.startswith("file://"):  # what a desktop's %u may hand over
+        from urllib.parse import unquote, urlsplit
+
+        file = unquote(urlsplit(file).path)
+    return run(file=file, screenshot=args.screenshot, mode=args.mode, paragraph=paragraph)
 
 
 Command = tuple[str, Callable[[argparse.ArgumentParser], None], Callable[..., int]]
@@ -99,7 +108,34 @@ def _app_parser() -> argparse.ArgumentParser:
         help="how to show the transcript: English only, Chinese only, side by side, interleaved",
     )
     p.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
+    desktop = p.add_mutually_exclusive_group()
+    desktop.add_argument(
+        "--install-desktop-entry",
+        action="store_true",
+        help="install for this user (no root): the app in ~/.local, a menu entry, its icon, "
+        '"Open with" for text files',
+    )
+    desktop.add_argument(
+        "--uninstall-desktop-entry", action="store_true", help="remove what --install-desktop-entry added"
+    )
     return p
+
+
+def _desktop_entry(args: argparse.Namespace) -> int:
+    from . import desktop_install
+
+    if args.file or args.screenshot or args.mode:
+        raise UsageError("--install-desktop-entry and --uninstall-desktop-entry take no other argument")
+    places = desktop_install.Places.from_env()
+    try:
+        if args.install_desktop_entry:
+            lines = desktop_install.install(places, desktop_install.App.running())
+        else:
+            lines = desktop_install.uninstall(places)
+    except desktop_install.InstallError as err:
+        raise UsageError(str(err)) from err
+    _print("\n".join(lines))
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -111,7 +147,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser = _Parser(prog=f"transcript-reader {args_list[0]}", description=doc)
             configure(parser)
             return run(parser.parse_args(args_list[1:]))
-        return _app(_app_parser().parse_args(args_list))
+        args = _app_parser().parse_args(args_list)
+        if args.install_desktop_entry or args.uninstall_desktop_entry:
+            return _desktop_entry(args)
+        return _app(args)
     except (TranscriptError, UsageError) as err:
         _fail(str(err))
         return EXIT_USAGE
