@@ -71,6 +71,13 @@ class DocumentFind(QObject):
         self.remark()
         self._count_changed()
 
+    def show_matches(self, matches: list[Match]) -> None:
+        """Mark matches found elsewhere (a library search's terms in the paragraph it opened)
+        as if found here: marked in every pane, the first current, F3 goes through them."""
+        self.matches = sorted(matches, key=lambda m: (m.paragraph, m.lang != "en", m.start))
+        self.index = 0 if self.matches else None
+        self.remark()
+
     def _count_changed(self) -> None:
         self.bar.set_count(self.index, len(self.matches))
 
