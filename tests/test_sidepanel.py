@@ -72,6 +72,7 @@ def test_sample_outline_and_speakers(panel):
         "Mei Lin\nManagement \u00b7 Chairwoman of the Board, Chief Executive Officer\n4 turns"
     )
     assert panel.speakers.item(7).toolTip() == "Li Wei\nAnalyst \u00b7 Eastgate Securities\n1 turn"
+    assert panel.speakers.item(0).toolTip() == "Operator\n7 turns"  # not "Operator\nOperator"
 
 
 def test_submitted_questions(panel):

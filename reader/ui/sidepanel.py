@@ -192,7 +192,8 @@ class SidePanel(QWidget):
         for stat in speaker_stats(t, i):
             item = QListWidgetItem(stat.name)
             item.setData(STAT, stat)
-            item.setToolTip(f"{stat.name}\n{self.speaker_details(stat)}\n{self.turns_label(stat.turns)}")
+            lines = (stat.name, self.speaker_details(stat), self.turns_label(stat.turns))
+            item.setToolTip("\n".join(line for line in lines if line))
             self.speakers.addItem(item)
 
     def set_position(self, paragraph: int) -> None:
@@ -232,8 +233,11 @@ class SidePanel(QWidget):
         }.get(role, self.tr("Unknown"))
 
     def speaker_details(self, stat: SpeakerStat) -> str:
-        """Role, title (unless it only repeats the role) and firm."""
+        """Role (unless the name says it: "Operator"), title (unless it only repeats the role)
+        and firm."""
         role = self.role_label(stat.role)
+        if role.casefold() == stat.name.casefold() or stat.role.value == stat.name.casefold():
+            role = ""
         title = "" if stat.title.casefold() in (role.casefold(), stat.role.value) else stat.title
         return " \u00b7 ".join(p for p in (role, title, stat.firm) if p)
 
