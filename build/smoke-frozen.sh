@@ -118,7 +118,7 @@ find "$HOME" | sort >"$tmp/before.txt"
 launcher=$HOME/.local/bin/transcript-reader
 entry=$XDG_DATA_HOME/applications/transcript-reader.desktop
 [ -x "$HOME/.local/lib/transcript-reader/transcript-reader" ] || fail "install: the app was not copied"
-grep -qx "Exec=$launcher %f" "$entry" || fail "install: $entry runs something else"
+grep -qx "Exec=$launcher %u" "$entry" || fail "install: $entry runs something else"
 [ -f "$XDG_DATA_HOME/icons/hicolor/256x256/apps/transcript-reader.png" ] || fail "install: no icon"
 if command -v desktop-file-validate >/dev/null; then desktop-file-validate "$entry" || fail "install: invalid $entry"; fi
 # What the menu entry runs; its data and settings elsewhere, so that the home's listing below
