@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QTreeView,
 )
 
 HTML_ROLE = Qt.ItemDataRole.UserRole + 100  # the item's rich text; items without it draw as usual
@@ -85,3 +86,16 @@ class HtmlDelegate(QStyledItemDelegate):
         icon = option.decorationSize.width() + 8 if not option.icon.isNull() else 0  # type: ignore[attr-defined]
         doc = self._prepare(option, str(text), width - depth * indentation - icon - 12)
         return QSize(int(doc.idealWidth()), int(doc.size().height()) + 2)
+
+
+def rich_tree(tree: QTreeView) -> None:
+    """Set up a one-column tree of rich-text items (the notes and search panels): no header, a
+    small indent, rows as tall as their wrapped text, scrolled by pixel, one item selected."""
+    tree.setHeaderHidden(True)
+    tree.setRootIsDecorated(False)
+    tree.setIndentation(10)
+    tree.setWordWrap(True)
+    tree.setUniformRowHeights(False)
+    tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    tree.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+    tree.setItemDelegate(HtmlDelegate(tree))

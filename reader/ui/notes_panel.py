@@ -14,7 +14,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -29,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from ..core.notes.models import COLORS, Document, Note, NoteFilter, Status
 from .actions import QT_TRANSLATE_NOOP
-from .html_delegate import HTML_ROLE, HtmlDelegate
+from .html_delegate import HTML_ROLE, rich_tree
 from .i18n import plural
 from .note_dialog import color_name, swatch
 from .notes_service import NotesService
@@ -83,14 +82,7 @@ class NotesPanel(QWidget):
         self.text.setClearButtonEnabled(True)
         self.count = QLabel()
         self.tree = QTreeWidget()
-        self.tree.setHeaderHidden(True)
-        self.tree.setRootIsDecorated(False)
-        self.tree.setIndentation(10)
-        self.tree.setWordWrap(True)
-        self.tree.setUniformRowHeights(False)
-        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.tree.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.tree.setItemDelegate(HtmlDelegate(self.tree))
+        rich_tree(self.tree)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.edit_button = QPushButton(QCoreApplication.translate("NotesPanel", "Edit\u2026"))
         self.delete_button = QPushButton(QCoreApplication.translate("NotesPanel", "Delete"))

@@ -18,7 +18,7 @@ from PySide6.QtGui import QAction, QColor, QTextBlock, QTextCursor
 from PySide6.QtWidgets import QDialog, QMenu, QTextEdit
 
 from ..core.notes.anchors import make_anchor
-from ..core.notes.models import COLORS, Note, NotesError, Status
+from ..core.notes.models import COLORS, Anchor, Note, NotesError, Status
 from ..core.rows import RowKind
 from . import blocks
 from .actions import QT_TRANSLATE_NOOP
@@ -253,17 +253,24 @@ class ViewNotes(QObject):
 
     # --- commands -------------------------------------------------------------------------------
 
-    def add(self, passage: Passage, color: str, text: str = "") -> bool:
-        self.service.last_color = color
+    def _anchor(self, passage: Passage) -> Anchor | None:
+        """The anchor of a passage of the transcript on screen (None, and a message, if the
+        passage cannot be anchored)."""
         t = self.view.transcript
         if t is None:
-            return False
+            return None
         try:
-            anchor = make_anchor(t, passage.paragraph, passage.lang, passage.start, passage.end)
+            return make_anchor(t, passage.paragraph, passage.lang, passage.start, passage.end)
         except NotesError as err:
             self.service.failed.emit(str(err))
+            return None
+
+    def add(self, passage: Passage, color: str, text: str = "") -> bool:
+        self.service.last_color = color
+        anchor = self._anchor(passage)
+        if anchor is None or self.view.transcript is None:
             return False
-        self.service.undo.push(AddNote(self.service, t, anchor, color, text))
+        self.service.undo.push(AddNote(self.service, self.view.transcript, anchor, color, text))
         return True
 
     def edit(self, note: Note, text: str, color: str) -> None:
@@ -274,15 +281,10 @@ class ViewNotes(QObject):
         self.service.undo.push(DeleteNote(self.service, note))
 
     def reattach(self, note: Note, passage: Passage) -> bool:
-        t = self.view.transcript
-        if t is None:
+        anchor = self._anchor(passage)
+        if anchor is None or self.view.transcript is None:
             return False
-        try:
-            anchor = make_anchor(t, passage.paragraph, passage.lang, passage.start, passage.end)
-        except NotesError as err:
-            self.service.failed.emit(str(err))
-            return False
-        self.service.undo.push(ReattachNote(self.service, note, t, anchor))
+        self.service.undo.push(ReattachNote(self.service, note, self.view.transcript, anchor))
         return True
 
 
