@@ -227,11 +227,8 @@ def test_an_edited_file_lists_its_lost_note_as_an_orphan_to_reattach(qtbot, wind
     assert stays.paragraph == kept.index - 1
     listed = panel_notes(window)
     assert [n.id for n in listed][-1] == orphan.id  # orphans last, in their own group
-    assert (
-        window.notes.show_panel().tree.topLevelItem(window.notes.show_panel().tree.topLevelItemCount() - 1)
-        .text(0)
-        .startswith("Orphans")
-    )
+    tree = window.notes.show_panel().tree
+    assert tree.topLevelItem(tree.topLevelItemCount() - 1).text(0).startswith("Orphans")
     # Re-attach it to a selection in the new file, then undo that.
     target = view.transcript.paragraphs[2]
     select(view.left, paragraph_block(view, view.left, target.index), 0, 5)
