@@ -56,6 +56,7 @@ SPECS: tuple[Spec, ...] = (
         icon="document-open",
     ),
     Spec("recent", QT_TRANSLATE_NOOP("Actions", "Open &Recent"), "file"),
+    Spec("add_to_library", QT_TRANSLATE_NOOP("Actions", "Add Folder to &Library\u2026"), "file"),
     Spec(
         "reload", QT_TRANSLATE_NOOP("Actions", "&Reload"), "file", (SK.Refresh, "Ctrl+R"), icon="view-refresh"
     ),
@@ -78,6 +79,14 @@ SPECS: tuple[Spec, ...] = (
     Spec("find_next", QT_TRANSLATE_NOOP("Actions", "Find &Next"), "edit", (SK.FindNext, "F3")),
     Spec(
         "find_previous", QT_TRANSLATE_NOOP("Actions", "Find Pre&vious"), "edit", (SK.FindPrevious, "Shift+F3")
+    ),
+    Spec(
+        "search",
+        QT_TRANSLATE_NOOP("Actions", "Search &Library\u2026"),
+        "edit",
+        ("Ctrl+Shift+F",),
+        toolbar=True,
+        icon="system-search",
     ),
     Spec(
         "preferences", QT_TRANSLATE_NOOP("Actions", "&Preferences\u2026"), "edit", (SK.Preferences, "Ctrl+,")
@@ -111,6 +120,7 @@ SPECS: tuple[Spec, ...] = (
     Spec("font", QT_TRANSLATE_NOOP("Actions", "Reading &Font\u2026"), "view"),
     Spec("panel", QT_TRANSLATE_NOOP("Actions", "Side &Panel"), "view", ("F9",), True),
     Spec("notes_panel", QT_TRANSLATE_NOOP("Actions", "&Notes Panel"), "view", ("F10",), True),
+    Spec("library_panel", QT_TRANSLATE_NOOP("Actions", "&Library Panel"), "view", ("F11",), True),
     Spec("next_turn", QT_TRANSLATE_NOOP("Actions", "Next Speaker &Turn"), "go", ("Alt+Down",)),
     Spec("previous_turn", QT_TRANSLATE_NOOP("Actions", "Previous Speaker T&urn"), "go", ("Alt+Up",)),
     Spec(

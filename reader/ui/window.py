@@ -26,6 +26,7 @@ from . import config
 from .config import Settings
 from .notes_service import NotesService
 from .notes_ui import WindowNotes
+from .search_ui import WindowSearch
 from .sidepanel import SidePanel
 from .view import MODES, TranscriptView
 
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         self._reload_timer.timeout.connect(self._reload_changed)
 
         self.notes = WindowNotes(self, notes)
+        self.search = WindowSearch(self)
         self._connect_actions()
         self._restore()
 
@@ -217,6 +219,7 @@ class MainWindow(QMainWindow):
         if v.partial:  # the head of a big file: its warnings and calls are not the whole file's
             self.statusBar().showMessage(self.tr("Reading the rest of {name}\u2026").format(name=v.path.name))
             return
+        self.search.view_loaded(v)
         carried = self.notes.view_loaded(v)
         if carried:
             self.statusBar().showMessage(carried, 8000)
@@ -296,6 +299,7 @@ class MainWindow(QMainWindow):
         t = v.transcript if v is not None else None
         self.panel.set_transcript(t)
         self.notes.tab_changed(v)
+        self.search.tab_changed(v)
         has = t is not None
         for key in ("reload", "close", "copy", "find", "find_next", "find_previous", "next_turn",
                     "previous_turn", "next_question", "previous_question", "qa", "next_mismatch",
@@ -492,6 +496,7 @@ class MainWindow(QMainWindow):
         if not self.notes.dock.isHidden():  # the restored layout shows it
             self.notes.show_panel()
         self.actions_["notes_panel"].setChecked(not self.notes.dock.isHidden())
+        self.search.restore()
         self._update_recent()
         self._tab_changed()
 

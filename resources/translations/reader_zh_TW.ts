@@ -32,6 +32,10 @@
         <translation>最近開啟的檔案(&amp;R)</translation>
     </message>
     <message>
+        <source>Add Folder to &amp;Library…</source>
+        <translation>將資料夾加入資料庫(&amp;L)…</translation>
+    </message>
+    <message>
         <source>&amp;Reload</source>
         <translation>重新載入(&amp;R)</translation>
     </message>
@@ -78,6 +82,10 @@
     <message>
         <source>Find Pre&amp;vious</source>
         <translation>尋找上一個(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Search &amp;Library…</source>
+        <translation>搜尋資料庫(&amp;L)…</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
@@ -132,6 +140,10 @@
         <translation>筆記面板(&amp;N)</translation>
     </message>
     <message>
+        <source>&amp;Library Panel</source>
+        <translation>資料庫面板(&amp;L)</translation>
+    </message>
+    <message>
         <source>Next Speaker &amp;Turn</source>
         <translation>下一次發言(&amp;T)</translation>
     </message>
@@ -174,6 +186,37 @@
     <message>
         <source>&amp;About Transcript Reader</source>
         <translation>關於 Transcript Reader(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>CallsModel</name>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Speakers</source>
+        <translation>發言者</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>檔案</translation>
+    </message>
+    <message>
+        <source>(unknown company)</source>
+        <translation>(不明公司)</translation>
+    </message>
+    <message>
+        <source>When the file was last changed</source>
+        <translation>檔案最後修改時間</translation>
     </message>
 </context>
 <context>
@@ -243,6 +286,109 @@
     <message>
         <source>{current} of {total}</source>
         <translation>第 {current} 個，共 {total} 個</translation>
+    </message>
+</context>
+<context>
+    <name>LibraryPanel</name>
+    <message>
+        <source>The folders and files in the library; their calls are listed below</source>
+        <translation>資料庫中的資料夾與檔案;其中的電話會議列在下方</translation>
+    </message>
+    <message>
+        <source>Add Folder…</source>
+        <translation>加入資料夾…</translation>
+    </message>
+    <message>
+        <source>Add Files…</source>
+        <translation>加入檔案…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Take the chosen folder or file out of the library</source>
+        <translation>將選取的資料夾或檔案移出資料庫</translation>
+    </message>
+    <message>
+        <source>Re-index</source>
+        <translation>重建索引</translation>
+    </message>
+    <message>
+        <source>Build the search index again from every file of the library</source>
+        <translation>以資料庫中的所有檔案重新建立搜尋索引</translation>
+    </message>
+    <message>
+        <source>Filter calls</source>
+        <translation>篩選電話會議</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop indexing; the calls indexed so far can be searched</source>
+        <translation>停止建立索引;已建立索引的電話會議仍可搜尋</translation>
+    </message>
+    <message>
+        <source>folder</source>
+        <translation>資料夾</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>檔案</translation>
+    </message>
+    <message>
+        <source>opened in the window</source>
+        <translation>曾在視窗中開啟</translation>
+    </message>
+    <message>
+        <source>Reading the library…</source>
+        <translation>正在讀取資料庫…</translation>
+    </message>
+    <message>
+        <source>Add folders to the library to search them: Add Folder…</source>
+        <translation>將資料夾加入資料庫即可搜尋:加入資料夾…</translation>
+    </message>
+    <message>
+        <source>No calls indexed yet.</source>
+        <translation>尚未建立任何電話會議的索引。</translation>
+    </message>
+    <message>
+        <source>No transcripts found in these folders.</source>
+        <translation>這些資料夾中找不到逐字稿。</translation>
+    </message>
+    <message>
+        <source>Looking for new and changed files…</source>
+        <translation>正在尋找新增與變更的檔案…</translation>
+    </message>
+    <message>
+        <source>Indexing {done} of {total} files…</source>
+        <translation>正在建立索引:第 {done} 個,共 {total} 個檔案…</translation>
+    </message>
+    <message>
+        <source>Saving the index…</source>
+        <translation>正在儲存索引…</translation>
+    </message>
+    <message>
+        <source>%n call in the library</source>
+        <translation>資料庫中有 %n 場電話會議</translation>
+    </message>
+    <message>
+        <source>%n calls in the library</source>
+        <translation>資料庫中有 %n 場電話會議</translation>
+    </message>
+    <message>
+        <source>{n} file(s) read in {s} s</source>
+        <translation>{s} 秒內讀取了 {n} 個檔案</translation>
+    </message>
+    <message>
+        <source>index rebuilt ({reason})</source>
+        <translation>已重建索引({reason})</translation>
+    </message>
+    <message>
+        <source>{n} file(s) are not transcripts</source>
+        <translation>{n} 個檔案不是逐字稿</translation>
     </message>
 </context>
 <context>
@@ -520,6 +666,176 @@ Read earnings calls in English and Chinese, side by side.</source>
     </message>
 </context>
 <context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Management</source>
+        <translation>經營團隊</translation>
+    </message>
+    <message>
+        <source>Analyst</source>
+        <translation>分析師</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>主持人</translation>
+    </message>
+    <message>
+        <source>Unknown role</source>
+        <translation>不明角色</translation>
+    </message>
+    <message>
+        <source>Prepared remarks</source>
+        <translation>開場報告</translation>
+    </message>
+    <message>
+        <source>Q&amp;A</source>
+        <translation>問答</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英文</translation>
+    </message>
+    <message>
+        <source>Chinese</source>
+        <translation>中文</translation>
+    </message>
+    <message>
+        <source>Search every call: words, &quot;a phrase&quot;, prefix*, a OR b, -word</source>
+        <translation>搜尋所有電話會議:字詞、&quot;片語&quot;、字首*、a OR b、-排除字</translation>
+    </message>
+    <message>
+        <source>Words must all be in the paragraph. Chinese in Traditional or Simplified finds both. Filters can be typed too: speaker: role: section: company: period: lang:</source>
+        <translation>段落須包含所有字詞。中文以繁體或簡體輸入皆可找到兩者。也可直接輸入篩選條件:speaker: role: section: company: period: lang:</translation>
+    </message>
+    <message>
+        <source>All speakers</source>
+        <translation>所有發言者</translation>
+    </message>
+    <message>
+        <source>All roles</source>
+        <translation>所有角色</translation>
+    </message>
+    <message>
+        <source>Both sections</source>
+        <translation>兩個部分</translation>
+    </message>
+    <message>
+        <source>All companies</source>
+        <translation>所有公司</translation>
+    </message>
+    <message>
+        <source>All periods</source>
+        <translation>所有期間</translation>
+    </message>
+    <message>
+        <source>Any language</source>
+        <translation>任何語言</translation>
+    </message>
+    <message>
+        <source>Most relevant first</source>
+        <translation>最相關優先</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>最新優先</translation>
+    </message>
+    <message>
+        <source>Add Folder to the Library…</source>
+        <translation>將資料夾加入資料庫…</translation>
+    </message>
+    <message>
+        <source>Show more results…</source>
+        <translation>顯示更多結果…</translation>
+    </message>
+    <message>
+        <source>Add folders to the library to search them: File ▸ Add Folder to Library…</source>
+        <translation>將資料夾加入資料庫即可搜尋:檔案 ▸ 將資料夾加入資料庫…</translation>
+    </message>
+    <message>
+        <source>Reading the library…</source>
+        <translation>正在讀取資料庫…</translation>
+    </message>
+    <message>
+        <source>Type words to search every call in the library, in English or Chinese. &quot;Quotes&quot; find a phrase, margin* a prefix, -word leaves a word out.</source>
+        <translation>輸入字詞即可以英文或中文搜尋資料庫中的所有電話會議。&quot;引號&quot; 搜尋片語,margin* 搜尋字首,-字詞 排除該字詞。</translation>
+    </message>
+    <message>
+        <source>Nothing found yet: the library is still being indexed.</source>
+        <translation>尚未找到結果:資料庫仍在建立索引。</translation>
+    </message>
+    <message>
+        <source>No paragraph matches. Check the spelling, or remove a word or a filter.</source>
+        <translation>沒有相符的段落。請檢查拼字,或移除一個字詞或篩選條件。</translation>
+    </message>
+    <message>
+        <source>%n paragraph</source>
+        <translation>%n 個段落</translation>
+    </message>
+    <message>
+        <source>%n paragraphs</source>
+        <translation>%n 個段落</translation>
+    </message>
+    <message>
+        <source>%n call</source>
+        <translation>%n 場電話會議</translation>
+    </message>
+    <message>
+        <source>%n calls</source>
+        <translation>%n 場電話會議</translation>
+    </message>
+    <message>
+        <source>{paragraphs} in {calls}</source>
+        <translation>{paragraphs},分布於 {calls}</translation>
+    </message>
+    <message>
+        <source>the first {n} shown</source>
+        <translation>顯示前 {n} 筆</translation>
+    </message>
+    <message>
+        <source>{n} left out: their files changed since they were indexed (indexing them again)</source>
+        <translation>略過 {n} 筆:檔案在建立索引後已變更(正在重新建立索引)</translation>
+    </message>
+    <message>
+        <source>indexing…</source>
+        <translation>建立索引中…</translation>
+    </message>
+    <message>
+        <source>Click to open the call at this paragraph</source>
+        <translation>按一下即可在此段落開啟電話會議</translation>
+    </message>
+    <message>
+        <source>paragraph {n}</source>
+        <translation>第 {n} 段</translation>
+    </message>
+    <message>
+        <source>(no speaker)</source>
+        <translation>(無發言者)</translation>
+    </message>
+</context>
+<context>
+    <name>SearchService</name>
+    <message>
+        <source>The library list was damaged and set aside ({path}): add your folders again</source>
+        <translation>資料庫清單已損毀並另存({path}):請重新加入資料夾</translation>
+    </message>
+    <message>
+        <source>Indexing cancelled: the calls indexed so far can be searched</source>
+        <translation>已取消建立索引:已建立索引的電話會議仍可搜尋</translation>
+    </message>
+    <message>
+        <source>The index is being updated by another program; trying again soon</source>
+        <translation>另一個程式正在更新索引;稍後將再試一次</translation>
+    </message>
+    <message>
+        <source>Indexing failed: {reason}</source>
+        <translation>建立索引失敗:{reason}</translation>
+    </message>
+    <message>
+        <source>The search index is being rebuilt…</source>
+        <translation>正在重建搜尋索引…</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Preferences</source>
@@ -749,6 +1065,49 @@ Read earnings calls in English and Chinese, side by side.</source>
     <message>
         <source>Notes: {reason}</source>
         <translation>筆記:{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>WindowSearch</name>
+    <message>
+        <source>Search Library</source>
+        <translation>搜尋資料庫</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>資料庫</translation>
+    </message>
+    <message>
+        <source>Add a Folder to the Library</source>
+        <translation>將資料夾加入資料庫</translation>
+    </message>
+    <message>
+        <source>Add Transcripts to the Library</source>
+        <translation>將逐字稿加入資料庫</translation>
+    </message>
+    <message>
+        <source>Transcripts (*.txt);;All files (*)</source>
+        <translation>逐字稿 (*.txt);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>Adding to the library and indexing…</source>
+        <translation>正在加入資料庫並建立索引…</translation>
+    </message>
+    <message>
+        <source>This file changed since it was indexed: the terms are not marked</source>
+        <translation>此檔案在建立索引後已變更:未標示搜尋字詞</translation>
+    </message>
+    <message>
+        <source>Indexing…</source>
+        <translation>建立索引中…</translation>
+    </message>
+    <message>
+        <source>Indexing %p%</source>
+        <translation>建立索引 %p%</translation>
+    </message>
+    <message>
+        <source>Indexing the library: {done} of {total} files</source>
+        <translation>正在為資料庫建立索引:第 {done} 個,共 {total} 個檔案</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,483 @@
+"""The window's one handle on the library and its search index, shared by the search panel, the
+library panel and the reading tabs.
+
+Everything that touches the disk runs on worker threads (`workers.Job`), never in the GUI thread:
+the library store is one SQLite connection behind a lock that an update holds while it walks the
+folders, so even a quick `Library.roots()` from the GUI thread could wait for seconds. The GUI
+side only sees `Snapshot`s: the roots, the calls and the paths to watch, read by a worker after
+every change and handed over whole.
+
+- Indexing: one update at a time (the Indexer is the index's one writer). A request while one
+  runs is remembered and run once it ends, a rebuild wins over an update. Progress is throttled
+  to a few signals a second; Cancel stops at the next file and keeps what was committed.
+- Searching: one search at a time, the newest request waiting behind it; a search whose request
+  is no longer the newest when it ends is dropped, so results never go back to an older query.
+- A missing, damaged or out-of-date index is rebuilt by the next update (`Indexer.update`
+  checks it); a search that finds the index damaged (`SearchError`) asks for a rebuild, and
+  `indexChanged` tells the panel to ask again once it is done.
+- A QFileSystemWatcher follows the library's folders (every subfolder: new, moved, deleted
+  files) and its files (changed in place); changes are gathered for a moment, then indexed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+
+from ..core.errors import TranscriptError
+from .workers import Job
+
+if TYPE_CHECKING:  # the search core (Whoosh) is imported by the first worker, not at start
+    from ..core.search.indexer import Indexer, Progress, Report
+    from ..core.search.library import CallEntry, Library, Root
+    from ..core.search.searcher import Results, Searcher
+
+WATCH_DELAY_MS = 800  # changes seen by the watcher are indexed once they pause this long
+BUSY_RETRY_MS = 3000  # another indexer (the command line) holds the index: try again after this
+PROGRESS_EVERY = 0.1  # seconds between two progress signals of an update
+GROWN_EVERY = 2.0  # seconds: how often a long update lets searches see what it committed so far
+MAX_WATCHED_FILES = 4000  # beyond this, files changed in place are noticed at the next update
+REBUILD_ASKED = "asked for"  # Report.rebuilt of a rebuild the user asked for (not a repair)
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    """What the search panel asks: the typed query, filters as (field, value), the language the
+    words must match in (None: either), the order and how many hits to show."""
+
+    text: str
+    filters: tuple[tuple[str, str], ...] = ()
+    lang: str | None = None
+    sort: str = "relevance"
+    limit: int = 50
+
+    @property
+    def empty(self) -> bool:
+        return not self.text.strip() and not self.filters
+
+
+@dataclass
+class Snapshot:
+    """The library as the GUI shows it, read on a worker after each change."""
+
+    roots: list[Root] = field(default_factory=list)
+    calls: list[CallEntry] = field(default_factory=list)
+    firsts: dict[tuple[str, int], int] = field(default_factory=dict)  # (path, call): first paragraph
+    folders: list[str] = field(default_factory=list)  # to watch: every folder under the roots
+    files: list[str] = field(default_factory=list)  # to watch: the library's files
+
+
+class SearchService(QObject):
+    libraryChanged = Signal(object)  # a Snapshot
+    indexingStarted = Signal()
+    indexProgress = Signal(object)  # a Progress (a copy, safe to keep)
+    indexFinished = Signal(object)  # the Report of an update that completed
+    indexEnded = Signal()  # an update ended, however (done, cancelled, failed): hide the progress
+    indexChanged = Signal()  # the index holds something new: searches may find more now
+    searched = Signal(object, object)  # the SearchRequest and its Results (only the newest's)
+    searchFailed = Signal(object, str, bool)  # request, one-line reason, True when the query is wrong
+    message = Signal(str)  # something to tell the user in the status bar
+
+    def __init__(
+        self,
+        library_path: Path | None = None,
+        index_dir: Path | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._library_path, self._index_dir = library_path, index_dir
+        self._library: Library | None = None
+        self._indexer: Indexer | None = None
+        self._searcher: Searcher | None = None
+        self._searcher_lock = threading.Lock()
+        self._open_lock = threading.Lock()
+        self.snapshot: Snapshot | None = None  # None until the library was first read
+        self.problem: str | None = None  # what happened opening the library, for a message
+
+        self._index_job: Job | None = None
+        self._cancel = threading.Event()
+        self._pending: bool | None = None  # an update asked for while one runs (True: a rebuild)
+        self.progress: Progress | None = None  # the running update's, None when none runs
+        self.last_report: Report | None = None
+        self._retry = QTimer(self, singleShot=True, interval=BUSY_RETRY_MS)
+        self._retry.timeout.connect(lambda: self.update())
+
+        self._search_job: Job | None = None
+        self._search_next: SearchRequest | None = None
+        self.latest: SearchRequest | None = None  # the newest request: only its results count
+        self._rebuilt_for_search = False  # a search met a damaged index and asked for a rebuild
+        self._grown = 0.0  # when indexChanged was last said during an update
+
+        self._jobs: set[Job] = set()
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.directoryChanged.connect(self._touched)
+        self.watcher.fileChanged.connect(self._touched)
+        self._watch_timer = QTimer(self, singleShot=True, interval=WATCH_DELAY_MS)
+        self._watch_timer.timeout.connect(lambda: self.update())
+
+    # --- state ---------------------------------------------------------------------------------
+
+    @property
+    def indexing(self) -> bool:
+        return self._index_job is not None
+
+    @property
+    def empty(self) -> bool | None:
+        """True when the library has no folder or file; None while it was not read yet."""
+        return None if self.snapshot is None else not self.snapshot.roots
+
+    def _open(self) -> tuple[Library, Indexer]:
+        """The library store and the indexer, opened by the first worker that needs them."""
+        from ..core.search.indexer import Indexer
+        from ..core.search.library import Library
+
+        with self._open_lock:
+            if self._library is None:
+                self._library = Library(self._library_path)
+                if self._library.recovered is not None:
+                    self.problem = self.tr(
+                        "The library list was damaged and set aside ({path}): add your folders again"
+                    ).format(path=str(self._library.recovered))
+                self._indexer = Indexer(self._library, self._index_dir)
+            assert self._indexer is not None
+            return self._library, self._indexer
+
+    # --- running work on workers ---------------------------------------------------------------
+
+    def _run(
+        self,
+        fn: Callable[[Job], Any],
+        done: Callable[[Any], None] | None = None,
+        failed: Callable[[str], None] | None = None,
+    ) -> Job:
+        """Start ``fn(job)`` on a worker; ``done`` or ``failed`` follows in the GUI thread (a
+        reason the worker did not foresee is a failure, never an exception in the GUI)."""
+
+        def body() -> Any:
+            try:
+                return fn(job)
+            except TranscriptError:
+                raise
+            except Exception as err:  # a worker never dies silently: the GUI hears why
+                raise TranscriptError(f"{type(err).__name__}: {err}") from None
+
+        job = Job(body)  # no parent: a job outliving the service must not touch a deleted object
+        self._jobs.add(job)
+
+        def finish(*_args: object) -> None:
+            self._jobs.discard(job)
+            job.deleteLater()
+
+        job.done.connect(finish)
+        job.failed.connect(finish)
+        if done is not None:
+            job.done.connect(done)
+        job.failed.connect(failed or self.message.emit)
+        return job.start()
+
+    def shutdown(self) -> None:
+        """Stop everything under way (the window is closing): results are no longer delivered,
+        an update stops at its next file."""
+        self._cancel.set()
+        self._watch_timer.stop()
+        self._retry.stop()
+        for job in list(self._jobs):
+            job.cancel()
+        self._jobs.clear()
+        self._index_job = self._search_job = None
+
+    def close(self) -> None:
+        """Shut down and close the store and the searcher (waits for a running worker a moment)."""
+        jobs = [j for j in self._jobs if hasattr(j, "_thread")]
+        self.shutdown()
+        for job in jobs:
+            job._thread.join(5)
+        self._drop_searcher()
+        if self._library is not None:
+            self._library.close()
+            self._library = None
+
+    # --- the library ---------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Read the library, then bring the index up to date with what changed while the app was
+        closed (or build it when it is missing or damaged)."""
+
+        def read(_job: Job) -> tuple[Snapshot, bool]:
+            library, indexer = self._open()
+            snapshot = self._read_snapshot(library)
+            return snapshot, bool(snapshot.roots) or _problem(indexer) not in (None, "missing")
+
+        def done(result: tuple[Snapshot, bool]) -> None:
+            snapshot, wanted = result
+            self._set_snapshot(snapshot)
+            if self.problem:
+                self.message.emit(self.problem)
+            if wanted:
+                self.update()
+
+        self._run(read, done)
+
+    def add(self, paths: list[str], recent: bool = False) -> None:
+        """Add folders or files (a file opened in the window: ``recent``), then index them."""
+
+        def add(library: Library) -> None:
+            if recent:
+                for path in paths:
+                    library.add_recent(path)
+            else:
+                library.add(paths)
+
+        self._change(add)
+
+    def remove(self, path: str) -> None:
+        """Take a folder or file out of the library; its calls leave the index."""
+        self._change(lambda library: library.remove(path))
+
+    def _change(self, fn: Callable[[Library], object]) -> None:
+        """Change the library on a worker, then show it and bring the index in step."""
+
+        def change(_job: Job) -> Snapshot:
+            library, _ = self._open()
+            fn(library)
+            return self._read_snapshot(library)
+
+        def done(snapshot: Snapshot) -> None:
+            self._set_snapshot(snapshot)
+            self.update()
+
+        self._run(change, done)
+
+    def _read_snapshot(self, library: Library) -> Snapshot:
+        """The roots, the calls and what to watch (a worker's work: it walks the folders)."""
+        roots = library.roots()
+        calls = library.calls()
+        firsts: dict[tuple[str, int], int] = {}
+        for path in {c.path for c in calls}:
+            first = 0
+            for c in sorted((c for c in calls if c.path == path), key=lambda c: c.call):
+                firsts[(path, c.call)] = first
+                first += c.paragraphs
+        folders: list[str] = []
+        for root in roots:
+            if root.kind == "folder" and os.path.isdir(root.path):
+                folders += [d for d, _, _ in os.walk(root.path)]
+            elif os.path.isdir(os.path.dirname(root.path)):
+                folders.append(os.path.dirname(root.path))  # a file root: its folder shows a move
+        files = [f.path for f in library.files()][:MAX_WATCHED_FILES]
+        files += [r.path for r in roots if r.kind != "folder"]
+        return Snapshot(roots, calls, firsts, sorted(set(folders)), sorted(set(files)))
+
+    def _set_snapshot(self, snapshot: Snapshot) -> None:
+        self.snapshot = snapshot
+        self._watch(snapshot)
+        self.libraryChanged.emit(snapshot)
+
+    def _watch(self, snapshot: Snapshot) -> None:
+        """Watch what the library holds now, and nothing else."""
+        for wanted, have in (
+            (snapshot.folders, self.watcher.directories()),
+            (snapshot.files, self.watcher.files()),
+        ):
+            keep, had = set(wanted), set(have)
+            gone = [p for p in have if p not in keep]
+            if gone:
+                self.watcher.removePaths(gone)
+            new = [p for p in wanted if p not in had]
+            if new:
+                self.watcher.addPaths(new)
+
+    def _touched(self, _path: str) -> None:
+        if self.snapshot is not None and self.snapshot.roots:
+            self._watch_timer.start()  # gathered: one update once the changes pause
+
+    # --- indexing ------------------------------------------------------------------------------
+
+    def update(self, rebuild: bool = False) -> None:
+        """Bring the index up to date with the library (``rebuild``: from scratch), on a worker.
+        Asked while an update runs, it runs once that one ends."""
+        self._retry.stop()
+        if self._index_job is not None:
+            self._pending = bool(self._pending) or rebuild
+            return
+        self._cancel.clear()
+        self.progress = None
+        self._index_job = self._run(
+            lambda job: self._index(job, rebuild),
+            self._indexed,
+            lambda reason: self._indexed(("failed", reason, None)),
+        )
+        self._index_job.early.connect(self._progress)
+        self.indexingStarted.emit()
+
+    def cancel(self) -> None:
+        """Stop the running update at its next file; what it committed stays."""
+        self._pending = None
+        if self._index_job is not None:
+            self._cancel.set()
+
+    def _index(self, job: Job, rebuild: bool) -> tuple[str, Any, Snapshot]:
+        """The update itself (on the worker): how it ended (done, cancelled, busy or failed),
+        the Report or why, and the library now. A failure the indexer did not foresee (a damaged
+        segment found while writing) is answered with a rebuild, once."""
+        from ..core.search.indexer import Cancelled, IndexBusy
+
+        library, indexer = self._open()
+        last: list[Any] = [0.0, ""]  # when the last progress was sent, and its phase
+
+        def progress(p: Progress) -> None:
+            now = time.monotonic()
+            if now - last[0] >= PROGRESS_EVERY or p.phase != last[1] or p.done_files == p.total_files:
+                last[:] = [now, p.phase]
+                job.emit_early(dataclasses.replace(p))
+
+        def cancelled() -> bool:
+            return job.cancelled or self._cancel.is_set()
+
+        problem = REBUILD_ASKED if rebuild else _problem(indexer)
+        if problem is not None:
+            self._drop_searcher()  # its files are about to go
+        outcome: tuple[str, Any]
+        try:
+            try:
+                report = indexer.update(progress, cancelled, rebuild=problem is not None)
+                if report.rebuilt and problem:
+                    report.rebuilt = problem  # why this service asked for it
+            except (Cancelled, IndexBusy):
+                raise
+            except Exception:
+                self._drop_searcher()
+                report = indexer.update(progress, cancelled, rebuild=True)
+            outcome = ("done", report)
+        except Cancelled:
+            outcome = ("cancelled", None)
+        except IndexBusy as err:
+            outcome = ("busy", err.reason)
+        except Exception as err:
+            outcome = ("failed", f"{type(err).__name__}: {err}")
+        return (*outcome, self._read_snapshot(library))
+
+    def _progress(self, p: Progress) -> None:
+        if self._index_job is None:
+            return
+        self.progress = p
+        self.indexProgress.emit(p)
+        now = time.monotonic()
+        if p.done_files and now - self._grown >= GROWN_EVERY:  # a long update commits as it goes
+            self._grown = now
+            self.indexChanged.emit()
+
+    def _indexed(self, outcome: tuple[str, Any, Snapshot | None]) -> None:
+        kind, value, snapshot = outcome
+        self._index_job = None
+        self.progress = None
+        if snapshot is not None:
+            self._set_snapshot(snapshot)
+        if kind == "done":
+            self.last_report = value
+            self.indexFinished.emit(value)
+        elif kind == "cancelled":
+            self.message.emit(self.tr("Indexing cancelled: the calls indexed so far can be searched"))
+        elif kind == "busy":
+            self.message.emit(self.tr("The index is being updated by another program; trying again soon"))
+            self._retry.start()
+        else:
+            self.message.emit(self.tr("Indexing failed: {reason}").format(reason=value))
+        self.indexEnded.emit()
+        self.indexChanged.emit()
+        pending, self._pending = self._pending, None
+        if pending is not None:
+            self.update(rebuild=pending)
+
+    # --- searching -----------------------------------------------------------------------------
+
+    def search(self, request: SearchRequest) -> None:
+        """Search on a worker; `searched` or `searchFailed` follows for the newest request only."""
+        self.latest = request
+        if request.empty:
+            return
+        if self._search_job is not None:
+            self._search_next = request  # run once the one under way ends (replacing any other)
+            return
+        self._search_job = self._run(
+            lambda _job: self._find(request),
+            lambda result: self._found(request, result),
+            lambda reason: self._found(request, ("failed", reason)),
+        )
+
+    def _find(self, request: SearchRequest) -> tuple[str, Any]:
+        """The search itself (on the worker): ("ok", Results), ("query", why the query cannot be
+        read), ("damaged", why) or ("failed", why)."""
+        from ..core.search.query import QueryError, make_filter
+        from ..core.search.searcher import SearchError
+
+        try:
+            filters = [make_filter(name, value) for name, value in request.filters]
+            searcher = self._get_searcher()
+            searcher.refresh()
+            results = searcher.search(
+                request.text, request.limit, filters, request.lang, request.sort, facets=True
+            )
+        except QueryError as err:
+            return "query", err.reason
+        except SearchError as err:
+            self._drop_searcher()
+            return "damaged", err.reason
+        return "ok", results
+
+    def _get_searcher(self) -> Searcher:
+        from ..core.search.searcher import Searcher
+
+        library, _ = self._open()
+        with self._searcher_lock:
+            if self._searcher is None:
+                self._searcher = Searcher(library, self._index_dir)
+            return self._searcher
+
+    def _drop_searcher(self) -> None:
+        with self._searcher_lock:
+            searcher, self._searcher = self._searcher, None
+        if searcher is not None:
+            searcher.close()
+
+    def _found(self, request: SearchRequest, result: tuple[str, Any]) -> None:
+        self._search_job = None
+        following, self._search_next = self._search_next, None
+        if following is not None:  # asked again meanwhile (maybe the same, on a newer index)
+            self.search(following)
+            return
+        if request != self.latest:
+            return  # an older query's answer: the newer one is on its way or was cleared
+        kind, value = result
+        if kind == "ok":
+            results: Results = value
+            self._rebuilt_for_search = False
+            self.searched.emit(request, results)
+            if results.stale and not self.indexing:
+                self.update()  # hits left out because their files changed: index them again
+        elif kind == "damaged" and not self._rebuilt_for_search:
+            # Rebuilt by the update under way, or by one started now; indexChanged follows.
+            self.searchFailed.emit(request, self.tr("The search index is being rebuilt\u2026"), False)
+            if not self.indexing:
+                self._rebuilt_for_search = True
+                self.update(rebuild=True)
+        else:
+            self.searchFailed.emit(request, str(value), kind == "query")
+
+
+def _problem(indexer: Indexer) -> str | None:
+    """Why the index must be rebuilt, or None. `Indexer.check` itself can raise on some damage
+    (whoosh-reloaded reads a garbage table of contents with an IndexError before its own checks):
+    that too means rebuild."""
+    try:
+        return indexer.check()
+    except Exception as err:
+        return f"damaged ({type(err).__name__})"
