@@ -25,3 +25,30 @@ def _private_app_dirs(tmp_path, monkeypatch):
     for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
         monkeypatch.setenv(var, str(tmp_path / var.lower()))
     monkeypatch.setenv("TRANSCRIPT_READER_DATA", str(tmp_path / "data"))
+
+
+@pytest.fixture
+def make_window(qtbot, tmp_path):
+    """A shown main window with its own settings file (several per test if asked), quiet (no
+    message boxes); its notes store and search service are closed after the test."""
+    from PySide6.QtCore import QSettings
+
+    from reader.ui.config import Settings
+    from reader.ui.window import MainWindow
+
+    made = []
+
+    def make(settings_name: str = "s.ini"):
+        w = MainWindow(Settings(QSettings(str(tmp_path / settings_name), QSettings.Format.IniFormat)))
+        w.setProperty("quiet", True)
+        qtbot.addWidget(w)
+        w.resize(1300, 850)
+        w.show()
+        qtbot.waitExposed(w)
+        made.append(w)
+        return w
+
+    yield make
+    for w in made:
+        w.search.service.close()
+        w.notes.service.close()

@@ -29,15 +29,8 @@ FIXTURES = Path(__file__).parent / "fixtures"
 
 
 @pytest.fixture
-def window(qtbot, tmp_path) -> MainWindow:
-    w = MainWindow(Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)))
-    w.setProperty("quiet", True)
-    qtbot.addWidget(w)
-    w.resize(1300, 850)
-    w.show()
-    qtbot.waitExposed(w)
-    yield w
-    w.notes.service.close()
+def window(make_window) -> MainWindow:
+    return make_window()
 
 
 def open_ready(qtbot, window: MainWindow, path: Path) -> TranscriptView:
@@ -103,7 +96,7 @@ def test_highlighting_a_selection_marks_it_and_its_counterpart(qtbot, window, tm
     assert [n.id for n in panel_notes(window)] == [notes[0].id]
 
 
-def test_a_note_shows_a_marker_and_a_tooltip_and_survives_a_new_window(qtbot, window, tmp_path):
+def test_a_note_shows_a_marker_and_a_tooltip_and_survives_a_new_window(qtbot, window, tmp_path, make_window):
     path = copy_of(tmp_path)
     view = open_ready(qtbot, window, path)
     p = view.transcript.paragraphs[3]
@@ -116,15 +109,11 @@ def test_a_note_shows_a_marker_and_a_tooltip_and_survives_a_new_window(qtbot, wi
     assert view._tooltip(block, 10) is None or "Check the" not in view._tooltip(block, 10)
     assert "Check the" in view._tooltip(block, -1)  # the gutter marker
     # Another window (another app run) on the same store shows the same note.
-    other = MainWindow(Settings(QSettings(str(tmp_path / "o.ini"), QSettings.Format.IniFormat)))
-    qtbot.addWidget(other)
-    other.setProperty("quiet", True)
-    other.show()
+    other = make_window("o.ini")
     v2 = open_ready(qtbot, other, path)
     assert [(n.paragraph, n.anchor.lang, n.text) for n in v2.notes.notes] == [
         (3, "zh", "Check the <b>translation</b>")
     ]
-    other.notes.service.close()
 
 
 def test_context_menu_offers_highlight_colours_and_add_note(qtbot, window, tmp_path):

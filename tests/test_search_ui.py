@@ -37,17 +37,10 @@ CALLS_IN_FIXTURES = 10  # 8 files; the two multi-call files hold two calls each
 
 
 @pytest.fixture
-def window(qtbot, tmp_path) -> MainWindow:
-    w = MainWindow(Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)))
-    w.setProperty("quiet", True)
-    qtbot.addWidget(w)
-    w.resize(1300, 850)
-    w.show()
-    qtbot.waitExposed(w)
+def window(qtbot, make_window) -> MainWindow:
+    w = make_window()
     qtbot.waitUntil(lambda: w.search.service.snapshot is not None and not w.search.service.indexing)
-    yield w
-    w.search.service.close()
-    w.notes.service.close()
+    return w
 
 
 @pytest.fixture
