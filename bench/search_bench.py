@@ -1,0 +1,482 @@
+"""Search benchmark: the Whoosh index against SQLite FTS5 and a linear scan, side by side.
+
+    python -m bench.search_bench [--sizes 200 2000] [--runs 3] [--rounds 5] [--out bench/out/search]
+
+For each size N: N fictional calls (bench/search_corpus.py); each engine measured in processes of
+its own (its own peak RSS), the engines taking turns. Build = read, parse and index every file
+(Whoosh: the app's ``Indexer.update()``; FTS5: a contentless FTS5 table and a table of the
+paragraphs' original text). Queries: Whoosh and FTS5 timed in the same processes, query by
+query, taking turns; the median of 3 x ``--rounds`` runs each, a run giving the total and the
+best 20 hits (FTS5 with their text; Whoosh without, then with the text read from the files).
+Re-index: one call changed (Whoosh: ``Indexer.update()``; FTS5: delete and insert).
+FTS5 gets the very terms the Whoosh index holds (English stems; Chinese bigrams, lone characters
+and Latin words in one column, characters in another) as space-separated tokens for its
+``unicode61`` tokenizer, so both must find the same paragraphs (checked). The linear scan tests
+every paragraph's folded text, held in memory, with regular expressions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from bench.search_corpus import change_calls
+
+ROOT = Path(__file__).resolve().parent.parent
+QUERIES = [
+    # English words (AND by default)
+    "revenue", "customers", "guidance", "inventory", "demand", "shipments",
+    "gross margin", "cash flow", "demand robots", "revenue guidance europe",
+    # English phrases
+    '"gross margin"', '"year over year"', '"free cash flow"', '"next quarter"', '"operating expenses"',
+    '"cash flow from operations"',
+    # Chinese, one character
+    "收", "率", "車", "车", "季",
+    # Chinese, two characters, Traditional and Simplified
+    "營收", "营收", "毛利", "客戶", "客户", "需求", "現金",
+    # Chinese, three or more
+    "毛利率", "現金流", "营业费用",
+    # prefix, OR, NOT, filters
+    "margin*", "revenue OR sales", "revenue -guidance", "營收 role:analyst", "margin section:qa",
+]  # fmt: skip
+
+
+def _rss_mib() -> tuple[float, float]:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return own, children
+
+
+# --- FTS5 ---------------------------------------------------------------------------------------
+
+FTS_SCHEMA = """
+CREATE VIRTUAL TABLE idx USING fts5(en, zh, zh1, speaker, role, section, company, period,
+    content='', tokenize="unicode61 remove_diacritics 0 tokenchars '.'");
+CREATE TABLE paras (id INTEGER PRIMARY KEY, path TEXT, paragraph INTEGER, en TEXT, zh TEXT);
+CREATE INDEX paras_path ON paras (path);
+"""
+
+
+def _fts_rows(path: str) -> list[tuple[Any, ...]]:
+    """(path, paragraph, en, zh) and the analysed columns of each paragraph of a file."""
+    from reader.core.parser import parse_file
+    from reader.core.search.analysis import chinese_terms, english_terms
+    from reader.core.search.schema import tag_terms
+
+    t = parse_file(path)
+    rows = []
+    for p in t.paragraphs:
+        speaker, call = t.turns[p.turn].speaker, t.calls[p.call]
+        s = t.speakers.get(speaker)
+        zh_terms, zh_chars = chinese_terms(p.zh) if p.zh else ([], [])
+        tags = [" ".join(tag_terms(v or "")) for v in (speaker, call.company, call.period)]
+        en = " ".join(english_terms(p.en)) if p.en else ""
+        role = s.role.value if s else "unknown"
+        rows.append((path, p.index, p.en, p.zh, en, " ".join(zh_terms), " ".join(zh_chars), tags[0], role))
+        rows[-1] += (p.section.value, tags[1], tags[2])
+    return rows
+
+
+def _fts_insert(db: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> None:
+    for row in rows:
+        cur = db.execute("INSERT INTO paras (path, paragraph, en, zh) VALUES (?, ?, ?, ?)", row[:4])
+        db.execute(
+            "INSERT INTO idx (rowid, en, zh, zh1, speaker, role, section, company, period)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (cur.lastrowid, *row[4:]),
+        )
+
+
+def _fts_delete(db: sqlite3.Connection, path: str) -> None:
+    """Contentless FTS5 rows are deleted by giving back the values they were indexed with."""
+    ids = [i for (i,) in db.execute("SELECT id FROM paras WHERE path = ? ORDER BY id", (path,))]
+    for old in _fts_rows_cache.pop(path, []):
+        rowid = ids.pop(0)
+        db.execute(
+            "INSERT INTO idx (idx, rowid, en, zh, zh1, speaker, role, section, company, period)"
+            " VALUES ('delete', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (rowid, *old[4:]),
+        )
+    db.execute("DELETE FROM paras WHERE path = ?", (path,))
+
+
+_fts_rows_cache: dict[str, list[tuple[Any, ...]]] = {}
+
+
+def build_fts(corpus_dir: str, db: str) -> dict[str, Any]:
+    corpus, db_path = Path(corpus_dir), Path(db)
+    if db_path.exists():
+        db_path.unlink()
+    start = time.perf_counter()
+    db = sqlite3.connect(db_path)
+    db.executescript(FTS_SCHEMA)
+    db.execute("BEGIN")
+    for path in sorted(corpus.glob("*.txt")):
+        _fts_insert(db, _fts_rows(str(path)))
+    db.execute("COMMIT")
+    db.execute("INSERT INTO idx (idx) VALUES ('optimize')")
+    db.close()
+    return {"seconds": time.perf_counter() - start, "index_bytes": db_path.stat().st_size}
+
+
+def fts_match(node: Any, lang: str | None) -> str:
+    """The FTS5 MATCH expression for a parsed query (the same terms the Whoosh index holds)."""
+    from reader.core.search.query import And, Filter, Not, Or, Words
+
+    def quote(terms: tuple[str, ...] | list[str]) -> str:
+        return '"' + " ".join(t.replace('"', '""') for t in terms) + '"'
+
+    if isinstance(node, Words):
+        cols = ["zh1"] if node.unigram is not None else ["zh"] if node.chinese else ["en", "zh"]
+        cols = [c for c in cols if lang is None or (c == "en") == (lang == "en")]
+        if not cols:
+            return '"\x01nothing"'
+        terms = (node.unigram,) if node.unigram is not None else node.terms
+        return "{" + " ".join(cols) + "} : " + quote(terms) + ("*" if node.prefix else "")
+    if isinstance(node, Filter):
+        return f"{node.field} : " + " AND ".join(quote([t]) for t in node.terms)
+    if isinstance(node, And):
+        pos = [fts_match(c, lang) for c in node.children if not isinstance(c, Not)]
+        neg = [fts_match(c.child, lang) for c in node.children if isinstance(c, Not)]
+        expr = "(" + " AND ".join(pos) + ")"
+        return expr + "".join(f" NOT ({n})" for n in neg)
+    if isinstance(node, Or):
+        return "(" + " OR ".join(fts_match(c, lang) for c in node.children) + ")"
+    raise ValueError(f"FTS5 has no stand-alone NOT: {node}")
+
+
+def _fts_runner(db_path: Path) -> Any:
+    """run(i): query i on FTS5: the count, the best 20 and their text (what a results list needs)."""
+    from reader.core.search.query import parse
+
+    db = sqlite3.connect(db_path)
+    exprs = [fts_match(parse(q).root, None) for q in QUERIES]
+    best = "SELECT rowid FROM idx WHERE idx MATCH ? ORDER BY rank LIMIT 20"
+
+    def run(i: int) -> int:
+        total = db.execute("SELECT count(*) FROM idx WHERE idx MATCH ?", (exprs[i],)).fetchone()[0]
+        top = [r for (r,) in db.execute(best, (exprs[i],))]
+        marks = ",".join("?" * len(top))
+        db.execute(f"SELECT path, paragraph, en, zh FROM paras WHERE id IN ({marks})", top).fetchall()
+        return int(total)
+
+    return run
+
+
+def query_fts(db: str, rounds: str) -> dict[str, Any]:
+    times, totals = _time_queries(_fts_runner(Path(db)), int(rounds))
+    return {"times": times, "totals": totals, "rss": _rss_mib()[0]}
+
+
+def query_pair(work: str, db: str, rounds: str) -> dict[str, Any]:
+    """Whoosh and FTS5 timed in one process, query by query, taking turns at going first, so
+    that the machine's slow spells fall on both alike."""
+    whoosh, fts = _whoosh_runner(Path(work))[0], _fts_runner(Path(db))
+    times: dict[str, dict[str, list[float]]] = {e: {q: [] for q in QUERIES} for e in ("whoosh", "fts")}
+    totals: dict[str, dict[str, int]] = {"whoosh": {}, "fts": {}}
+    for r in range(int(rounds)):
+        for i, q in enumerate(QUERIES):
+            for name, run in (("whoosh", whoosh), ("fts", fts))[:: 1 if (r + i) % 2 else -1]:
+                start = time.perf_counter()
+                totals[name][q] = run(i)
+                times[name][q].append(time.perf_counter() - start)
+    return {"times": times, "totals": totals}
+
+
+def _time_queries(
+    run: Any, rounds: int, prepare: Any = None
+) -> tuple[dict[str, list[float]], dict[str, int]]:
+    """Each query ``rounds`` times, round after round: its times, and the total it found."""
+    times: dict[str, list[float]] = {q: [] for q in QUERIES}
+    totals = {}
+    for _ in range(rounds):
+        for i, q in enumerate(QUERIES):
+            if prepare:
+                prepare(i)
+            start = time.perf_counter()
+            totals[q] = run(i)
+            times[q].append(time.perf_counter() - start)
+    return times, totals
+
+
+def reindex_fts(db_file: str, corpus: str, runs: str) -> dict[str, Any]:
+    db = sqlite3.connect(db_file)
+
+    def reindex(path: Path) -> None:
+        db.execute("BEGIN")
+        _fts_delete(db, str(path))
+        _fts_rows_cache[str(path)] = rows = _fts_rows(str(path))
+        _fts_insert(db, rows)
+        db.execute("COMMIT")
+
+    def prepare(path: Path) -> None:  # what the file's rows were indexed with (to delete them)
+        _fts_rows_cache[str(path)] = _fts_rows(str(path))
+
+    return {"times": change_calls(Path(corpus), int(runs), reindex, prepare)}
+
+
+# --- Whoosh ------------------------------------------------------------------------------------
+
+
+def _whoosh_env(work: Path) -> None:
+    os.environ["TRANSCRIPT_READER_DATA"] = str(work / "data")
+
+
+def build_whoosh(corpus: str, work: str, workers: str) -> dict[str, Any]:
+    shutil.rmtree(work, ignore_errors=True)
+    _whoosh_env(Path(work))
+    from reader.core.search.indexer import Indexer, index_dir, storage
+    from reader.core.search.library import Library
+
+    start = time.perf_counter()
+    with Library() as library:
+        library.add([corpus])
+        report = Indexer(library, workers=int(workers) or None).update()
+    seconds = time.perf_counter() - start
+    ix = storage(index_dir()).open_index("MAIN")
+    size = sum(p.stat().st_size for p in index_dir().iterdir())
+    own, workers_rss = _rss_mib()
+    docs, segments = ix.doc_count(), len(ix._read_toc().segments)
+    assert not report.failed, report.failed
+    return dict(
+        seconds=seconds, index_bytes=size, segments=segments, docs=docs, rss=own, rss_workers=workers_rss
+    )
+
+
+def _whoosh_runner(work: Path) -> tuple[Any, Any, list[Any]]:
+    """run(i): query i on the Whoosh index (the total and the best 20); the searcher; the
+    parsed queries."""
+    _whoosh_env(work)
+    from reader.core.search.library import Library
+    from reader.core.search.query import parse
+    from reader.core.search.searcher import Searcher
+
+    searcher = Searcher(Library())
+    parsed = [parse(q) for q in QUERIES]
+    return (lambda i: searcher.search(parsed[i], resolve=False).total), searcher, parsed
+
+
+def query_whoosh(work: str, rounds: str) -> dict[str, Any]:
+    run, searcher, parsed = _whoosh_runner(Path(work))
+    times, totals = _time_queries(run, int(rounds))
+
+    def full(i: int) -> int:  # with the hits' text read from their files
+        return searcher.search(parsed[i]).total
+
+    cold, _ = _time_queries(full, 1, lambda i: searcher._files.clear())  # no file parsed yet
+    warm, _ = _time_queries(full, 1, full)  # the same files parsed just before
+    return {"times": times, "cold": cold, "warm": warm, "totals": totals, "rss": _rss_mib()[0]}
+
+
+def reindex_whoosh(work: str, corpus: str, runs: str) -> dict[str, Any]:
+    _whoosh_env(Path(work))
+    from reader.core.find import fold
+    from reader.core.search.indexer import Indexer
+    from reader.core.search.library import Library
+
+    fold("")  # the folding table, built once per process (the window has it from its first Find)
+    indexer = Indexer(Library())
+    merges = []
+    times = change_calls(Path(corpus), int(runs), lambda path: merges.append(indexer.update().merged))
+    return {"times": times, "merges": sum(1 for m in merges[::2] if m)}
+
+
+# --- linear scan -------------------------------------------------------------------------------
+
+
+def query_scan(corpus: str, rounds: str) -> dict[str, Any]:
+    from reader.core.find import fold
+    from reader.core.parser import parse_file
+    from reader.core.search.query import And, Filter, Not, Or, Words, parse
+
+    paras = []  # (English, Chinese, role, section) of every paragraph, folded
+    for path in sorted(Path(corpus).glob("*.txt")):
+        t = parse_file(path)
+        for p in t.paragraphs:
+            s = t.speakers.get(t.turns[p.turn].speaker)
+            paras.append(
+                (fold(p.en or ""), fold(p.zh or ""), s.role.value if s else "unknown", p.section.value)
+            )
+
+    def test(node: Any) -> Any:
+        if isinstance(node, Words):
+            if node.unigram is not None or node.chinese:
+                pat = re.compile(re.escape(node.unigram or "".join(fold(node.text).split())))
+            else:  # the word and a few letters more: "margin" finds "margins"
+                body = r"\W+".join(re.escape(x) for x in fold(node.text).split())
+                pat = re.compile(r"\b" + body + ("" if node.prefix else r"\w{0,3}\b"))
+            return lambda p: pat.search(p[0]) is not None or pat.search(p[1]) is not None
+        if isinstance(node, Filter):
+            col = {"role": 2, "section": 3}[node.field]
+            return lambda p: p[col] == node.terms[0]
+        if isinstance(node, Not):
+            inner = test(node.child)
+            return lambda p: not inner(p)
+        tests = [test(c) for c in node.children]
+        combine = all if isinstance(node, And) else any
+        assert isinstance(node, (And, Or))
+        return lambda p: combine(t(p) for t in tests)
+
+    tests = [test(parse(q).root) for q in QUERIES]
+    times, totals = _time_queries(lambda i: len([p for p in paras if tests[i](p)]), int(rounds))
+    return {"times": times, "totals": totals, "rss": _rss_mib()[0]}
+
+
+# --- orchestration -----------------------------------------------------------------------------
+
+
+def _child(*args: str) -> dict[str, Any]:
+    """Run one measurement in a fresh process; its JSON result."""
+    cmd = [sys.executable, "-m", "bench.search_bench", *args]
+    out = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, check=False)
+    if out.returncode != 0:
+        raise SystemExit(f"{' '.join(args)} failed:\n{out.stderr}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    k = (len(ordered) - 1) * q
+    lo, hi = int(k), min(int(k) + 1, len(ordered) - 1)
+    return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
+
+
+def _q(times: dict[str, float]) -> str:
+    return f"{_pct(list(times.values()), 0.5):.1f} / {_pct(list(times.values()), 0.95):.1f} ms"
+
+
+def measure(n: int, out: Path, runs: int, rounds: int, workers: int | None) -> dict[str, Any]:
+    from bench.search_corpus import write_library
+
+    corpus = out / f"calls-{n}"
+    text_mb = sum(p.stat().st_size for p in write_library(corpus, n)) / 1e6
+    work, db = str(out / f"whoosh-{n}"), str(out / f"fts-{n}.sqlite3")
+    wb, fb, wq, fq, sq = [], [], [], [], []  # type: ignore[var-annotated]
+    for _ in range(runs):  # the engines take turns, run by run
+        wb.append(_child("build-whoosh", str(corpus), work, str(workers or 0)))
+        fb.append(_child("build-fts", str(corpus), db))
+        print(
+            f"N={n} build: whoosh {wb[-1]['seconds']:.1f} s, fts5 {fb[-1]['seconds']:.1f} s", file=sys.stderr
+        )
+    pairs = [_child("query-pair", work, db, str(rounds)) for _ in range(3)]
+    wq.append(_child("query-whoosh", work, "1"))  # its memory, and the hits' text read from files
+    fq.append(_child("query-fts", db, "1"))  # its memory
+    sq += [_child("query-scan", str(corpus), "1") for _ in range(3)]
+    wr = _child("reindex-whoosh", work, str(corpus), str(runs * 3))
+    fr = _child("reindex-fts", db, str(corpus), str(runs * 3))
+
+    def per_query(results: list[dict[str, Any]], key: str = "times") -> dict[str, float]:
+        return {q: statistics.median(t for r in results for t in r[key][q]) * 1000 for q in QUERIES}
+
+    def paired(name: str) -> dict[str, float]:
+        return per_query([{"times": p["times"][name]} for p in pairs])
+
+    totals = {
+        q: (pairs[0]["totals"]["whoosh"][q], pairs[0]["totals"]["fts"][q], sq[0]["totals"][q])
+        for q in QUERIES
+    }
+    return {
+        "n": n,
+        "text_mb": text_mb,
+        "docs": wb[-1]["docs"],
+        "segments": wb[-1]["segments"],
+        "totals": totals,
+        "mismatches": [q for q, (w, f, _) in totals.items() if w != f],
+        "whoosh": {
+            "builds": [r["seconds"] for r in wb],
+            "index_mb": wb[-1]["index_bytes"] / 1e6,
+            "query": paired("whoosh"),
+            "cold": per_query(wq, "cold"),
+            "warm": per_query(wq, "warm"),
+            "reindex": wr["times"],
+            "merges": wr["merges"],
+            "rss": [max(r["rss"] for r in wb), max(r["rss_workers"] for r in wb), max(r["rss"] for r in wq)],
+        },
+        "fts": {
+            "builds": [r["seconds"] for r in fb],
+            "index_mb": fb[-1]["index_bytes"] / 1e6,
+            "query": paired("fts"),
+            "reindex": fr["times"],
+            "rss": [max(r["rss"] for r in fq)],
+        },
+        "scan": {"query": per_query(sq), "rss": [max(r["rss"] for r in sq)]},
+    }
+
+
+def table(results: list[dict[str, Any]]) -> str:
+    """The results as the Markdown tables of SEARCH_RESULTS.md."""
+    head = ["N (text)", "engine", "build (median)", "MB/s", "index (x text)", "query p50 / p95"]
+    head += ["re-index one call, median / max", "peak RSS, MiB"]
+    lines = ["| " + " | ".join(head) + " |", "|" + " --- |" * len(head)]
+    for r in results:
+        mb, w = r["text_mb"], r["whoosh"]
+        for name, e in (("Whoosh", w), ("SQLite FTS5", r["fts"]), ("linear scan in memory", r["scan"])):
+            cells = [f"{r['n']} ({mb:.1f} MB)", name, "–", "–", "–", _q(e["query"]), "–"]
+            if "builds" in e:
+                build = statistics.median(e["builds"])
+                cells[2:5] = [
+                    f"{build:.1f} s",
+                    f"{mb / build:.2f}",
+                    f"{e['index_mb']:.1f} MB ({e['index_mb'] / mb:.2f}x)",
+                ]
+                cells[6] = f"{statistics.median(e['reindex']):.3f} / {max(e['reindex']):.3f} s"
+            cells.append(" / ".join(f"{x:.0f}" for x in e["rss"]))
+            lines.append("| " + " | ".join(cells) + " |")
+        cold = f"{_q(w['cold'])} cold, {_q(w['warm'])} warm"
+        lines.append(f"| {r['n']} | Whoosh + the 20 hits' text read from the files | | | | {cold} | | |")
+    for r in results:
+        lines.append(f"\nN={r['n']}: {r['docs']} paragraphs, {r['segments']} segments after the build;")
+        lines.append(f"re-index runs that merged segments: {r['whoosh']['merges']};")
+        lines.append(f"queries whose totals differ between Whoosh and FTS5: {r['mismatches'] or 'none'}.\n")
+        lines.append("| query | paragraphs (Whoosh / FTS5 / scan) | Whoosh ms | FTS5 ms | scan ms |")
+        lines.append("| --- | --- | --- | --- | --- |")
+        for q in QUERIES:
+            ms = [r[e]["query"][q] for e in ("whoosh", "fts", "scan")]
+            found = " / ".join(map(str, r["totals"][q]))
+            lines.append(f"| `{q}` | {found} | {ms[0]:.1f} | {ms[1]:.1f} | {ms[2]:.0f} |")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    if sys.argv[1:2] and sys.argv[1] in _CHILDREN:
+        print(json.dumps(_CHILDREN[sys.argv[1]](*sys.argv[2:])))
+        return
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[200, 2000])
+    parser.add_argument("--runs", type=int, default=3, help="builds per engine (median)")
+    parser.add_argument("--rounds", type=int, default=5, help="runs of each query per process")
+    parser.add_argument("--workers", type=int, default=0, help="Whoosh indexing processes (0: default)")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "search")
+    parser.add_argument("--json", type=Path, help="also write the raw results here")
+    args = parser.parse_args()
+    results = [measure(n, args.out, args.runs, args.rounds, args.workers or None) for n in args.sizes]
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
+    print(table(results))
+
+
+_CHILDREN: dict[str, Any] = {
+    "build-whoosh": build_whoosh,
+    "build-fts": build_fts,
+    "query-whoosh": query_whoosh,
+    "query-fts": query_fts,
+    "query-pair": query_pair,
+    "query-scan": query_scan,
+    "reindex-whoosh": reindex_whoosh,
+    "reindex-fts": reindex_fts,
+}
+
+
+if __name__ == "__main__":
+    main()
