@@ -6,14 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
+from notes_helpers import add, opened, write
 
 from reader.core.notes import backup
-from reader.core.notes.anchors import find_quote
-from reader.core.notes.carry import open_document
 from reader.core.notes.export import CSV_COLUMNS, gather, link, to_csv, to_markdown
 from reader.core.notes.models import NotesImportError
 from reader.core.notes.store import NotesStore
-from reader.core.parser import parse_file, parse_text
+from reader.core.parser import parse_text
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BASIC_TEXT = (FIXTURES / "basic.txt").read_text(encoding="utf-8")
@@ -23,21 +22,6 @@ BASIC_TEXT = (FIXTURES / "basic.txt").read_text(encoding="utf-8")
 def store():
     with NotesStore() as s:
         yield s
-
-
-def write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
-def opened(store, path):
-    transcript = parse_file(path)
-    return transcript, open_document(store, transcript, path)
-
-
-def add(store, transcript, paragraph, lang="en", quote=None, color="yellow", text="a note"):
-    return store.add(transcript, find_quote(transcript, paragraph, lang, quote), color=color, text=text)
 
 
 def without_paragraph(index):

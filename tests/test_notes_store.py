@@ -6,10 +6,10 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from notes_helpers import add, opened, write
 
 from reader.core.notes import db, schema
-from reader.core.notes.anchors import find_quote, make_anchor
-from reader.core.notes.carry import open_document
+from reader.core.notes.anchors import make_anchor
 from reader.core.notes.models import (
     COLORS,
     NewerStoreError,
@@ -31,21 +31,6 @@ BASIC_TEXT = (FIXTURES / "basic.txt").read_text(encoding="utf-8")
 def store():
     with NotesStore() as s:
         yield s
-
-
-def write(path: Path, text: str, encoding: str = "utf-8") -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(text.encode(encoding))
-    return path
-
-
-def opened(store, path):
-    transcript = parse_file(path)
-    return transcript, open_document(store, transcript, path)
-
-
-def add(store, transcript, paragraph, lang="en", quote=None, color="yellow", text="a note"):
-    return store.add(transcript, find_quote(transcript, paragraph, lang, quote), color=color, text=text)
 
 
 # -- the file itself -----------------------------------------------------------------------------
