@@ -112,29 +112,32 @@ def _token(text: str, pos: int, start: int, end: int, positions: bool, chars: bo
     return t
 
 
-class EnglishAnalyzer(Analyzer):
-    """English words, folded and stemmed (:func:`english_terms`), with character offsets."""
+class _TermAnalyzer(Analyzer):
+    """An analyzer that yields its terms from ``tokens``; Whoosh's own keyword arguments (mode,
+    tokenize, removestops) change nothing here and are dropped."""
 
     def __call__(  # type: ignore[override]
-        self, value: str, positions: bool = False, chars: bool = False, start_pos: int = 0, **kwargs: Any
+        self, value: str, positions: bool = False, chars: bool = False, start_pos: int = 0, **_kwargs: Any
     ) -> Iterator[Token]:
-        kwargs.pop("mode", None)
-        kwargs.pop("tokenize", None)
-        kwargs.pop("removestops", None)
+        return self.tokens(value, positions, chars, start_pos)
+
+    def tokens(self, value: str, positions: bool, chars: bool, start_pos: int) -> Iterator[Token]:
+        raise NotImplementedError
+
+
+class EnglishAnalyzer(_TermAnalyzer):
+    """English words, folded and stemmed (:func:`english_terms`), with character offsets."""
+
+    def tokens(self, value: str, positions: bool, chars: bool, start_pos: int) -> Iterator[Token]:
         for i, m in enumerate(WORD_RE.finditer(fold(value))):
             yield _token(normalise_word(m.group()), start_pos + i, m.start(), m.end(), positions, chars)
 
 
-class ChineseAnalyzer(Analyzer):
+class ChineseAnalyzer(_TermAnalyzer):
     """Chinese lines as bigrams, lone characters and Latin words (:func:`chinese_terms`), with
     character offsets (a bigram spans its two characters, so neighbouring bigrams overlap)."""
 
-    def __call__(  # type: ignore[override]
-        self, value: str, positions: bool = False, chars: bool = False, start_pos: int = 0, **kwargs: Any
-    ) -> Iterator[Token]:
-        kwargs.pop("mode", None)
-        kwargs.pop("tokenize", None)
-        kwargs.pop("removestops", None)
+    def tokens(self, value: str, positions: bool, chars: bool, start_pos: int) -> Iterator[Token]:
         pos = start_pos
         for m in ZH_TOKEN_RE.finditer(fold(value)):
             run, start = m.group(1), m.start()
@@ -150,14 +153,9 @@ class ChineseAnalyzer(Analyzer):
                     pos += 1
 
 
-class UnigramAnalyzer(Analyzer):
+class UnigramAnalyzer(_TermAnalyzer):
     """Each Chinese character of a text, folded: the terms that answer one-character queries."""
 
-    def __call__(  # type: ignore[override]
-        self, value: str, positions: bool = False, chars: bool = False, start_pos: int = 0, **kwargs: Any
-    ) -> Iterator[Token]:
-        kwargs.pop("mode", None)
-        kwargs.pop("tokenize", None)
-        kwargs.pop("removestops", None)
+    def tokens(self, value: str, positions: bool, chars: bool, start_pos: int) -> Iterator[Token]:
         for i, m in enumerate(CJK_CHAR_RE.finditer(fold(value))):
             yield _token(m.group(), start_pos + i, m.start(), m.end(), positions, chars)
