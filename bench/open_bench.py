@@ -30,6 +30,7 @@ OUT = ROOT / "bench" / "out"
 SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "transcripts"
 FLOOR = SHARED / "bench" / "floor_qt.py"
+SHELL = ROOT / "bench" / "shell_floor.py"
 APP = ROOT / ".venv" / "bin" / "transcript-reader"
 SEED_BAR, BIG_BAR = 1.5, 4.0
 
@@ -43,6 +44,7 @@ class Case:
     memory_bar: bool  # the memory ratio is part of the bar
     app: list[dict] = field(default_factory=list)
     floor: list[dict] = field(default_factory=list)
+    shell: list[dict] = field(default_factory=list)  # bench/shell_floor.py, with --shell
 
 
 def measure(command: list[str], env: dict[str, str]) -> dict:
@@ -73,7 +75,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=7, help="pairs per case (default 7)")
     parser.add_argument("--modes", nargs="+", default=["side", "interleaved"])
-    parser.add_argument("--big-modes", nargs="+", default=["side", "interleaved"], help="for the 5 MB files")
+    parser.add_argument("--big-modes", nargs="*", default=["side", "interleaved"], help="for the 5 MB files")
+    parser.add_argument(
+        "--shell",
+        action="store_true",
+        help="also run bench/shell_floor.py (the reader's window shape, none of its work) on the seeds",
+    )
     args = parser.parse_args()
 
     have_shared = SEEDS.is_dir() and FLOOR.is_file()
@@ -96,6 +103,9 @@ def main() -> None:
                 c.app.append(measure([str(APP), str(c.file), "--screenshot", shot, "--mode", c.mode], env))
                 if c.floor_file is not None:
                     c.floor.append(measure([sys.executable, str(FLOOR), str(c.floor_file)], env))
+                if args.shell and c.memory_bar:
+                    shell = [sys.executable, str(SHELL), str(c.file), "--screenshot", shot]
+                    c.shell.append(measure(shell, env))
             print(f"round {r + 1}/{args.runs} done", file=sys.stderr)
 
     def med(results: list[dict], key: str) -> float:
@@ -123,6 +133,18 @@ def main() -> None:
             f"| {c.file.name} | {c.mode} | {aw:.2f} s | {fw:.2f} s ({c.floor_file.name}) | {wr:.2f}x "  # type: ignore[union-attr]
             f"| {ap:.0f} MiB | {fp:.1f} MiB | {pr:.2f}x | {bar} | {'yes' if met else 'NO'} | {failures(c)} |"
         )
+    shells = [c for c in cases if c.shell and c.floor]
+    if shells:
+        print("\n| file | mode | floor | shell (window shape + picture) | app | shell / floor | app / floor "
+              "| app / shell | peak: floor, shell, app |")  # fmt: skip
+        print("| --- " * 9 + "|")
+        for c in shells:
+            fw, sw, aw = med(c.floor, "wall"), med(c.shell, "wall"), med(c.app, "wall")
+            peaks = ", ".join(f"{med(x, 'peak_mib'):.0f}" for x in (c.floor, c.shell, c.app))
+            print(
+                f"| {c.file.name} | {c.mode} | {fw:.2f} s | {sw:.2f} s | {aw:.2f} s | {sw / fw:.2f}x "
+                f"| {aw / fw:.2f}x | {aw / sw:.2f}x | {peaks} MiB |"
+            )
     print(
         f"\npython {sys.version.split()[0]}, {args.runs} pairs per case, medians of the runs that exited 0; "
         "ratio = median(app) / median(floor)"
