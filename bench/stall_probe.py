@@ -106,13 +106,14 @@ PER_BLOCK = {"FigureHighlighter.highlightBlock", "Pane.paintEvent", "Pane.set_la
 def install_wrappers(per_block: bool) -> None:
     """Time the app's own steps; `per_block` also times the methods Qt calls per block or frame
     (adds a Python call to each, so it is off unless asked for)."""
-    from reader.ui import aligner, highlighter, pane, sidepanel, view, window
+    from reader.ui import aligner, highlighter, pane, sidepanel, view, view_figures, window
 
     targets = [
         (view.TranscriptView, ["show_transcript", "_build_call", "_apply_filter", "_apply_mode",
-                               "_update_flags", "_analysed", "_analyse_calls", "_build_documents",
+                               "_build_documents",
                                "_check_ready", "set_call",
                                "_mark_matches", "_report_position", "scroll_to_row"]),
+        (view_figures.ViewFigures, ["update_flags", "_analysed", "analyse"]),
         (aligner.PairAligner, ["align", "clear", "realign_scroll", "_follow"]),
         (highlighter.FigureHighlighter, ["refresh_paragraphs", "rehighlight", "highlightBlock"]),
         (pane.Pane, ["set_document", "set_flags", "paintEvent", "set_layer"]),

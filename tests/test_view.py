@@ -240,10 +240,10 @@ def test_rows_stay_in_step_after_zooming(qtbot, window, tmp_path, name):
 def test_rows_stay_in_step_with_a_speaker_filter(qtbot, window, tmp_path, name):
     view = open_ready(qtbot, window, file_for(name, tmp_path))
     speaker = "Mei Lin" if name == "sample" else "Elena Varga"
-    window.set_speaker_filter(speaker)
+    window.navigation.set_speaker_filter(speaker)
     settle(qtbot, view)
     assert misaligned(view) == []
-    window.set_speaker_filter(None)
+    window.navigation.set_speaker_filter(None)
     settle(qtbot, view)
     assert misaligned(view) == []
 
@@ -300,7 +300,7 @@ def test_a_missing_translation_shows_a_gap_in_its_row_and_shifts_nothing(qtbot, 
 def test_speaker_filter_shows_only_that_speakers_blocks_in_both_panes(qtbot, window):
     view = open_ready(qtbot, window, FIXTURES / "basic.txt")
     t = view.transcript
-    window.set_speaker_filter("Raymond Kwok")
+    window.navigation.set_speaker_filter("Raymond Kwok")
     assert view.speaker_filter == "Raymond Kwok"
     assert window.actions_["only_speaker"].isChecked()
 
@@ -320,7 +320,7 @@ def test_speaker_filter_shows_only_that_speakers_blocks_in_both_panes(qtbot, win
     ]
     assert want == [7, 8, 9, 21, 22, 25, 26]  # three turns: header + 2, header + 1, header + 1 paragraphs
     assert visible(view.left) == visible(view.right) == want
-    window.set_speaker_filter(None)
+    window.navigation.set_speaker_filter(None)
     assert visible(view.left) == visible(view.right) == list(range(len(view.rows)))
     assert not window.actions_["only_speaker"].isChecked()
 

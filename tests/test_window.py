@@ -157,7 +157,7 @@ def test_next_and_previous_question_and_go_to_qa(qtbot, window):
 
 def test_next_mismatch_lands_on_the_flagged_paragraph(qtbot, window):
     view = open_ready(qtbot, window, sample_path())
-    assert view.flagged() == [16]
+    assert view.figs.flagged() == [16]
     assert view.top_paragraph() == 0
     window.actions_["next_mismatch"].trigger()
     assert view.top_paragraph() == 16

@@ -20,12 +20,12 @@ from ..core.rows import Row, RowKind, call_rows
 from . import blocks, marks
 from .aligner import PairAligner
 from .document import Built, build
-from .figure_tips import figure_tip, flag_tip
 from .highlighter import FigureHighlighter
-from .loading import Loaded, analyse_calls, load, prepare
+from .loading import Loaded, load, prepare
 from .notes_service import NotesService
 from .pane import Pane
 from .theme import colours
+from .view_figures import ViewFigures
 from .view_find import DocumentFind
 from .view_notes import ViewNotes
 from .workers import Job
@@ -94,6 +94,7 @@ class TranscriptView(QWidget):
         for page in (self.loading, self.split, self.inter):
             self.stack.addWidget(page)
         self.finding = DocumentFind(self)
+        self.figs = ViewFigures(self)
         self.notes = ViewNotes(self, notes)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -143,6 +144,10 @@ class TranscriptView(QWidget):
         job.done.connect(lambda result: self._loaded(result, key))
         job.failed.connect(self._failed)
         self._jobs = [job.start()]
+
+    def add_job(self, job: Job) -> None:
+        """Work under way for this view, cancelled when another file is opened or the view goes."""
+        self._jobs.append(job)
 
     def shutdown(self) -> None:
         """Drop the work still running for this view: it is about to go."""
@@ -216,7 +221,7 @@ class TranscriptView(QWidget):
         if c.end > c.first and c.first not in self.analysis:
             # After the documents are highlighted and laid out: a worker holding the GIL while
             # the GUI thread calls highlightBlock once per block would stall it for seconds.
-            QTimer.singleShot(50, self, lambda call=self.call: self._analyse_calls([call]))
+            QTimer.singleShot(50, self, lambda call=self.call: self.figs.analyse([call]))
 
     def _build_documents(self) -> None:
         """Build the documents the current mode shows and that this call does not have yet: a
@@ -236,13 +241,13 @@ class TranscriptView(QWidget):
             else:
                 doc, row_blocks = build(name, t, self.rows, self.reading_font, colours(self.palette()))
             pane.set_document(doc, row_blocks)
-            hl = FigureHighlighter(pane.document(), self._figures, self._mismatches)
+            hl = FigureHighlighter(pane.document(), self.figs.figures, self.figs.mismatches)
             hl.set_enabled(self.figures_on)
             self.highlighters[name] = hl
             self._built.add(name)
             if self.speaker_filter is not None:  # a new document shows every block
                 self._apply_filter()
-            self._update_flags()
+            self.figs.update_flags()
             self.finding.remark()
             self.notes.remark()
         if len(missing) > 1:
@@ -268,58 +273,6 @@ class TranscriptView(QWidget):
         else:
             fn()
 
-    def _analyse_calls(
-        self, calls: list[int], until: Callable[[dict[int, ParagraphFigures]], bool] | None = None
-    ) -> Job | None:
-        """Find the figures of some calls on a worker, in order, stopping early once `until`
-        says so. The worker yields the GIL after every paragraph so the GUI thread never waits
-        on it for longer than one paragraph's work."""
-        t = self.transcript
-        assert t is not None
-        todo = [c for c in calls if t.calls[c].first not in self.analysis]
-        if not todo:
-            return None
-
-        job = Job(lambda: analyse_calls(t, todo, job, until))
-        job.done.connect(self._analysed)
-        job.progress.connect(lambda done, total: self.analysisProgress.emit(done, total))
-        self.analysisProgress.emit(0, len(todo))
-        self._jobs.append(job.start())
-        return job
-
-    def find_mismatch(self, here: int, backwards: bool, found: Callable[[int | None], None]) -> None:
-        """Call `found` with the next (previous) paragraph after (before) `here` whose figures
-        disagree, checking the calls not yet checked on a worker when it must; None if none."""
-        t = self.transcript
-        if t is None:
-            return
-
-        def pick() -> int | None:
-            later = [p for p in self.flagged() if (p < here if backwards else p > here)]
-            return (later[-1] if backwards else later[0]) if later else None
-
-        now = pick()
-        here_call = t.paragraphs[here].call if 0 <= here < len(t.paragraphs) else 0
-        order = range(here_call - 1, -1, -1) if backwards else range(here_call + 1, len(t.calls))
-        unchecked = [c for c in order if t.calls[c].first not in self.analysis]
-        if now is not None and (not unchecked or t.paragraphs[now].call == here_call):
-            found(now)
-            return
-        job = self._analyse_calls(unchecked, until=lambda out: any(pf.flagged for pf in out.values()))
-        if job is None:
-            found(now)
-        else:
-            job.done.connect(lambda _figures: found(pick()))
-
-    def _analysed(self, figures: dict[int, ParagraphFigures]) -> None:
-        self.analysis.update(figures)
-        self._update_flags()
-        shown = [p for p in figures if p in self.row_of]
-        if shown:  # only when the call on screen changed: its blocks are repainted and re-measured
-            for hl in self.highlighters.values():
-                hl.refresh_paragraphs(shown)
-            self.aligner.schedule()
-
     def _check_ready(self) -> None:
         if self.transcript is not None and not self.aligner.pending() and not self._attaching:
             if self.partial and self._load_job is not None:
@@ -330,28 +283,12 @@ class TranscriptView(QWidget):
         else:
             QTimer.singleShot(10, self, self._check_ready)
 
-    # --- callbacks for highlighters and tooltips -------------------------------------------------
-
-    def _figures(self, paragraph: int, lang: str) -> list | None:
-        pf = self.analysis.get(paragraph)
-        return None if pf is None else (pf.en if lang == "en" else pf.zh)
-
-    def _mismatches(self, paragraph: int, lang: str) -> list[tuple[int, int]]:
-        pf = self.analysis.get(paragraph)
-        return pf.mismatched_spans(lang) if pf is not None else []
+    # --- tooltips -------------------------------------------------------------------------------
 
     def _tooltip(self, block: QTextBlock, position: int) -> str | None:
         """A note on the passage (or in the gutter) comes first, then the figures."""
-        note = self.notes.tip(block, position)
-        paragraph = blocks.paragraph_of(block)
-        pf = self.analysis.get(paragraph)
-        if pf is None or blocks.is_gap(block):
-            return note
-        if position < 0:
-            figures = flag_tip(pf) if pf.flagged else None
-        else:
-            figures = figure_tip(pf, blocks.lang_of(block), position) if self.figures_on else None
-        return "<hr>".join(x for x in (note, figures) if x) or None
+        tips = (self.notes.tip(block, position), self.figs.tip(block, position))
+        return "<hr>".join(x for x in tips if x) or None
 
     # --- modes, sync, figures, font ------------------------------------------------------------
 
@@ -501,7 +438,7 @@ class TranscriptView(QWidget):
         job = Job(prepare, t, call, known, names, QFont(self.reading_font), colours(self.palette()))
         job.done.connect(lambda result: self._switched(result, then))
         self._switch = job.start()
-        self._jobs.append(job)
+        self.add_job(job)
 
     def _switched(self, result: Loaded, then: Callable[[], None] | None) -> None:
         self._switch = None
@@ -511,7 +448,7 @@ class TranscriptView(QWidget):
         self._build_call()
         for pane in self.panes():
             pane.verticalScrollBar().setValue(0)
-        self._update_flags()
+        self.figs.update_flags()
         if then is not None:
             self._when_shown(then)
 
@@ -542,17 +479,7 @@ class TranscriptView(QWidget):
         for pane in self.panes():
             pane.set_layer("current", [])
 
-    # --- flags and filter ----------------------------------------------------------------------
-
-    def flagged(self) -> list[int]:
-        """Paragraphs whose figures disagree, among those analysed so far."""
-        return sorted(p for p, pf in self.analysis.items() if pf.flagged)
-
-    def _update_flags(self) -> None:
-        colour = colours(self.palette()).mismatch
-        flags = {self.row_of[p]: colour for p in self.flagged() if p in self.row_of}
-        for pane in self.panes():
-            pane.set_flags(flags)
+    # --- speaker filter ------------------------------------------------------------------------
 
     def set_speaker_filter(self, name: str | None) -> None:
         self.speaker_filter = name

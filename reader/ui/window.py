@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QToolBar,
 )
 
-from ..core import outline
 from ..core.model import Section
 from . import actions as registry
 from . import config
@@ -29,6 +28,7 @@ from .notes_ui import WindowNotes
 from .search_ui import WindowSearch
 from .sidepanel import SidePanel
 from .view import MODES, TranscriptView
+from .window_navigation import WindowNavigation
 
 
 class MainWindow(QMainWindow):
@@ -63,8 +63,6 @@ class MainWindow(QMainWindow):
         self.dock.setWidget(self.panel)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
         self.panel.paragraphActivated.connect(lambda p: self._with_view(lambda v: v.go_to_paragraph(p)))
-        self.panel.speakerActivated.connect(self.next_turn_of)
-        self.panel.speakerFilterRequested.connect(self.set_speaker_filter)
         self.panel.callSelected.connect(lambda c: self._with_view(lambda v: v.set_call(c)))
 
         self.position = QLabel()
@@ -83,6 +81,7 @@ class MainWindow(QMainWindow):
         self._reload_timer.setInterval(400)
         self._reload_timer.timeout.connect(self._reload_changed)
 
+        self.navigation = WindowNavigation(self)
         self.notes = WindowNotes(self, notes)
         self.search = WindowSearch(self)
         self._connect_actions()
@@ -111,22 +110,8 @@ class MainWindow(QMainWindow):
         a["font"].triggered.connect(self.choose_font)
         a["panel"].toggled.connect(self.dock.setVisible)
         self.dock.visibilityChanged.connect(self._panel_shown)
-        a["next_turn"].triggered.connect(
-            lambda: self.go(lambda t, p: outline.next_turn_start(t, p, self._only()))
-        )
-        a["previous_turn"].triggered.connect(
-            lambda: self.go(lambda t, p: outline.next_turn_start(t, p, self._only(), backwards=True))
-        )
-        a["next_question"].triggered.connect(lambda: self.go(lambda t, p: outline.next_question(t, p)))
-        a["previous_question"].triggered.connect(
-            lambda: self.go(lambda t, p: outline.next_question(t, p, backwards=True))
-        )
-        a["qa"].triggered.connect(lambda: self.go(outline.qa_start))
-        a["next_mismatch"].triggered.connect(lambda: self.next_mismatch(False))
-        a["previous_mismatch"].triggered.connect(lambda: self.next_mismatch(True))
         a["next_call"].triggered.connect(lambda: self._with_view(lambda v: v.set_call(v.call + 1)))
         a["previous_call"].triggered.connect(lambda: self._with_view(lambda v: v.set_call(v.call - 1)))
-        a["only_speaker"].triggered.connect(self.toggle_speaker_filter)
         a["about"].triggered.connect(self.about)
 
     def _panel_shown(self, shown: bool) -> None:
@@ -354,75 +339,6 @@ class MainWindow(QMainWindow):
         self.settings.set(config.FIGURES, on)
         for v in self.views():
             v.set_figures(on)
-
-    def go(self, where) -> None:  # type: ignore[no-untyped-def]
-        """Move the current view to the paragraph `where(transcript, paragraph)` names, if any."""
-        v = self.view()
-        if v is None or v.transcript is None:
-            return
-        t = v.transcript
-        target = where(t, v.top_paragraph())
-        if target is None:
-            self.statusBar().showMessage(self.tr("Nothing further in that direction"), 3000)
-            return
-        if v.speaker_filter and t.turns[t.paragraphs[target].turn].speaker != v.speaker_filter:
-            self.set_speaker_filter(None)  # the place asked for is folded away: show everyone again
-        v.go_to_paragraph(target)
-
-    def _only(self) -> str | None:
-        """The speaker the current view is filtered to: turn navigation stays with them."""
-        v = self.view()
-        return v.speaker_filter if v is not None else None
-
-    def next_turn_of(self, name: str) -> None:
-        """Go to the speaker's next turn, wrapping round to their first."""
-
-        def where(t, p):  # type: ignore[no-untyped-def]
-            found = outline.next_turn_start(t, p, name=name)
-            return found if found is not None else outline.next_turn_start(t, -1, name=name)
-
-        self.go(where)
-
-    def next_mismatch(self, backwards: bool) -> None:
-        """Go to the next (previous) paragraph whose figures disagree; calls of a many-call file
-        whose figures were not checked yet are checked first, on a worker."""
-        v = self.view()
-        if v is None or v.transcript is None:
-            return
-
-        def found(target: int | None) -> None:
-            if v is self.view():
-                self.go(lambda _t, _p: target)
-
-        v.find_mismatch(v.top_paragraph(), backwards, found)
-
-    def set_speaker_filter(self, name: str | None) -> None:
-        v = self.view()
-        if v is None or v.transcript is None:
-            return
-        v.set_speaker_filter(name)
-        self.panel.set_filter(name)
-        self.actions_["only_speaker"].setChecked(name is not None)
-        if name:
-            self.statusBar().showMessage(
-                self.tr("Showing only {name} (Ctrl+Shift+O shows everyone)").format(name=name)
-            )
-        else:
-            self.statusBar().clearMessage()
-
-    def toggle_speaker_filter(self) -> None:
-        v = self.view()
-        if v is None or v.transcript is None:
-            return
-        if v.speaker_filter is not None:
-            self.set_speaker_filter(None)
-            return
-        p = v.top_paragraph()
-        name = v.transcript.turns[v.transcript.paragraphs[p].turn].speaker if p >= 0 else ""
-        if name:
-            self.set_speaker_filter(name)
-        else:
-            self.actions_["only_speaker"].setChecked(False)
 
     # --- fonts, zoom, preferences ------------------------------------------------------------
 

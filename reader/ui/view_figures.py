@@ -1,0 +1,116 @@
+"""The figures of one open transcript, as the reader sees them in its panes.
+
+`ViewFigures` belongs to a `TranscriptView`. It finds the figures of calls on a worker (the
+view's `analysis` holds what is known, paragraph by paragraph), flags the paragraphs whose English
+and Chinese figures disagree, feeds the panes' highlighters, answers "next mismatch" (checking
+calls not yet checked as it goes) and gives the figure part of a tooltip.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QTextBlock
+
+from ..core.analysis import ParagraphFigures
+from . import blocks
+from .figure_tips import figure_tip, flag_tip
+from .loading import analyse_calls
+from .theme import colours
+from .workers import Job
+
+if TYPE_CHECKING:
+    from .view import TranscriptView
+
+
+class ViewFigures(QObject):
+    def __init__(self, view: TranscriptView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def analyse(
+        self, calls: list[int], until: Callable[[dict[int, ParagraphFigures]], bool] | None = None
+    ) -> Job | None:
+        """Find the figures of some calls on a worker, in order, stopping early once `until`
+        says so. The worker yields the GIL after every paragraph so the GUI thread never waits
+        on it for longer than one paragraph's work."""
+        view, t = self.view, self.view.transcript
+        assert t is not None
+        todo = [c for c in calls if t.calls[c].first not in view.analysis]
+        if not todo:
+            return None
+
+        job = Job(lambda: analyse_calls(t, todo, job, until))
+        job.done.connect(self._analysed)
+        job.progress.connect(lambda done, total: view.analysisProgress.emit(done, total))
+        view.analysisProgress.emit(0, len(todo))
+        view.add_job(job.start())
+        return job
+
+    def find_mismatch(self, here: int, backwards: bool, found: Callable[[int | None], None]) -> None:
+        """Call `found` with the next (previous) paragraph after (before) `here` whose figures
+        disagree, checking the calls not yet checked on a worker when it must; None if none."""
+        view, t = self.view, self.view.transcript
+        if t is None:
+            return
+
+        def pick() -> int | None:
+            later = [p for p in self.flagged() if (p < here if backwards else p > here)]
+            return (later[-1] if backwards else later[0]) if later else None
+
+        now = pick()
+        here_call = t.paragraphs[here].call if 0 <= here < len(t.paragraphs) else 0
+        order = range(here_call - 1, -1, -1) if backwards else range(here_call + 1, len(t.calls))
+        unchecked = [c for c in order if t.calls[c].first not in view.analysis]
+        if now is not None and (not unchecked or t.paragraphs[now].call == here_call):
+            found(now)
+            return
+        job = self.analyse(unchecked, until=lambda out: any(pf.flagged for pf in out.values()))
+        if job is None:
+            found(now)
+        else:
+            job.done.connect(lambda _figures: found(pick()))
+
+    def _analysed(self, figures: dict[int, ParagraphFigures]) -> None:
+        view = self.view
+        view.analysis.update(figures)
+        self.update_flags()
+        shown = [p for p in figures if p in view.row_of]
+        if shown:  # only when the call on screen changed: its blocks are repainted and re-measured
+            for hl in view.highlighters.values():
+                hl.refresh_paragraphs(shown)
+            view.aligner.schedule()
+
+    def flagged(self) -> list[int]:
+        """Paragraphs whose figures disagree, among those analysed so far."""
+        return sorted(p for p, pf in self.view.analysis.items() if pf.flagged)
+
+    def update_flags(self) -> None:
+        """Put the mismatch flag in the gutter of the flagged paragraphs of the call shown."""
+        view = self.view
+        colour = colours(view.palette()).mismatch
+        flags = {view.row_of[p]: colour for p in self.flagged() if p in view.row_of}
+        for pane in view.panes():
+            pane.set_flags(flags)
+
+    # --- callbacks for the highlighters and tooltips ---------------------------------------------
+
+    def figures(self, paragraph: int, lang: str) -> list | None:
+        pf = self.view.analysis.get(paragraph)
+        return None if pf is None else (pf.en if lang == "en" else pf.zh)
+
+    def mismatches(self, paragraph: int, lang: str) -> list[tuple[int, int]]:
+        pf = self.view.analysis.get(paragraph)
+        return pf.mismatched_spans(lang) if pf is not None else []
+
+    def tip(self, block: QTextBlock, position: int) -> str | None:
+        """The figure under `position` of a block (its value, its counterpart), or the flag's
+        explanation when `position` is in the gutter (negative); None when there is none."""
+        pf = self.view.analysis.get(blocks.paragraph_of(block))
+        if pf is None or blocks.is_gap(block):
+            return None
+        if position < 0:
+            return flag_tip(pf) if pf.flagged else None
+        return figure_tip(pf, blocks.lang_of(block), position) if self.view.figures_on else None
