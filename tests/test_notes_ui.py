@@ -287,3 +287,24 @@ def test_links_from_exported_notes_name_the_file_and_paragraph(tmp_path, capsys)
     assert parse_link(link(path, 7)) == (path, 7)
     assert main(["transcript-reader://elsewhere?x=1"]) == 2
     assert capsys.readouterr().err.startswith("error: not a transcript-reader:// link")
+
+
+def test_notes_added_by_the_command_line_show_in_the_open_window(qtbot, window, tmp_path, capsys):
+    from reader.cli import main
+
+    path = copy_of(tmp_path)
+    view = open_ready(qtbot, window, path)
+    window.notes.show_panel()
+    assert view.notes.notes == []
+    assert window.notes.service.check_elsewhere() is False  # nothing written by anyone else yet
+    code = main(["notes", "add", str(path), "--paragraph", "4", "--note", "from the shell"])
+    assert code == 0, capsys.readouterr().err
+    # The window's next check (its timer, or the app becoming active) notices the other writer.
+    with qtbot.waitSignal(window.notes.service.changed, timeout=5000):
+        pass
+    assert [(n.paragraph, n.text) for n in view.notes.notes] == [(4, "from the shell")]
+    assert note_marks(view.left) == [view.transcript.paragraphs[4].en]
+    assert window.notes.service.check_elsewhere() is False  # seen once, not again
+    # The window's own writes are not "elsewhere": no second refresh for them.
+    view.notes.add(Passage(5, "en", 0, 6), "green", "mine")
+    assert window.notes.service.check_elsewhere() is False

@@ -4,19 +4,25 @@
 (views repaint their highlights, the panel refills), and runs every edit through one QUndoStack as
 command objects (`notes_commands.py`), so Edit > Undo takes back an added, edited or deleted note.
 A store that cannot be opened never stops the reading: the service reports why and stays off.
+
+Notes added by another process (the command line, a second window) while the window is open
+are noticed: the service asks SQLite whether another connection committed every
+POLL_INTERVAL ms and when the app becomes active again, and says `changed` if one did.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication, QUndoStack
 
 from ..core.model import Transcript
 from ..core.notes.carry import OpenResult, open_document
 from ..core.notes.models import COLORS, Anchor, Note, NoteFilter, NotesError
 from ..core.notes.store import NotesStore
+
+POLL_INTERVAL = 2000  # ms between two checks for notes written by another process
 
 
 class NotesService(QObject):
@@ -37,12 +43,38 @@ class NotesService(QObject):
         recovery = self.store.recovery
         if recovery is not None:
             self.problem = recovery.message
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_INTERVAL)
+        self._poll.timeout.connect(self.check_elsewhere)
+        self._poll.start()
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.applicationStateChanged.connect(self._state_changed)
+
+    def _state_changed(self, state: Qt.ApplicationState) -> None:
+        if state == Qt.ApplicationState.ApplicationActive:
+            self.check_elsewhere()
+
+    def check_elsewhere(self) -> bool:
+        """Say `changed` when another process wrote to the store since the last check (the
+        command line added or imported notes): views repaint, the panel refills."""
+        if self.store is None:
+            return False
+        try:
+            if not self.store.changed_elsewhere():
+                return False
+        except NotesError:
+            return False  # the next write reports what is wrong, in its own words
+        self.changed.emit("")
+        return True
 
     @property
     def available(self) -> bool:
         return self.store is not None
 
     def close(self) -> None:
+        if hasattr(self, "_poll"):
+            self._poll.stop()
         if self.store is not None:
             self.store.close()
             self.store = None

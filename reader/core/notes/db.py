@@ -198,6 +198,14 @@ class Database:
         except sqlite3.Error as err:
             raise _store_error(err, self.path) from None
 
+    def data_version(self) -> int:
+        """SQLite's ``PRAGMA data_version``: it changes when another connection (another window,
+        the command line) commits to the store, never for this connection's own commits."""
+        try:
+            return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+        except sqlite3.Error as err:
+            raise _store_error(err, self.path) from None
+
     def integrity_ok(self) -> bool:
         return self.conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
 

@@ -54,6 +54,7 @@ def default_path() -> Path:
 class NotesStore:
     def __init__(self, path: Path | None = None) -> None:
         self.db = Database(path or default_path())
+        self._seen_version = self.db.data_version()
 
     @property
     def path(self) -> Path:
@@ -71,6 +72,13 @@ class NotesStore:
 
     def close(self) -> None:
         self.db.close()
+
+    def changed_elsewhere(self) -> bool:
+        """Whether another connection committed to the store since the last time this was asked
+        (or since the store was opened): then what this process read of it may be out of date."""
+        version = self.db.data_version()
+        changed, self._seen_version = version != self._seen_version, version
+        return changed
 
     def __enter__(self) -> NotesStore:
         return self
