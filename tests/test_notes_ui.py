@@ -34,9 +34,11 @@ def window(make_window) -> MainWindow:
 
 
 def open_ready(qtbot, window: MainWindow, path: Path) -> TranscriptView:
+    """Open a file and wait until it is shown and registered in the notes store (a worker)."""
     view = window.open_path(path)
     with qtbot.waitSignal(view.ready, timeout=10000):
         pass
+    qtbot.waitUntil(lambda: view.notes.pending is None, timeout=10000)
     return view
 
 
@@ -210,6 +212,9 @@ def test_an_edited_file_lists_its_lost_note_as_an_orphan_to_reattach(qtbot, wind
         view.open(path, keep_position=True)
     qtbot.waitUntil(lambda: len(view.notes.notes) == 2 and view.transcript.fingerprint != t.fingerprint)
     qtbot.waitUntil(lambda: {n.status for n in view.notes.notes} == {Status.ORPHAN, Status.ATTACHED})
+    # Carried over on a worker; the window says what happened.
+    message = window.statusBar().currentMessage()
+    assert "2 notes carried over" in message and "1 could not be placed" in message, message
     orphan = next(n for n in view.notes.notes if n.status is Status.ORPHAN)
     stays = next(n for n in view.notes.notes if n.status is not Status.ORPHAN)
     assert orphan.anchor.quote == gone.en and orphan.text == "about to vanish"
@@ -296,7 +301,8 @@ def test_notes_added_by_the_command_line_show_in_the_open_window(qtbot, window, 
     view = open_ready(qtbot, window, path)
     window.notes.show_panel()
     assert view.notes.notes == []
-    assert window.notes.service.check_elsewhere() is False  # nothing written by anyone else yet
+    window.notes.service.check_elsewhere()  # the registration's own worker connection wrote
+    assert window.notes.service.check_elsewhere() is False  # nothing written by anyone else since
     code = main(["notes", "add", str(path), "--paragraph", "4", "--note", "from the shell"])
     assert code == 0, capsys.readouterr().err
     # The window's next check (its timer, or the app becoming active) notices the other writer.

@@ -12,6 +12,7 @@ POLL_INTERVAL ms and when the app becomes active again, and says `changed` if on
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -21,6 +22,7 @@ from ..core.model import Transcript
 from ..core.notes.carry import OpenResult, open_document
 from ..core.notes.models import COLORS, Anchor, Note, NoteFilter, NotesError
 from ..core.notes.store import NotesStore
+from .workers import Job
 
 POLL_INTERVAL = 2000  # ms between two checks for notes written by another process
 
@@ -81,18 +83,25 @@ class NotesService(QObject):
 
     # --- reading ------------------------------------------------------------------------------
 
-    def open_document(self, transcript: Transcript, path: Path) -> OpenResult | None:
-        """Register a file just opened and carry notes over from its earlier versions."""
+    def open_document(
+        self, transcript: Transcript, path: Path, done: Callable[[OpenResult], None]
+    ) -> Job | None:
+        """Register a file just opened and carry notes over from its earlier versions, on a
+        worker with a connection of its own: for a file of many calls that is tens of thousands
+        of paragraph keys to compare and store, too long for the GUI thread. `done` gets the
+        result on the GUI thread (after `changed`, when notes were carried over)."""
         if self.store is None:
             return None
-        try:
-            result = open_document(self.store, transcript, path)
-        except NotesError as err:
-            self.failed.emit(str(err))
-            return None
-        if result.carried:
-            self.changed.emit("")
-        return result
+        job = Job(_open_document, self.store.path, transcript, path)
+
+        def finished(result: OpenResult) -> None:
+            if result.carried:
+                self.changed.emit("")
+            done(result)
+
+        job.done.connect(finished)
+        job.failed.connect(self.failed.emit)
+        return job.start()
 
     def notes(self, fingerprint: str | None, where: NoteFilter | None = None) -> list[Note]:
         if self.store is None:
@@ -135,3 +144,10 @@ class NotesService(QObject):
             return None
         self.changed.emit(fingerprint or note.document)
         return note
+
+
+def _open_document(store_path: Path, transcript: Transcript, path: Path) -> OpenResult:
+    """Worker side of `NotesService.open_document`: SQLite connections belong to one thread, so
+    the worker opens the store itself (WAL: the window's connection keeps reading meanwhile)."""
+    with NotesStore(store_path) as store:
+        return open_document(store, transcript, path)

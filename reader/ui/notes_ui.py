@@ -93,11 +93,10 @@ class WindowNotes(QObject):
 
     # --- the window tells ---------------------------------------------------------------------
 
-    def view_loaded(self, v: TranscriptView) -> str | None:
-        message = v.notes.opened()
+    def view_loaded(self, v: TranscriptView) -> None:
+        v.notes.opened()
         if v is self.window.view():
             self.tab_changed(v)
-        return message
 
     def tab_changed(self, v: TranscriptView | None) -> None:
         t = v.transcript if v is not None else None

@@ -252,7 +252,7 @@ class TranscriptView(QWidget):
             self.notes.remark()
         if len(missing) > 1:
             self._attaching = True
-            QTimer.singleShot(0, self, self._attach_next)
+            QTimer.singleShot(1, self, self._attach_next)
         else:
             self._attaching = False
             self._prebuilt = (-1, {})

@@ -13,11 +13,13 @@ import html
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QPoint
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, Signal
 from PySide6.QtGui import QAction, QColor, QTextBlock, QTextCursor
 from PySide6.QtWidgets import QDialog, QMenu, QTextEdit
 
+from ..core.model import Transcript
 from ..core.notes.anchors import make_anchor
+from ..core.notes.carry import OpenResult
 from ..core.notes.models import COLORS, Anchor, Note, NotesError, Status
 from ..core.rows import RowKind
 from . import blocks
@@ -27,6 +29,7 @@ from .note_dialog import NoteDialog, color_name, swatch
 from .notes_commands import AddNote, DeleteNote, EditNote, ReattachNote
 from .notes_service import NotesService
 from .theme import colours
+from .workers import Job
 
 if TYPE_CHECKING:
     from .pane import Pane
@@ -44,30 +47,39 @@ class Passage:
 
 
 class ViewNotes(QObject):
+    registered = Signal(str)  # the file on screen is in the store: a status line, or ""
+
     def __init__(self, view: TranscriptView, service: NotesService) -> None:
         super().__init__(view)
         self.view, self.service = view, service
+        self.pending: Job | None = None  # the registration of the file on screen, while it runs
         self.notes: list[Note] = []  # the live notes of the view's transcript, orphans included
         service.changed.connect(self._changed)
 
     # --- reading the store ----------------------------------------------------------------------
 
-    def opened(self) -> str | None:
-        """The view shows a newly loaded transcript: register it, carry notes over from earlier
-        versions of the file, and show them. Returns a line for the status bar, or None."""
+    def opened(self) -> None:
+        """The view shows a newly loaded transcript: show the notes the store has for it now,
+        then register it and carry notes over from earlier versions of the file on a worker;
+        `registered` follows, with a line for the status bar when notes were carried over."""
         t, path = self.view.transcript, self.view.path
         if t is None or path is None:
-            return None
-        result = self.service.open_document(t, path)
+            return
         self.reload()
-        if result is None or not result.carried:
-            return None
-        message = plural(
-            "ViewNotes",
-            QT_TRANSLATE_NOOP("ViewNotes", "%n note carried over from an earlier version of this file"),
-            QT_TRANSLATE_NOOP("ViewNotes", "%n notes carried over from an earlier version of this file"),
-            result.carried,
-        )
+        self.pending = self.service.open_document(t, path, lambda result: self._registered(t, result))
+
+    def _registered(self, t: Transcript, result: OpenResult) -> None:
+        self.pending = None
+        if self.view.transcript is not t:
+            return  # another file (or version) was opened meanwhile: its own registration follows
+        message = ""
+        if result.carried:
+            message = plural(
+                "ViewNotes",
+                QT_TRANSLATE_NOOP("ViewNotes", "%n note carried over from an earlier version of this file"),
+                QT_TRANSLATE_NOOP("ViewNotes", "%n notes carried over from an earlier version of this file"),
+                result.carried,
+            )
         if result.orphaned:
             message += plural(
                 "ViewNotes",
@@ -75,7 +87,7 @@ class ViewNotes(QObject):
                 QT_TRANSLATE_NOOP("ViewNotes", "; %n could not be placed and are listed as orphans"),
                 result.orphaned,
             )
-        return message
+        self.registered.emit(message)
 
     def reload(self) -> None:
         t = self.view.transcript

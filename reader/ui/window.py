@@ -167,6 +167,7 @@ class MainWindow(QMainWindow):
         v.positionChanged.connect(lambda p, v=v: self._position(v, p))
         v.analysisProgress.connect(lambda done, total, v=v: self._checking(v, done, total))
         v.callChanged.connect(lambda c, v=v: self._call_changed(v, c))
+        v.notes.registered.connect(self._notes_registered)
         index = self.tabs.addTab(v, path.name)
         self.tabs.setTabToolTip(index, str(path))
         self.tabs.setCurrentIndex(index)
@@ -205,10 +206,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Reading the rest of {name}\u2026").format(name=v.path.name))
             return
         self.search.view_loaded(v)
-        carried = self.notes.view_loaded(v)
-        if carried:
-            self.statusBar().showMessage(carried, 8000)
-            return
+        self.notes.view_loaded(v)  # notes carried over say so when the worker is done
         if t.warnings:
             self.statusBar().showMessage(
                 self.tr("{name}: {n} warning(s), e.g. {first}").format(
@@ -216,6 +214,10 @@ class MainWindow(QMainWindow):
                 ),
                 8000,
             )
+
+    def _notes_registered(self, message: str) -> None:
+        if message:  # notes carried over from an earlier version of the file
+            self.statusBar().showMessage(message, 8000)
 
     def _checking(self, v: TranscriptView, done: int, total: int) -> None:
         """Show how far the background check of figures got, for files with many calls."""
