@@ -1,6 +1,7 @@
 """Search benchmark: the Whoosh index against SQLite FTS5 and a linear scan, side by side.
 
     python -m bench.search_bench [--sizes 200 2000] [--runs 3] [--rounds 5] [--out bench/out/search]
+    python -m bench.search_bench --only reindex [--sizes 200 2000]     # the re-index part alone
 
 For each size N: N fictional calls (bench/search_corpus.py); each engine measured in processes of
 its own (its own peak RSS), the engines taking turns. Build = read, parse and index every file
@@ -8,7 +9,10 @@ its own (its own peak RSS), the engines taking turns. Build = read, parse and in
 paragraphs' original text). Queries: Whoosh and FTS5 timed in the same processes, query by
 query, taking turns; the median of 3 x ``--rounds`` runs each, a run giving the total and the
 best 20 hits (FTS5 with their text; Whoosh without, then with the text read from the files).
-Re-index: one call changed (Whoosh: ``Indexer.update()``; FTS5: delete and insert).
+Re-index: one call changed (FTS5: delete and insert; Whoosh: see :func:`measure_reindex`: the
+update callers wait for, of the changed path as the window's watcher asks it or a scan of the
+whole library as the command line does, and the merge that follows it as a step of its own,
+timed apart; queries before and after, to see whether segments piling up slow them).
 FTS5 gets the very terms the Whoosh index holds (English stems; Chinese bigrams, lone characters
 and Latin words in one column, characters in another) as space-separated tokens for its
 ``unicode61`` tokenizer, so both must find the same paragraphs (checked). The linear scan tests
@@ -243,6 +247,7 @@ def build_whoosh(corpus: str, work: str, workers: str) -> dict[str, Any]:
     with Library() as library:
         library.add([corpus])
         report = Indexer(library, workers=int(workers) or None).update()
+        merged = Indexer(library).merge()  # as the command line does after its update
     seconds = time.perf_counter() - start
     ix = storage(index_dir()).open_index("MAIN")
     size = sum(p.stat().st_size for p in index_dir().iterdir())
@@ -250,7 +255,13 @@ def build_whoosh(corpus: str, work: str, workers: str) -> dict[str, Any]:
     docs, segments = ix.doc_count(), len(ix._read_toc().segments)
     assert not report.failed, report.failed
     return dict(
-        seconds=seconds, index_bytes=size, segments=segments, docs=docs, rss=own, rss_workers=workers_rss
+        seconds=seconds,
+        index_bytes=size,
+        segments=segments,
+        merged=merged,
+        docs=docs,
+        rss=own,
+        rss_workers=workers_rss,
     )
 
 
@@ -279,7 +290,11 @@ def query_whoosh(work: str, rounds: str) -> dict[str, Any]:
     return {"times": times, "cold": cold, "warm": warm, "totals": totals, "rss": _rss_mib()[0]}
 
 
-def reindex_whoosh(work: str, corpus: str, runs: str) -> dict[str, Any]:
+def reindex_whoosh(work: str, corpus: str, runs: str, scope: str, merge: str) -> dict[str, Any]:
+    """``runs`` calls changed one after the other: the time of each ``Indexer.update()`` (of
+    the changed path: ``scope`` "paths", as the window's watcher asks; of the whole library:
+    "scan", as ``transcript-reader index`` does), and with ``merge`` "after", the time of the
+    ``Indexer.merge()`` run after each update (and after putting the file back)."""
     _whoosh_env(Path(work))
     from reader.core.find import fold
     from reader.core.search.indexer import Indexer
@@ -287,9 +302,44 @@ def reindex_whoosh(work: str, corpus: str, runs: str) -> dict[str, Any]:
 
     fold("")  # the folding table, built once per process (the window has it from its first Find)
     indexer = Indexer(Library())
-    merges = []
-    times = change_calls(Path(corpus), int(runs), lambda path: merges.append(indexer.update().merged))
-    return {"times": times, "merges": sum(1 for m in merges[::2] if m)}
+    merges: list[tuple[float, int]] = []  # (seconds, segments merged away)
+
+    def reindex(path: Path) -> None:
+        indexer.update(paths=[str(path)]) if scope == "paths" else indexer.update()
+
+    def after() -> None:
+        if merge == "after":
+            start = time.perf_counter()
+            merged = indexer.merge()
+            merges.append((time.perf_counter() - start, merged))
+
+    times = change_calls(Path(corpus), int(runs), reindex, after=after)
+    # without the warm-up run's two merges (change_calls leaves out its update too)
+    return {"times": times, "merges": merges[2:], "segments": _segments(indexer)}
+
+
+def merge_whoosh(work: str) -> dict[str, Any]:
+    """One ``Indexer.merge()``, timed, and the segments before and after."""
+    _whoosh_env(Path(work))
+    from reader.core.search.indexer import Indexer
+    from reader.core.search.library import Library
+
+    indexer = Indexer(Library())
+    before = _segments(indexer)
+    start = time.perf_counter()
+    merged = indexer.merge()
+    return {
+        "seconds": time.perf_counter() - start,
+        "merged": merged,
+        "before": before,
+        "after": _segments(indexer),
+    }
+
+
+def _segments(indexer: Any) -> int:
+    from reader.core.search.indexer import storage
+
+    return len(storage(indexer.directory).open_index("MAIN")._read_toc().segments)
 
 
 # --- linear scan -------------------------------------------------------------------------------
@@ -373,8 +423,7 @@ def measure(n: int, out: Path, runs: int, rounds: int, workers: int | None) -> d
     wq.append(_child("query-whoosh", work, "1"))  # its memory, and the hits' text read from files
     fq.append(_child("query-fts", db, "1"))  # its memory
     sq += [_child("query-scan", str(corpus), "1") for _ in range(3)]
-    wr = _child("reindex-whoosh", work, str(corpus), str(runs * 3))
-    fr = _child("reindex-fts", db, str(corpus), str(runs * 3))
+    reindex = measure_reindex(n, out, runs * 3, rounds, workers, build=False)
 
     def per_query(results: list[dict[str, Any]], key: str = "times") -> dict[str, float]:
         return {q: statistics.median(t for r in results for t in r[key][q]) * 1000 for q in QUERIES}
@@ -399,19 +448,103 @@ def measure(n: int, out: Path, runs: int, rounds: int, workers: int | None) -> d
             "query": paired("whoosh"),
             "cold": per_query(wq, "cold"),
             "warm": per_query(wq, "warm"),
-            "reindex": wr["times"],
-            "merges": wr["merges"],
+            "reindex": reindex["paths"]["times"],
             "rss": [max(r["rss"] for r in wb), max(r["rss_workers"] for r in wb), max(r["rss"] for r in wq)],
         },
         "fts": {
             "builds": [r["seconds"] for r in fb],
             "index_mb": fb[-1]["index_bytes"] / 1e6,
             "query": paired("fts"),
-            "reindex": fr["times"],
+            "reindex": reindex["fts"]["times"],
             "rss": [max(r["rss"] for r in fq)],
         },
         "scan": {"query": per_query(sq), "rss": [max(r["rss"] for r in sq)]},
+        "reindex": reindex,
     }
+
+
+def measure_reindex(
+    n: int, out: Path, runs: int, rounds: int, workers: int | None, build: bool = True
+) -> dict[str, Any]:
+    """The re-index of one changed call, Whoosh and FTS5 side by side, each step in a process
+    of its own, on a fresh build of both (``build``; else on the indexes in ``out``):
+    queries on the new index; ``runs`` updates of the changed path with no merge between them
+    (the window while the user keeps changing files: small segments pile up), queries then,
+    and the merge of them all; ``runs`` updates of the path each followed by a merge (the
+    window, merging when idle), then ``runs`` scans of the whole library each followed by a
+    merge (the command line); queries again; FTS5's ``runs`` re-indexes."""
+    from bench.search_corpus import write_library
+
+    corpus = out / f"calls-{n}"
+    write_library(corpus, n)
+    work, db = str(out / f"whoosh-{n}"), str(out / f"fts-{n}.sqlite3")
+    if build:
+        print(f"N={n}: building both indexes", file=sys.stderr)
+        _child("build-whoosh", str(corpus), work, str(workers or 0))
+        _child("build-fts", str(corpus), db)
+    r: dict[str, Any] = {"n": n, "runs": runs}
+    r["query_built"] = _child("query-pair", work, db, str(rounds))
+    r["piled"] = _child("reindex-whoosh", work, str(corpus), str(runs), "paths", "never")
+    r["query_piled"] = _child("query-pair", work, db, str(rounds))
+    r["merge_piled"] = _child("merge-whoosh", work)
+    r["paths"] = _child("reindex-whoosh", work, str(corpus), str(runs), "paths", "after")
+    r["scan"] = _child("reindex-whoosh", work, str(corpus), str(runs), "scan", "after")
+    r["query_merged"] = _child("query-pair", work, db, str(rounds))
+    r["fts"] = _child("reindex-fts", db, str(corpus), str(runs))
+    print(f"N={n}: re-index measured", file=sys.stderr)
+    return r
+
+
+def reindex_table(results: list[dict[str, Any]]) -> str:
+    """The re-index measurements as the Markdown table of SEARCH_RESULTS.md."""
+
+    def times(values: list[float]) -> str:
+        return f"{statistics.median(values):.3f} / {max(values):.3f} s"
+
+    def merges(entries: list[tuple[float, int]]) -> str:
+        """Merges that took segments away (most only drop one whose documents were all
+        replaced), their median / max; the largest number of segments one took away."""
+        done = [s * 1000 for s, merged in entries if merged]
+        text = f"{len(done)} of {len(entries)} did something"
+        if done:
+            most = max(merged for _, merged in entries)
+            text += f": {statistics.median(done):.0f} / {max(done):.0f} ms (at most {most} segments)"
+        return text
+
+    def queries(pair: dict[str, Any], engine: str) -> str:
+        return _q({q: statistics.median(t) * 1000 for q, t in pair["times"][engine].items()})
+
+    head = "| N | what | update, median / max | merge after it | query p50 / p95 (Whoosh; FTS5) |"
+    lines = [head, "| --- | --- | --- | --- | --- |"]
+    for r in results:
+        n, piled, m = r["n"], r["piled"], r["merge_piled"]
+        rows = [
+            ("queries on the new index", "", "", r["query_built"]),
+            (
+                f"Whoosh, the changed file, no merge ({piled['segments']} segments after)",
+                times(piled["times"]),
+                f"then one merge: {m['seconds'] * 1000:.0f} ms ({m['before']} -> {m['after']} segments)",
+                r["query_piled"],
+            ),
+            (
+                "Whoosh, the changed file, merge after each",
+                times(r["paths"]["times"]),
+                merges(r["paths"]["merges"]),
+                None,
+            ),
+            (
+                "Whoosh, scan of the library, merge after each",
+                times(r["scan"]["times"]),
+                merges(r["scan"]["merges"]),
+                None,
+            ),
+            (f"queries after ({r['scan']['segments']} segments)", "", "", r["query_merged"]),
+            ("SQLite FTS5, delete + insert", times(r["fts"]["times"]), "–", None),
+        ]
+        for what, update, merge, pair in rows:
+            q = f"{queries(pair, 'whoosh')}; {queries(pair, 'fts')}" if pair else ""
+            lines.append(f"| {n} | {what} | {update} | {merge} | {q} |")
+    return "\n".join(lines)
 
 
 def table(results: list[dict[str, Any]]) -> str:
@@ -437,7 +570,6 @@ def table(results: list[dict[str, Any]]) -> str:
         lines.append(f"| {r['n']} | Whoosh + the 20 hits' text read from the files | | | | {cold} | | |")
     for r in results:
         lines.append(f"\nN={r['n']}: {r['docs']} paragraphs, {r['segments']} segments after the build;")
-        lines.append(f"re-index runs that merged segments: {r['whoosh']['merges']};")
         lines.append(f"queries whose totals differ between Whoosh and FTS5: {r['mismatches'] or 'none'}.\n")
         lines.append("| query | paragraphs (Whoosh / FTS5 / scan) | Whoosh ms | FTS5 ms | scan ms |")
         lines.append("| --- | --- | --- | --- | --- |")
@@ -459,11 +591,24 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=0, help="Whoosh indexing processes (0: default)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "search")
     parser.add_argument("--json", type=Path, help="also write the raw results here")
+    parser.add_argument("--only", choices=["reindex"], help="measure only this part")
+    parser.add_argument("--keep", action="store_true", help="--only reindex: use the indexes in --out")
     args = parser.parse_args()
+    if args.only == "reindex":
+        out = [
+            measure_reindex(n, args.out, args.runs * 3, args.rounds, args.workers or None, not args.keep)
+            for n in args.sizes
+        ]
+        if args.json:
+            args.json.write_text(json.dumps(out, indent=1, ensure_ascii=False), encoding="utf-8")
+        print(reindex_table(out))
+        return
     results = [measure(n, args.out, args.runs, args.rounds, args.workers or None) for n in args.sizes]
     if args.json:
         args.json.write_text(json.dumps(results, indent=1, ensure_ascii=False), encoding="utf-8")
     print(table(results))
+    print()
+    print(reindex_table([r["reindex"] for r in results]))
 
 
 _CHILDREN: dict[str, Any] = {
@@ -474,6 +619,7 @@ _CHILDREN: dict[str, Any] = {
     "query-pair": query_pair,
     "query-scan": query_scan,
     "reindex-whoosh": reindex_whoosh,
+    "merge-whoosh": merge_whoosh,
     "reindex-fts": reindex_fts,
 }
 

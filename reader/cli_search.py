@@ -7,6 +7,8 @@
                              [--sort relevance|date]
 
 The library and the index are the window's (``reader.core.paths``), so both see the same calls.
+``index`` merges the index's small segments after its update, as a step of its own (reported
+on its own line): the update is searchable before the merge starts.
 ``search`` rebuilds a missing, damaged or out-of-date index from the library first (progress on
 stderr), never failing on it. Qt-free.
 """
@@ -78,7 +80,7 @@ def _positive(text: str) -> int:
 
 
 def _run_index(args: argparse.Namespace) -> int:
-    from .core.search.indexer import Indexer
+    from .core.search.indexer import IndexBusy, Indexer
     from .core.search.library import Library
 
     with Library() as library:
@@ -86,8 +88,16 @@ def _run_index(args: argparse.Namespace) -> int:
             library.add(args.paths)
         elif not library.roots():
             raise UsageError("the library is empty: give folders or files to add")
-        report = _update(Indexer(library, workers=args.workers), rebuild=args.rebuild)
-    _print_report(report)
+        indexer = Indexer(library, workers=args.workers)
+        report = _update(indexer, rebuild=args.rebuild)
+        _print_report(report)
+        start = time.perf_counter()
+        try:
+            merged = indexer.merge()  # its own step: the update above is searchable already
+        except IndexBusy:
+            merged = 0  # another indexer took the index meanwhile: it merges after its update
+    if merged:
+        print(f"merged {merged} segments in {time.perf_counter() - start:.1f} s", file=sys.stderr)
     return 0
 
 

@@ -214,7 +214,7 @@ def test_incremental_add_change_move_delete(calls, library, tmp_path):
         (calls / "new.txt").rename(calls / "moved.txt")
         report = indexer.update()
         assert (report.read, report.indexed, report.removed, report.missing) == (1, 0, 0, 1)
-        assert s.refresh() is True
+        assert s.refresh() is False  # a move changes the library only: no commit
         assert {p for p, _ in found(s, "helicopter")} == {"moved.txt"}
 
         # a touch without a change re-reads the file, indexes nothing
@@ -321,7 +321,7 @@ def test_progress_is_reported(calls, library):
     seen = []
     Indexer(library).update(progress=lambda p: seen.append((p.phase, p.done_files, p.total_files)))
     assert ("reading", 2, 2) in seen
-    assert seen[0][0] == "scanning" and seen[-1][0] == "merging"
+    assert seen[0][0] == "scanning" and seen[-1][0] == "committing"
 
 
 def test_refresh_does_not_show_deleted_or_merged_documents(calls, library, monkeypatch):
@@ -332,8 +332,8 @@ def test_refresh_does_not_show_deleted_or_merged_documents(calls, library, monke
     with Searcher(library) as s:
         before = s.search("營收").total
         write_call(calls / "more.txt", company="Orbis Drones", qa=[("Revenue doubled.", "營收翻倍。")])
-        report = update(library)
-        assert report.merged >= 2  # the small segments were merged into one
+        update(library)
+        assert Indexer(library).merge() >= 2  # the small segments were merged into one
         s.refresh()
         assert s.search("營收").total == before + 2
         (calls / "more.txt").unlink()

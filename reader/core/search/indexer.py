@@ -17,9 +17,9 @@ How it writes (see ../../bench/SEARCH_RESULTS.md for the measurements behind the
   line) never index the same files twice; the second gets :class:`IndexBusy`.
 - Small updates are written in this process. Big ones are cut into ~24 MB batches, each parsed
   and written as a segment by a worker process (:mod:`.workers`); each finished segment is
-  committed at once, so searches see the library grow and a cancel keeps what was done.
-- The last segment of an update and the deletion of the paragraphs it replaces go in one
-  commit: a one-file update is one segment and one commit.
+  committed at once, so searches see the library grow and a cancel keeps what was done; but
+  the last, committed with the deletion of the paragraphs the update replaces: a one-file
+  update is one segment and one commit (the TOC written directly, no writer set up for it).
 - Updates never merge: each writes small segments, which :meth:`Indexer.merge` merges (with
   segments holding many deletions) as a step of its own, run by the command line after its
   update and by the window once the index has been idle a few seconds. A merge at 2000 calls
@@ -38,12 +38,13 @@ import os
 import shutil
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from whoosh.filedb.filestore import FileStorage
+from whoosh.index import TOC, clean_files
 from whoosh.reading import SegmentReader
 
 from .. import paths
@@ -59,11 +60,18 @@ MANIFEST = "manifest.json"
 LOCK_NAME = INDEX_NAME + "_WRITELOCK"  # the file Whoosh's ix.lock("WRITELOCK") locks
 SMALL_SEGMENT_SHARE = 0.05
 """A segment holding less than this share of the documents (or under SMALL_SEGMENT_DOCS) is
-small. Each incremental update writes one small segment; small segments of about the same size
-are merged once there are more than MAX_SMALL_SEGMENTS of them. Big segments are never merged
+small. Each incremental update writes one small segment. Big segments are never merged
 (minutes at 2000 calls), only rewritten when many of their documents were deleted."""
 SMALL_SEGMENT_DOCS = 2_000
-MAX_SMALL_SEGMENTS = 8
+POOL_DOCS = 1_000
+"""Segments under this many documents (an update's: ~180 a call) are merged together whenever
+a merge finds two or more: a library changed a call at a time keeps one of them, not a pile,
+and a merge then rewrites ~1000 documents at most (~0.2 s). Each segment costs every query
+~0.1 ms: at 200 calls, 8 one-call segments made the median query a third slower."""
+MAX_SMALL_SEGMENTS = 4
+"""Other small segments of about the same size (a factor of 4 apart: 256-1023 documents,
+1024-4095...) are merged once there are more than this many of them, into one of the next
+size: each document is rewritten a few times at most, each merge costs about the same."""
 MAX_DELETED_SHARE = 0.3
 """A segment with more deleted documents than this share of it is rewritten by the merge."""
 
@@ -103,8 +111,10 @@ class Indexer:
 
     # --- the index itself ---
 
-    def check(self) -> str | None:
-        """Why the index cannot be used as it is (missing, damaged, out of date), or None."""
+    def check(self, segments: bool = True) -> str | None:
+        """Why the index cannot be used as it is (missing, damaged, out of date), or None.
+        Without ``segments``, the segments' files are not opened (a one-file update cannot
+        afford it; a damaged segment then shows as an error when the update writes)."""
         manifest = self._read_manifest()
         try:
             exists = storage(self.directory).index_exists(INDEX_NAME)
@@ -116,6 +126,8 @@ class Indexer:
             return "out of date (no manifest)"
         if manifest.get("schema") != SCHEMA_VERSION:
             return f"out of date (schema {manifest.get('schema')}, now {SCHEMA_VERSION})"
+        if not segments:
+            return None
         try:
             ix = storage(self.directory).open_index(INDEX_NAME)
             with ix.searcher() as s:
@@ -188,56 +200,76 @@ class Indexer:
         progress: Callable[[Progress], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
         rebuild: bool = False,
+        paths: Iterable[str] | None = None,
     ) -> Report:
-        """Bring the index in step with the library (see the module doc). Raises IndexBusy
-        when another indexer holds the index, Cancelled when ``cancelled()`` turned true."""
+        """Bring the index in step with the library (see the module doc): every file under its
+        roots, or with ``paths`` only those files and folders (what a watcher saw change; a
+        rebuild reads every file whatever ``paths`` says). Raises IndexBusy when another indexer
+        holds the index, Cancelled when ``cancelled()`` turned true."""
         start = time.perf_counter()
         report = Report()
         lock = self.lock()
         if not lock.acquire(blocking=False):
             raise IndexBusy("the index is being updated by another window or command; try again later")
         try:
-            reason = "asked for" if rebuild else self.check()
+            reason = "asked for" if rebuild else self.check(segments=paths is None)
             if reason is not None:
                 self._reset()
                 report.rebuilt = reason
+                paths = None
             ix = storage(self.directory).open_index(INDEX_NAME)
-            self._update(ix, report, progress or (lambda p: None), cancelled or (lambda: False))
+            self._update(ix, report, progress or (lambda p: None), cancelled or (lambda: False), paths)
         finally:
             lock.release()
         report.seconds = time.perf_counter() - start
         return report
 
     def _update(
-        self, ix: Any, report: Report, progress: Callable[[Progress], None], cancelled: Callable[[], bool]
+        self,
+        ix: Any,
+        report: Report,
+        progress: Callable[[Progress], None],
+        cancelled: Callable[[], bool],
+        paths: Iterable[str] | None,
     ) -> None:
         progress(Progress("scanning"))
         indexed = self.indexed(ix)
-        changes = self.library.scan()
+        changes = self.library.scan() if paths is None else self.library.scan_paths(paths)
         report.unchanged = changes.unchanged
-        known = {f.path: f for f in self.library.files()}
         # Files the inventory knows but the index lost (a rebuild, a crash) are read again.
-        lost = [p for p, f in known.items() if f.fingerprint and f.fingerprint not in indexed]
+        lost = [p for fp in self.library.fingerprints() - indexed.keys() for p in self.library.paths_for(fp)]
         to_read = sorted(set(changes.to_read) | (set(lost) - set(changes.missing)))
         sizes = {p: _size(p) for p in to_read}
         total = sum(sizes.values())
         state = Progress("reading", 0, total, 0, len(to_read))
         progress(state)
 
-        def done(results: list[FileResult], segment: Any) -> None:
+        def accept(results: list[FileResult]) -> None:
             for r in results:
                 if r.error:
                     report.failed.append((r.path, r.error))
+                if r.indexed and r.fingerprint:
+                    indexed[r.fingerprint] = (r.summary or {}).get("paragraphs", 0)
             report.read += len(results)
             report.indexed += sum(r.indexed for r in results)
             report.bytes_read += sum(r.size for r in results)
-            for r in results:
-                if r.indexed and r.fingerprint:
-                    indexed[r.fingerprint] = (r.summary or {}).get("paragraphs", 0)
-            self._commit(ix, [segment] if segment is not None else [], indexed, [])
+
+        # Each batch is committed as it is ready (searches see the library grow, a cancel keeps
+        # what was read), but the last, which waits for the deletions: one commit for both.
+        batches = plan_batches(to_read, sizes, total, self.workers)
+        last: list[tuple[list[FileResult], Any]] = []
+        seen = [0]  # batches done
+
+        def done(results: list[FileResult], segment: Any) -> None:
+            seen[0] += 1
+            if seen[0] == len(batches):
+                last.append((results, segment))
+                return
+            accept(results)
+            if segment is not None:
+                self._commit(ix, [segment], indexed, [])
             self.library.record([r.row() for r in results])
 
-        batches = plan_batches(to_read, sizes, total, self.workers)
         if self.workers > 1 and total >= PARALLEL_MIN_BYTES and len(batches) > 1:
             read_parallel(
                 self.directory, self.workers, batches, set(indexed), state, progress, cancelled, done
@@ -246,18 +278,25 @@ class Indexer:
             self._read_here(ix, batches, set(indexed), state, progress, cancelled, done)
 
         progress(Progress("committing", total, total, len(to_read), len(to_read)))
-        self.library.record([], missing=changes.missing)
-        report.missing = len(changes.missing)
-        wanted = self.library.fingerprints()
+        results, segment = last[0] if last else ([], None)
+        accept(results)
+        owners = self.library.fingerprint_of()  # what the library will hold once recorded
+        for path in changes.missing:
+            owners.pop(path, None)
+        for r in results:
+            if r.fingerprint:
+                owners[r.path] = r.fingerprint
+            else:
+                owners.pop(r.path, None)
+        wanted = set(owners.values())
         stale = [fp for fp in indexed if fp not in wanted]
-        if stale:
-            for fp in stale:
-                del indexed[fp]
-            self._commit(ix, [], indexed, stale)
-            report.removed = len(stale)
-        if not cancelled():
-            progress(Progress("merging", total, total, len(to_read), len(to_read)))
-            report.merged = self.merge(ix, indexed)
+        for fp in stale:
+            del indexed[fp]
+        if segment is not None or stale:
+            self._commit(ix, [segment] if segment is not None else [], indexed, stale)
+        self.library.record([r.row() for r in results], missing=changes.missing)
+        report.missing = len(changes.missing)
+        report.removed = len(stale)
 
     def _read_here(self, ix: Any, batches: list[list[str]], skip: set[str], state: Progress,
                    progress: Callable[[Progress], None], cancelled: Callable[[], bool],
@@ -280,62 +319,124 @@ class Indexer:
                 raise Cancelled()
             if builder._added:
                 segment = builder._finalize_segment()
+                builder._finish()  # its temporary folder goes (the segment's files stay)
             else:
                 builder.cancel()
                 segment = None
             done(results, segment)
 
     def _commit(self, ix: Any, new_segments: list[Any], indexed: dict[str, int], delete: list[str]) -> None:
-        """One commit: delete the documents of ``delete``, add ``new_segments``, no merging.
-        The caller holds the write lock."""
-        writer = SegmentBuilder(ix, lock=False)
-        try:
-            for fp in delete:
-                writer.delete_by_term("fp", fp)
-            self._write_manifest(indexed, writer.generation)
-            writer._close_segment()
-            writer._commit_toc(list(writer.segments) + new_segments)
-        finally:
-            writer._finish()
-
-    def merge(self, ix: Any, indexed: dict[str, int] | None = None) -> int:
-        """Drop segments whose documents are all deleted, merge small segments of about the same
-        size once there are more than MAX_SMALL_SEGMENTS of them (so a document is rewritten a
-        few times at most, each merge costs about the same), rewrite big ones with many
-        deletions. The caller holds the write lock. Returns how many segments went."""
+        """One commit: delete the documents of ``delete``, add ``new_segments``, drop segments
+        left with no document (free: nothing is rewritten), no merging:
+        a new table of contents, written as Whoosh's writers do (to a temporary file, then
+        renamed), after the manifest. The caller holds the write lock."""
         toc = ix._read_toc()
-        live = [s for s in toc.segments if s.doc_count_all() > s.deleted_count()]
-        limit = max(SMALL_SEGMENT_DOCS, int(sum(s.doc_count_all() for s in live) * SMALL_SEGMENT_SHARE))
-        tiers: dict[int, list[Any]] = {}  # small segments by size: 1-3 documents, 4-15, 16-63...
-        for s in live:
-            if s.doc_count_all() < limit:
-                tiers.setdefault(int(math.log(max(1, s.doc_count_all()), 4)), []).append(s)
-        chosen = [s for tier in tiers.values() if len(tier) > MAX_SMALL_SEGMENTS for s in tier]
-        chosen += [
-            s
-            for s in live
-            if s.doc_count_all() >= limit and s.deleted_count() / s.doc_count_all() > MAX_DELETED_SHARE
-        ]
-        dropped = len(toc.segments) - len(live)
-        if not chosen and not dropped:
-            return 0
-        writer = SegmentBuilder(ix, lock=False)
+        generation = toc.generation + 1
+        if delete:
+            _delete(ix, toc.schema, toc.segments, delete)
+        self._write_manifest(indexed, generation)
+        segments = [s for s in toc.segments if _live(s)] + new_segments  # the emptied ones go
+        TOC(toc.schema, segments, generation).write(ix.storage, INDEX_NAME)
+        clean_files(ix.storage, INDEX_NAME, generation, segments)  # the replaced generation's
+
+    # --- merging ---
+
+    def merge(self, cancelled: Callable[[], bool] | None = None) -> int:
+        """Merge segments if some are due (see :meth:`_plan`), as a step of its own: takes the
+        write lock (IndexBusy when an update holds it), one commit at the end, so a merge
+        cancelled or killed before it leaves the index as it was (Cancelled when cancelled).
+        Returns how many segments went (0: none were due, or there is no usable index)."""
+        cancelled = cancelled or (lambda: False)
+        lock = self.lock()
+        if not lock.acquire(blocking=False):
+            raise IndexBusy("the index is being updated by another window or command; try again later")
         try:
-            for segment in chosen:  # read from memory: a merge reads every posting list
-                reader = SegmentReader(FileStorage(str(self.directory)), toc.schema, segment)
-                try:
-                    writer.add_segment(reader)
-                finally:
-                    reader.close()
-            kept = [s for s in live if s not in chosen]
-            merged = [writer._finalize_segment()] if writer.docnum else []
-            if not merged:
-                writer._close_segment()
-            self._write_manifest(indexed if indexed is not None else self.indexed(ix), writer.generation)
-            writer._commit_toc(kept + merged)
+            if self.check(segments=False) is not None:
+                return 0  # the next update rebuilds it
+            ix = storage(self.directory).open_index(INDEX_NAME)
+            toc = ix._read_toc()
+            chosen, live, dropped = self._plan(toc.segments)
+            if not chosen and not dropped:
+                return 0
+            indexed = self.indexed(ix)  # unchanged by a merge; the manifest follows the generation
+            writer = SegmentBuilder(ix, lock=False)
+            try:
+                for segment in chosen:  # read from memory: a merge reads every posting list
+                    if cancelled():
+                        raise Cancelled()
+                    reader = SegmentReader(FileStorage(str(self.directory)), toc.schema, segment)
+                    try:
+                        writer.add_segment(reader)
+                    finally:
+                        reader.close()
+                if cancelled():
+                    raise Cancelled()
+                kept = [s for s in live if s not in chosen]
+                merged = [writer._finalize_segment()] if writer.docnum else []
+                if not merged:
+                    writer._close_segment()
+                if cancelled():
+                    raise Cancelled()
+                self._write_manifest(indexed, writer.generation)
+                writer._commit_toc(kept + merged)
+            finally:
+                writer._finish()  # files of a merge not committed go with the next commit
+            return len(chosen) + dropped
         finally:
-            writer._finish()
-        return len(chosen) + dropped
+            lock.release()
+
+    def merge_due(self) -> bool:
+        """Whether :meth:`merge` would do something (reads the table of contents only)."""
+        try:
+            toc = storage(self.directory).open_index(INDEX_NAME)._read_toc()
+        except Exception:
+            return False
+        chosen, _, dropped = self._plan(toc.segments)
+        return bool(chosen or dropped)
+
+    @staticmethod
+    def _plan(segments: list[Any]) -> tuple[list[Any], list[Any], int]:
+        """What a merge does (see POOL_DOCS and MAX_SMALL_SEGMENTS), by the documents each
+        segment has left: drop segments whose documents are all deleted, merge the smallest
+        segments together, merge small segments of about the same size, rewrite segments with
+        many deletions (each costs queries). Returns (segments to merge, live segments, how
+        many are dropped)."""
+        live = [s for s in segments if _live(s)]
+        limit = max(SMALL_SEGMENT_DOCS, int(sum(map(_live, live)) * SMALL_SEGMENT_SHARE))
+        chosen = [s for s in live if _live(s) < POOL_DOCS]
+        if len(chosen) < 2:
+            chosen = []
+        tiers: dict[int, list[Any]] = {}  # the other small segments by size
+        for s in live:
+            if s not in chosen and _live(s) < limit:
+                tiers.setdefault(int(math.log(_live(s), 4)), []).append(s)
+        chosen += [s for tier in tiers.values() if len(tier) > MAX_SMALL_SEGMENTS for s in tier]
+        chosen += [
+            s for s in live if s not in chosen and s.deleted_count() / s.doc_count_all() > MAX_DELETED_SHARE
+        ]
+        return chosen, live, len(segments) - len(live)
+
+
+def _live(segment: Any) -> int:
+    """The documents a segment has left."""
+    return int(segment.doc_count_all() - segment.deleted_count())
+
+
+def _delete(ix: Any, schema: Any, segments: list[Any], fingerprints: list[str]) -> None:
+    """Mark the documents of ``fingerprints`` deleted in ``segments`` (committed with them).
+    Whoosh's ``delete_by_term`` opens a reader over every segment, those with no live
+    document too (they pile up between merges); each costs ~0.3 ms to open."""
+    for segment in segments:
+        if segment.doc_count_all() == segment.deleted_count():
+            continue
+        reader = SegmentReader(ix.storage, schema, segment)
+        try:
+            for fp in fingerprints:
+                if ("fp", fp) in reader:
+                    for docnum in reader.postings("fp", fp).all_ids():
+                        segment.delete_document(docnum)
+        finally:
+            reader.close()
 
 
 def _size(path: str) -> int:

@@ -38,7 +38,8 @@ class Cancelled(Exception):
 
 @dataclass
 class Progress:
-    """Where an update is: ``phase`` is scanning, reading, committing or merging."""
+    """Where an update is: ``phase`` is scanning, reading or committing (an update does not
+    merge: :meth:`.indexer.Indexer.merge` is a step of its own)."""
 
     phase: str
     done_bytes: int = 0
