@@ -28,7 +28,7 @@ from reader.ui import app as ui_app  # noqa: E402
 from reader.ui.config import Settings  # noqa: E402
 from reader.ui.html_delegate import HTML_ROLE  # noqa: E402
 from reader.ui.search_panel import HIT, SearchPanel  # noqa: E402
-from reader.ui.search_service import SearchRequest  # noqa: E402
+from reader.ui.search_types import SearchRequest  # noqa: E402
 from reader.ui.window import MainWindow  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -40,7 +40,8 @@ from PySide6.QtWidgets import (
 
 from .actions import QT_TRANSLATE_NOOP
 from .i18n import plural
-from .search_service import REBUILD_ASKED, SearchService, Snapshot
+from .search_service import REBUILD_ASKED, SearchService
+from .search_types import Snapshot
 
 if TYPE_CHECKING:
     from ..core.search.indexer import Progress, Report

@@ -33,7 +33,8 @@ from ..core.model import Role
 from .actions import QT_TRANSLATE_NOOP
 from .html_delegate import HTML_ROLE, rich_tree
 from .i18n import plural
-from .search_service import SearchRequest, SearchService, Snapshot
+from .search_service import SearchService
+from .search_types import SearchRequest, Snapshot
 from .theme import colours
 
 if TYPE_CHECKING:  # the search core (Whoosh) is loaded by the service's workers, not here

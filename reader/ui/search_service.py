@@ -30,71 +30,29 @@ every change and handed over whole.
 from __future__ import annotations
 
 import dataclasses
-import os
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from ..core.errors import TranscriptError
+from .search_types import Ask, SearchRequest, Snapshot, read_snapshot, rebuild_reason
 from .workers import Job
 
 if TYPE_CHECKING:  # the search core (Whoosh) is imported by the first worker, not at start
     from ..core.search.indexer import Indexer, Progress, Report
-    from ..core.search.library import CallEntry, Library, Root
+    from ..core.search.library import Library
     from ..core.search.searcher import Results, Searcher
 
 WATCH_DELAY_MS = 800  # changes seen by the watcher are indexed once they pause this long
 BUSY_RETRY_MS = 3000  # another indexer (the command line) holds the index: try again after this
 PROGRESS_EVERY = 0.1  # seconds between two progress signals of an update
 GROWN_EVERY = 2.0  # seconds: how often a long update lets searches see what it committed so far
-MAX_WATCHED_FILES = 4000  # beyond this, files changed in place are noticed at the next update
 REBUILD_ASKED = "asked for"  # Report.rebuilt of a rebuild the user asked for (not a repair)
 MERGE_IDLE_MS = 5000  # after an update, merge segments once the index was left alone this long
-
-
-@dataclass(frozen=True)
-class _Ask:
-    """An update asked for: a rebuild, a full scan (``paths`` None) or some paths only."""
-
-    rebuild: bool = False
-    paths: frozenset[str] | None = None
-
-    def __or__(self, other: _Ask) -> _Ask:
-        """Both asks in one: a rebuild wins, then a full scan, else the paths of both."""
-        both = None if self.paths is None or other.paths is None else self.paths | other.paths
-        return _Ask(self.rebuild or other.rebuild, both)
-
-
-@dataclass(frozen=True)
-class SearchRequest:
-    """What the search panel asks: the typed query, filters as (field, value), the language the
-    words must match in (None: either), the order and how many hits to show."""
-
-    text: str
-    filters: tuple[tuple[str, str], ...] = ()
-    lang: str | None = None
-    sort: str = "relevance"
-    limit: int = 50
-
-    @property
-    def empty(self) -> bool:
-        return not self.text.strip() and not self.filters
-
-
-@dataclass
-class Snapshot:
-    """The library as the GUI shows it, read on a worker after each change."""
-
-    roots: list[Root] = field(default_factory=list)
-    calls: list[CallEntry] = field(default_factory=list)
-    firsts: dict[tuple[str, int], int] = field(default_factory=dict)  # (path, call): first paragraph
-    folders: list[str] = field(default_factory=list)  # to watch: every folder under the roots
-    files: list[str] = field(default_factory=list)  # to watch: the library's files
 
 
 class SearchService(QObject):
@@ -128,7 +86,7 @@ class SearchService(QObject):
 
         self._index_job: Job | None = None
         self._cancel = threading.Event()
-        self._pending: _Ask | None = None  # an update asked for while one (or a merge) runs
+        self._pending: Ask | None = None  # an update asked for while one (or a merge) runs
         self.progress: Progress | None = None  # the running update's, None when none runs
         self.last_report: Report | None = None
         self._retry = QTimer(self, singleShot=True, interval=BUSY_RETRY_MS)
@@ -245,8 +203,8 @@ class SearchService(QObject):
 
         def read(_job: Job) -> tuple[Snapshot, bool]:
             library, indexer = self._open()
-            snapshot = self._read_snapshot(library)
-            return snapshot, bool(snapshot.roots) or _problem(indexer) not in (None, "missing")
+            snapshot = read_snapshot(library)
+            return snapshot, bool(snapshot.roots) or rebuild_reason(indexer) not in (None, "missing")
 
         def done(result: tuple[Snapshot, bool]) -> None:
             snapshot, wanted = result
@@ -280,36 +238,13 @@ class SearchService(QObject):
         def change(_job: Job) -> Snapshot:
             library, _ = self._open()
             fn(library)
-            return self._read_snapshot(library)
+            return read_snapshot(library)
 
         def done(snapshot: Snapshot) -> None:
             self._set_snapshot(snapshot)
             self.update()
 
         self._run(change, done)
-
-    def _read_snapshot(self, library: Library) -> Snapshot:
-        """The roots, the calls and what to watch (a worker's work: it walks the folders)."""
-        roots = library.roots()
-        calls = library.calls()
-        by_path: dict[str, list[CallEntry]] = {}
-        for c in calls:
-            by_path.setdefault(c.path, []).append(c)
-        firsts: dict[tuple[str, int], int] = {}
-        for path, entries in by_path.items():
-            first = 0
-            for c in sorted(entries, key=lambda c: c.call):
-                firsts[(path, c.call)] = first
-                first += c.paragraphs
-        folders: list[str] = []
-        for root in roots:
-            if root.kind == "folder" and os.path.isdir(root.path):
-                folders += [d for d, _, _ in os.walk(root.path)]
-            elif os.path.isdir(os.path.dirname(root.path)):
-                folders.append(os.path.dirname(root.path))  # a file root: its folder shows a move
-        files = [f.path for f in library.files()][:MAX_WATCHED_FILES]
-        files += [r.path for r in roots if r.kind != "folder"]
-        return Snapshot(roots, calls, firsts, sorted(set(folders)), sorted(set(files)))
 
     def _set_snapshot(self, snapshot: Snapshot) -> None:
         self.snapshot = snapshot
@@ -348,7 +283,7 @@ class SearchService(QObject):
         an update runs, it runs once that one ends; while a merge runs, the merge stops."""
         self._retry.stop()
         self._merge_timer.stop()
-        ask = _Ask(rebuild, paths)
+        ask = Ask(rebuild, paths)
         if self._index_job is not None or self._merge_job is not None:
             self._pending = ask if self._pending is None else self._pending | ask
             self._merge_stop.set()
@@ -370,7 +305,7 @@ class SearchService(QObject):
         if self._index_job is not None:
             self._cancel.set()
 
-    def _index(self, job: Job, ask: _Ask) -> tuple[str, Any, Snapshot]:
+    def _index(self, job: Job, ask: Ask) -> tuple[str, Any, Snapshot]:
         """The update itself (on the worker): how it ended (done, cancelled, busy or failed),
         the Report or why, and the library now. A failure the indexer did not foresee (a damaged
         segment found while writing) is answered with a rebuild, once. An update of some paths
@@ -390,7 +325,7 @@ class SearchService(QObject):
         def cancelled() -> bool:
             return job.cancelled or self._cancel.is_set()
 
-        problem = REBUILD_ASKED if ask.rebuild else None if ask.paths is not None else _problem(indexer)
+        problem = REBUILD_ASKED if ask.rebuild else None if ask.paths is not None else rebuild_reason(indexer)
         if problem is not None:
             self._drop_searcher()  # its files are about to go
         outcome: tuple[str, Any]
@@ -414,7 +349,7 @@ class SearchService(QObject):
             outcome = ("busy", err.reason)
         except Exception as err:
             outcome = ("failed", f"{type(err).__name__}: {err}")
-        return (*outcome, self._read_snapshot(library))
+        return (*outcome, read_snapshot(library))
 
     def _progress(self, p: Progress | None) -> None:
         """An update's progress; None: it is committed, and searches are told at once, not once
@@ -567,13 +502,3 @@ class SearchService(QObject):
                 self.update(rebuild=True)
         else:
             self.searchFailed.emit(request, str(value), kind == "query")
-
-
-def _problem(indexer: Indexer) -> str | None:
-    """Why the index must be rebuilt, or None. `Indexer.check` itself can raise on some damage
-    (whoosh-reloaded reads a garbage table of contents with an IndexError before its own checks):
-    that too means rebuild."""
-    try:
-        return indexer.check()
-    except Exception as err:
-        return f"damaged ({type(err).__name__})"
