@@ -87,6 +87,15 @@ class Changes:
     def to_read(self) -> list[str]:
         return self.new + self.changed
 
+    def note(self, path: str, known: FileState | None, st: os.stat_result) -> None:
+        """File it by what the inventory knew of it (None: nothing) and what is on disk now."""
+        if known is None:
+            self.new.append(path)
+        elif known.size != st.st_size or known.mtime_ns != st.st_mtime_ns:
+            self.changed.append(path)
+        else:
+            self.unchanged += 1
+
 
 @dataclass(frozen=True)
 class CallEntry:
@@ -253,13 +262,7 @@ class Library:
         known = {f.path: f for f in self.files()}
         changes = Changes()
         for path, st in self._walk():
-            state = known.pop(path, None)
-            if state is None:
-                changes.new.append(path)
-            elif state.size != st.st_size or state.mtime_ns != st.st_mtime_ns:
-                changes.changed.append(path)
-            else:
-                changes.unchanged += 1
+            changes.note(path, known.pop(path, None), st)
         changes.missing = sorted(known)
         return changes
 
@@ -315,12 +318,8 @@ class Library:
             if not present:
                 if state is not None:
                     changes.missing.append(path)
-            elif state is None:
-                changes.new.append(path)
-            elif state.size != st.st_size or state.mtime_ns != st.st_mtime_ns:
-                changes.changed.append(path)
             else:
-                changes.unchanged += 1
+                changes.note(path, state, st)
         changes.missing.sort()
         return changes
 
