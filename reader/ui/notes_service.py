@@ -37,6 +37,9 @@ class NotesService(QObject):
         self.last_color = COLORS[0]  # what a new highlight takes unless the user picks another
         self.store: NotesStore | None = None
         self.problem: str | None = None  # why the store is off, or what happened opening it
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_INTERVAL)
+        self._poll.timeout.connect(self.check_elsewhere)
         try:
             self.store = NotesStore(path)
         except NotesError as err:
@@ -45,9 +48,6 @@ class NotesService(QObject):
         recovery = self.store.recovery
         if recovery is not None:
             self.problem = recovery.message
-        self._poll = QTimer(self)
-        self._poll.setInterval(POLL_INTERVAL)
-        self._poll.timeout.connect(self.check_elsewhere)
         self._poll.start()
         app = QGuiApplication.instance()
         if isinstance(app, QGuiApplication):
@@ -75,8 +75,7 @@ class NotesService(QObject):
         return self.store is not None
 
     def close(self) -> None:
-        if hasattr(self, "_poll"):
-            self._poll.stop()
+        self._poll.stop()
         if self.store is not None:
             self.store.close()
             self.store = None

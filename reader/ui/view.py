@@ -252,6 +252,8 @@ class TranscriptView(QWidget):
             self.notes.remark()
         if len(missing) > 1:
             self._attaching = True
+            # 1 ms, not 0: with 0 the stall probe still saw both documents as one slice
+            # (bench/RESULTS.md); 1 ms lets the timers and input already due run in between.
             QTimer.singleShot(1, self, self._attach_next)
         else:
             self._attaching = False

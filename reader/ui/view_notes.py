@@ -69,9 +69,9 @@ class ViewNotes(QObject):
         self.pending = self.service.open_document(t, path, lambda result: self._registered(t, result))
 
     def _registered(self, t: Transcript, result: OpenResult) -> None:
-        self.pending = None
         if self.view.transcript is not t:
             return  # another file (or version) was opened meanwhile: its own registration follows
+        self.pending = None
         message = ""
         if result.carried:
             message = plural(
