@@ -28,6 +28,15 @@ def _private_app_dirs(tmp_path, monkeypatch):
 
 
 @pytest.fixture
+def store():
+    """A notes store in the test's own data directory, closed after the test."""
+    from reader.core.notes.store import NotesStore
+
+    with NotesStore() as s:
+        yield s
+
+
+@pytest.fixture
 def make_window(qtbot, tmp_path):
     """A shown main window with its own settings file (several per test if asked), quiet (no
     message boxes); its notes store and search service are closed after the test."""

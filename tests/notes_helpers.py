@@ -1,5 +1,5 @@
-"""Helpers the notes store tests share: writing a variant of a fixture, opening it as the window
-does (register + carry-over), and adding a note on a quote."""
+"""Helpers the notes store tests share: the basic fixture's text, writing a variant of a fixture,
+opening it as the window does (register + carry-over), and adding a note on a quote."""
 
 from __future__ import annotations
 
@@ -8,6 +8,10 @@ from pathlib import Path
 from reader.core.notes.anchors import find_quote
 from reader.core.notes.carry import open_document
 from reader.core.parser import parse_file
+
+FIXTURES = Path(__file__).parent / "fixtures"
+BASIC_TEXT = (FIXTURES / "basic.txt").read_text(encoding="utf-8")
+"""The fixture most notes tests write variants of."""
 
 
 def write(path: Path, text: str, encoding: str = "utf-8") -> Path:

@@ -7,17 +7,15 @@ import re
 import subprocess
 import sys
 from datetime import datetime
-from pathlib import Path
 
 import pytest
+from notes_helpers import BASIC_TEXT, FIXTURES
 
 from reader.cli import main
 from reader.core.notes.export import CSV_COLUMNS
 from reader.core.parser import parse_file, parse_text
 from reader.core.paths import data_dir
 
-FIXTURES = Path(__file__).parent / "fixtures"
-BASIC_TEXT = (FIXTURES / "basic.txt").read_text(encoding="utf-8")
 ISO_UTC = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$")
 
 

@@ -8,15 +8,13 @@ import subprocess
 import sys
 import textwrap
 import time
-from pathlib import Path
 
 import pytest
+from notes_helpers import BASIC_TEXT
 
 from reader.core.notes.store import NotesStore
 from reader.core.paths import data_dir
 
-FIXTURES = Path(__file__).parent / "fixtures"
-BASIC_TEXT = (FIXTURES / "basic.txt").read_text(encoding="utf-8")
 WRITERS, NOTES_EACH = 8, 5
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="uses SIGKILL")

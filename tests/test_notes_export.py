@@ -3,25 +3,15 @@
 import csv
 import io
 import json
-from pathlib import Path
 
 import pytest
-from notes_helpers import add, opened, write
+from notes_helpers import BASIC_TEXT, FIXTURES, add, opened, write
 
 from reader.core.notes import backup
 from reader.core.notes.export import CSV_COLUMNS, gather, link, to_csv, to_markdown
 from reader.core.notes.models import NotesImportError
 from reader.core.notes.store import NotesStore
 from reader.core.parser import parse_text
-
-FIXTURES = Path(__file__).parent / "fixtures"
-BASIC_TEXT = (FIXTURES / "basic.txt").read_text(encoding="utf-8")
-
-
-@pytest.fixture
-def store():
-    with NotesStore() as s:
-        yield s
 
 
 def without_paragraph(index):

@@ -3,10 +3,9 @@ damage, locks and migrations. Export and import: test_notes_export.py."""
 
 import os
 import sqlite3
-from pathlib import Path
 
 import pytest
-from notes_helpers import add, opened, write
+from notes_helpers import BASIC_TEXT, FIXTURES, add, opened, write
 
 from reader.core.notes import db, schema
 from reader.core.notes.anchors import make_anchor
@@ -22,16 +21,6 @@ from reader.core.notes.models import (
 from reader.core.notes.store import NotesStore
 from reader.core.parser import parse_file, parse_text
 from reader.core.paths import data_dir
-
-FIXTURES = Path(__file__).parent / "fixtures"
-BASIC_TEXT = (FIXTURES / "basic.txt").read_text(encoding="utf-8")
-
-
-@pytest.fixture
-def store():
-    with NotesStore() as s:
-        yield s
-
 
 # -- the file itself -----------------------------------------------------------------------------
 
