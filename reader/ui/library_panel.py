@@ -348,7 +348,7 @@ class LibraryPanel(QWidget):
                     done=p.done_files, total=p.total_files
                 )
             )
-        elif p.phase in ("committing", "merging"):
+        elif p.phase == "committing":
             self.progress.setRange(0, 0)
             self.progress.setFormat(self.tr("Saving the index\u2026"))
 
