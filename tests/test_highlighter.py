@@ -274,3 +274,59 @@ def test_paragraph_map_is_built_once(qapp, monkeypatch):
     h.refresh_paragraphs([1, 2, 99])  # 2 is only a gap marker, 99 is in no block
     assert built == [1]
     assert ranges(block(doc, 3))[0][3] == WAVE
+
+
+# --- progressive colouring of a long document ------------------------------------------------------
+
+
+def long_rows(n: int) -> list[tuple[str, str, int, str, bool]]:
+    return [("paragraph", "en", 0, EN, False)] * n
+
+
+def coloured(doc: QTextDocument) -> list[int]:
+    return [n for n in range(doc.blockCount()) if block(doc, n).layout().formats()]
+
+
+def test_a_long_document_is_coloured_top_first_then_in_slices(qtbot):
+    from reader.ui.highlighter import SYNC_BLOCKS
+    from reader.ui.slices import Slicer
+
+    n = SYNC_BLOCKS * 4
+    doc = make_document(long_rows(n))
+    slicer = Slicer()
+    h = FigureHighlighter(doc, cached, mismatched, slicer)
+    h.start()
+    assert coloured(doc) == list(range(SYNC_BLOCKS))  # the top at once
+    assert h.pending()
+    h.admit(n - 3, n - 1)  # the reader jumped to the end: coloured now
+    assert coloured(doc)[-3:] == [n - 3, n - 2, n - 1]
+    qtbot.waitUntil(lambda: not h.pending(), timeout=5000)
+    assert coloured(doc) == list(range(n))
+    assert ranges(block(doc, n // 2)) == EXPECTED[1]
+    # a toggle goes the same way, from where the reader last was
+    h.set_enabled(False)
+    assert h.pending() and not ranges(block(doc, n - 3))  # at once where the reader is
+    assert ranges(block(doc, n // 2)) == EXPECTED[1]  # the rest in slices
+    qtbot.waitUntil(lambda: not h.pending(), timeout=5000)
+    assert coloured(doc) == []
+    h.set_enabled(True)
+    qtbot.waitUntil(lambda: not h.pending(), timeout=5000)
+    assert coloured(doc) == list(range(n))
+
+
+def test_a_short_document_is_coloured_at_once_and_stop_drops_a_pass(qtbot):
+    from reader.ui.highlighter import SYNC_BLOCKS
+    from reader.ui.slices import Slicer
+
+    slicer = Slicer()
+    short = make_document()
+    h = FigureHighlighter(short, cached, mismatched, slicer)
+    h.start()
+    assert not h.pending() and ranges(block(short, 1)) == EXPECTED[1]
+    doc = make_document(long_rows(SYNC_BLOCKS * 3))
+    h2 = FigureHighlighter(doc, cached, mismatched, slicer)
+    h2.start()
+    h2.stop()
+    assert not h2.pending() and not slicer.holds(h2._slice)
+    qtbot.wait(30)
+    assert coloured(doc) == list(range(SYNC_BLOCKS))  # nothing more once stopped

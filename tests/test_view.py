@@ -351,6 +351,38 @@ def test_figures_are_highlighted_at_the_analysis_offsets_and_toggle_off(qtbot, w
     assert sorted((r.start, r.length) for r in block.layout().formats()) == want
 
 
+def test_ready_means_every_block_of_a_long_call_is_coloured(qtbot, window):
+    """The sample's interleaved document is longer than what is coloured at once: `ready` waits
+    for the slices that colour the rest, and then each paragraph block has exactly its figures."""
+    from reader.ui.highlighter import SYNC_BLOCKS
+
+    window.set_mode("interleaved")
+    view = window.open_path(SAMPLE)
+    at_ready: dict[int, list[tuple[int, int]]] = {}  # block -> its coloured ranges when `ready` came
+
+    def snapshot() -> None:
+        doc = view.inter.document()
+        for n in range(doc.blockCount()):
+            at_ready[n] = sorted((r.start, r.length) for r in doc.findBlockByNumber(n).layout().formats())
+
+    view.ready.connect(snapshot)
+    with qtbot.waitSignal(view.ready, timeout=10000):
+        pass
+    doc = view.inter.document()
+    assert doc.blockCount() > SYNC_BLOCKS
+    checked = 0
+    block = doc.begin()
+    while block.isValid():
+        p = blocks.paragraph_of(block)
+        if p >= 0 and not blocks.is_gap(block):
+            figures = getattr(analyse_paragraph(view.transcript.paragraphs[p]), blocks.lang_of(block))
+            want = sorted((f.start, f.end - f.start) for f in figures)
+            assert at_ready[block.blockNumber()] == want, block.blockNumber()
+            checked += bool(want)
+        block = block.next()
+    assert checked > 20
+
+
 def test_find_folds_simplified_to_traditional_and_cycles(qtbot, window):
     view = open_ready(qtbot, window, SAMPLE)
     t = view.transcript
@@ -459,3 +491,28 @@ def test_a_big_file_shows_its_first_call_from_the_head_then_takes_the_whole_file
     assert t.paragraphs[first.end].en not in shown.split("\n")
     view.set_call(4)
     qtbot.waitUntil(lambda: view.call == 4, timeout=5000)
+
+
+def test_loading_keeps_the_collector_as_it_was_and_freezes_what_it_parsed(qapp):
+    """A parse runs without the cyclic collector and what it leaves is frozen, so no collection
+    scans it later (bench/RESULTS.md: a 57 ms young-generation pass on the worker, holding the
+    GIL); the collector is left on or off as it was."""
+    import gc
+
+    from PySide6.QtGui import QFont
+
+    from reader.ui.loading import load
+    from reader.ui.theme import colours
+
+    gc.unfreeze()
+    try:
+        loaded = load(SAMPLE, 0, ("en",), QFont(), colours())
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > 1000
+        assert len(loaded.transcript.paragraphs) > 10
+        gc.disable()
+        load(SAMPLE, 0, ("en",), QFont(), colours())
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+        gc.unfreeze()

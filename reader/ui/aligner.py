@@ -12,34 +12,32 @@ margin).
 
 Alignment reruns whenever the layout can change: a resize of either viewport (wrapping), a font or
 zoom change, a filter that hides rows. A scheduled pass runs top to bottom in slices of a few
-milliseconds, so a long call never holds the GUI thread; `align()` runs a whole pass at once.
+milliseconds (a `Slicer`'s, shared with the view's other work), so a long call never holds the GUI
+thread; `align()` runs a whole pass at once.
 """
 
 from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument
 
 from . import blocks
 from .pane import Pane
+from .slices import Slicer
 
-SLICE = 0.012  # seconds of work per slice of a scheduled pass
 CHUNK = 24  # shown rows measured and padded at a time
 
 
 class PairAligner(QObject):
-    def __init__(self, left: Pane, right: Pane, parent: QObject | None = None) -> None:
+    def __init__(self, left: Pane, right: Pane, slicer: Slicer, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.left, self.right = left, right
         self.enabled = True
         self.synced = True
         self._syncing = False
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self._slice)
+        self._slicer = slicer
         self._pass: _Pass | None = None
         self.passes = 0  # whole passes done, for tests and the benchmark
         for pane in (left, right):
@@ -53,18 +51,19 @@ class PairAligner(QObject):
         """Start a pass (or start the current one again) in slices on the event loop."""
         if self.enabled:
             self._pass = None
-            self._timer.start()
+            self._slicer.add(self._slice)
 
     def pending(self) -> bool:
-        return self._timer.isActive() or self._pass is not None
+        return self._slicer.holds(self._slice) or self._pass is not None
 
     def align(self) -> None:
         """Finish alignment now: the rest of a pass under way, or a whole new one."""
-        self._timer.stop()
+        self._slicer.remove(self._slice)
         self._continue(None)
 
-    def _slice(self) -> None:
-        self._continue(time.perf_counter() + SLICE)
+    def _slice(self, deadline: float) -> bool:
+        self._continue(deadline)
+        return self._pass is not None
 
     def _continue(self, deadline: float | None) -> None:
         if not self.enabled:
@@ -88,8 +87,7 @@ class PairAligner(QObject):
         while not p.done():
             p.step()
             if deadline is not None and time.perf_counter() > deadline and not p.done():
-                self._timer.start()
-                return
+                return  # the slicer calls again
         self._pass = None
         self.passes += 1
         bar = self.left.verticalScrollBar()
@@ -100,7 +98,7 @@ class PairAligner(QObject):
 
     def clear(self) -> None:
         """Remove every pad (one pane shown alone must not keep the other's spacing)."""
-        self._timer.stop()
+        self._slicer.remove(self._slice)
         self._pass = None
         for doc in (self.left.document(), self.right.document()):
             all_blocks = _blocks(doc)

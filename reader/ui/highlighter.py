@@ -5,12 +5,23 @@ only paragraph blocks that are not a gap marker are highlighted, in the block's 
 come from the analysis when it has them (`figures(paragraph, lang)`, no lexing), else from the figure
 lexer run on the block's text; `refresh_paragraphs()` recolours the blocks of paragraphs whose analysis
 arrived later. Nothing depends on the previous block's state.
+
+Colouring is cheap; what costs is Qt laying out again the blocks whose colours changed: ~100 ms of
+the GUI thread for one call of a 5 MB file coloured in one go once shown. Given a `Slicer`, a long
+document is coloured progressively: `start()`, before a pane shows it (it has no layout yet, so no
+relayout), colours its first SYNC_BLOCKS blocks; the rest follow in the slicer's slices, a few
+blocks per edit, and `admit()` colours first the blocks the reader scrolls to. A recolouring (a
+toggle, a palette change) goes the same way from where the reader is. (The small edits also keep
+Qt's lazy layout of the document in small steps: left alone, it doubles its step every 10 ms and
+lays out a third of a long call at a time.)
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 
 from PySide6.QtGui import (
     QBrush,
@@ -18,17 +29,20 @@ from PySide6.QtGui import (
     QSyntaxHighlighter,
     QTextBlock,
     QTextCharFormat,
+    QTextCursor,
     QTextDocument,
 )
 
 from ..core.figures import Figure, kind_of, lexer_for
 from . import blocks, theme
+from .slices import Slicer
 
 FiguresOf = Callable[[int, str], list[Figure] | None]
 MismatchesOf = Callable[[int, str], list[tuple[int, int]] | None]
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # one Python character, two UTF-16 units in Qt
 _PARAGRAPH = "paragraph"
+SYNC_BLOCKS = 48  # blocks coloured at once when a pass starts: more than a screenful
 
 
 class FigureHighlighter(QSyntaxHighlighter):
@@ -43,16 +57,25 @@ class FigureHighlighter(QSyntaxHighlighter):
         document: QTextDocument,
         figures: FiguresOf,
         mismatches: MismatchesOf | None = None,
+        slicer: Slicer | None = None,
+        enabled: bool = True,
     ) -> None:
         super().__init__(document)
         self._figures = figures
         self._mismatches = mismatches
-        self._enabled = True
+        self._enabled = enabled
         self._formats: dict[str, QTextCharFormat] = {}
         self._mismatch_formats: dict[str, QTextCharFormat] = {}
         self._mismatch_format = QTextCharFormat()
         self._blocks: dict[int, list[int]] | None = None  # paragraph → block numbers, built lazily
         self._recolouring = False  # our own rehighlighting also says the contents changed
+        # A progressive pass: which blocks it has reached (None: every block is highlighted), the
+        # order it takes them in, how far along that order it is, and where the reader was.
+        self._gate: bytearray | None = None
+        self._order: list[int] = []
+        self._at = 0
+        self._anchor = 0
+        self._slicer = slicer
         self._build(theme.colours())
         document.contentsChanged.connect(self._forget_blocks)
 
@@ -65,13 +88,41 @@ class FigureHighlighter(QSyntaxHighlighter):
         """Show or hide every figure highlight."""
         if enabled != self._enabled:
             self._enabled = enabled
-            self.rehighlight()
+            self._recolour_all()
 
     def set_palette(self, palette: QPalette | None) -> None:
         """Take the figure colours for `palette` (light or dark) and recolour."""
         self._build(theme.colours(palette))
         if self._enabled:
-            self.rehighlight()
+            self._recolour_all()
+
+    def pending(self) -> bool:
+        """Whether a progressive pass still has blocks to colour."""
+        return self._gate is not None
+
+    def start(self) -> None:
+        """Colour a document that no pane shows yet: its top now, the rest in slices."""
+        self._begin(0)
+        self.rehighlight()  # the gate lets the top through; no layout yet, so no relayout
+
+    def stop(self) -> None:
+        """Drop the pass under way: this highlighter is being replaced."""
+        if self._slicer is not None:
+            self._slicer.remove(self._slice)
+        self._gate, self._order = None, []
+
+    def admit(self, first: int, last: int) -> None:
+        """Colour blocks first..last now (the reader is looking at them), if a pass has not yet."""
+        gate, doc = self._gate, self.document()
+        if gate is None or doc is None:
+            return
+        self._anchor = first
+        todo = [n for n in range(max(first, 0), min(last + 1, len(gate))) if not gate[n]]
+        if todo:
+            with self._edit(doc):
+                for n in todo:
+                    gate[n] = 1
+                    self.rehighlightBlock(doc.findBlockByNumber(n))
 
     def refresh_paragraphs(self, indices: Iterable[int]) -> None:
         """Recolour just the blocks of these paragraphs (their analysis has arrived)."""
@@ -80,12 +131,74 @@ class FigureHighlighter(QSyntaxHighlighter):
         doc = self.document()
         if doc is None:
             return
-        self._recolouring = True
-        try:
+        gate = self._gate
+        with self._edit(doc):
             for index in indices:
                 for block in self._blocks_of(doc, index):
-                    self.rehighlightBlock(block)
+                    if gate is None or _admitted(gate, block.blockNumber()):
+                        self.rehighlightBlock(block)  # else the pass colours it when it gets there
+
+    # --- progressive passes -------------------------------------------------------------------
+
+    def _begin(self, anchor: int) -> list[int]:
+        """Start a pass from block `anchor` down, then from the top; the first SYNC_BLOCKS blocks
+        of that order are let through at once, and returned. A short document gets no pass."""
+        doc = self.document()
+        count = doc.blockCount() if doc is not None else 0
+        if self._slicer is None or count <= SYNC_BLOCKS:
+            self._gate = None
+            return list(range(count))
+        anchor = min(max(anchor, 0), count - 1)
+        self._gate = bytearray(count)
+        self._order = [*range(anchor, count), *range(anchor)]
+        self._at = min(SYNC_BLOCKS, count)
+        first = self._order[: self._at]
+        for n in first:
+            self._gate[n] = 1
+        self._slicer.add(self._slice)
+        return first
+
+    def _slice(self, deadline: float) -> bool:
+        gate, doc = self._gate, self.document()
+        if gate is None or doc is None:
+            return False
+        with self._edit(doc):  # one relayout for the slice, of just its blocks
+            while self._at < len(self._order):
+                n = self._order[self._at]
+                self._at += 1
+                if not gate[n]:
+                    gate[n] = 1
+                    self.rehighlightBlock(doc.findBlockByNumber(n))
+                    if time.perf_counter() > deadline:
+                        break
+        if self._at < len(self._order):
+            return True
+        self._gate, self._order = None, []
+        return False
+
+    def _recolour_all(self) -> None:
+        doc = self.document()
+        if doc is None:
+            return
+        if self._slicer is None or doc.blockCount() <= SYNC_BLOCKS:
+            self._gate = None
+            self.rehighlight()
+            return
+        first = self._begin(self._anchor)
+        with self._edit(doc):
+            for n in first:
+                self.rehighlightBlock(doc.findBlockByNumber(n))
+
+    @contextmanager
+    def _edit(self, doc: QTextDocument) -> Iterator[None]:
+        """Recolour in one edit of the document (one relayout); not a change of its blocks."""
+        self._recolouring = True
+        cursor = QTextCursor(doc)
+        cursor.beginEditBlock()
+        try:
+            yield
         finally:
+            cursor.endEditBlock()
             self._recolouring = False
 
     # --- highlighting -------------------------------------------------------------------------
@@ -93,7 +206,10 @@ class FigureHighlighter(QSyntaxHighlighter):
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's name)
         if not self._enabled or not text:
             return
-        fmt = self.currentBlock().blockFormat()
+        block = self.currentBlock()
+        if self._gate is not None and not _admitted(self._gate, block.blockNumber()):
+            return  # a progressive pass colours it later
+        fmt = block.blockFormat()
         if fmt.stringProperty(blocks.KIND) != _PARAGRAPH or fmt.boolProperty(blocks.GAP):
             return
         lang = fmt.stringProperty(blocks.LANG) or "en"
@@ -178,6 +294,10 @@ class FigureHighlighter(QSyntaxHighlighter):
     def _forget_blocks(self) -> None:
         if not self._recolouring:
             self._blocks = None
+
+
+def _admitted(gate: bytearray, number: int) -> bool:
+    return number >= len(gate) or gate[number] != 0
 
 
 def _mark(f: QTextCharFormat, c: theme.Colours) -> None:

@@ -6,8 +6,10 @@ documents built are moved to the GUI thread for the view to show.
 from __future__ import annotations
 
 import gc
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,27 +40,49 @@ HEAD = 300_000  # characters of a big file parsed first, to show its first call 
 
 
 def load(
-    path: Path, first_call: int, names: tuple[str, ...], font: QFont, palette: Colours, job: Job | None = None
+    path: Path,
+    first_call: int,
+    names: tuple[str, ...],
+    font: QFont,
+    palette: Colours,
+    job: Job | None = None,
+    painted: threading.Event | None = None,
 ) -> Loaded:
     """Worker side of opening a file. A big file's first call is parsed from the file's head and
-    handed over early (`job.emit_early`), so it shows while the rest is parsed."""
+    handed over early (`job.emit_early`), so it shows while the rest is parsed. With `painted`,
+    the parse waits (a bounded time) for the window's first paint: its Python callbacks would
+    each wait for the GIL while the parse holds it (60-70 ms of a frozen window)."""
     decoded = read_file(path)
-    head = parse_head(decoded, HEAD) if job is not None and first_call == 0 else None
-    early = prepare(head, 0, {}, names, font, palette) if head is not None else None
+    if painted is not None:
+        painted.wait(timeout=0.3)
+    with _frozen():
+        head = parse_head(decoded, HEAD) if job is not None and first_call == 0 else None
+        early = prepare(head, 0, {}, names, font, palette) if head is not None else None
     if early is not None and job is not None:
         job.emit_early(early)
         # Parse the rest once the head is on screen: both at once would make every Python
         # callback of the GUI thread's first paint wait for the GIL.
         job.resume.wait(timeout=3.0)
-    t = parse_decoded(decoded, path)
-    if early is not None and same_first_call(early.transcript, t):
-        loaded = Loaded(t, 0, early.figures, {})  # the view keeps what it shows
-    else:
-        loaded = prepare(t, min(first_call, len(t.calls) - 1), {}, names, font, palette)
-    # Tens of thousands of long-lived records: keep later garbage collections from scanning them
-    # again and again (a full collection of a 60-call file holds the GIL for 100 ms and more).
-    gc.freeze()
-    return loaded
+    with _frozen():
+        t = parse_decoded(decoded, path)
+        if early is not None and same_first_call(early.transcript, t):
+            return Loaded(t, 0, early.figures, {})  # the view keeps what it shows
+        return prepare(t, min(first_call, len(t.calls) - 1), {}, names, font, palette)
+
+
+@contextmanager
+def _frozen() -> Iterator[None]:
+    """Run without the cyclic garbage collector, then freeze what is left. A parse makes hundreds
+    of thousands of long-lived records; with collection on, the first young-generation pass after
+    it scanned them all (~60 ms holding the GIL), and later passes again and again."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if collecting:
+            gc.enable()
 
 
 def same_first_call(a: Transcript, b: Transcript) -> bool:

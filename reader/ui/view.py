@@ -7,10 +7,11 @@ window's navigation requests with paragraph indices of the whole file.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QTextBlock
 from PySide6.QtWidgets import QLabel, QProgressBar, QSplitter, QStackedWidget, QTextEdit, QVBoxLayout, QWidget
 
@@ -23,7 +24,8 @@ from .document import Built, build
 from .highlighter import FigureHighlighter
 from .loading import Loaded, load, prepare
 from .notes_service import NotesService
-from .pane import Pane
+from .pane import Pane, warm_up
+from .slices import Slicer
 from .theme import colours
 from .view_figures import ViewFigures
 from .view_find import DocumentFind
@@ -77,7 +79,8 @@ class TranscriptView(QWidget):
         self.split.setChildrenCollapsible(False)
         self.split.addWidget(self.left)
         self.split.addWidget(self.right)
-        self.aligner = PairAligner(self.left, self.right, self)
+        self.slicer = Slicer(self)  # the aligner's and the highlighters' work, in shared slices
+        self.aligner = PairAligner(self.left, self.right, self.slicer, self)
         self.aligner.synced = synced
         self.loading = QWidget()
         self.loading_label = QLabel()
@@ -85,6 +88,8 @@ class TranscriptView(QWidget):
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         self.progress.setMaximumWidth(360)
+        self._painted = threading.Event()  # the loading page has been painted once
+        self.loading.installEventFilter(self)
         box = QVBoxLayout(self.loading)
         box.addStretch()
         box.addWidget(self.loading_label)
@@ -137,13 +142,23 @@ class TranscriptView(QWidget):
             QFont(self.reading_font),
             colours(self.palette()),
         )
+        # The first file of a window waits for the window's first paint (`load`).
+        waits = self.stack.currentWidget() is self.loading and self.isVisibleTo(self.window())
+        painted = self._painted if waits and not self._painted.is_set() else None
         # A reload keeps the reader's place: no early head then, whose top would replace it.
-        job = Job(lambda: load(path, call, names, font, palette, job if key is None else None))
+        job = Job(lambda: load(path, call, names, font, palette, job if key is None else None, painted))
         job.early.connect(self._early)
         self._load_job = job
         job.done.connect(lambda result: self._loaded(result, key))
         job.failed.connect(self._failed)
         self._jobs = [job.start()]
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.loading and event.type() == QEvent.Type.Paint and not self._painted.is_set():
+            QTimer.singleShot(0, self, self._painted.set)  # once the rest of this paint is done
+            # While the worker parses: a slice of its own, and it is C++ mostly (no GIL needed).
+            QTimer.singleShot(1, self, lambda: warm_up(self.reading_font))
+        return super().eventFilter(watched, event)
 
     def add_job(self, job: Job) -> None:
         """Work under way for this view, cancelled when another file is opened or the view goes."""
@@ -200,13 +215,17 @@ class TranscriptView(QWidget):
         self._build_call()
 
         def shown() -> None:
+            if self.transcript is not t:  # another file or reload came in the meantime
+                return
             if target is not None:
                 self.go_to_paragraph(target, mark=False)
             self.finding.reset()
-            self.loaded.emit()  # the window's own updates follow, in a slice of their own
+            self.loaded.emit()
             QTimer.singleShot(0, self, self._check_ready)
 
-        self._when_shown(shown)
+        # The window's own updates (side panel, status, title) in a slice of their own, not in the
+        # one that attached the last document: together they held the GUI thread for ~90 ms.
+        self._when_shown(lambda: QTimer.singleShot(1, self, shown))
 
     def _build_call(self) -> None:
         t = self.transcript
@@ -236,14 +255,22 @@ class TranscriptView(QWidget):
             # (layout, highlighting, first paint) holds the GUI thread for ~100 ms on a long call.
             name = missing[0]
             pane = {"en": self.left, "zh": self.right}.get(name, self.inter)
+            if not pane.isVisible():
+                # Show the pane first: a hidden pane has no real size yet, so the document would
+                # be laid out at a wrong width, then all over again when shown (twice the work).
+                self._apply_mode()
             if call == self.call and name in prebuilt:
                 doc, row_blocks = prebuilt.pop(name)
             else:
                 doc, row_blocks = build(name, t, self.rows, self.reading_font, colours(self.palette()))
-            pane.set_document(doc, row_blocks)
-            hl = FigureHighlighter(pane.document(), self.figs.figures, self.figs.mismatches)
-            hl.set_enabled(self.figures_on)
+            if name in self.highlighters:
+                self.highlighters[name].stop()
+            hl = FigureHighlighter(doc, self.figs.figures, self.figs.mismatches, self.slicer, self.figures_on)
+            if self.figures_on:
+                hl.start()  # before the pane lays the document out (highlighter.py)
             self.highlighters[name] = hl
+            pane.set_document(doc, row_blocks)
+            self.slicer.defer()
             self._built.add(name)
             if self.speaker_filter is not None:  # a new document shows every block
                 self._apply_filter()
@@ -275,15 +302,24 @@ class TranscriptView(QWidget):
         else:
             fn()
 
-    def _check_ready(self) -> None:
-        if self.transcript is not None and not self.aligner.pending() and not self._attaching:
+    def _check_ready(self, waited: int = 0) -> None:
+        """Say `ready` once the documents are attached, aligned, highlighted and the reading pane
+        painted (a window that is never exposed is waited for half a second at most): a big
+        file's worker goes on parsing then, and would otherwise slow that first paint down."""
+        if (
+            self.transcript is not None
+            and not self.aligner.pending()
+            and not self._attaching
+            and not any(hl.pending() for hl in self.highlighters.values())
+            and (self._leader.painted or not self._leader.isVisible() or waited >= 50)
+        ):
             if self.partial and self._load_job is not None:
                 self._load_job.resume.set()
             self._position = -1  # laid out now: say again where the reader is
             self._report_position()
             self.ready.emit()
         else:
-            QTimer.singleShot(10, self, self._check_ready)
+            QTimer.singleShot(10, self, lambda: self._check_ready(waited + 1))
 
     # --- tooltips -------------------------------------------------------------------------------
 
@@ -379,6 +415,9 @@ class TranscriptView(QWidget):
             self.aligner.realign_scroll(pane, row)
 
     def _scrolled(self, pane: Pane) -> None:
+        hl = self.highlighters.get(pane.objectName())
+        if hl is not None and hl.pending() and pane.isVisible():
+            hl.admit(*pane.visible_blocks())  # colour what the reader jumped to before the rest
         if pane.isVisible() and (self.mode != "side" or not self.aligner.synced or pane.underMouse()):
             self._leader = pane if self.mode != "interleaved" else self.inter
         self._position_timer.start()
@@ -480,6 +519,7 @@ class TranscriptView(QWidget):
         self.current_row = -1
         for pane in self.panes():
             pane.set_layer("current", [])
+        self._position_timer.start()  # the status bar follows the top again, not the click
 
     # --- speaker filter ------------------------------------------------------------------------
 
