@@ -112,7 +112,7 @@ def install_wrappers(per_block: bool) -> None:
         (view.TranscriptView, ["show_transcript", "_build_call", "_apply_filter", "_apply_mode",
                                "_build_documents",
                                "_check_ready", "set_call",
-                               "_mark_matches", "_report_position", "scroll_to_row"]),
+                               "_mark_matches", "report_position", "scroll_to_row"]),
         (view_figures.ViewFigures, ["update_flags", "_analysed", "analyse"]),
         (aligner.PairAligner, ["align", "clear", "realign_scroll", "_follow", "_slice"]),
         (highlighter.FigureHighlighter, ["refresh_paragraphs", "rehighlight", "highlightBlock", "_slice",

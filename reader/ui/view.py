@@ -7,26 +7,27 @@ window's navigation requests with paragraph indices of the whole file.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QTextBlock
-from PySide6.QtWidgets import QLabel, QProgressBar, QSplitter, QStackedWidget, QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from ..core.analysis import ParagraphFigures
 from ..core.model import Transcript
 from ..core.rows import Row, RowKind, call_rows
-from . import blocks, marks
+from . import blocks
 from .aligner import PairAligner
 from .document import Built, build
 from .highlighter import FigureHighlighter
 from .loading import Loaded, load, prepare
+from .loading_page import LoadingPage
 from .notes_service import NotesService
 from .pane import Pane, warm_up
 from .slices import Slicer
 from .theme import colours
+from .view_current import CurrentRow
 from .view_figures import ViewFigures
 from .view_find import DocumentFind
 from .view_notes import ViewNotes
@@ -63,7 +64,6 @@ class TranscriptView(QWidget):
         self.figures_on = figures
         self.analysis: dict[int, ParagraphFigures] = {}
         self.speaker_filter: str | None = None
-        self.current_row = -1
         self._jobs: list[Job] = []
         self._position = -1
         self._prebuilt: tuple[int, dict[str, Built]] = (-1, {})
@@ -82,22 +82,13 @@ class TranscriptView(QWidget):
         self.slicer = Slicer(self)  # the aligner's and the highlighters' work, in shared slices
         self.aligner = PairAligner(self.left, self.right, self.slicer, self)
         self.aligner.synced = synced
-        self.loading = QWidget()
-        self.loading_label = QLabel()
-        self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 0)
-        self.progress.setMaximumWidth(360)
-        self._painted = threading.Event()  # the loading page has been painted once
-        self.loading.installEventFilter(self)
-        box = QVBoxLayout(self.loading)
-        box.addStretch()
-        box.addWidget(self.loading_label)
-        box.addWidget(self.progress, 0, Qt.AlignmentFlag.AlignHCenter)
-        box.addStretch()
+        self.loading = LoadingPage()
+        # While the worker parses: a slice of its own, and C++ mostly (it needs little of the GIL).
+        self.loading.firstPainted.connect(lambda: warm_up(self.reading_font))
         self.stack = QStackedWidget()
         for page in (self.loading, self.split, self.inter):
             self.stack.addWidget(page)
+        self.current = CurrentRow(self)
         self.finding = DocumentFind(self)
         self.figs = ViewFigures(self)
         self.notes = ViewNotes(self, notes)
@@ -110,20 +101,16 @@ class TranscriptView(QWidget):
         self.highlighters: dict[str, FigureHighlighter] = {}
         for pane in self.panes():
             pane.setFont(font)
-            pane.rowHovered.connect(lambda row, p=pane: self._hover(p, row))
-            pane.rowClicked.connect(self._click)
+            pane.rowHovered.connect(lambda row, p=pane: self.current.hover(p, row))
+            pane.rowClicked.connect(self.current.click)
             pane.tooltip_source = self._tooltip
             pane.menu_source = self.notes.fill_menu
             pane.verticalScrollBar().valueChanged.connect(lambda _v, p=pane: self._scrolled(p))
         self._leader: Pane = self.left
-        self._fade = QTimer(self)
-        self._fade.setSingleShot(True)
-        self._fade.setInterval(1500)
-        self._fade.timeout.connect(self._fade_current)
         self._position_timer = QTimer(self)
         self._position_timer.setSingleShot(True)
         self._position_timer.setInterval(30)
-        self._position_timer.timeout.connect(self._report_position)
+        self._position_timer.timeout.connect(self.report_position)
 
     # --- loading -------------------------------------------------------------------------------
 
@@ -132,7 +119,7 @@ class TranscriptView(QWidget):
         key = self.top_key() if keep_position else None
         self.path = path
         if self.transcript is None:
-            self.loading_label.setText(self.tr("Opening {name}\u2026").format(name=path.name))
+            self.loading.say(self.tr("Opening {name}\u2026").format(name=path.name))
             self.stack.setCurrentWidget(self.loading)
         for job in self._jobs:
             job.cancel()
@@ -144,7 +131,7 @@ class TranscriptView(QWidget):
         )
         # The first file of a window waits for the window's first paint (`load`).
         waits = self.stack.currentWidget() is self.loading and self.isVisibleTo(self.window())
-        painted = self._painted if waits and not self._painted.is_set() else None
+        painted = self.loading.painted if waits and not self.loading.painted.is_set() else None
         # A reload keeps the reader's place: no early head then, whose top would replace it.
         job = Job(lambda: load(path, call, names, font, palette, job if key is None else None, painted))
         job.early.connect(self._early)
@@ -152,13 +139,6 @@ class TranscriptView(QWidget):
         job.done.connect(lambda result: self._loaded(result, key))
         job.failed.connect(self._failed)
         self._jobs = [job.start()]
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if watched is self.loading and event.type() == QEvent.Type.Paint and not self._painted.is_set():
-            QTimer.singleShot(0, self, self._painted.set)  # once the rest of this paint is done
-            # While the worker parses: a slice of its own, and it is C++ mostly (no GIL needed).
-            QTimer.singleShot(1, self, lambda: warm_up(self.reading_font))
-        return super().eventFilter(watched, event)
 
     def add_job(self, job: Job) -> None:
         """Work under way for this view, cancelled when another file is opened or the view goes."""
@@ -172,8 +152,7 @@ class TranscriptView(QWidget):
 
     def _failed(self, reason: str) -> None:
         if self.transcript is None:
-            self.loading_label.setText(reason)
-            self.progress.hide()
+            self.loading.fail(reason)
         self.failed.emit(reason)
 
     def _early(self, result: Loaded) -> None:
@@ -232,7 +211,7 @@ class TranscriptView(QWidget):
         assert t is not None
         self.rows = call_rows(t, self.call)
         self.row_of = {r.paragraph: i for i, r in enumerate(self.rows) if r.kind is RowKind.PARAGRAPH}
-        self.current_row = -1
+        self.current.set(-1)
         self._built: set[str] = set()
         self._build_documents()
         self.callChanged.emit(self.call)
@@ -316,7 +295,7 @@ class TranscriptView(QWidget):
             if self.partial and self._load_job is not None:
                 self._load_job.resume.set()
             self._position = -1  # laid out now: say again where the reader is
-            self._report_position()
+            self.report_position()
             self.ready.emit()
         else:
             QTimer.singleShot(10, self, lambda: self._check_ready(waited + 1))
@@ -422,8 +401,11 @@ class TranscriptView(QWidget):
             self._leader = pane if self.mode != "interleaved" else self.inter
         self._position_timer.start()
 
-    def _report_position(self) -> None:
-        p = self.top_paragraph() if self.current_row < 0 else self._paragraph_of_row(self.current_row)
+    def report_position_soon(self) -> None:
+        self._position_timer.start()
+
+    def report_position(self) -> None:
+        p = self.top_paragraph() if self.current.row < 0 else self._paragraph_of_row(self.current.row)
         if p != self._position:
             self._position = p
             self.positionChanged.emit(p)
@@ -452,7 +434,7 @@ class TranscriptView(QWidget):
             self.aligner.align()
         self.scroll_to_row(row)
         if mark:
-            self._set_current(self.row_of[paragraph])
+            self.current.set(self.row_of[paragraph])
         self._position = -1
         self._position_timer.start()
 
@@ -492,34 +474,6 @@ class TranscriptView(QWidget):
         self.figs.update_flags()
         if then is not None:
             self._when_shown(then)
-
-    # --- hover, click, current paragraph -------------------------------------------------------
-
-    def _row_selections(self, pane: Pane, row: int, colour_name: str) -> list[QTextEdit.ExtraSelection]:
-        return marks.row_marks(pane.blocks_of_row(row), getattr(colours(self.palette()), colour_name))
-
-    def _hover(self, pane: Pane, row: int) -> None:
-        targets = [self.inter] if pane is self.inter else [self.left, self.right]
-        for target in targets:
-            show = row >= 0 and (target is not pane or pane is self.inter)
-            target.set_layer("hover", self._row_selections(target, row, "counterpart") if show else [])
-
-    def _click(self, row: int) -> None:
-        if 0 <= row < len(self.rows) and self.rows[row].kind is RowKind.PARAGRAPH:
-            self._set_current(row)
-            self._report_position()
-
-    def _set_current(self, row: int) -> None:
-        self.current_row = row
-        for pane in self.panes():
-            pane.set_layer("current", self._row_selections(pane, row, "counterpart") if row >= 0 else [])
-        self._fade.start()
-
-    def _fade_current(self) -> None:
-        self.current_row = -1
-        for pane in self.panes():
-            pane.set_layer("current", [])
-        self._position_timer.start()  # the status bar follows the top again, not the click
 
     # --- speaker filter ------------------------------------------------------------------------
 

@@ -1,0 +1,58 @@
+"""The paragraph the reader points at in a view: its counterpart marked while it is hovered, and
+the one clicked (or jumped to) marked in every pane for a moment, which the status bar follows
+until the mark fades."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QTextEdit
+
+from ..core.rows import RowKind
+from . import marks
+from .pane import Pane
+from .theme import colours
+
+if TYPE_CHECKING:
+    from .view import TranscriptView
+
+FADE_MS = 1500
+
+
+class CurrentRow:
+    def __init__(self, view: TranscriptView) -> None:
+        self.view = view
+        self.row = -1  # the row marked as current, -1 when none
+        self._fade = QTimer(view)
+        self._fade.setSingleShot(True)
+        self._fade.setInterval(FADE_MS)
+        self._fade.timeout.connect(self.fade)
+
+    def hover(self, pane: Pane, row: int) -> None:
+        v = self.view
+        targets = [v.inter] if pane is v.inter else [v.left, v.right]
+        for target in targets:
+            show = row >= 0 and (target is not pane or pane is v.inter)
+            target.set_layer("hover", self._selections(target, row) if show else [])
+
+    def click(self, row: int) -> None:
+        v = self.view
+        if 0 <= row < len(v.rows) and v.rows[row].kind is RowKind.PARAGRAPH:
+            self.set(row)
+            v.report_position()
+
+    def set(self, row: int) -> None:
+        self.row = row
+        for pane in self.view.panes():
+            pane.set_layer("current", self._selections(pane, row) if row >= 0 else [])
+        self._fade.start()
+
+    def fade(self) -> None:
+        self.row = -1
+        for pane in self.view.panes():
+            pane.set_layer("current", [])
+        self.view.report_position_soon()  # the status bar follows the top again, not the click
+
+    def _selections(self, pane: Pane, row: int) -> list[QTextEdit.ExtraSelection]:
+        return marks.row_marks(pane.blocks_of_row(row), colours(self.view.palette()).counterpart)
