@@ -303,13 +303,14 @@ def test_a_long_document_is_coloured_top_first_then_in_slices(qtbot):
     qtbot.waitUntil(lambda: not h.pending(), timeout=5000)
     assert coloured(doc) == list(range(n))
     assert ranges(block(doc, n // 2)) == EXPECTED[1]
-    # a toggle goes the same way, from where the reader last was
-    h.set_enabled(False)
+    # a toggle goes the same way, from where the reader is
+    h.set_enabled(False, near=n - 3)
     assert h.pending() and not ranges(block(doc, n - 3))  # at once where the reader is
     assert ranges(block(doc, n // 2)) == EXPECTED[1]  # the rest in slices
     qtbot.waitUntil(lambda: not h.pending(), timeout=5000)
     assert coloured(doc) == []
-    h.set_enabled(True)
+    h.set_enabled(True, near=n - 3)
+    assert ranges(block(doc, n - 3)) == EXPECTED[1] and not ranges(block(doc, n // 2))
     qtbot.waitUntil(lambda: not h.pending(), timeout=5000)
     assert coloured(doc) == list(range(n))
 

@@ -11,9 +11,9 @@ the GUI thread for one call of a 5 MB file coloured in one go once shown. Given 
 document is coloured progressively: `start()`, before a pane shows it (it has no layout yet, so no
 relayout), colours its first SYNC_BLOCKS blocks; the rest follow in the slicer's slices, a few
 blocks per edit, and `admit()` colours first the blocks the reader scrolls to. A recolouring (a
-toggle, a palette change) goes the same way from where the reader is. (The small edits also keep
-Qt's lazy layout of the document in small steps: left alone, it doubles its step every 10 ms and
-lays out a third of a long call at a time.)
+toggle, a palette change) goes the same way from the block it is given, where the reader is. (The
+small edits also keep Qt's lazy layout of the document in small steps: left alone, it doubles its
+step every 10 ms and lays out a third of a long call at a time.)
 """
 
 from __future__ import annotations
@@ -70,11 +70,10 @@ class FigureHighlighter(QSyntaxHighlighter):
         self._blocks: dict[int, list[int]] | None = None  # paragraph → block numbers, built lazily
         self._recolouring = False  # our own rehighlighting also says the contents changed
         # A progressive pass: which blocks it has reached (None: every block is highlighted), the
-        # order it takes them in, how far along that order it is, and where the reader was.
+        # order it takes them in, and how far along that order it is.
         self._gate: bytearray | None = None
         self._order: list[int] = []
         self._at = 0
-        self._anchor = 0
         self._slicer = slicer
         self._build(theme.colours())
         document.contentsChanged.connect(self._forget_blocks)
@@ -84,17 +83,18 @@ class FigureHighlighter(QSyntaxHighlighter):
     def is_enabled(self) -> bool:
         return self._enabled
 
-    def set_enabled(self, enabled: bool) -> None:
-        """Show or hide every figure highlight."""
+    def set_enabled(self, enabled: bool, near: int = 0) -> None:
+        """Show or hide every figure highlight; a long document from block `near` (where the
+        reader is) first."""
         if enabled != self._enabled:
             self._enabled = enabled
-            self._recolour_all()
+            self._recolour_all(near)
 
-    def set_palette(self, palette: QPalette | None) -> None:
+    def set_palette(self, palette: QPalette | None, near: int = 0) -> None:
         """Take the figure colours for `palette` (light or dark) and recolour."""
         self._build(theme.colours(palette))
         if self._enabled:
-            self._recolour_all()
+            self._recolour_all(near)
 
     def pending(self) -> bool:
         """Whether a progressive pass still has blocks to colour."""
@@ -116,7 +116,6 @@ class FigureHighlighter(QSyntaxHighlighter):
         gate, doc = self._gate, self.document()
         if gate is None or doc is None:
             return
-        self._anchor = first
         todo = [n for n in range(max(first, 0), min(last + 1, len(gate))) if not gate[n]]
         if todo:
             with self._edit(doc):
@@ -142,12 +141,13 @@ class FigureHighlighter(QSyntaxHighlighter):
 
     def _begin(self, anchor: int) -> list[int]:
         """Start a pass from block `anchor` down, then from the top; the first SYNC_BLOCKS blocks
-        of that order are let through at once, and returned. A short document gets no pass."""
+        of that order are let through at once, and returned. A short document gets no pass (the
+        gate stays None, nothing is returned): colour it all at once."""
         doc = self.document()
         count = doc.blockCount() if doc is not None else 0
         if self._slicer is None or count <= SYNC_BLOCKS:
             self._gate = None
-            return list(range(count))
+            return []
         anchor = min(max(anchor, 0), count - 1)
         self._gate = bytearray(count)
         self._order = [*range(anchor, count), *range(anchor)]
@@ -176,15 +176,14 @@ class FigureHighlighter(QSyntaxHighlighter):
         self._gate, self._order = None, []
         return False
 
-    def _recolour_all(self) -> None:
+    def _recolour_all(self, near: int) -> None:
         doc = self.document()
         if doc is None:
             return
-        if self._slicer is None or doc.blockCount() <= SYNC_BLOCKS:
-            self._gate = None
+        first = self._begin(near)
+        if self._gate is None:
             self.rehighlight()
             return
-        first = self._begin(self._anchor)
         with self._edit(doc):
             for n in first:
                 self.rehighlightBlock(doc.findBlockByNumber(n))

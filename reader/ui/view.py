@@ -339,8 +339,9 @@ class TranscriptView(QWidget):
 
     def set_figures(self, on: bool) -> None:
         self.figures_on = on
-        for hl in self.highlighters.values():
-            hl.set_enabled(on)
+        for pane in self.panes():
+            if (hl := self.highlighters.get(pane.objectName())) is not None:
+                hl.set_enabled(on, near=pane.visible_blocks()[0] if pane.isVisible() else 0)
 
     def set_font(self, font: QFont) -> None:
         row = self.top_row()
@@ -399,10 +400,10 @@ class TranscriptView(QWidget):
             hl.admit(*pane.visible_blocks())  # colour what the reader jumped to before the rest
         if pane.isVisible() and (self.mode != "side" or not self.aligner.synced or pane.underMouse()):
             self._leader = pane if self.mode != "interleaved" else self.inter
-        self._position_timer.start()
+        self.report_position_soon()
 
     def report_position_soon(self) -> None:
-        self._position_timer.start()
+        self._position_timer.start()  # one report for a burst of scrolls
 
     def report_position(self) -> None:
         p = self.top_paragraph() if self.current.row < 0 else self._paragraph_of_row(self.current.row)
@@ -436,7 +437,7 @@ class TranscriptView(QWidget):
         if mark:
             self.current.set(self.row_of[paragraph])
         self._position = -1
-        self._position_timer.start()
+        self.report_position_soon()
 
     def set_call(self, call: int, then: Callable[[], None] | None = None) -> None:
         """Show another call of the file. Its figures are found and its documents built on a

@@ -46,7 +46,10 @@ class CurrentRow:
         self.row = row
         for pane in self.view.panes():
             pane.set_layer("current", self._selections(pane, row) if row >= 0 else [])
-        self._fade.start()
+        if row >= 0:
+            self._fade.start()
+        else:
+            self._fade.stop()
 
     def fade(self) -> None:
         self.row = -1
