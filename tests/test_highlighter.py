@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QColor, QTextBlock, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 
-import reader.ui.highlighter as highlighter_module
+import reader.core.figures as figures_module
 from reader.core.analysis import analyse_paragraph
 from reader.core.model import Paragraph, Section
 from reader.ui import blocks, theme
@@ -94,8 +94,8 @@ def nothing(paragraph: int, lang: str):
 
 @pytest.fixture
 def lexer_spy(monkeypatch):
-    """Replace the highlighter's `lexer_for` with one that records each call (and raises if `fail`)."""
-    real = highlighter_module.lexer_for
+    """Replace the `lexer_for` the highlighter uses with one that records each call (and raises if `fail`)."""
+    real = figures_module.lexer_for
 
     def install(fail: bool = False) -> list[str]:
         calls: list[str] = []
@@ -106,7 +106,7 @@ def lexer_spy(monkeypatch):
                 raise AssertionError("the cached path must not lex")
             return real(lang)
 
-        monkeypatch.setattr(highlighter_module, "lexer_for", spy)
+        monkeypatch.setattr(figures_module, "lexer_for", spy)
         return calls
 
     return install
@@ -331,3 +331,44 @@ def test_a_short_document_is_coloured_at_once_and_stop_drops_a_pass(qtbot):
     assert not h2.pending() and not slicer.holds(h2._slice)
     qtbot.wait(30)
     assert coloured(doc) == list(range(SYNC_BLOCKS))  # nothing more once stopped
+
+
+def test_paragraphs_without_figures_yet_wait_for_their_analysis(qapp, lexer_spy):
+    """What the view asks for (lex_unknown=False): no lexing on the GUI thread; a paragraph is
+    coloured once its analysis arrives and refresh_paragraphs() is called."""
+    calls = lexer_spy(fail=True)
+    known: dict[int, object] = {}
+    doc = make_document()
+    h = FigureHighlighter(
+        doc, lambda p, lang: cached(p, lang) if p in known else None, mismatched, lex_unknown=False
+    )
+    h.rehighlight()
+    assert calls == [] and coloured(doc) == []
+    known[0] = True
+    h.refresh_paragraphs([0])
+    assert ranges(block(doc, 1)) == EXPECTED[1] and ranges(block(doc, 2)) == EXPECTED[2]
+    assert ranges(block(doc, 3)) == []  # paragraph 1: still unknown
+    assert calls == []
+
+
+def test_a_whole_call_analysed_late_is_coloured_from_where_the_reader_is(qtbot, lexer_spy):
+    from reader.ui.highlighter import SYNC_BLOCKS
+    from reader.ui.slices import Slicer
+
+    calls = lexer_spy(fail=True)
+    n = SYNC_BLOCKS * 4
+    known = {"yes": False}
+    doc = make_document(long_rows(n))
+    h = FigureHighlighter(
+        doc, lambda p, lang: cached(p, lang) if known["yes"] else None, None, Slicer(), lex_unknown=False
+    )
+    h.start()
+    qtbot.waitUntil(lambda: not h.pending(), timeout=5000)
+    assert coloured(doc) == []
+    known["yes"] = True
+    h.refresh_paragraphs([0], near=n - 5)  # every block is paragraph 0's: more than SYNC_BLOCKS
+    assert h.pending()
+    assert ranges(block(doc, n - 5)) == EXPECTED[1] and ranges(block(doc, n // 2)) == []
+    qtbot.waitUntil(lambda: not h.pending(), timeout=5000)
+    assert coloured(doc) == list(range(n))
+    assert calls == []

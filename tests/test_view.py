@@ -516,3 +516,33 @@ def test_loading_keeps_the_collector_as_it_was_and_freezes_what_it_parsed(qapp):
     finally:
         gc.enable()
         gc.unfreeze()
+
+
+def test_the_text_is_shown_before_its_figures_are_found_and_ready_waits_for_them(qtbot, window):
+    """Opening a file hands the view the text without figures (their lexer and lexing would come
+    before the first paint); the view finds them once the text is painted, and says `ready` only
+    then. Nothing is lexed on the GUI thread meanwhile."""
+    import threading
+
+    import reader.core.figures as figures_module
+
+    real, lexed_on_gui = figures_module.lexer_for, []
+
+    def spy(lang: str):
+        if threading.current_thread() is threading.main_thread():
+            lexed_on_gui.append(lang)
+        return real(lang)
+
+    figures_at_loaded: list[int] = []
+    try:
+        figures_module.lexer_for = spy
+        view = window.open_path(SAMPLE)
+        view.loaded.connect(lambda: figures_at_loaded.append(len(view.analysis)))
+        with qtbot.waitSignal(view.ready, timeout=10000):
+            pass
+    finally:
+        figures_module.lexer_for = real
+    c = view.transcript.calls[view.call]
+    assert figures_at_loaded == [0]
+    assert all(p in view.analysis for p in range(c.first, c.end))
+    assert lexed_on_gui == []

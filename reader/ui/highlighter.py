@@ -3,8 +3,11 @@
 One `FigureHighlighter` per QTextDocument. Each block says what it stands for (`reader.ui.blocks`):
 only paragraph blocks that are not a gap marker are highlighted, in the block's language. The figures
 come from the analysis when it has them (`figures(paragraph, lang)`, no lexing), else from the figure
-lexer run on the block's text; `refresh_paragraphs()` recolours the blocks of paragraphs whose analysis
-arrived later. Nothing depends on the previous block's state.
+lexer run on the block's text, or (`lex_unknown=False`, what the view asks for) not yet:
+`refresh_paragraphs()` colours the blocks of paragraphs whose analysis arrived later. The view shows
+a call's text before its figures are found, on a worker: lexing here would put the lexer's import
+and regex compilation (~70 ms) and the lexing on the GUI thread before the first paint. Nothing
+depends on the previous block's state.
 
 Colouring is cheap; what costs is Qt laying out again the blocks whose colours changed: ~100 ms of
 the GUI thread for one call of a 5 MB file coloured in one go once shown. Given a `Slicer`, a long
@@ -22,6 +25,7 @@ import re
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import (
     QBrush,
@@ -33,11 +37,13 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from ..core.figures import Figure, kind_of, lexer_for
 from . import blocks, theme
 from .slices import Slicer
 
-FiguresOf = Callable[[int, str], list[Figure] | None]
+if TYPE_CHECKING:
+    from ..core.figures import Figure
+
+FiguresOf = Callable[[int, str], "list[Figure] | None"]
 MismatchesOf = Callable[[int, str], list[tuple[int, int]] | None]
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # one Python character, two UTF-16 units in Qt
@@ -59,9 +65,11 @@ class FigureHighlighter(QSyntaxHighlighter):
         mismatches: MismatchesOf | None = None,
         slicer: Slicer | None = None,
         enabled: bool = True,
+        lex_unknown: bool = True,
     ) -> None:
         super().__init__(document)
         self._figures = figures
+        self._lex_unknown = lex_unknown
         self._mismatches = mismatches
         self._enabled = enabled
         self._formats: dict[str, QTextCharFormat] = {}
@@ -123,19 +131,23 @@ class FigureHighlighter(QSyntaxHighlighter):
                     gate[n] = 1
                     self.rehighlightBlock(doc.findBlockByNumber(n))
 
-    def refresh_paragraphs(self, indices: Iterable[int]) -> None:
-        """Recolour just the blocks of these paragraphs (their analysis has arrived)."""
+    def refresh_paragraphs(self, indices: Iterable[int], near: int = 0) -> None:
+        """Recolour the blocks of these paragraphs (their analysis has arrived). More than
+        SYNC_BLOCKS of them (a whole call's) go as a progressive pass from block `near`."""
         if not self._enabled:
             return
         doc = self.document()
         if doc is None:
             return
+        found = [block for index in indices for block in self._blocks_of(doc, index)]
+        if self._slicer is not None and len(found) > SYNC_BLOCKS:
+            self._recolour_all(near)
+            return
         gate = self._gate
         with self._edit(doc):
-            for index in indices:
-                for block in self._blocks_of(doc, index):
-                    if gate is None or _admitted(gate, block.blockNumber()):
-                        self.rehighlightBlock(block)  # else the pass colours it when it gets there
+            for block in found:
+                if gate is None or _admitted(gate, block.blockNumber()):
+                    self.rehighlightBlock(block)  # else the pass colours it when it gets there
 
     # --- progressive passes -------------------------------------------------------------------
 
@@ -213,7 +225,12 @@ class FigureHighlighter(QSyntaxHighlighter):
             return
         lang = fmt.stringProperty(blocks.LANG) or "en"
         paragraph = fmt.intProperty(blocks.PARAGRAPH) if fmt.hasProperty(blocks.PARAGRAPH) else -1
-        spans = self._cached(text, paragraph, lang) if paragraph >= 0 else None
+        spans = None
+        if paragraph >= 0:
+            figures = self._figures(paragraph, lang)
+            if figures is None and not self._lex_unknown:
+                return  # refresh_paragraphs() colours it once the analysis has it
+            spans = _spans(text, figures) if figures is not None else None
         if spans is None:
             spans = _lex(text, lang)
         bad: set[tuple[int, int]] = set()
@@ -230,19 +247,6 @@ class FigureHighlighter(QSyntaxHighlighter):
         for start, end in bad:  # a mismatch that is no figure of this text: underline it all the same
             if 0 <= start < end <= len(text):
                 self._set(text, start, end, self._mismatch_format, astral)
-
-    def _cached(self, text: str, paragraph: int, lang: str) -> list[tuple[int, int, str]] | None:
-        """The analysed figures of this block, or None when there are none yet or they do not fit
-        the block's text (then the block is lexed)."""
-        figures = self._figures(paragraph, lang)
-        if figures is None:
-            return None
-        spans = []
-        for f in figures:
-            if text[f.start : f.end] != f.text:
-                return None
-            spans.append((f.start, f.end, f.kind))
-        return spans
 
     def _set(self, text: str, start: int, end: int, fmt: QTextCharFormat, astral: bool) -> None:
         if astral:  # Qt counts UTF-16 units
@@ -305,7 +309,21 @@ def _mark(f: QTextCharFormat, c: theme.Colours) -> None:
     f.setBackground(QBrush(c.mismatch_background))
 
 
+def _spans(text: str, figures: list[Figure]) -> list[tuple[int, int, str]] | None:
+    """The analysed figures as spans of this block's text, or None when they do not fit it (the
+    block is lexed then)."""
+    spans = []
+    for f in figures:
+        if text[f.start : f.end] != f.text:
+            return None
+        spans.append((f.start, f.end, f.kind))
+    return spans
+
+
 def _lex(text: str, lang: str) -> list[tuple[int, int, str]]:
+    # Imported here: the lexer (Pygments) is not needed to show a window, only to colour it.
+    from ..core.figures import kind_of, lexer_for
+
     spans = []
     for pos, tokentype, token in lexer_for(lang).get_tokens_unprocessed(text):
         kind = kind_of(tokentype)

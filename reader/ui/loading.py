@@ -27,8 +27,9 @@ from .workers import Job
 
 @dataclass
 class Loaded:
-    """What the worker hands the view: the transcript, the figures of the call shown first, and
-    that call's documents for the mode it opens in, built off the GUI thread."""
+    """What the worker hands the view: the transcript, the figures of the call shown first (none
+    when the file is opened: the view finds them once the text is on screen), and that call's
+    documents for the mode it opens in, built off the GUI thread."""
 
     transcript: Transcript
     call: int
@@ -51,13 +52,15 @@ def load(
     """Worker side of opening a file. A big file's first call is parsed from the file's head and
     handed over early (`job.emit_early`), so it shows while the rest is parsed. With `painted`,
     the parse waits (a bounded time) for the window's first paint: its Python callbacks would
-    each wait for the GIL while the parse holds it (60-70 ms of a frozen window)."""
+    each wait for the GIL while the parse holds it (60-70 ms of a frozen window). The figures are
+    left to the view, after the text's first paint: finding them first (importing the lexer,
+    compiling its patterns, lexing the call) put ~100 ms of a seed between opening and reading."""
     decoded = read_file(path)
     if painted is not None:
         painted.wait(timeout=0.3)
     with _frozen():
         head = parse_head(decoded, HEAD) if job is not None and first_call == 0 else None
-        early = prepare(head, 0, {}, names, font, palette) if head is not None else None
+        early = prepare(head, 0, {}, names, font, palette, analyse=False) if head is not None else None
     if early is not None and job is not None:
         job.emit_early(early)
         # Parse the rest once the head is on screen: both at once would make every Python
@@ -67,7 +70,7 @@ def load(
         t = parse_decoded(decoded, path)
         if early is not None and same_first_call(early.transcript, t):
             return Loaded(t, 0, early.figures, {})  # the view keeps what it shows
-        return prepare(t, min(first_call, len(t.calls) - 1), {}, names, font, palette)
+        return prepare(t, min(first_call, len(t.calls) - 1), {}, names, font, palette, analyse=False)
 
 
 @contextmanager
@@ -111,13 +114,16 @@ def prepare(
     names: tuple[str, ...],
     font: QFont,
     palette: Colours,
+    analyse: bool = True,
 ) -> Loaded:
-    """Worker side of showing a call: the figures of its paragraphs not `known` yet, and its
-    documents for the panes named, moved to the GUI thread to be shown there."""
+    """Worker side of showing a call: the figures of its paragraphs not `known` yet (unless not
+    to `analyse`), and its documents for the panes named, moved to the GUI thread to be shown there."""
     c = t.calls[call]
-    figures = {
-        p: known[p] if p in known else analyse_paragraph(t.paragraphs[p]) for p in range(c.first, c.end)
-    }
+    figures = (
+        {p: known[p] if p in known else analyse_paragraph(t.paragraphs[p]) for p in range(c.first, c.end)}
+        if analyse
+        else dict(known)
+    )
     rows = call_rows(t, call)
     if "zh" not in t.languages:
         names = ("en",)

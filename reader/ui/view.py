@@ -215,11 +215,8 @@ class TranscriptView(QWidget):
         self._built: set[str] = set()
         self._build_documents()
         self.callChanged.emit(self.call)
-        c = t.calls[self.call]
-        if c.end > c.first and c.first not in self.analysis:
-            # After the documents are highlighted and laid out: a worker holding the GIL while
-            # the GUI thread calls highlightBlock once per block would stall it for seconds.
-            QTimer.singleShot(50, self, lambda call=self.call: self.figs.analyse([call]))
+        if not self.figs.known():
+            self.figs.analyse_when_painted()
 
     def _build_documents(self) -> None:
         """Build the documents the current mode shows and that this call does not have yet: a
@@ -244,7 +241,9 @@ class TranscriptView(QWidget):
                 doc, row_blocks = build(name, t, self.rows, self.reading_font, colours(self.palette()))
             if name in self.highlighters:
                 self.highlighters[name].stop()
-            hl = FigureHighlighter(doc, self.figs.figures, self.figs.mismatches, self.slicer, self.figures_on)
+            hl = FigureHighlighter(
+                doc, self.figs.figures, self.figs.mismatches, self.slicer, self.figures_on, lex_unknown=False
+            )
             if self.figures_on:
                 hl.start()  # before the pane lays the document out (highlighter.py)
             self.highlighters[name] = hl
@@ -282,11 +281,13 @@ class TranscriptView(QWidget):
             fn()
 
     def _check_ready(self, waited: int = 0) -> None:
-        """Say `ready` once the documents are attached, aligned, highlighted and the reading pane
-        painted (a window that is never exposed is waited for half a second at most): a big
-        file's worker goes on parsing then, and would otherwise slow that first paint down."""
+        """Say `ready` once the documents are attached, aligned, the call's figures found and
+        highlighted and the reading pane painted (a window that is never exposed is waited for
+        half a second at most): a big file's worker goes on parsing then, and would otherwise
+        slow that first paint down."""
         if (
             self.transcript is not None
+            and (self.figs.known() or waited >= 500)
             and not self.aligner.pending()
             and not self._attaching
             and not any(hl.pending() for hl in self.highlighters.values())

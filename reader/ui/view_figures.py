@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QTextBlock
 
 from ..core.analysis import ParagraphFigures
@@ -49,6 +49,25 @@ class ViewFigures(QObject):
         view.add_job(job.start())
         return job
 
+    def known(self) -> bool:
+        """Whether the figures of the call shown are found (or it has no paragraph)."""
+        t = self.view.transcript
+        c = t.calls[self.view.call] if t is not None else None
+        return c is None or c.end == c.first or c.first in self.view.analysis
+
+    def analyse_when_painted(self, waited: int = 0) -> None:
+        """Find the figures of the call shown once the reading pane has painted its text (0.3 s
+        later at most). A file's text is shown before its figures are found (`loading.load`);
+        the worker yields the GIL after each paragraph, but the first layout and paint of the
+        text would still wait for it."""
+        view = self.view
+        pane = view.active_pane()
+        if pane.painted or not pane.isVisible() or waited >= 30:
+            if view.transcript is not None and not self.known():
+                self.analyse([view.call])
+        else:
+            QTimer.singleShot(10, self, lambda: self.analyse_when_painted(waited + 1))
+
     def find_mismatch(self, here: int, backwards: bool, found: Callable[[int | None], None]) -> None:
         """Call `found` with the next (previous) paragraph after (before) `here` whose figures
         disagree, checking the calls not yet checked on a worker when it must; None if none."""
@@ -79,8 +98,9 @@ class ViewFigures(QObject):
         self.update_flags()
         shown = [p for p in figures if p in view.row_of]
         if shown:  # only when the call on screen changed: its blocks are repainted and re-measured
-            for hl in view.highlighters.values():
-                hl.refresh_paragraphs(shown)
+            for pane in view.panes():
+                if (hl := view.highlighters.get(pane.objectName())) is not None:
+                    hl.refresh_paragraphs(shown, near=pane.visible_blocks()[0] if pane.isVisible() else 0)
             view.aligner.schedule()
 
     def flagged(self) -> list[int]:
