@@ -11,6 +11,7 @@ ends with exit status 2 and one line `error: ...` on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import sys
@@ -61,7 +62,14 @@ Command = tuple[str, Callable[[argparse.ArgumentParser], None], Callable[..., in
 """A subcommand: its one-line help, a function adding its options, the function running it."""
 
 
-def _commands() -> dict[str, Command]:
+GROUPS = {"notes": "cli_notes", "index": "cli_search", "search": "cli_search"}
+"""The further subcommands, and the module of each: it lists them the same way in `commands()`.
+Named here so that opening the app (no subcommand) imports none of them (~20 ms at start)."""
+
+
+def _commands(only: str | None = None) -> dict[str, Command]:
+    """Every subcommand, or (`only`) just the one named, importing only its module."""
+
     def info(p: argparse.ArgumentParser) -> None:
         p.add_argument("file", help="a transcript file")
         p.add_argument("--json", action="store_true", help="print one JSON object")
@@ -69,11 +77,9 @@ def _commands() -> dict[str, Command]:
     commands: dict[str, Command] = {
         "info": ("summarise a transcript: speakers, Q&A, figures, warnings", info, _info)
     }
-    # Each further command group lives in its own module and lists its commands the same way.
-    from . import cli_notes, cli_search
-
-    commands.update(cli_notes.commands())
-    commands.update(cli_search.commands())
+    modules = [GROUPS[only]] if only in GROUPS else [] if only else sorted(set(GROUPS.values()))
+    for name in modules:
+        commands.update(importlib.import_module(f".{name}", __package__).commands())
     return commands
 
 
@@ -86,14 +92,22 @@ class _Version(argparse.Action):
         parser.exit(message=f"{parser.prog} {__version__}\n")
 
 
+class _AppParser(_Parser):
+    """The app's own options; --help also lists the subcommands (importing their modules then)."""
+
+    def format_help(self) -> str:
+        commands = _commands()
+        self.epilog = "commands:\n" + "\n".join(
+            f"  {name:<8} {doc}" for name, (doc, _, _) in commands.items()
+        )
+        self.epilog += "\n\nrun 'transcript-reader COMMAND --help' for a command's options"
+        return super().format_help()
+
+
 def _app_parser() -> argparse.ArgumentParser:
-    commands = _commands()
-    epilog = "commands:\n" + "\n".join(f"  {name:<8} {doc}" for name, (doc, _, _) in commands.items())
-    epilog += "\n\nrun 'transcript-reader COMMAND --help' for a command's options"
-    p = _Parser(
+    p = _AppParser(
         prog="transcript-reader",
         description="Read bilingual earnings-call transcripts. With no FILE, opens the sample transcript.",
-        epilog=epilog,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("file", nargs="?", help="a transcript to open")
@@ -141,9 +155,8 @@ def _desktop_entry(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
-        commands = _commands()
-        if args_list and args_list[0] in commands:
-            doc, configure, run = commands[args_list[0]]
+        if args_list and (args_list[0] == "info" or args_list[0] in GROUPS):
+            doc, configure, run = _commands(args_list[0])[args_list[0]]
             parser = _Parser(prog=f"transcript-reader {args_list[0]}", description=doc)
             configure(parser)
             return run(parser.parse_args(args_list[1:]))

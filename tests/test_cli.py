@@ -137,3 +137,21 @@ def test_json_is_ascii_safe_on_a_non_utf8_terminal():
     assert proc.returncode == 0
     info = json.loads(proc.stdout.decode("ascii"))
     assert info["languages"] == ["en", "zh"]
+
+
+def test_the_command_groups_are_named_once_and_opening_the_app_imports_none():
+    """cli.GROUPS names each further subcommand and its module without importing it; the modules
+    list the same names. Opening the app imports no command module (~20 ms at start)."""
+    import importlib
+
+    from reader import cli
+
+    for name, module in cli.GROUPS.items():
+        assert name in importlib.import_module(f"reader.{module}").commands()
+    assert set(cli._commands()) == {"info", *cli.GROUPS}
+    code = (
+        "import sys; import reader.cli as c; c._app = lambda args: 0; c.main(['x.txt']); "
+        "print(sorted(m for m in sys.modules if m.startswith('reader.cli_')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
