@@ -1,9 +1,11 @@
 """Opening a file to first paint: the app's whole process against the bare-Qt floor, paired runs.
 
-    .venv/bin/python -m bench.open_bench [--runs 7] [--modes side interleaved]
+    .venv/bin/python -m bench.open_bench [--runs 7] [--modes side interleaved] [--until paint|picture]
 
-Each round runs every case once, and each case is a pair: `transcript-reader FILE --screenshot
-OUT.png --mode M` (A), then `python ../shared/bench/floor_qt.py SEED` (B), both offscreen and with
+Each round runs every case once, and each case is a pair: `transcript-reader FILE
+--exit-after-paint --mode M` (A: ends in the paint that first draws the file's text; with
+`--until picture`, `--screenshot OUT.png`: ends once the call is ready, figures coloured and
+panes aligned, and its picture saved), then `python ../shared/bench/floor_qt.py SEED` (B), both offscreen and with
 a temporary XDG_CONFIG_HOME, each measured as a whole process by bench/measure.py (wall, peak
 RSS). A table of medians and ratios of medians follows. Bars (issue): a seed opens within 1.5x the
 floor's wall time and peak memory on the same file; a 5 MB file within 4x the floor's wall time on
@@ -81,7 +83,17 @@ def main() -> None:
         action="store_true",
         help="also run bench/shell_floor.py (the reader's window shape, none of its work) on the seeds",
     )
+    parser.add_argument(
+        "--until",
+        choices=("paint", "picture"),
+        default="paint",
+        help="the app ends at its text's first paint (--exit-after-paint, as the floor does; "
+        "default) or once ready and its picture is saved (--screenshot)",
+    )
     args = parser.parse_args()
+    # An installed app runs from compiled bytecode; this environment sets PYTHONDONTWRITEBYTECODE,
+    # which would otherwise have the app compile its ~90 modules from source on every run.
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "reader")], check=True)
 
     have_shared = SEEDS.is_dir() and FLOOR.is_file()
     if not have_shared:
@@ -100,7 +112,8 @@ def main() -> None:
         shot = str(Path(tmp) / "shot.png")
         for r in range(args.runs):
             for c in cases:  # A B, case after case, round after round
-                c.app.append(measure([str(APP), str(c.file), "--screenshot", shot, "--mode", c.mode], env))
+                until = ["--exit-after-paint"] if args.until == "paint" else ["--screenshot", shot]
+                c.app.append(measure([str(APP), str(c.file), *until, "--mode", c.mode], env))
                 if c.floor_file is not None:
                     c.floor.append(measure([sys.executable, str(FLOOR), str(c.floor_file)], env))
                 if args.shell and c.memory_bar:

@@ -55,7 +55,13 @@ def _app(args: argparse.Namespace) -> int:
         from urllib.parse import unquote, urlsplit
 
         file = unquote(urlsplit(file).path)
-    return run(file=file, screenshot=args.screenshot, mode=args.mode, paragraph=paragraph)
+    return run(
+        file=file,
+        screenshot=args.screenshot,
+        mode=args.mode,
+        paragraph=paragraph,
+        exit_after_paint=args.exit_after_paint,
+    )
 
 
 Command = tuple[str, Callable[[argparse.ArgumentParser], None], Callable[..., int]]
@@ -121,6 +127,11 @@ def _app_parser() -> argparse.ArgumentParser:
         choices=("en", "zh", "side", "interleaved"),
         help="how to show the transcript: English only, Chinese only, side by side, interleaved",
     )
+    p.add_argument(
+        "--exit-after-paint",
+        action="store_true",
+        help="open the file and exit as soon as its text is first painted (for start-up benchmarks)",
+    )
     p.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     desktop = p.add_mutually_exclusive_group()
     desktop.add_argument(
@@ -138,7 +149,7 @@ def _app_parser() -> argparse.ArgumentParser:
 def _desktop_entry(args: argparse.Namespace) -> int:
     from . import desktop_install
 
-    if args.file or args.screenshot or args.mode:
+    if args.file or args.screenshot or args.mode or args.exit_after_paint:
         raise UsageError("--install-desktop-entry and --uninstall-desktop-entry take no other argument")
     places = desktop_install.Places.from_env()
     try:

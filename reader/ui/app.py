@@ -31,7 +31,11 @@ def run(
     screenshot: str | None = None,
     mode: str | None = None,
     paragraph: int | None = None,
+    exit_after_paint: bool = False,
 ) -> int:
+    """Open the window on `file` (the sample if None). With `screenshot`, save a picture once
+    the call is `ready` and exit; with `exit_after_paint`, exit as soon as the text is first
+    painted: what bench/open_bench.py measures against the bare-Qt floor, which does the same."""
     from PySide6.QtCore import QSize, QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
@@ -70,8 +74,8 @@ def run(
     window = MainWindow(settings)
     path = Path(file) if file else sample_path()
     status = {"code": 0}
-    if screenshot:
-        window.setProperty("quiet", True)  # no one is there to read a message box
+    if screenshot or exit_after_paint:  # a scripted run: no one is there to read a message box
+        window.setProperty("quiet", True)
         window.resize(1320, 860)
 
         def failed(_path: str, reason: str) -> None:
@@ -79,25 +83,30 @@ def run(
             status["code"] = 2
             app.quit()
 
+        window.fileFailed.connect(failed)
+    view = window.open_path(path) if paragraph is None else window.open_at(path, paragraph)
+    if screenshot:
+
         def save() -> None:
             ok = window.grab().save(screenshot, None, PNG_QUALITY)
             if not ok:
                 print(f"error: cannot write {screenshot}", file=sys.stderr)
-            # A scripted one-shot run: the picture is written, nothing else is, so skip tearing
-            # down the documents and Qt (a 60-call file takes 0.6 s to free) and end here;
-            # os._exit also ends a worker still parsing the rest of a big file, without the
-            # interpreter shutdown a running thread could crash.
-            sys.stdout.flush()
-            sys.stderr.flush()
-            os._exit(0 if ok else 2)
+            _exit(0 if ok else 2)  # the picture is written, nothing else is
 
-        window.fileFailed.connect(failed)
-        view = window.open_path(path) if paragraph is None else window.open_at(path, paragraph)
         view.ready.connect(lambda: QTimer.singleShot(0, save))
-    elif paragraph is not None:
-        window.open_at(path, paragraph)
-    else:
-        window.open_path(path)
+    elif exit_after_paint:
+        # Ends the process in the paint that drew the text (the floor also ends right after its
+        # first paint); Qt copies the frame to the window once the paint returns (~1 ms offscreen).
+        view.textPainted.connect(lambda: _exit(0))
     window.show()
     code = app.exec()
     return status["code"] or code
+
+
+def _exit(code: int) -> None:
+    """End a scripted one-shot run at once, skipping the teardown of the documents and of Qt (a
+    60-call file takes 0.6 s to free); it also ends a worker still parsing the rest of a big
+    file, without the interpreter shutdown a running thread could crash."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

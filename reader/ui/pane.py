@@ -39,6 +39,7 @@ class Pane(QTextEdit):
     rowHovered = Signal(int)  # -1 when the mouse leaves the text
     rowClicked = Signal(int)
     resized = Signal()  # the text may wrap differently now
+    textPainted = Signal()  # the document set was painted for the first time
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -221,9 +222,14 @@ class Pane(QTextEdit):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        self.painted = True
-        if not self._flags and not self._markers:
-            return
+        if self._flags or self._markers:
+            self._paint_gutter()
+        if not self.painted:
+            self.painted = True
+            self.textPainted.emit()
+
+    def _paint_gutter(self) -> None:
+        """The mismatch flags and note markers left of the text."""
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         height = self.viewport().height()

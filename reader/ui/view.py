@@ -39,6 +39,7 @@ _NEEDS = {"en": ("en",), "zh": ("zh",), "side": ("en", "zh"), "interleaved": ("i
 
 class TranscriptView(QWidget):
     loaded = Signal()  # a transcript is shown (after a load or a reload)
+    textPainted = Signal()  # the reading pane first painted a transcript's text (before `ready`)
     ready = Signal()  # shown, aligned and its figures known: what a screenshot waits for
     failed = Signal(str)  # the one-line reason a file could not be opened
     positionChanged = Signal(int)  # the paragraph at the top of the reading pane
@@ -106,6 +107,7 @@ class TranscriptView(QWidget):
             pane.tooltip_source = self._tooltip
             pane.menu_source = self.notes.fill_menu
             pane.verticalScrollBar().valueChanged.connect(lambda _v, p=pane: self._scrolled(p))
+            pane.textPainted.connect(lambda p=pane: self._text_painted(p))
         self._leader: Pane = self.left
         self._position_timer = QTimer(self)
         self._position_timer.setSingleShot(True)
@@ -279,6 +281,10 @@ class TranscriptView(QWidget):
             self._after_attach.append(fn)
         else:
             fn()
+
+    def _text_painted(self, pane: Pane) -> None:
+        if pane is self._leader and self.transcript is not None:
+            self.textPainted.emit()
 
     def _check_ready(self, waited: int = 0) -> None:
         """Say `ready` once the documents are attached, aligned, the call's figures found and

@@ -1,0 +1,56 @@
+"""The app run as a process, as scripts and benchmarks run it: `--screenshot` saves a picture of
+the ready window; `--exit-after-paint` ends once the text is first painted; a file that is not a
+transcript ends either with exit 2 and one `error:` line."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("PySide6")
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def run_app(*args: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *args], capture_output=True, text=True, env=env, timeout=60
+    )
+
+
+def errors(stderr: str) -> list[str]:
+    """stderr without Qt's own notices (the offscreen plugin prints one about size hints)."""
+    return [line for line in stderr.splitlines() if "propagateSizeHints" not in line]
+
+
+def test_screenshot_saves_a_picture_of_the_window(tmp_path):
+    from PySide6.QtGui import QImage
+
+    out = tmp_path / "shot.png"
+    done = run_app(str(FIXTURES / "basic.txt"), "--screenshot", str(out), "--mode", "side")
+    assert done.returncode == 0, done.stderr
+    picture = QImage(str(out))
+    assert (picture.width(), picture.height()) == (1320, 860)
+    assert errors(done.stderr) == []
+
+
+def test_exit_after_paint_ends_once_the_text_is_painted():
+    done = run_app(str(FIXTURES / "multi_call.txt"), "--exit-after-paint")
+    assert done.returncode == 0, done.stderr
+    assert errors(done.stderr) == []
+
+
+@pytest.mark.parametrize("until", ["--exit-after-paint", "--screenshot"])
+def test_a_file_that_is_no_transcript_ends_with_one_error_line(tmp_path, until):
+    more = [str(tmp_path / "shot.png")] if until == "--screenshot" else []
+    done = run_app(str(FIXTURES / "not_a_transcript.txt"), until, *more)
+    assert done.returncode == 2
+    lines = errors(done.stderr)
+    assert len(lines) == 1 and lines[0].startswith("error: not_a_transcript.txt: ")
+    assert "Traceback" not in done.stderr
+    assert not (tmp_path / "shot.png").exists()  # no picture of a window that shows no transcript
