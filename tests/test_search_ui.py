@@ -631,3 +631,28 @@ def test_a_scripted_run_leaves_the_library_alone(qtbot, tmp_path):
     assert w.search.service.snapshot is None and not w.search.service._jobs
     assert not (paths.data_dir() / "library.sqlite3").exists()
     w.notes.service.close()
+
+
+def test_the_library_is_opened_once_the_first_file_is_ready_not_while_it_opens(qtbot, tmp_path):
+    """Opening the library imports Whoosh on a worker (~70 ms holding the GIL): a window opening
+    a file starts it when that file is ready; a window opening none starts it at once."""
+
+    from reader.ui.config import Settings
+
+    w = MainWindow(Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)))
+    w.setProperty("quiet", True)
+    qtbot.addWidget(w)
+    started: list[bool] = []
+    w.search.service.start = lambda: started.append(True)  # type: ignore[method-assign]
+    view = w.open_path(FIXTURES / "basic.txt")
+    w.show()
+    with qtbot.waitSignal(view.textPainted, timeout=10000):
+        pass
+    assert started == []
+    with qtbot.waitSignal(view.ready, timeout=10000):
+        pass
+    qtbot.waitUntil(lambda: started == [True], timeout=2000)
+    qtbot.wait(50)
+    assert started == [True]  # once
+    w.search.service.close()
+    w.notes.service.close()

@@ -33,6 +33,7 @@ from .window_navigation import WindowNavigation
 
 class MainWindow(QMainWindow):
     fileFailed = Signal(str, str)  # path, reason: a file that could not be opened
+    settled = Signal()  # once: the first file opened is ready (or failed); background work may start
 
     def __init__(self, settings: Settings | None = None, notes: NotesService | None = None) -> None:
         super().__init__()
@@ -81,6 +82,7 @@ class MainWindow(QMainWindow):
         self._reload_timer.setInterval(400)
         self._reload_timer.timeout.connect(self._reload_changed)
 
+        self._settled = False
         self.navigation = WindowNavigation(self)
         self.notes = WindowNotes(self, notes)
         self.search = WindowSearch(self)
@@ -163,6 +165,9 @@ class MainWindow(QMainWindow):
         if not splitter.isEmpty():
             v.split.restoreState(splitter)
         v.loaded.connect(lambda v=v: self._loaded(v))
+        if not self._settled:
+            v.ready.connect(self._settle)
+            v.failed.connect(self._settle)
         v.failed.connect(lambda reason, v=v, p=path: self._failed(v, p, reason))
         v.positionChanged.connect(lambda p, v=v: self._position(v, p))
         v.analysisProgress.connect(lambda done, total, v=v: self._checking(v, done, total))
@@ -214,6 +219,11 @@ class MainWindow(QMainWindow):
                 ),
                 8000,
             )
+
+    def _settle(self) -> None:
+        if not self._settled:
+            self._settled = True
+            self.settled.emit()
 
     def _notes_registered(self, message: str) -> None:
         if message:  # notes carried over from an earlier version of the file
@@ -323,8 +333,9 @@ class MainWindow(QMainWindow):
         )
         if len(t.calls) > 1:
             where += " \u00b7 " + self.tr("call {n} of {m}").format(n=p.call + 1, m=len(t.calls))
+        if self.position.text() != where:  # the reader moved: a message about before is stale
+            self.statusBar().clearMessage()  # (the same place said again keeps it: "2 notes carried over")
         self.position.setText(where)
-        self.statusBar().clearMessage()
         self.panel.set_position(paragraph)
 
     def set_mode(self, mode: str) -> None:
