@@ -12,17 +12,20 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont
 
-from ..core.analysis import ParagraphFigures, analyse_paragraph
 from ..core.model import Transcript
 from ..core.parser import parse_decoded, parse_head, read_file
 from ..core.rows import call_rows
 from .document import Built, build
 from .theme import Colours
 from .workers import Job
+
+if TYPE_CHECKING:  # the figure lexer (Pygments) is imported when figures are found, not before
+    from ..core.analysis import ParagraphFigures
 
 
 @dataclass
@@ -118,6 +121,8 @@ def prepare(
 ) -> Loaded:
     """Worker side of showing a call: the figures of its paragraphs not `known` yet (unless not
     to `analyse`), and its documents for the panes named, moved to the GUI thread to be shown there."""
+    from ..core.analysis import analyse_paragraph
+
     c = t.calls[call]
     figures = (
         {p: known[p] if p in known else analyse_paragraph(t.paragraphs[p]) for p in range(c.first, c.end)}
@@ -146,6 +151,8 @@ def analyse_calls(
     """Worker side of checking the figures of some calls, in order, stopping early once `until`
     says so. It yields the GIL after every paragraph, so the GUI thread never waits on it for
     longer than one paragraph's work."""
+    from ..core.analysis import analyse_paragraph
+
     out: dict[int, ParagraphFigures] = {}
     for n, c in enumerate(calls):
         call = t.calls[c]

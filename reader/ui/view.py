@@ -9,15 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QTextBlock
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
-from ..core.analysis import ParagraphFigures
 from ..core.model import Transcript
 from ..core.rows import Row, RowKind, call_rows
-from . import blocks
 from .aligner import PairAligner
 from .document import Built, build
 from .highlighter import FigureHighlighter
@@ -29,9 +28,13 @@ from .slices import Slicer
 from .theme import colours
 from .view_current import CurrentRow
 from .view_figures import ViewFigures
+from .view_filter import show_only
 from .view_find import DocumentFind
 from .view_notes import ViewNotes
 from .workers import Job
+
+if TYPE_CHECKING:  # the figure lexer (Pygments) is imported once figures are found
+    from ..core.analysis import ParagraphFigures
 
 MODES = ("en", "zh", "side", "interleaved")
 _NEEDS = {"en": ("en",), "zh": ("zh",), "side": ("en", "zh"), "interleaved": ("interleaved",)}
@@ -491,19 +494,5 @@ class TranscriptView(QWidget):
         self.aligner.schedule()
 
     def _apply_filter(self) -> None:
-        t = self.transcript
-        if t is None:
-            return
-        shown = [
-            self.speaker_filter is None
-            or (r.kind is not RowKind.NOTE and t.turns[r.turn].speaker == self.speaker_filter)
-            for r in self.rows
-        ]
-        for pane in self.panes():
-            doc = pane.document()
-            block = doc.begin()
-            while block.isValid():
-                row = blocks.row_of(block)
-                block.setVisible(0 <= row < len(shown) and shown[row])
-                block = block.next()
-            doc.markContentsDirty(0, doc.characterCount())
+        if self.transcript is not None:
+            show_only(self.speaker_filter, self.transcript, self.rows, self.panes())

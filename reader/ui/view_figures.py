@@ -14,14 +14,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QTextBlock
 
-from ..core.analysis import ParagraphFigures
 from . import blocks
-from .figure_tips import figure_tip, flag_tip
 from .loading import analyse_calls
 from .theme import colours
 from .workers import Job
 
 if TYPE_CHECKING:
+    from ..core.analysis import ParagraphFigures
     from .view import TranscriptView
 
 
@@ -131,6 +130,8 @@ class ViewFigures(QObject):
         pf = self.view.analysis.get(blocks.paragraph_of(block))
         if pf is None or blocks.is_gap(block):
             return None
+        from .figure_tips import figure_tip, flag_tip  # with the figures: not needed to start
+
         if position < 0:
             return flag_tip(pf) if pf.flagged else None
         return figure_tip(pf, blocks.lang_of(block), position) if self.view.figures_on else None
