@@ -2,6 +2,7 @@
 
     python -m bench.search_bench [--sizes 200 2000] [--runs 3] [--rounds 5] [--out bench/out/search]
     python -m bench.search_bench --only reindex [--sizes 200 2000]     # the re-index part alone
+    python -m bench.search_bench --only queries --keep [--runs 3]       # the queries alone
 
 For each size N: N fictional calls (bench/search_corpus.py); each engine measured in processes of
 its own (its own peak RSS), the engines taking turns. Build = read, parse and index every file
@@ -495,6 +496,61 @@ def measure_reindex(
     return r
 
 
+def measure_queries(
+    n: int, out: Path, runs: int, rounds: int, workers: int | None, build: bool
+) -> dict[str, Any]:
+    """The query part alone: Whoosh and FTS5 paired in ``runs`` processes of ``rounds`` rounds
+    each (the full benchmark runs 3), on fresh builds of both (``build``) or on the indexes
+    already in ``out`` (``--keep``: seconds instead of minutes, and the same indexes before and
+    after a change to the engine)."""
+    from bench.search_corpus import write_library
+
+    corpus = out / f"calls-{n}"
+    work, db = str(out / f"whoosh-{n}"), str(out / f"fts-{n}.sqlite3")
+    if build:
+        write_library(corpus, n)
+        print(f"N={n}: building both indexes", file=sys.stderr)
+        _child("build-whoosh", str(corpus), work, str(workers or 0))
+        _child("build-fts", str(corpus), db)
+    elif not (Path(work) / "data").is_dir() or not Path(db).is_file():
+        raise SystemExit(f"--keep: no indexes for N={n} in {out} (run once without --keep)")
+    pairs = []
+    for k in range(runs):
+        pairs.append(_child("query-pair", work, db, str(rounds)))
+        print(f"N={n}: query process {k + 1} of {runs} done", file=sys.stderr)
+    return {"n": n, "pairs": pairs}
+
+
+def queries_table(results: list[dict[str, Any]]) -> str:
+    """The query measurements as Markdown: p50 / p95 over the queries of the median times of
+    all processes, then each process's own p50 / p95 (how much the machine moved them), then
+    each query's median time and total."""
+    lines = ["| N | engine | query p50 / p95 | each process's p50 / p95 |", "| --- | --- | --- | --- |"]
+    medians: dict[int, dict[str, dict[str, float]]] = {}
+    for r in results:
+        n, pairs = r["n"], r["pairs"]
+        medians[n] = {}
+        for engine, name in (("whoosh", "Whoosh"), ("fts", "SQLite FTS5")):
+            times = {
+                q: statistics.median(t for p in pairs for t in p["times"][engine][q]) * 1000 for q in QUERIES
+            }
+            medians[n][engine] = times
+            each = "; ".join(
+                _q({q: statistics.median(t) * 1000 for q, t in p["times"][engine].items()}) for p in pairs
+            )
+            lines.append(f"| {n} | {name} | {_q(times)} | {each} |")
+    for r in results:
+        n, totals = r["n"], r["pairs"][0]["totals"]
+        differ = [q for q in QUERIES if totals["whoosh"][q] != totals["fts"][q]]
+        lines.append(f"\nN={n}: queries whose totals differ between Whoosh and FTS5: {differ or 'none'}.\n")
+        lines.append("| query | paragraphs (Whoosh / FTS5) | Whoosh ms | FTS5 ms |")
+        lines.append("| --- | --- | --- | --- |")
+        for q in QUERIES:
+            w, f = medians[n]["whoosh"][q], medians[n]["fts"][q]
+            lines.append(f"| `{q}` | {totals['whoosh'][q]} / {totals['fts'][q]} | {w:.1f} | {f:.1f} |")
+    return "\n".join(lines)
+
+
 def reindex_table(results: list[dict[str, Any]]) -> str:
     """The re-index measurements as the Markdown table of SEARCH_RESULTS.md."""
 
@@ -586,14 +642,25 @@ def main() -> None:
         return
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[200, 2000])
-    parser.add_argument("--runs", type=int, default=3, help="builds per engine (median)")
+    parser.add_argument(
+        "--runs", type=int, default=3, help="builds per engine (median); with --only queries: query processes"
+    )
     parser.add_argument("--rounds", type=int, default=5, help="runs of each query per process")
     parser.add_argument("--workers", type=int, default=0, help="Whoosh indexing processes (0: default)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "search")
     parser.add_argument("--json", type=Path, help="also write the raw results here")
-    parser.add_argument("--only", choices=["reindex"], help="measure only this part")
-    parser.add_argument("--keep", action="store_true", help="--only reindex: use the indexes in --out")
+    parser.add_argument("--only", choices=["reindex", "queries"], help="measure only this part")
+    parser.add_argument("--keep", action="store_true", help="with --only: use the indexes in --out")
     args = parser.parse_args()
+    if args.only == "queries":
+        found = [
+            measure_queries(n, args.out, args.runs, args.rounds, args.workers or None, not args.keep)
+            for n in args.sizes
+        ]
+        if args.json:
+            args.json.write_text(json.dumps(found, indent=1, ensure_ascii=False), encoding="utf-8")
+        print(queries_table(found))
+        return
     if args.only == "reindex":
         out = [
             measure_reindex(n, args.out, args.runs * 3, args.rounds, args.workers or None, not args.keep)

@@ -2,13 +2,13 @@
 
 Whoosh's own search walks a tree of matcher objects one document at a time and scores each
 match through several Python calls (about 3 us a match here, and much more for phrases, whose
-span machinery decodes positions for every candidate). This module asks Whoosh's segment readers
-for the posting lists of the query's terms, decodes each block at once, and leaves the rest to
-``set`` and ``dict`` operations that run in C: intersections for AND, unions for OR, differences
-for NOT, and a phrase check that shifts each term's positions with ``bytes.translate`` and
-intersects them (positions are stored one byte each, see :class:`.schema.BytePositions`).
-Scores are BM25 (k1 = 1.2, b = 0.75) over the same statistics Whoosh keeps: document frequencies
-and the byte-encoded field lengths of each document.
+span machinery decodes positions for every candidate). This module reads the posting lists of
+the query's terms a term at a time (:mod:`.postings`) and leaves the rest to ``set``
+operations, ``map`` and ``itertools``, which run in C: intersections for AND, unions for OR,
+differences for NOT; a phrase lines its terms' postings up on the documents that have them
+all and checks their positions there only. Scores are BM25 (k1 = 1.2, b = 0.75) over the
+statistics Whoosh keeps (document frequencies, the byte-encoded field length of each
+document), computed for the final matches only (:mod:`.scoring`).
 
 A :class:`Segment` holds what is read once per segment reader (field lengths, deletions, filter
 sets, facets); the searcher keeps them while the segment is unchanged.
@@ -20,75 +20,39 @@ import heapq
 import math
 import struct
 from array import array
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import accumulate, repeat
+from itertools import compress, repeat
 from operator import itemgetter
 from typing import Any
 
-from whoosh.codec.whoosh3 import W3LeafMatcher
-from whoosh.matching.wrappers import FilterMatcher
-from whoosh.reading import TermNotFound
 from whoosh.util.numeric import byte_to_length
 
+from .postings import Postings, align, follow, follow_wide, read_postings, read_term
 from .query import And, Filter, Node, Not, Or, Query, Words
 from .schema import LABEL, WIDE_TERM
+from .scoring import K1, B, Docs, Scored, Scorer, Scores
 
-K1 = 1.2
-B = 0.75
+__all__ = ["Engine", "Match", "Segment", "read_postings"]
+
 MAX_EXPANSIONS = 512
 """Terms a prefix stands for at most (the first ones in order)."""
 LABELLED = ("speaker", "company", "period")
 
-_WIDE = 0xFF
-# _SHIFT[i] maps a position byte p to p - i (to 255, never a stored position, when p < i).
-_SHIFT = [bytes(p - i if p >= i else _WIDE for p in range(256)) for i in range(_WIDE)]
 _LENGTHS = [float(byte_to_length(b)) for b in range(256)]
+_FLIP = bytes.maketrans(b"\0\1", b"\1\0")
 
-Scores = dict[int, float]
 Result = Scores | set[int] | frozenset[int]
-Postings = tuple[Sequence[int], Sequence[float], Sequence[bytes]]
-Scored = tuple[str, str, Postings]  # a term a match was found with: field, term, its postings
-_EMPTY: Postings = ((), (), ())
 
 
 @dataclass
 class Match:
-    """Documents matching (part of) a query, and the terms that score them."""
+    """Documents matching (part of) a query, and the terms that score them (their postings
+    hold at least the documents of the match that have the term)."""
 
-    docs: set[int] | frozenset[int]
+    docs: Docs
     terms: list[Scored]
-
-
-def read_postings(matcher: Any, values: bool) -> Postings:
-    """All (document numbers, weights, values) of a Whoosh matcher, deletions included."""
-    if isinstance(matcher, FilterMatcher):
-        matcher = matcher.child
-    ids: list[int] = []
-    weights: list[float] = []
-    vals: list[bytes] = []
-    if isinstance(matcher, W3LeafMatcher):
-        # Whole blocks at once: the block's pickled (id deltas, weights, values) tuple.
-        while not matcher._atend:
-            matcher._read_data()
-            deltas, w, v = matcher._data
-            n = matcher._blocklength
-            ids.extend(accumulate(deltas))
-            if w is None or isinstance(w, float):
-                weights.extend(repeat(1.0 if w is None else w, n))
-            else:
-                weights.extend(w)
-            if values:
-                vals.extend(v if v is not None else repeat(b"", n))
-            matcher._next_block()
-    else:  # inlined lists and any other matcher: the generic, slower way
-        while matcher.is_active():
-            ids.append(matcher.id())
-            weights.append(matcher.weight())
-            if values:
-                vals.append(matcher.value())
-            matcher.next()
-    return ids, weights, vals
 
 
 class Segment:
@@ -105,10 +69,7 @@ class Segment:
         self._labels: dict[str, tuple[list[str], array]] = {}
 
     def postings(self, field: str, term: str, values: bool = False) -> Postings:
-        try:
-            return read_postings(self.reader.postings(field, term), values)
-        except TermNotFound:
-            return _EMPTY
+        return read_term(self.reader, field, term, values)
 
     def ids(self, field: str, term: str) -> Sequence[int]:
         return self.postings(field, term)[0]
@@ -178,7 +139,6 @@ class Engine:
         self.doc_count = max(1, searcher.doc_count_all())
         self._idf: dict[tuple[str, str], float] = {}
         self._norms: dict[str, list[float]] = {}
-        self._doc_norms: dict[tuple[int, str], array] = {}
 
     # --- statistics ---
 
@@ -198,51 +158,31 @@ class Engine:
             found = self._norms[field] = [K1 * (1 - B + B * length / avg) for length in _LENGTHS]
         return found
 
-    def doc_norms(self, seg: Segment, field: str) -> array:
-        """The BM25 length norm of each document of a segment (read once per index version)."""
-        key = (id(seg), field)
-        found = self._doc_norms.get(key)
-        if found is None:
-            found = self._doc_norms[key] = array("d", map(self.norms(field).__getitem__, seg.lengths(field)))
-        return found
-
     # --- evaluation ---
 
     def run(self, query: Query) -> list[tuple[Segment, Result]]:
         """The matching documents of each segment (segment-local numbers): a dict of scores
         when the query has words, else a set."""
         out: list[tuple[Segment, Result]] = []
+        scorer = Scorer(self)
         for seg in self.segments:
             if query.root is None:
                 out.append((seg, seg.live()))
                 continue
             match = self._eval(query.root, seg, query.lang)
-            docs = match.docs - seg.deleted if seg.deleted else match.docs
-            out.append((seg, self._score(match.terms, docs, seg) if match.terms else docs))
-        return out
-
-    def _score(self, terms: list[Scored], docs: set[int] | frozenset[int], seg: Segment) -> Scores:
-        """BM25 of each of ``docs``: the sum over the query's terms found in it. Scores are
-        computed only for the documents that matched, after all the set algebra."""
-        scores: Scores | None = None
-        for field, term, (ids, weights, _) in terms:
-            c = self.idf(field, term) * (K1 + 1)
-            nd = self.doc_norms(seg, field)
-            if scores is None:
-                if len(ids) == len(docs) and docs.issuperset(ids):  # one term: its postings are the matches
-                    scores = {d: c * w / (w + nd[d]) for d, w in zip(ids, weights, strict=True)}
-                    continue
-                scores = dict.fromkeys(docs, 0.0)
-            if len(ids) <= 2 * len(scores):
-                for d, w in zip(ids, weights, strict=True):
-                    if d in scores:
-                        scores[d] += c * w / (w + nd[d])
+            docs = match.docs
+            cut = None
+            if seg.deleted and isinstance(docs, list):  # a term's or a phrase's: kept in order
+                keep = bytes(map(seg.deleted.__contains__, docs)).translate(_FLIP)
+                kept = list(compress(docs, keep))
+                cut, docs = (docs, keep, kept), kept
+            elif seg.deleted:
+                docs = set(docs).difference(seg.deleted)
+            if match.terms:
+                out.append((seg, scorer.score(match.terms, docs, seg, cut)))
             else:
-                found = dict(zip(ids, weights, strict=True))
-                for d in found.keys() & scores.keys():
-                    w = found[d]
-                    scores[d] += c * w / (w + nd[d])
-        return scores if scores is not None else dict.fromkeys(docs, 0.0)
+                out.append((seg, docs if isinstance(docs, (set, frozenset)) else set(docs)))
+        return out
 
     def _eval(self, node: Node, seg: Segment, lang: str | None) -> Match:
         if isinstance(node, Words):
@@ -254,7 +194,7 @@ class Engine:
         if isinstance(node, Or):
             return _union([self._eval(child, seg, lang) for child in node.children])
         if isinstance(node, Not):
-            return Match(seg.live() - self._eval(node.child, seg, lang).docs, [])
+            return Match(seg.live().difference(self._eval(node.child, seg, lang).docs), [])
         raise TypeError(node)
 
     def _and(self, children: Iterable[Node], seg: Segment, lang: str | None) -> Match:
@@ -317,33 +257,47 @@ class Engine:
 
     def _term(self, seg: Segment, field: str, term: str) -> Match:
         postings = seg.postings(field, term)
-        return Match(set(postings[0]), [(field, term, postings)] if postings[0] else [])
+        return Match(postings[0], [(field, term, postings, None)] if postings[0] else [])
 
     def _phrase(self, seg: Segment, field: str, terms: tuple[str, ...]) -> Match:
+        """The documents with all the terms (from the rarest), then their positions only, lined
+        up by :func:`.postings.align`, checked by :func:`.postings.follow`. The terms keep their
+        postings cut down to the matches too, for scoring."""
         unique = list(dict.fromkeys(terms))
         lists: dict[str, Postings] = {}
         for term in unique:
             postings = seg.postings(field, term, values=True)
             if not postings[0]:
-                return Match(set(), [])
+                return Match((), [])
             lists[term] = postings
-        by_size = sorted(unique, key=lambda t: len(lists[t][0]))
-        candidates = set(lists[by_size[0]][0])
-        for term in by_size[1:]:
-            candidates.intersection_update(lists[term][0])
-            if not candidates:
-                return Match(set(), [])
-        positions = {t: dict(zip(lists[t][0], lists[t][2], strict=True)) for t in unique}
-        wide = candidates.intersection(seg.ids(field, WIDE_TERM))
-        docs = _phrase_docs(candidates - wide if wide else candidates, [positions[t] for t in terms])
-        docs.update(_wide_phrase_docs(wide, [positions[t] for t in terms]))
-        return Match(docs, [(field, t, lists[t]) for t in unique] if docs else [])
+        full = {t: (p[0], p[1], ()) for t, p in lists.items()}
+        ordered, picked = align([lists[t] for t in unique])
+        if not ordered:
+            return Match((), [])
+        lists = dict(zip(unique, picked, strict=True))
+        positions = [lists[t][2] for t in terms]
+        found = bytes(follow(positions))
+        wide = set(seg.ids(field, WIDE_TERM)).intersection(ordered)
+        if wide:
+            marks = bytearray(found)
+            for d in wide:
+                k = bisect_left(ordered, d)
+                marks[k] = follow_wide([p[k] for p in positions])
+            found = bytes(marks)
+        docs = list(compress(ordered, found))
+        if not docs:
+            return Match((), [])
+        return Match(
+            docs,
+            [(field, t, full[t], (docs, list(compress(lists[t][1], found)), ())) for t in unique],
+        )
 
     # --- ranking ---
 
     def top(self, results: list[tuple[Segment, Result]], limit: int, by_date: bool = False) -> list[Any]:
         """The best ``limit`` hits as (global document number, score, segment, local number):
-        by score, or by the call's period (newest first) then score."""
+        by score, or by the call's period (newest first) then score; equal ones in the order
+        of the result (``nlargest`` keeps the first): document order for scores."""
         best: list[tuple[Any, int, float, Segment, int]] = []
         for seg, result in results:
             items: Iterable[tuple[int, float]] = (
@@ -358,36 +312,6 @@ class Engine:
                 best += [(s, seg.docbase + d, s, seg, d) for d, s in chosen]
         best.sort(key=lambda x: (x[0], -x[1]), reverse=True)
         return [(g, s, seg, d) for _, g, s, seg, d in best[:limit]]
-
-
-def _phrase_docs(candidates: set[int], positions: list[dict[int, bytes]]) -> set[int]:
-    """The candidates where term i of the phrase is at p + i for some p, all positions below
-    255 (one byte each): term i's bytes shifted by i, intersected as sets."""
-    if len(positions) >= _WIDE:
-        return set()
-    p0 = positions[0]
-    if len(positions) == 2:
-        p1, s1 = positions[1], _SHIFT[1]
-        return {d for d in candidates if not set(p0[d]).isdisjoint(p1[d].translate(s1))}
-    if len(positions) == 3:
-        p1, p2, s1, s2 = positions[1], positions[2], _SHIFT[1], _SHIFT[2]
-        return {d for d in candidates if set(p0[d]).intersection(p1[d].translate(s1), p2[d].translate(s2))}
-    rest = [(p, _SHIFT[i]) for i, p in enumerate(positions[1:], 1)]
-    return {d for d in candidates if set(p0[d]).intersection(*[p[d].translate(t) for p, t in rest])}
-
-
-def _wide_phrase_docs(candidates: set[int], positions: list[dict[int, bytes]]) -> set[int]:
-    """The same check for paragraphs with positions past 254, decoded to integers."""
-    from .schema import decode_positions
-
-    out = set()
-    for d in candidates:
-        starts = set(decode_positions(positions[0][d]))
-        for i, p in enumerate(positions[1:], 1):
-            starts.intersection_update(q - i for q in decode_positions(p[d]))
-        if starts:
-            out.add(d)
-    return out
 
 
 def _raw_column(column: Any, typecode: str, count: int) -> bytes:
