@@ -1,10 +1,12 @@
 """Start-up of the frozen app to first paint, against the bare-Qt floor: paired whole-process runs.
 
     build/build-app.sh                         # dist/transcript-reader, if not built yet
-    .venv/bin/python -m bench.frozen_start [--runs 11] [--platform offscreen|xcb]
+    .venv/bin/python -m bench.frozen_start [--runs 11] [--platform offscreen|xcb] [--until paint|picture]
 
 Each round runs, on the same file, the frozen app `dist/transcript-reader/transcript-reader FILE
---screenshot OUT.png --mode side` (start, parse, lay out, first paint, save, exit), the floor
+--exit-after-paint --mode side` (start, parse, lay out, first paint of the text, exit; with
+`--until picture`: `--screenshot OUT.png`, which waits until the call is ready and saves its
+picture), the floor
 `python ../shared/bench/floor_qt.py FILE` (a bare PySide6 window showing the file's lines in two
 panes, exiting after its first paint), and for reference the source app
 `.venv/bin/transcript-reader` with the same arguments. Each is measured as a whole process by
@@ -64,6 +66,13 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=11, help="rounds counted (default 11)")
     parser.add_argument("--platform", choices=("offscreen", "xcb"), default="offscreen")
     parser.add_argument("--file", type=Path, help="the transcript (default: the first seed, else a fixture)")
+    parser.add_argument(
+        "--until",
+        choices=("paint", "picture"),
+        default="paint",
+        help="the apps end at their text's first paint (--exit-after-paint, as the floor does; "
+        "default) or once ready and their picture is saved (--screenshot)",
+    )
     args = parser.parse_args()
     if not FROZEN.is_file():
         raise SystemExit(f"no {FROZEN.relative_to(ROOT)}: run build/build-app.sh first")
@@ -75,9 +84,10 @@ def main() -> None:
         if args.platform == "xcb" and not env.get("DISPLAY"):
             raise SystemExit("--platform xcb needs DISPLAY (e.g. Xvfb :99 and DISPLAY=:99)")
         shot = str(Path(tmp) / "shot.png")
+        until = ["--exit-after-paint"] if args.until == "paint" else ["--screenshot", shot]
         cases = {
-            "frozen app": [str(FROZEN), str(file), "--screenshot", shot, "--mode", "side"],
-            "source app": [str(SOURCE), str(file), "--screenshot", shot, "--mode", "side"],
+            "frozen app": [str(FROZEN), str(file), *until, "--mode", "side"],
+            "source app": [str(SOURCE), str(file), *until, "--mode", "side"],
         }
         if have_floor:
             cases["floor"] = [sys.executable, str(FLOOR), str(file)]

@@ -5,12 +5,13 @@
 Each round runs every case once, and each case is a pair: `transcript-reader FILE
 --exit-after-paint --mode M` (A: ends in the paint that first draws the file's text; with
 `--until picture`, `--screenshot OUT.png`: ends once the call is ready, figures coloured and
-panes aligned, and its picture saved), then `python ../shared/bench/floor_qt.py SEED` (B), both offscreen and with
-a temporary XDG_CONFIG_HOME, each measured as a whole process by bench/measure.py (wall, peak
-RSS). A table of medians and ratios of medians follows. Bars (issue): a seed opens within 1.5x the
-floor's wall time and peak memory on the same file; a 5 MB file within 4x the floor's wall time on
-ecarx. Without ../shared (a fresh clone) the seed cases and the ratios are skipped and only the
-app's own times on the 5 MB corpus file are printed.
+panes aligned, and its picture saved), then `python ../shared/bench/floor_qt.py SEED` (B),
+both offscreen and with a temporary XDG_CONFIG_HOME, each measured as a whole process by
+bench/measure.py (wall, peak RSS). A table of medians and ratios of medians follows. Bars
+(issue): a seed opens within 1.5x the floor's wall time and peak memory on the same file; a
+5 MB file within 4x the floor's wall time on ecarx. Without ../shared (a fresh clone) the seed
+cases and the ratios are skipped and only the app's own times on the 5 MB corpus file are
+printed.
 """
 
 from __future__ import annotations

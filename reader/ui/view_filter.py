@@ -1,4 +1,4 @@
-""" "Only this speaker": the blocks of a call's documents shown or folded by speaker."""
+"""The "only this speaker" filter: the blocks of a call's documents shown or folded by speaker."""
 
 from __future__ import annotations
 
