@@ -358,15 +358,15 @@ def test_a_whole_call_analysed_late_is_coloured_from_where_the_reader_is(qtbot, 
     calls = lexer_spy(fail=True)
     n = SYNC_BLOCKS * 4
     known = {"yes": False}
-    doc = make_document(long_rows(n))
+    doc = make_document([("paragraph", "en", i, EN, False) for i in range(n)])
     h = FigureHighlighter(
-        doc, lambda p, lang: cached(p, lang) if known["yes"] else None, None, Slicer(), lex_unknown=False
+        doc, lambda p, lang: cached(0, lang) if known["yes"] else None, None, Slicer(), lex_unknown=False
     )
     h.start()
     qtbot.waitUntil(lambda: not h.pending(), timeout=5000)
     assert coloured(doc) == []
     known["yes"] = True
-    h.refresh_paragraphs([0], near=n - 5)  # every block is paragraph 0's: more than SYNC_BLOCKS
+    h.refresh_paragraphs(range(n), near=n - 5)  # more than SYNC_BLOCKS paragraphs: progressively
     assert h.pending()
     assert ranges(block(doc, n - 5)) == EXPECTED[1] and ranges(block(doc, n // 2)) == []
     qtbot.waitUntil(lambda: not h.pending(), timeout=5000)

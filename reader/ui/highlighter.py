@@ -133,16 +133,17 @@ class FigureHighlighter(QSyntaxHighlighter):
 
     def refresh_paragraphs(self, indices: Iterable[int], near: int = 0) -> None:
         """Recolour the blocks of these paragraphs (their analysis has arrived). More than
-        SYNC_BLOCKS of them (a whole call's) go as a progressive pass from block `near`."""
+        SYNC_BLOCKS paragraphs (a whole call's) go as a progressive pass from block `near`."""
         if not self._enabled:
             return
         doc = self.document()
         if doc is None:
             return
-        found = [block for index in indices for block in self._blocks_of(doc, index)]
-        if self._slicer is not None and len(found) > SYNC_BLOCKS:
-            self._recolour_all(near)
+        indices = list(indices)
+        if self._slicer is not None and len(indices) > SYNC_BLOCKS:
+            self._recolour_all(near)  # (without first mapping every paragraph to its blocks)
             return
+        found = [block for index in indices for block in self._blocks_of(doc, index)]
         gate = self._gate
         with self._edit(doc):
             for block in found:

@@ -55,15 +55,18 @@ def load(
     """Worker side of opening a file. A big file's first call is parsed from the file's head and
     handed over early (`job.emit_early`), so it shows while the rest is parsed. With `painted`,
     the parse waits (a bounded time) for the window's first paint: its Python callbacks would
-    each wait for the GIL while the parse holds it (60-70 ms of a frozen window). The figures are
-    left to the view, after the text's first paint: finding them first (importing the lexer,
-    compiling its patterns, lexing the call) put ~100 ms of a seed between opening and reading."""
+    each wait for the GIL while the parse holds it (60-70 ms of a frozen window). A file shown
+    whole has its figures left to the view, after the text's first paint: finding them first
+    (importing the lexer, compiling its patterns, lexing the call) put ~100 ms of a seed between
+    opening and reading. A big file's head comes with its first call's figures: found later,
+    they would be found while the rest of the file is parsed and the window updates after the
+    load, and the GUI thread's share of the GIL then stalled it for 100 ms (bench/RESULTS.md)."""
     decoded = read_file(path)
     if painted is not None:
         painted.wait(timeout=0.3)
     with _frozen():
         head = parse_head(decoded, HEAD) if job is not None and first_call == 0 else None
-        early = prepare(head, 0, {}, names, font, palette, analyse=False) if head is not None else None
+        early = prepare(head, 0, {}, names, font, palette) if head is not None else None
     if early is not None and job is not None:
         job.emit_early(early)
         # Parse the rest once the head is on screen: both at once would make every Python
