@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMessageBox
 
-from ..core.notes import backup, export
 from ..core.notes.models import Note, NotesError
 from .notes_service import NotesService
 from .view_notes import ViewNotes
@@ -194,6 +193,8 @@ class WindowNotes(QObject):
         target = Path(path)
         if not target.suffix:
             target = target.with_suffix("." + kind)
+        from ..core.notes import backup, export  # only when exporting: not needed to start
+
         try:
             groups = export.gather(store, fingerprint)
             if kind == "json":

@@ -5,6 +5,8 @@
 counterpart in the other language, answers tooltips with the note, and finds the passage a new
 note goes on: the selection, else the paragraph under the cursor. Storing and undo are the
 window's `NotesService`; this class only reads from it and pushes commands onto its stack.
+The dialog, the command objects and the anchoring (difflib) are imported when first used: a
+window shows its first file before anyone adds a note (~15 ms of imports at start).
 """
 
 from __future__ import annotations
@@ -18,20 +20,17 @@ from PySide6.QtGui import QAction, QColor, QTextBlock, QTextCursor
 from PySide6.QtWidgets import QDialog, QMenu, QTextEdit
 
 from ..core.model import Transcript
-from ..core.notes.anchors import make_anchor
-from ..core.notes.carry import OpenResult
 from ..core.notes.models import COLORS, Anchor, Note, NotesError, Status
 from ..core.rows import RowKind
 from . import blocks
 from .actions import QT_TRANSLATE_NOOP
 from .i18n import plural
-from .note_dialog import NoteDialog, color_name, swatch
-from .notes_commands import AddNote, DeleteNote, EditNote, ReattachNote
 from .notes_service import NotesService
 from .theme import colours
 from .workers import Job
 
 if TYPE_CHECKING:
+    from ..core.notes.carry import OpenResult
     from .pane import Pane
     from .view import TranscriptView
 
@@ -209,6 +208,8 @@ class ViewNotes(QObject):
     def fill_menu(self, pane: Pane, menu: QMenu, pos: QPoint) -> None:
         """Put the note entries at the top of a pane's context menu: highlight the selection (or
         the paragraph) in a colour, add a note, and edit or delete the notes under the mouse."""
+        from .note_dialog import color_name, swatch
+
         first = menu.actions()[0] if menu.actions() else None
         passage = self.passage(pane, pos)
         entries: list[QAction | QMenu] = []
@@ -252,6 +253,8 @@ class ViewNotes(QObject):
         p = t.paragraphs[passage.paragraph]
         text = (p.en if passage.lang == "en" else p.zh) or ""
         quote = text[passage.start : passage.end]
+        from .note_dialog import NoteDialog
+
         dialog = NoteDialog(quote, color or self.service.last_color, "", self.view)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
@@ -259,6 +262,8 @@ class ViewNotes(QObject):
         return self.add(passage, dialog.color(), dialog.note())
 
     def ask_edit(self, note: Note) -> None:
+        from .note_dialog import NoteDialog
+
         dialog = NoteDialog(note.anchor.quote, note.color, note.text, self.view)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.edit(note, dialog.note(), dialog.color())
@@ -268,6 +273,8 @@ class ViewNotes(QObject):
     def _anchor(self, passage: Passage) -> Anchor | None:
         """The anchor of a passage of the transcript on screen (None, and a message, if the
         passage cannot be anchored)."""
+        from ..core.notes.anchors import make_anchor
+
         t = self.view.transcript
         if t is None:
             return None
@@ -282,20 +289,28 @@ class ViewNotes(QObject):
         anchor = self._anchor(passage)
         if anchor is None or self.view.transcript is None:
             return False
+        from .notes_commands import AddNote
+
         self.service.undo.push(AddNote(self.service, self.view.transcript, anchor, color, text))
         return True
 
     def edit(self, note: Note, text: str, color: str) -> None:
         if (text, color) != (note.text, note.color):
+            from .notes_commands import EditNote
+
             self.service.undo.push(EditNote(self.service, note, text, color))
 
     def delete(self, note: Note) -> None:
+        from .notes_commands import DeleteNote
+
         self.service.undo.push(DeleteNote(self.service, note))
 
     def reattach(self, note: Note, passage: Passage) -> bool:
         anchor = self._anchor(passage)
         if anchor is None or self.view.transcript is None:
             return False
+        from .notes_commands import ReattachNote
+
         self.service.undo.push(ReattachNote(self.service, note, self.view.transcript, anchor))
         return True
 
