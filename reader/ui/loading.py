@@ -124,14 +124,14 @@ def prepare(
 ) -> Loaded:
     """Worker side of showing a call: the figures of its paragraphs not `known` yet (unless not
     to `analyse`), and its documents for the panes named, moved to the GUI thread to be shown there."""
-    from ..core.analysis import analyse_paragraph
-
     c = t.calls[call]
-    figures = (
-        {p: known[p] if p in known else analyse_paragraph(t.paragraphs[p]) for p in range(c.first, c.end)}
-        if analyse
-        else dict(known)
-    )
+    figures = dict(known)
+    if analyse:  # (the lexer is imported only then: ~15 ms a file shown whole need not wait for)
+        from ..core.analysis import analyse_paragraph
+
+        for p in range(c.first, c.end):
+            if p not in known:
+                figures[p] = analyse_paragraph(t.paragraphs[p])
     rows = call_rows(t, call)
     if "zh" not in t.languages:
         names = ("en",)
