@@ -314,3 +314,24 @@ def test_notes_added_by_the_command_line_show_in_the_open_window(qtbot, window, 
     # The window's own writes are not "elsewhere": no second refresh for them.
     view.notes.add(Passage(5, "en", 0, 6), "green", "mine")
     assert window.notes.service.check_elsewhere() is False
+
+
+def test_the_store_is_opened_once_the_first_file_is_painted_not_before(qtbot, tmp_path):
+    """Opening the store (SQLite, its integrity check) waits until the first file's text is on
+    screen; the file's notes are looked up after that all the same."""
+    from reader.cli import main
+
+    path = copy_of(tmp_path)
+    assert main(["notes", "add", str(path), "--paragraph", "2", "--note", "earlier"]) == 0
+    w = MainWindow(Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)))
+    w.setProperty("quiet", True)
+    qtbot.addWidget(w)
+    view = w.open_path(path)
+    w.show()
+    with qtbot.waitSignal(view.textPainted, timeout=10000):
+        pass
+    assert not w.notes.service.is_open
+    qtbot.waitUntil(lambda: [n.text for n in view.notes.notes] == ["earlier"], timeout=5000)
+    assert w.notes.service.is_open and w.actions_["export_notes"].isEnabled()
+    w.notes.service.close()
+    w.search.service.close()

@@ -4,6 +4,10 @@
 (views repaint their highlights, the panel refills), and runs every edit through one QUndoStack as
 command objects (`notes_commands.py`), so Edit > Undo takes back an added, edited or deleted note.
 A store that cannot be opened never stops the reading: the service reports why and stays off.
+The store is opened when first needed (`ensure_open`; the window asks once its first file is
+ready): importing it and opening SQLite with its integrity check took ~25-30 ms before the
+window's first paint. It is opened on the GUI thread before any worker connects to it, so a
+damaged store is set aside once, here.
 
 Notes added by another process (the command line, a second window) while the window is open
 are noticed: the service asks SQLite whether another connection committed every
@@ -14,15 +18,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QUndoStack
 
 from ..core.model import Transcript
-from ..core.notes.carry import OpenResult, open_document
 from ..core.notes.models import COLORS, Anchor, Note, NoteFilter, NotesError
-from ..core.notes.store import NotesStore
 from .workers import Job
+
+if TYPE_CHECKING:
+    from ..core.notes.carry import OpenResult
+    from ..core.notes.store import NotesStore
 
 POLL_INTERVAL = 2000  # ms between two checks for notes written by another process
 
@@ -30,28 +37,57 @@ POLL_INTERVAL = 2000  # ms between two checks for notes written by another proce
 class NotesService(QObject):
     changed = Signal(str)  # the fingerprint whose notes changed ("" for several)
     failed = Signal(str)  # a one-line reason an operation on the store failed
+    opened = Signal()  # the store was opened, or found unusable (`problem` says why)
 
     def __init__(self, path: Path | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.undo = QUndoStack(self)
         self.last_color = COLORS[0]  # what a new highlight takes unless the user picks another
-        self.store: NotesStore | None = None
-        self.problem: str | None = None  # why the store is off, or what happened opening it
+        self._path = path
+        self._store: NotesStore | None = None
+        self._problem: str | None = None
+        self._opened = False
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_INTERVAL)
         self._poll.timeout.connect(self.check_elsewhere)
-        try:
-            self.store = NotesStore(path)
-        except NotesError as err:
-            self.problem = str(err)
+
+    @property
+    def is_open(self) -> bool:
+        """Whether the store was opened (or found unusable) already."""
+        return self._opened
+
+    def ensure_open(self) -> None:
+        """Open the store now, if it is not yet: `opened` follows."""
+        if self._opened:
             return
-        recovery = self.store.recovery
-        if recovery is not None:
-            self.problem = recovery.message
-        self._poll.start()
-        app = QGuiApplication.instance()
-        if isinstance(app, QGuiApplication):
-            app.applicationStateChanged.connect(self._state_changed)
+        self._opened = True
+        from ..core.notes.store import NotesStore
+
+        try:
+            self._store = NotesStore(self._path)
+        except NotesError as err:
+            self._problem = str(err)
+        else:
+            recovery = self._store.recovery
+            if recovery is not None:
+                self._problem = recovery.message
+            self._poll.start()
+            app = QGuiApplication.instance()
+            if isinstance(app, QGuiApplication):
+                app.applicationStateChanged.connect(self._state_changed)
+        self.opened.emit()
+
+    @property
+    def store(self) -> NotesStore | None:
+        """The store (opened on first use), None when it cannot be used."""
+        self.ensure_open()
+        return self._store
+
+    @property
+    def problem(self) -> str | None:
+        """Why the store is off, or what happened opening it (a damaged one set aside)."""
+        self.ensure_open()
+        return self._problem
 
     def _state_changed(self, state: Qt.ApplicationState) -> None:
         if state == Qt.ApplicationState.ApplicationActive:
@@ -76,9 +112,10 @@ class NotesService(QObject):
 
     def close(self) -> None:
         self._poll.stop()
-        if self.store is not None:
-            self.store.close()
-            self.store = None
+        self._opened = True  # closed: not to be opened again
+        if self._store is not None:
+            self._store.close()
+            self._store = None
 
     # --- reading ------------------------------------------------------------------------------
 
@@ -148,5 +185,8 @@ class NotesService(QObject):
 def _open_document(store_path: Path, transcript: Transcript, path: Path) -> OpenResult:
     """Worker side of `NotesService.open_document`: SQLite connections belong to one thread, so
     the worker opens the store itself (WAL: the window's connection keeps reading meanwhile)."""
+    from ..core.notes.carry import open_document
+    from ..core.notes.store import NotesStore
+
     with NotesStore(store_path) as store:
         return open_document(store, transcript, path)

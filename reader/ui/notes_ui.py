@@ -24,6 +24,9 @@ if TYPE_CHECKING:
     from .window import MainWindow
 
 
+STORE_LATEST_MS = 3000  # the notes store is opened this long after start at the latest
+
+
 class WindowNotes(QObject):
     def __init__(self, window: MainWindow, service: NotesService | None = None) -> None:
         super().__init__(window)
@@ -51,9 +54,25 @@ class WindowNotes(QObject):
         a["export_notes"].triggered.connect(
             lambda: self.export(self.panel is not None and self.panel.all_files())
         )
-        a["export_notes"].setEnabled(self.service.available)
+        a["export_notes"].setEnabled(False)  # until the store is open
 
         self.service.failed.connect(self._failed)
+        self.service.opened.connect(self._store_opened)
+        if self.service.is_open:
+            self._store_opened()
+        else:
+            # The store opens when first needed, or once the first file is ready (after its first
+            # paint: NotesService), at once in a window opening no file, 3 s after start at last.
+            window.settled.connect(self.service.ensure_open)
+            QTimer.singleShot(0, self, self._open_unless_opening)
+            QTimer.singleShot(STORE_LATEST_MS, self, self.service.ensure_open)
+
+    def _open_unless_opening(self) -> None:
+        if not self.window.views():
+            self.service.ensure_open()
+
+    def _store_opened(self) -> None:
+        self.window.actions_["export_notes"].setEnabled(self.service.available)
         if self.service.problem:  # a damaged store set aside, or no store: say so once shown
             QTimer.singleShot(0, self, self._announce)
 

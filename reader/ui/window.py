@@ -211,7 +211,9 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Reading the rest of {name}\u2026").format(name=v.path.name))
             return
         self.search.view_loaded(v)
-        self.notes.view_loaded(v)  # notes carried over say so when the worker is done
+        # In a slice of its own: it may open the notes store first (SQLite and its integrity
+        # check, 15-20 ms); notes carried over say so when the worker is done.
+        QTimer.singleShot(0, self, lambda: self._notes_for(v))
         if t.warnings:
             self.statusBar().showMessage(
                 self.tr("{name}: {n} warning(s), e.g. {first}").format(
@@ -219,6 +221,10 @@ class MainWindow(QMainWindow):
                 ),
                 8000,
             )
+
+    def _notes_for(self, v: TranscriptView) -> None:
+        if v.transcript is not None and self.tabs.indexOf(v) >= 0:
+            self.notes.view_loaded(v)
 
     def _settle(self) -> None:
         if not self._settled:
