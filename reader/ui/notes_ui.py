@@ -61,9 +61,9 @@ class WindowNotes(QObject):
         if self.service.is_open:
             self._store_opened()
         else:
-            # The store opens when first needed, or once the first file is ready (after its first
-            # paint: NotesService), at once in a window opening no file, 3 s after start at last.
-            window.settled.connect(self.service.ensure_open)
+            # The store opens when first needed, or once a file's text is painted (the window
+            # asks: MainWindow.open_path); at once in a window opening no file; 3 s after start
+            # at the latest.
             QTimer.singleShot(0, self, self._open_unless_opening)
             QTimer.singleShot(STORE_LATEST_MS, self, self.service.ensure_open)
 
@@ -73,6 +73,7 @@ class WindowNotes(QObject):
 
     def _store_opened(self) -> None:
         self.window.actions_["export_notes"].setEnabled(self.service.available)
+        self.tab_changed(self.window.view())
         if self.service.problem:  # a damaged store set aside, or no store: say so once shown
             QTimer.singleShot(0, self, self._announce)
 
@@ -121,8 +122,11 @@ class WindowNotes(QObject):
         self.fingerprint = t.fingerprint if t is not None else None
         if self.panel is not None:
             self.panel.set_document(self.fingerprint)
+        # (`is_open` first: switching tabs does not open the store; `_store_opened` comes back here)
         for key in ("highlight", "add_note"):
-            self.window.actions_[key].setEnabled(t is not None and self.service.available)
+            self.window.actions_[key].setEnabled(
+                t is not None and self.service.is_open and self.service.available
+            )
 
     # --- commands -------------------------------------------------------------------------------
 
