@@ -35,7 +35,9 @@ NOTES_AFTER_PAINT_MS = 20  # the notes store opens this long after a file's text
 
 class MainWindow(QMainWindow):
     fileFailed = Signal(str, str)  # path, reason: a file that could not be opened
-    settled = Signal()  # once: the first file opened is ready (or failed); background work may start
+    settled = (
+        Signal()
+    )  # once: the first file opened is ready and whole (or failed); background work may start
 
     def __init__(self, settings: Settings | None = None, notes: NotesService | None = None) -> None:
         super().__init__()
@@ -174,7 +176,9 @@ class MainWindow(QMainWindow):
             lambda: QTimer.singleShot(NOTES_AFTER_PAINT_MS, self, self.notes.service.ensure_open)
         )
         if not self._settled:
-            v.ready.connect(self._settle)
+            # A big file is ready twice: with its head, then whole (the background work waits
+            # for that: its imports on a worker slowed the parse of the rest and the GUI).
+            v.ready.connect(lambda v=v: None if v.partial else self._settle())
             v.failed.connect(self._settle)
         v.failed.connect(lambda reason, v=v, p=path: self._failed(v, p, reason))
         v.positionChanged.connect(lambda p, v=v: self._position(v, p))
