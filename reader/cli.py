@@ -11,7 +11,6 @@ ends with exit status 2 and one line `error: ...` on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import os
 import sys
@@ -68,9 +67,26 @@ Command = tuple[str, Callable[[argparse.ArgumentParser], None], Callable[..., in
 """A subcommand: its one-line help, a function adding its options, the function running it."""
 
 
-GROUPS = {"notes": "cli_notes", "index": "cli_search", "search": "cli_search"}
-"""The further subcommands, and the module of each: it lists them the same way in `commands()`.
-Named here so that opening the app (no subcommand) imports none of them (~20 ms at start)."""
+def _notes_commands() -> dict[str, Command]:
+    from . import cli_notes
+
+    return cli_notes.commands()
+
+
+def _search_commands() -> dict[str, Command]:
+    from . import cli_search
+
+    return cli_search.commands()
+
+
+GROUPS: dict[str, Callable[[], dict[str, Command]]] = {
+    "notes": _notes_commands,
+    "index": _search_commands,
+    "search": _search_commands,
+}
+"""The further subcommands, and what lists them (their module's `commands()`), imported when
+called: opening the app (no subcommand) imports none of them (~20 ms at start). Plain imports,
+not importlib, so that PyInstaller finds the modules."""
 
 
 def _commands(only: str | None = None) -> dict[str, Command]:
@@ -83,9 +99,9 @@ def _commands(only: str | None = None) -> dict[str, Command]:
     commands: dict[str, Command] = {
         "info": ("summarise a transcript: speakers, Q&A, figures, warnings", info, _info)
     }
-    modules = [GROUPS[only]] if only in GROUPS else [] if only else sorted(set(GROUPS.values()))
-    for name in modules:
-        commands.update(importlib.import_module(f".{name}", __package__).commands())
+    groups = [GROUPS[only]] if only in GROUPS else [] if only else list(dict.fromkeys(GROUPS.values()))
+    for group in groups:
+        commands.update(group())
     return commands
 
 
