@@ -5,6 +5,7 @@
 #   --version                    the package's version
 #   info FILE --json             the same JSON object as the source app prints
 #   FILE --screenshot OUT.png    offscreen, a PNG of the window's size
+#   FILE --exit-after-paint      offscreen, ends once the text is painted (the start-up benchmark)
 #   a file that is not a transcript: exit status 2 and one line "error: ..." (info and window)
 #   notes add / list             when the app has them: written by the frozen app, read back by
 #                                the source app from the same per-user data folder (XDG dirs)
@@ -77,9 +78,13 @@ assert data[:8] == b"\x89PNG\r\n\x1a\n" and struct.unpack(">II", data[16:24]) ==
 EOF
 pass "--screenshot: a 1320x860 PNG"
 
+timeout 60 "$app" "$fixtures/multi_call.txt" --exit-after-paint || fail "--exit-after-paint did not end with 0"
+pass "--exit-after-paint: ends with 0 once painted"
+
 expect_error "$app" info "$fixtures/unrelated.csv"
 expect_error "$app" info "$tmp/missing.txt"
 expect_error "$app" "$fixtures/not_a_transcript.txt" --screenshot "$tmp/none.png"
+expect_error "$app" "$fixtures/not_a_transcript.txt" --exit-after-paint
 expect_error "$app" --no-such-option
 pass "a non-transcript, a missing file, a bad option: exit 2, one error line"
 
