@@ -4,9 +4,9 @@
 (views repaint their highlights, the panel refills), and runs every edit through one QUndoStack as
 command objects (`notes_commands.py`), so Edit > Undo takes back an added, edited or deleted note.
 A store that cannot be opened never stops the reading: the service reports why and stays off.
-The store is opened when first needed (`ensure_open`; the window asks once its first file is
-ready): importing it and opening SQLite with its integrity check took ~25-30 ms before the
-window's first paint. It is opened on the GUI thread before any worker connects to it, so a
+The store is opened when first needed (`ensure_open`; the window asks 20 ms after a file's text
+is first painted): importing it and opening SQLite with its integrity check took ~25-30 ms before
+the window's first paint. It is opened on the GUI thread before any worker connects to it, so a
 damaged store is set aside once, here.
 
 Notes added by another process (the command line, a second window) while the window is open

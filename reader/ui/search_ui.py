@@ -67,7 +67,7 @@ class WindowSearch(QObject):
         s.indexEnded.connect(self._indexing)
         window.installEventFilter(self)
         if not self.passive:
-            # Once the first file is ready, not at once: opening the library imports Whoosh (and
+            # Once the first file is ready and whole, not at once: opening the library imports Whoosh (and
             # through it urllib, http, ssl, email: ~70 ms of imports holding the GIL), which on a
             # worker slowed the first file's opening and first paint. A window opening no file
             # starts it at once; one whose file takes long, a few seconds after start.
