@@ -262,7 +262,10 @@ def warm_up(font: QFont) -> None:
     if _warmed:
         return
     _warmed = True
-    doc = QTextDocument()
+    pane = Pane("warm-up")
+    # The pane owns the document: a document owned by this function's Python reference was
+    # deleted at its return while the pane, deleted later, still pointed at it.
+    doc = QTextDocument(pane)
     doc.setDefaultFont(font)
     cursor = QTextCursor(doc)
     bold = QTextCharFormat()
@@ -272,7 +275,6 @@ def warm_up(font: QFont) -> None:
     cursor.insertText("Revenue grew 31% to RMB1.3 billion in the second quarter of 2024.", QTextCharFormat())
     cursor.insertBlock()
     cursor.insertText("2024 年第二季營收增長 31% 至 13 億元人民幣。", QTextCharFormat())
-    pane = Pane("warm-up")
     pane.setFont(font)
     pane.resize(480, 240)
     pane.setDocument(doc)
