@@ -24,9 +24,6 @@ if TYPE_CHECKING:
     from .window import MainWindow
 
 
-STORE_LATEST_MS = 3000  # the notes store is opened this long after start at the latest
-
-
 class WindowNotes(QObject):
     def __init__(self, window: MainWindow, service: NotesService | None = None) -> None:
         super().__init__(window)
@@ -61,15 +58,9 @@ class WindowNotes(QObject):
         if self.service.is_open:
             self._store_opened()
         else:
-            # The store opens when first needed, or once a file's text is painted (the window
-            # asks: MainWindow.open_path); at once in a window opening no file; 3 s after start
-            # at the latest.
-            QTimer.singleShot(0, self, self._open_unless_opening)
-            QTimer.singleShot(STORE_LATEST_MS, self, self.service.ensure_open)
-
-    def _open_unless_opening(self) -> None:
-        if not self.window.views():
-            self.service.ensure_open()
+            # The store opens when first needed, once a file's text is painted (the window asks:
+            # MainWindow.open_path), or when the window settled, whichever comes first.
+            window.settled.connect(self.service.ensure_open)
 
     def _store_opened(self) -> None:
         self.window.actions_["export_notes"].setEnabled(self.service.available)

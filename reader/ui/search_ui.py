@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QProgressBar
 
 from ..core.find import Match
@@ -26,7 +26,6 @@ if TYPE_CHECKING:
     from .window import MainWindow
 
 QUERY_FROM_SELECTION = 80  # a selection up to this long becomes the query of Ctrl+Shift+F
-START_LATEST_MS = 3000  # the library is read and brought up to date this long after start at the latest
 
 
 class WindowSearch(QObject):
@@ -67,23 +66,10 @@ class WindowSearch(QObject):
         s.indexEnded.connect(self._indexing)
         window.installEventFilter(self)
         if not self.passive:
-            # Once the first file is ready and whole, not at once: opening the library imports Whoosh (and
+            # Once the window settled, not at once: opening the library imports Whoosh (and
             # through it urllib, http, ssl, email: ~70 ms of imports holding the GIL), which on a
-            # worker slowed the first file's opening and first paint. A window opening no file
-            # starts it at once; one whose file takes long, a few seconds after start.
-            self._started = False
-            window.settled.connect(self._start)
-            QTimer.singleShot(0, self, self._start_unless_opening)
-            QTimer.singleShot(START_LATEST_MS, self, self._start)
-
-    def _start_unless_opening(self) -> None:
-        if not self.window.views():
-            self._start()
-
-    def _start(self) -> None:
-        if not self._started:
-            self._started = True
-            self.service.start()
+            # worker slowed the first file's opening and first paint.
+            window.settled.connect(lambda: self.service.start())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() == QEvent.Type.Close:

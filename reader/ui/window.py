@@ -31,13 +31,14 @@ from .view import MODES, TranscriptView
 from .window_navigation import WindowNavigation
 
 NOTES_AFTER_PAINT_MS = 20  # the notes store opens this long after a file's text is first painted
+SETTLE_LATEST_MS = 3000  # `settled` comes this long after start at the latest
 
 
 class MainWindow(QMainWindow):
     fileFailed = Signal(str, str)  # path, reason: a file that could not be opened
-    settled = (
-        Signal()
-    )  # once: the first file opened is ready and whole (or failed); background work may start
+    # Once: the first file opened is ready and whole (or failed), or no file is being opened, or
+    # SETTLE_LATEST_MS passed. Work that need not come before the first paint waits for it.
+    settled = Signal()
 
     def __init__(self, settings: Settings | None = None, notes: NotesService | None = None) -> None:
         super().__init__()
@@ -87,6 +88,8 @@ class MainWindow(QMainWindow):
         self._reload_timer.timeout.connect(self._reload_changed)
 
         self._settled = False
+        QTimer.singleShot(0, self, self._settle_unless_opening)
+        QTimer.singleShot(SETTLE_LATEST_MS, self, self._settle)
         self.navigation = WindowNavigation(self)
         self.notes = WindowNotes(self, notes)
         self.search = WindowSearch(self)
@@ -237,6 +240,10 @@ class MainWindow(QMainWindow):
     def _notes_for(self, v: TranscriptView) -> None:
         if v.transcript is not None and self.tabs.indexOf(v) >= 0:
             self.notes.view_loaded(v)
+
+    def _settle_unless_opening(self) -> None:
+        if not self.views():
+            self._settle()
 
     def _settle(self) -> None:
         if not self._settled:
