@@ -125,19 +125,19 @@ class NotesService(QObject):
         """Register a file just opened and carry notes over from its earlier versions, on a
         worker with a connection of its own: for a file of many calls that is tens of thousands
         of paragraph keys to compare and store, too long for the GUI thread. `done` gets the
-        result on the GUI thread (after `changed`, when notes were carried over)."""
+        result on the GUI thread (after `changed`, when notes were carried over). Pass a method of
+        a QObject: Qt drops the connection when that object goes, the job may outlive it."""
         if self.store is None:
             return None
         job = Job(_open_document, self.store.path, transcript, path)
-
-        def finished(result: OpenResult) -> None:
-            if result.carried:
-                self.changed.emit("")
-            done(result)
-
-        job.done.connect(finished)
+        job.done.connect(self._carried)  # first: the views' notes are read again, then `done`
+        job.done.connect(done)
         job.failed.connect(self.failed.emit)
         return job.start()
+
+    def _carried(self, result: OpenResult) -> None:
+        if result.carried:
+            self.changed.emit("")
 
     def notes(self, fingerprint: str | None, where: NoteFilter | None = None) -> list[Note]:
         if self.store is None:

@@ -19,7 +19,6 @@ from PySide6.QtCore import QCoreApplication, QObject, QPoint, Signal
 from PySide6.QtGui import QAction, QColor, QTextBlock, QTextCursor
 from PySide6.QtWidgets import QDialog, QMenu, QTextEdit
 
-from ..core.model import Transcript
 from ..core.notes.models import COLORS, Anchor, Note, NotesError, Status
 from ..core.rows import RowKind
 from . import blocks
@@ -65,10 +64,12 @@ class ViewNotes(QObject):
         if t is None or path is None:
             return
         self.reload()
-        self.pending = self.service.open_document(t, path, lambda result: self._registered(t, result))
+        # A method, not a lambda: the connection goes with this object (a tab closed meanwhile).
+        self.pending = self.service.open_document(t, path, self._registered)
 
-    def _registered(self, t: Transcript, result: OpenResult) -> None:
-        if self.view.transcript is not t:
+    def _registered(self, result: OpenResult) -> None:
+        t = self.view.transcript
+        if t is None or result.document.fingerprint != t.fingerprint:
             return  # another file (or version) was opened meanwhile: its own registration follows
         self.pending = None
         message = ""
