@@ -113,6 +113,23 @@ frozen, source = (json.load(open(p, encoding="utf-8")) for p in sys.argv[1:])
 assert frozen and frozen == source, (frozen, source)
 EOF
     pass "index (frozen) / search (frozen and source): the same results"
+
+    # Past PARALLEL_MIN_BYTES (4 MB) an update is written by worker processes: this executable
+    # started again, which build/launcher.py must divert to the worker (not start the app).
+    mkdir "$tmp/big"
+    for i in $(seq 130); do
+        for f in "$fixtures"/*.txt; do cp "$f" "$tmp/big/$i-$(basename "$f")"; done
+    done
+    big_env=(env "TRANSCRIPT_READER_DATA=$tmp/big-data" "TRANSCRIPT_READER_CACHE=$tmp/big-cache")
+    timeout 300 "${big_env[@]}" "$app" index "$tmp/big" --workers 2 >/dev/null 2>"$tmp/big.err" ||
+        fail "index --workers 2: $(tail -3 "$tmp/big.err")"
+    "${big_env[@]}" "$app" search robots --json >"$tmp/big-search.json"
+    "$py" - "$tmp/big-search.json" "$tmp/big" <<'EOF' || fail "search after the parallel update: $(cat "$tmp/big-search.json")"
+import json, sys
+hits = json.load(open(sys.argv[1], encoding="utf-8"))["hits"]
+assert hits and all(hit["path"].startswith(sys.argv[2]) for hit in hits), hits
+EOF
+    pass "index --workers 2 (frozen): worker processes wrote the index of $(du -sh "$tmp/big" | cut -f1)"
 else
     echo "smoke-frozen: skipped: the app has no index/search commands"
 fi

@@ -101,7 +101,8 @@ class Report:
 
 class Indexer:
     """The one writer of the index. ``workers``: processes for big updates (default: the CPU
-    count, at most 4; 1 in a frozen app, whose launcher cannot start them)."""
+    count, at most 4; 1 in a frozen app, where each would be the app's executable started again,
+    which build/launcher.py diverts to the worker: ``index --workers N`` asks for them there)."""
 
     def __init__(self, library: Library, directory: Path | None = None, workers: int | None = None) -> None:
         self.library = library
