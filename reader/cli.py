@@ -11,7 +11,6 @@ ends with exit status 2 and one line `error: ...` on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -36,6 +35,8 @@ def _info(args: argparse.Namespace) -> int:
 
     transcript = parse_file(args.file)
     if args.json:
+        import json  # here: the window's start never needs it
+
         _print(json.dumps(info_dict(transcript), ensure_ascii=not _utf8_stdout(), indent=2))
     else:
         _print(info_text(transcript, os.path.basename(args.file)))

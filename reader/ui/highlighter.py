@@ -28,7 +28,6 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import (
-    QBrush,
     QPalette,
     QSyntaxHighlighter,
     QTextBlock,
@@ -261,8 +260,10 @@ class FigureHighlighter(QSyntaxHighlighter):
         self._mismatch_formats.clear()
         for kind in theme.FIGURE_KINDS:
             f = QTextCharFormat()
-            f.setForeground(QBrush(c.figures[kind]))
-            f.setBackground(QBrush(c.figure_background))
+            # QColors, converted by Qt: a QBrush made here built its Python enums (and those of
+            # QImage and QGradient, ~2 ms) before the first paint.
+            f.setForeground(c.figures[kind])
+            f.setBackground(c.figure_background)
             self._formats[kind] = f
             m = QTextCharFormat(f)
             _mark(m, c)
@@ -307,7 +308,7 @@ def _admitted(gate: bytearray, number: int) -> bool:
 def _mark(f: QTextCharFormat, c: theme.Colours) -> None:
     f.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
     f.setUnderlineColor(c.mismatch)
-    f.setBackground(QBrush(c.mismatch_background))
+    f.setBackground(c.mismatch_background)
 
 
 def _spans(text: str, figures: list[Figure]) -> list[tuple[int, int, str]] | None:

@@ -9,11 +9,8 @@ from PySide6.QtCore import QEvent, QFileSystemWatcher, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
-    QFontDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QProgressBar,
     QTabWidget,
     QToolBar,
@@ -148,6 +145,8 @@ class MainWindow(QMainWindow):
     def choose_file(self) -> None:
         recent = self.settings.get(config.RECENT)
         start = str(Path(recent[0]).parent) if recent else ""
+        from PySide6.QtWidgets import QFileDialog
+
         paths, _ = QFileDialog.getOpenFileNames(
             self, self.tr("Open transcripts"), start, self.tr("Transcripts (*.txt);;All files (*)")
         )
@@ -269,6 +268,8 @@ class MainWindow(QMainWindow):
             v.shutdown()
             v.deleteLater()
         if not self.property("quiet"):
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.warning(self, self.tr("Cannot open this file"), f"{path.name}: {reason}")
 
     def close_tab(self, index: int) -> None:
@@ -400,6 +401,8 @@ class MainWindow(QMainWindow):
             v.set_font(font)
 
     def choose_font(self) -> None:
+        from PySide6.QtWidgets import QFontDialog
+
         ok, font = QFontDialog.getFont(self.reading_font(), self, self.tr("Reading font"))
         if ok:
             self.settings.set(config.FONT_FAMILY, font.family())
@@ -417,6 +420,8 @@ class MainWindow(QMainWindow):
             self.actions_["figures"].setChecked(figures)
 
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from .. import __version__
 
         QMessageBox.about(
