@@ -335,3 +335,52 @@ def test_the_store_is_opened_once_the_first_file_is_painted_not_before(qtbot, tm
     assert w.notes.service.is_open and w.actions_["export_notes"].isEnabled()
     w.notes.service.close()
     w.search.service.close()
+
+
+def test_the_store_is_checked_on_a_worker_not_on_the_gui_thread(qtbot, tmp_path, monkeypatch):
+    """SQLite's integrity check reads the whole store (~80 ms for 4 MB): the window's own open
+    runs it on a worker, and its GUI-thread connection skips it."""
+    import sqlite3
+    import threading
+
+    from reader.cli import main
+    from reader.core.notes import db
+
+    path = copy_of(tmp_path)
+    assert main(["notes", "add", str(path), "--paragraph", "2", "--note", "earlier"]) == 0
+    checks: list[str] = []
+    connect = sqlite3.connect
+
+    def traced(*args, **kwargs):
+        conn = connect(*args, **kwargs)
+        thread = threading.current_thread().name
+        conn.set_trace_callback(lambda sql: checks.append(thread) if "integrity_check" in sql else None)
+        return conn
+
+    monkeypatch.setattr(db.sqlite3, "connect", traced)
+    w = MainWindow(Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)))
+    w.setProperty("quiet", True)
+    qtbot.addWidget(w)
+    view = w.open_path(path)
+    w.show()
+    qtbot.waitUntil(lambda: [n.text for n in view.notes.notes] == ["earlier"], timeout=5000)
+    assert w.notes.service.available and w.notes.service.problem is None
+    assert checks and threading.main_thread().name not in checks
+    w.notes.service.close()
+    w.search.service.close()
+
+
+def test_a_damaged_store_found_by_the_worker_is_set_aside_and_reported(qtbot, tmp_path):
+    from reader.ui.notes_service import NotesService
+
+    store = tmp_path / "own" / "notes.sqlite3"
+    store.parent.mkdir()
+    store.write_bytes(b"this is not a database" * 100)
+    service = NotesService(store)
+    with qtbot.waitSignal(service.opened, timeout=5000):
+        service.open_soon()
+    assert service.is_open and service.available
+    assert service.problem and "damaged" in service.problem.lower()
+    assert [p.name for p in store.parent.iterdir() if "damaged" in p.name]  # kept aside, not wiped
+    assert service.add is not None and service.notes(None) == []
+    service.close()

@@ -4,10 +4,10 @@
 (views repaint their highlights, the panel refills), and runs every edit through one QUndoStack as
 command objects (`notes_commands.py`), so Edit > Undo takes back an added, edited or deleted note.
 A store that cannot be opened never stops the reading: the service reports why and stays off.
-The store is opened when first needed (`ensure_open`; the window asks 20 ms after a file's text
-is first painted): importing it and opening SQLite with its integrity check took ~25-30 ms before
-the window's first paint. It is opened on the GUI thread before any worker connects to it, so a
-damaged store is set aside once, here.
+The store is opened once a file's text is on screen (`open_soon`): importing it and SQLite's
+integrity check (which reads the whole file: ~80 ms for a 4 MB store) run on a worker, which
+also sets a damaged store aside; the GUI thread then opens its own connection without the check.
+Anything that needs the store before that opens it at once, on the GUI thread (`ensure_open`).
 
 Notes added by another process (the command line, a second window) while the window is open
 are noticed: the service asks SQLite whether another connection committed every
@@ -29,6 +29,7 @@ from .workers import Job
 
 if TYPE_CHECKING:
     from ..core.notes.carry import OpenResult
+    from ..core.notes.db import Recovery
     from ..core.notes.store import NotesStore
 
 POLL_INTERVAL = 2000  # ms between two checks for notes written by another process
@@ -47,6 +48,7 @@ class NotesService(QObject):
         self._store: NotesStore | None = None
         self._problem: str | None = None
         self._opened = False
+        self._checking: Job | None = None  # open_soon's worker
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_INTERVAL)
         self._poll.timeout.connect(self.check_elsewhere)
@@ -56,19 +58,43 @@ class NotesService(QObject):
         """Whether the store was opened (or found unusable) already."""
         return self._opened
 
-    def ensure_open(self) -> None:
-        """Open the store now, if it is not yet: `opened` follows."""
-        if self._opened:
+    def open_soon(self) -> None:
+        """Open the store without holding up the GUI thread: its check runs on a worker, then
+        `opened` follows (nothing happens if the store is open already)."""
+        if not self._opened and self._checking is None:
+            self._checking = Job(_check_store, self._path, parent=self)
+            self._checking.done.connect(self._checked)
+            # (a failure other than the store's own: the open on the GUI thread says what it is)
+            self._checking.failed.connect(lambda _reason: self._checked(None, verify=True))
+            self._checking.start()
+
+    def _checked(self, checked: Recovery | NotesError | None, verify: bool = False) -> None:
+        self._checking = None
+        if self._opened:  # opened meanwhile by ensure_open
             return
+        if verify or isinstance(checked, NotesError):  # a store that cannot be used: say why
+            self._open(verify=True)
+        else:  # checked (and a damaged one set aside) by the worker a moment ago
+            self._open(verify=False, recovery=checked)
+
+    def ensure_open(self) -> None:
+        """Open the store now, on the GUI thread, if it is not yet: `opened` follows."""
+        if not self._opened:
+            self._open(verify=True)
+
+    def _open(self, verify: bool, recovery: Recovery | None = None) -> None:
         self._opened = True
+        if self._checking is not None:  # its result is no longer needed
+            self._checking.cancel()
+            self._checking = None
         from ..core.notes.store import NotesStore
 
         try:
-            self._store = NotesStore(self._path)
+            self._store = NotesStore(self._path, verify)
         except NotesError as err:
             self._problem = str(err)
         else:
-            recovery = self._store.recovery
+            recovery = self._store.recovery or recovery
             if recovery is not None:
                 self._problem = recovery.message
             self._poll.start()
@@ -190,3 +216,16 @@ def _open_document(store_path: Path, transcript: Transcript, path: Path) -> Open
 
     with NotesStore(store_path) as store:
         return open_document(store, transcript, path)
+
+
+def _check_store(path: Path | None) -> Recovery | NotesError | None:
+    """On a worker: open the store with its integrity check (setting a damaged one aside, and
+    upgrading an old schema), then close it. What it found: the damaged store set aside, or why
+    the store cannot be used, or None."""
+    from ..core.notes.store import NotesStore
+
+    try:
+        with NotesStore(path) as store:
+            return store.recovery
+    except NotesError as err:
+        return err

@@ -53,17 +53,22 @@ class WindowNotes(QObject):
         )
         a["export_notes"].setEnabled(False)  # until the store is open
 
+        self._waiting: list[TranscriptView] = []  # views loaded before the store was open
         self.service.failed.connect(self._failed)
         self.service.opened.connect(self._store_opened)
         if self.service.is_open:
             self._store_opened()
         else:
-            # The store opens when first needed, once a file's text is painted (the window asks:
-            # MainWindow.open_path), or when the window settled, whichever comes first.
-            window.settled.connect(self.service.ensure_open)
+            # The store opens (NotesService.open_soon) once a file's text is painted (the window
+            # asks: MainWindow.open_path), or when the window settled, whichever comes first.
+            window.settled.connect(self.service.open_soon)
 
     def _store_opened(self) -> None:
         self.window.actions_["export_notes"].setEnabled(self.service.available)
+        waiting, self._waiting = self._waiting, []
+        for v in waiting:
+            if v in self.window.views() and v.transcript is not None:  # not closed meanwhile
+                v.notes.opened()
         self.tab_changed(self.window.view())
         if self.service.problem:  # a damaged store set aside, or no store: say so once shown
             QTimer.singleShot(0, self, self._announce)
@@ -104,6 +109,11 @@ class WindowNotes(QObject):
     # --- the window tells ---------------------------------------------------------------------
 
     def view_loaded(self, v: TranscriptView) -> None:
+        if not self.service.is_open:  # its notes are shown once the store is open
+            if v not in self._waiting:
+                self._waiting.append(v)
+            self.service.open_soon()
+            return
         v.notes.opened()
         if v is self.window.view():
             self.tab_changed(v)

@@ -171,11 +171,10 @@ class MainWindow(QMainWindow):
         if not splitter.isEmpty():
             v.split.restoreState(splitter)
         v.loaded.connect(lambda v=v: self._loaded(v))
-        # The notes store is opened once a file's text is on screen, in a slice of its own (its
-        # integrity check takes 15-40 ms; NotesService.ensure_open; 0 ms joined it to the paint's
-        # slice), before a big file's worker goes on parsing (both at once: a 146 ms stall).
+        # The notes store is opened once a file's text is on screen (its check on a worker:
+        # NotesService.open_soon), not in the paint's own slice.
         v.textPainted.connect(
-            lambda: QTimer.singleShot(NOTES_AFTER_PAINT_MS, self, self.notes.service.ensure_open)
+            lambda: QTimer.singleShot(NOTES_AFTER_PAINT_MS, self, self.notes.service.open_soon)
         )
         if not self._settled:
             # A big file is ready twice: with its head, then whole (the background work waits
@@ -225,8 +224,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Reading the rest of {name}\u2026").format(name=v.path.name))
             return
         self.search.view_loaded(v)
-        # In a slice of its own: it may open the notes store first (SQLite and its integrity
-        # check, 15-20 ms); notes carried over say so when the worker is done.
+        # In a slice of its own (the notes the store has for it are read and shown); notes
+        # carried over say so when the worker is done.
         QTimer.singleShot(0, self, lambda: self._notes_for(v))
         if t.warnings:
             self.statusBar().showMessage(

@@ -52,8 +52,8 @@ def default_path() -> Path:
 
 
 class NotesStore:
-    def __init__(self, path: Path | None = None) -> None:
-        self.db = Database(path or default_path())
+    def __init__(self, path: Path | None = None, verify: bool = True) -> None:
+        self.db = Database(path or default_path(), verify)
         self._seen_version = self.db.data_version()
 
     @property
