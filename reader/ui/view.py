@@ -38,6 +38,10 @@ if TYPE_CHECKING:  # the figure lexer (Pygments) is imported once figures are fo
 
 MODES = ("en", "zh", "side", "interleaved")
 _NEEDS = {"en": ("en",), "zh": ("zh",), "side": ("en", "zh"), "interleaved": ("interleaved",)}
+# A big file's worker goes on parsing the rest this long after its head is ready: the repaint
+# that `ready` itself causes (the reader's place, the panel) comes first. At once, each Python
+# call of that paint waited for the GIL (up to 1 ms each; stalls of 60-75 ms).
+RESUME_AFTER_READY_MS = 40
 
 
 class TranscriptView(QWidget):
@@ -303,7 +307,7 @@ class TranscriptView(QWidget):
             and (self._leader.painted or not self._leader.isVisible() or waited >= 50)
         ):
             if self.partial and self._load_job is not None:
-                self._load_job.resume.set()
+                QTimer.singleShot(RESUME_AFTER_READY_MS, self._load_job.resume.set)
             self._position = -1  # laid out now: say again where the reader is
             self.report_position()
             self.ready.emit()

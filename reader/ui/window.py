@@ -172,9 +172,15 @@ class MainWindow(QMainWindow):
             v.split.restoreState(splitter)
         v.loaded.connect(lambda v=v: self._loaded(v))
         # The notes store is opened once a file's text is on screen (its check on a worker:
-        # NotesService.open_soon), not in the paint's own slice.
+        # NotesService.open_soon), not in the paint's own slice; for the head of a big file,
+        # once the file is whole (`settled`): its worker's imports, while the GUI thread aligns
+        # the head and another worker parses the rest, made one 53 ms stall.
         v.textPainted.connect(
-            lambda: QTimer.singleShot(NOTES_AFTER_PAINT_MS, self, self.notes.service.open_soon)
+            lambda v=v: (
+                None
+                if v.partial
+                else QTimer.singleShot(NOTES_AFTER_PAINT_MS, self, self.notes.service.open_soon)
+            )
         )
         if not self._settled:
             # A big file is ready twice: with its head, then whole (the background work waits
