@@ -7,7 +7,7 @@ window's navigation requests with paragraph indices of the whole file.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -353,9 +353,15 @@ class TranscriptView(QWidget):
 
     def set_figures(self, on: bool) -> None:
         self.figures_on = on
+        for hl, near in self.highlighters_near():
+            hl.set_enabled(on, near)
+
+    def highlighters_near(self) -> Iterator[tuple[FigureHighlighter, int]]:
+        """Each document's highlighter, with the first block its pane shows (0 when hidden): a
+        pass over a long document starts there, where the reader is."""
         for pane in self.panes():
             if (hl := self.highlighters.get(pane.objectName())) is not None:
-                hl.set_enabled(on, near=pane.visible_blocks()[0] if pane.isVisible() else 0)
+                yield hl, pane.visible_blocks()[0] if pane.isVisible() else 0
 
     def set_font(self, font: QFont) -> None:
         row = self.top_row()

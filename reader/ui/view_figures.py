@@ -97,9 +97,8 @@ class ViewFigures(QObject):
         self.update_flags()
         shown = [p for p in figures if p in view.row_of]
         if shown:  # only when the call on screen changed: its blocks are repainted and re-measured
-            for pane in view.panes():
-                if (hl := view.highlighters.get(pane.objectName())) is not None:
-                    hl.refresh_paragraphs(shown, near=pane.visible_blocks()[0] if pane.isVisible() else 0)
+            for hl, near in view.highlighters_near():
+                hl.refresh_paragraphs(shown, near)
             view.aligner.schedule()
 
     def flagged(self) -> list[int]:
