@@ -65,16 +65,13 @@ class NotesService(QObject):
             self._checking = Job(_check_store, self._path, parent=self)
             self._checking.done.connect(self._checked)
             # (a failure other than the store's own: the open on the GUI thread says what it is)
-            self._checking.failed.connect(lambda _reason: self._checked(None, verify=True))
+            self._checking.failed.connect(lambda _reason: self.ensure_open())
             self._checking.start()
 
-    def _checked(self, checked: Recovery | NotesError | None, verify: bool = False) -> None:
-        self._checking = None
-        if self._opened:  # opened meanwhile by ensure_open
-            return
-        if verify or isinstance(checked, NotesError):  # a store that cannot be used: say why
-            self._open(verify=True)
-        else:  # checked (and a damaged one set aside) by the worker a moment ago
+    def _checked(self, checked: Recovery | NotesError | None) -> None:
+        if isinstance(checked, NotesError):  # a store that cannot be used: the open says why
+            self.ensure_open()
+        elif not self._opened:  # checked (and a damaged one set aside) by the worker just now
             self._open(verify=False, recovery=checked)
 
     def ensure_open(self) -> None:
@@ -84,7 +81,7 @@ class NotesService(QObject):
 
     def _open(self, verify: bool, recovery: Recovery | None = None) -> None:
         self._opened = True
-        if self._checking is not None:  # its result is no longer needed
+        if self._checking is not None:  # done, or its result no longer needed
             self._checking.cancel()
             self._checking = None
         from ..core.notes.store import NotesStore
