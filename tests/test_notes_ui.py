@@ -333,6 +333,7 @@ def test_the_store_is_opened_once_the_first_file_is_painted_not_before(qtbot, tm
     assert not w.notes.service.is_open
     qtbot.waitUntil(lambda: [n.text for n in view.notes.notes] == ["earlier"], timeout=5000)
     assert w.notes.service.is_open and w.actions_["export_notes"].isEnabled()
+    qtbot.waitUntil(lambda: w._settled, timeout=5000)  # the search service starts then: close it after
     w.notes.service.close()
     w.search.service.close()
 
@@ -342,9 +343,11 @@ def test_the_store_is_checked_on_a_worker_not_on_the_gui_thread(qtbot, tmp_path,
     runs it on a worker, and its GUI-thread connection skips it."""
     import sqlite3
     import threading
+    import time
 
     from reader.cli import main
     from reader.core.notes import db
+    from reader.ui import notes_service
 
     path = copy_of(tmp_path)
     assert main(["notes", "add", str(path), "--paragraph", "2", "--note", "earlier"]) == 0
@@ -358,14 +361,20 @@ def test_the_store_is_checked_on_a_worker_not_on_the_gui_thread(qtbot, tmp_path,
         return conn
 
     monkeypatch.setattr(db.sqlite3, "connect", traced)
+    check = notes_service._check_store  # a slow check (a big store): `ready` waits for the notes
+
+    monkeypatch.setattr(notes_service, "_check_store", lambda path: time.sleep(0.3) or check(path))
     w = MainWindow(Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)))
     w.setProperty("quiet", True)
     qtbot.addWidget(w)
     view = w.open_path(path)
     w.show()
-    qtbot.waitUntil(lambda: [n.text for n in view.notes.notes] == ["earlier"], timeout=5000)
+    with qtbot.waitSignal(view.ready, timeout=10000):
+        pass
+    assert [n.text for n in view.notes.notes] == ["earlier"]  # shown by the time it is ready
     assert w.notes.service.available and w.notes.service.problem is None
     assert checks and threading.main_thread().name not in checks
+    qtbot.waitUntil(lambda: w._settled, timeout=5000)  # the search service starts then: close it after
     w.notes.service.close()
     w.search.service.close()
 

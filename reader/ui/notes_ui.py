@@ -110,6 +110,7 @@ class WindowNotes(QObject):
 
     def view_loaded(self, v: TranscriptView) -> None:
         if not self.service.is_open:  # its notes are shown once the store is open
+            v.notes.awaiting_store = True
             if v not in self._waiting:
                 self._waiting.append(v)
             self.service.open_soon()

@@ -295,12 +295,13 @@ class TranscriptView(QWidget):
 
     def _check_ready(self, waited: int = 0) -> None:
         """Say `ready` once the documents are attached, aligned, the call's figures found and
-        highlighted and the reading pane painted (a window that is never exposed is waited for
-        half a second at most): a big file's worker goes on parsing then, and would otherwise
-        slow that first paint down."""
+        highlighted, its notes shown when the window is about to, and the reading pane painted (a
+        window that is never exposed is waited for half a second at most): a big file's worker
+        goes on parsing then, and would otherwise slow that first paint down."""
         if (
             self.transcript is not None
             and (self.figs.known() or waited >= 500)
+            and (not self.notes.awaiting_store or waited >= 500)
             and not self.aligner.pending()
             and not self._attaching
             and not any(hl.pending() for hl in self.highlighters.values())

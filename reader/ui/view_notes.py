@@ -51,6 +51,9 @@ class ViewNotes(QObject):
         super().__init__(view)
         self.view, self.service = view, service
         self.pending: Job | None = None  # the registration of the file on screen, while it runs
+        # The window will show this transcript's notes once its store is open (checked on a
+        # worker): the view's `ready`, which a screenshot waits for, waits for them too.
+        self.awaiting_store = False
         self.notes: list[Note] = []  # the live notes of the view's transcript, orphans included
         service.changed.connect(self._changed)
 
@@ -60,6 +63,7 @@ class ViewNotes(QObject):
         """The view shows a newly loaded transcript: show the notes the store has for it now,
         then register it and carry notes over from earlier versions of the file on a worker;
         `registered` follows, with a line for the status bar when notes were carried over."""
+        self.awaiting_store = False
         t, path = self.view.transcript, self.view.path
         if t is None or path is None:
             return
