@@ -23,6 +23,8 @@ def sentences(text: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Announcement:
+    """Whom the operator announced: the analyst's name and firm."""
+
     name: str
     firm: str | None
 

@@ -45,6 +45,8 @@ MAX_BYTES = 200 * 1024 * 1024
 
 @dataclass
 class Decoded:
+    """A file's text with the encoding it was read in and what was noticed while decoding."""
+
     text: str
     encoding: str
     bom: bool = False

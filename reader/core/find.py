@@ -109,6 +109,8 @@ def compile_query(query: str) -> re.Pattern[str] | None:
 
 @dataclass(frozen=True, slots=True)
 class Match:
+    """One match of a find: a span of a paragraph's text in one language."""
+
     paragraph: int
     lang: str  # "en" or "zh"
     start: int  # offsets into the paragraph's text in that language

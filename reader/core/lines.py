@@ -110,6 +110,8 @@ _TITLE_END_ABBREV = re.compile(r"(?:Inc|Co|Corp|Ltd|LLC|plc|L\.P|S\.A|N\.A|Jr|Sr
 
 @dataclass(frozen=True)
 class SpeakerLine:
+    """A line read as a speaker line: the name and the title after it."""
+
     name: str
     title: str
     label_role: str | None = None  # set for stand-alone labels such as "Operator"

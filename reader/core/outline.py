@@ -17,6 +17,8 @@ from .structure import count_words
 
 @dataclass(frozen=True)
 class Question:
+    """One question of the Q&A: who asked (and from which firm) and who answered."""
+
     paragraph: int  # Exchange.first
     asker: str
     firm: str | None
@@ -26,6 +28,8 @@ class Question:
 
 @dataclass(frozen=True)
 class CallOutline:
+    """A call's outline: company and period, where the prepared remarks and the Q&A start, the questions."""
+
     call: int
     company: str | None
     period: str | None
@@ -49,6 +53,8 @@ def call_outline(t: Transcript, call: int) -> CallOutline:
 
 @dataclass(frozen=True)
 class SpeakerStat:
+    """A speaker's part in one call: turns, words and share of the call's words."""
+
     name: str
     title: str
     role: Role

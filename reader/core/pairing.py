@@ -17,18 +17,24 @@ from .lines import SpeakerLine, chinese_speaker_line, is_chinese, is_disclaimer,
 
 @dataclass(slots=True)
 class Line:
+    """A non-blank line of the file, stripped, with its line number."""
+
     number: int  # 1-based, in the decoded file (blank lines counted)
     text: str
 
 
 @dataclass(slots=True)
 class HeaderItem:
+    """The disclaimer header, as the file gives it."""
+
     line: int
     text: str
 
 
 @dataclass(slots=True)
 class SpeakerItem:
+    """A speaker line (its English and Chinese pair read as one)."""
+
     line: int
     speaker: SpeakerLine
     title_zh: str | None  # the Chinese line's title when it translated it
@@ -36,6 +42,8 @@ class SpeakerItem:
 
 @dataclass(slots=True)
 class ParagraphItem:
+    """A paragraph: its English line and its Chinese translation, either of them missing."""
+
     line: int
     en: str | None
     zh: str | None
@@ -46,6 +54,8 @@ Item = HeaderItem | SpeakerItem | ParagraphItem
 
 @dataclass
 class Paired:
+    """The file's lines paired: items in file order, whether it is bilingual, what was repaired."""
+
     items: list[Item]
     bilingual: bool
     warnings: list[str]

@@ -20,6 +20,8 @@ class RowKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Row:
+    """One row of a call as the panes show it: the disclaimer, a speaker header or a paragraph."""
+
     kind: RowKind
     turn: int = -1  # Transcript.turns index (headers and paragraphs)
     paragraph: int = -1  # Transcript.paragraphs index (paragraphs only)

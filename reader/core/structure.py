@@ -18,6 +18,8 @@ def count_words(text: str | None) -> int:
 
 @dataclass
 class Structure:
+    """Paired items grouped into turns, speakers, calls and Q&A exchanges."""
+
     header: str | None
     paragraphs: list[Paragraph]
     turns: list[Turn]

@@ -27,6 +27,8 @@ Key = SK | str
 
 @dataclass(frozen=True)
 class Spec:
+    """One command of the registry: its text, menu, shortcuts and where else it shows."""
+
     id: str
     text: str
     menu: str

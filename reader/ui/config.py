@@ -17,6 +17,8 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class Option(Generic[T]):
+    """A setting declared once: its QSettings key, its type, its default and the values allowed."""
+
     key: str
     type: type
     default: T

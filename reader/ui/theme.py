@@ -18,6 +18,8 @@ FIGURE_KINDS = ("money", "percent", "quantity", "number", "period")
 
 @dataclass(frozen=True)
 class Colours:
+    """The colours the panes paint with, for one palette (light or dark)."""
+
     roles: dict[Role, QColor]
     figures: dict[str, QColor]  # foreground per figure kind
     figure_background: QColor

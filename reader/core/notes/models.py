@@ -98,6 +98,8 @@ class Placement:
 
 @dataclass(frozen=True, slots=True)
 class Note:
+    """A highlight or note as stored: where it is anchored, where it was last found, its colour and text."""
+
     id: int
     uuid: str  # stable across export and import: what makes import idempotent
     document: str  # the document fingerprint
