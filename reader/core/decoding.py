@@ -10,7 +10,7 @@ raises :class:`TranscriptError`.
 from __future__ import annotations
 
 import codecs
-import unicodedata
+import re
 from dataclasses import dataclass, field
 
 from .errors import TranscriptError
@@ -41,6 +41,12 @@ _MAGIC = (
 )
 
 MAX_BYTES = 200 * 1024 * 1024
+
+# Control characters (Unicode category Cc) other than the white space text uses (\t \n \v \f \r).
+# The checks below count them with C-speed calls: a loop over a sample's characters in Python was
+# ~2.5 ms of every file opened, before its text could show.
+_CONTROL_BYTES = bytes([*range(0, 9), *range(14, 32), 127])
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 
 @dataclass
@@ -74,7 +80,7 @@ def decode(data: bytes) -> Decoded:
         return _finish(_decode_lenient(data, utf16))
 
     sample = data[:8192]
-    if sum(1 for b in sample if b < 9 or 13 < b < 32 or b == 127) > max(8, len(sample) // 100):
+    if len(sample) - len(sample.translate(None, _CONTROL_BYTES)) > max(8, len(sample) // 100):
         raise TranscriptError("the file is binary data, not a text transcript")
 
     try:
@@ -124,8 +130,8 @@ def _utf16_without_bom(data: bytes) -> str | None:
     pairs = len(sample) // 2
     if pairs < 2:
         return None
-    even_nul = sum(1 for i in range(0, 2 * pairs, 2) if sample[i] == 0)
-    odd_nul = sum(1 for i in range(1, 2 * pairs, 2) if sample[i] == 0)
+    even_nul = sample[0 : 2 * pairs : 2].count(0)
+    odd_nul = sample[1 : 2 * pairs : 2].count(0)
     if odd_nul > 0.3 * pairs and even_nul < 0.05 * pairs:
         return "utf-16-le"
     if even_nul > 0.3 * pairs and odd_nul < 0.05 * pairs:
@@ -201,6 +207,6 @@ def _looks_binary(text: str) -> bool:
     sample = text[:20000]
     if not sample:
         return False
-    control = sum(1 for c in sample if unicodedata.category(c) == "Cc" and c not in "\t\n\r\f\v")
+    control = len(_CONTROL_CHARS.findall(sample))
     replacement = sample.count("\ufffd")
     return control > 0.02 * len(sample) or replacement > 0.2 * len(sample)
