@@ -229,19 +229,26 @@ class Pane(QTextEdit):
             self.textPainted.emit()
 
     def _paint_gutter(self) -> None:
-        """The mismatch flags and note markers left of the text."""
+        """The mismatch flags and note markers left of the text, for the blocks on screen: asking
+        for the rectangle of a block further down makes the layout reach it, and a long call's
+        flags did that in its first paint (~20 ms on the GUI thread)."""
+        first, last = self.visible_blocks()
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         height = self.viewport().height()
         left = blocks_left(self)
-        for row, colour in self._flags.items():
-            for block in self.blocks_of_row(row)[:1]:
-                rect = self.block_rect(block)
-                if rect.bottom() < 0 or rect.top() > height or not block.isVisible():
-                    continue
-                painter.fillRect(QRectF(left - 12, rect.top() + 2, 4, max(6.0, rect.height() - 12)), colour)
         doc = self.document()
+        for row, colour in self._flags.items():
+            if not 0 <= row < len(self._row_blocks) or not first <= self._row_blocks[row] <= last:
+                continue
+            block = doc.findBlockByNumber(self._row_blocks[row])  # a row's flag marks its first block
+            rect = self.block_rect(block)
+            if rect.bottom() < 0 or rect.top() > height or not block.isVisible():
+                continue
+            painter.fillRect(QRectF(left - 12, rect.top() + 2, 4, max(6.0, rect.height() - 12)), colour)
         for number, (colour, filled) in self._markers.items():
+            if not first <= number <= last:
+                continue
             block = doc.findBlockByNumber(number)
             rect = self.block_rect(block)
             if not rect.isValid() or rect.bottom() < 0 or rect.top() > height or not block.isVisible():
