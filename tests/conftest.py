@@ -47,14 +47,15 @@ def make_window(qtbot, tmp_path):
 
     made = []
 
-    def make(settings_name: str = "s.ini"):
+    def make(settings_name: str = "s.ini", shown: bool = True):
         w = MainWindow(Settings(QSettings(str(tmp_path / settings_name), QSettings.Format.IniFormat)))
         w.setProperty("quiet", True)
         qtbot.addWidget(w)
         w.resize(1300, 850)
-        w.show()
-        qtbot.waitExposed(w)
         made.append(w)
+        if shown:  # (not: a test that opens a file first and shows the window itself)
+            w.show()
+            qtbot.waitExposed(w)
         return w
 
     yield make

@@ -316,16 +316,14 @@ def test_notes_added_by_the_command_line_show_in_the_open_window(qtbot, window, 
     assert window.notes.service.check_elsewhere() is False
 
 
-def test_the_store_is_opened_once_the_first_file_is_painted_not_before(qtbot, tmp_path):
+def test_the_store_is_opened_once_the_first_file_is_painted_not_before(qtbot, make_window, tmp_path):
     """Opening the store (SQLite, its integrity check) waits until the first file's text is on
     screen; the file's notes are looked up after that all the same."""
     from reader.cli import main
 
     path = copy_of(tmp_path)
     assert main(["notes", "add", str(path), "--paragraph", "2", "--note", "earlier"]) == 0
-    w = MainWindow(Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)))
-    w.setProperty("quiet", True)
-    qtbot.addWidget(w)
+    w = make_window(shown=False)
     view = w.open_path(path)
     w.show()
     with qtbot.waitSignal(view.textPainted, timeout=10000):
@@ -333,12 +331,10 @@ def test_the_store_is_opened_once_the_first_file_is_painted_not_before(qtbot, tm
     assert not w.notes.service.is_open
     qtbot.waitUntil(lambda: [n.text for n in view.notes.notes] == ["earlier"], timeout=5000)
     assert w.notes.service.is_open and w.actions_["export_notes"].isEnabled()
-    qtbot.waitUntil(lambda: w._settled, timeout=5000)  # the search service starts then: close it after
-    w.notes.service.close()
-    w.search.service.close()
+    qtbot.waitUntil(lambda: w._settled, timeout=5000)  # the search service starts then: closed after
 
 
-def test_the_store_is_checked_on_a_worker_not_on_the_gui_thread(qtbot, tmp_path, monkeypatch):
+def test_the_store_is_checked_on_a_worker_not_on_the_gui_thread(qtbot, make_window, tmp_path, monkeypatch):
     """SQLite's integrity check reads the whole store (~80 ms for 4 MB): the window's own open
     runs it on a worker, and its GUI-thread connection skips it."""
     import sqlite3
@@ -364,9 +360,7 @@ def test_the_store_is_checked_on_a_worker_not_on_the_gui_thread(qtbot, tmp_path,
     check = notes_service._check_store  # a slow check (a big store): `ready` waits for the notes
 
     monkeypatch.setattr(notes_service, "_check_store", lambda path: time.sleep(0.3) or check(path))
-    w = MainWindow(Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)))
-    w.setProperty("quiet", True)
-    qtbot.addWidget(w)
+    w = make_window(shown=False)
     view = w.open_path(path)
     w.show()
     with qtbot.waitSignal(view.ready, timeout=10000):
@@ -374,9 +368,7 @@ def test_the_store_is_checked_on_a_worker_not_on_the_gui_thread(qtbot, tmp_path,
     assert [n.text for n in view.notes.notes] == ["earlier"]  # shown by the time it is ready
     assert w.notes.service.available and w.notes.service.problem is None
     assert checks and threading.main_thread().name not in checks
-    qtbot.waitUntil(lambda: w._settled, timeout=5000)  # the search service starts then: close it after
-    w.notes.service.close()
-    w.search.service.close()
+    qtbot.waitUntil(lambda: w._settled, timeout=5000)  # the search service starts then: closed after
 
 
 def test_a_damaged_store_found_by_the_worker_is_set_aside_and_reported(qtbot, tmp_path):
