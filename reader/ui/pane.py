@@ -239,9 +239,9 @@ class Pane(QTextEdit):
         left = blocks_left(self)
         doc = self.document()
         for row, colour in self._flags.items():
-            if not 0 <= row < len(self._row_blocks) or not first <= self._row_blocks[row] <= last:
+            block = self.block_of_row(row)  # a row's flag marks its first block
+            if not first <= block.blockNumber() <= last:  # (an invalid block's number is -1)
                 continue
-            block = doc.findBlockByNumber(self._row_blocks[row])  # a row's flag marks its first block
             rect = self.block_rect(block)
             if rect.bottom() < 0 or rect.top() > height or not block.isVisible():
                 continue
