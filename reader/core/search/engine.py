@@ -29,12 +29,10 @@ from typing import Any
 
 from whoosh.util.numeric import byte_to_length
 
-from .postings import Postings, align, follow, follow_wide, read_postings, read_term
+from .postings import Postings, align, follow, follow_wide, read_term
 from .query import And, Filter, Node, Not, Or, Query, Words
 from .schema import LABEL, WIDE_TERM
 from .scoring import K1, B, Docs, Scored, Scorer, Scores
-
-__all__ = ["Engine", "Match", "Segment", "read_postings"]
 
 MAX_EXPANSIONS = 512
 """Terms a prefix stands for at most (the first ones in order)."""

@@ -115,7 +115,8 @@ class SegmentBuilder(SegmentWriter):
     def add_segment(self, reader: Any) -> None:
         """Copy a segment's live documents into this one (a merge), posting list by posting
         list: Whoosh's own merge sends every posting through its pool one tuple at a time."""
-        from .engine import Segment, read_postings
+        from .engine import Segment
+        from .postings import read_postings
 
         self._check_state()
         base = self.docnum
