@@ -54,3 +54,48 @@ def test_a_file_that_is_no_transcript_ends_with_one_error_line(tmp_path, until):
     assert len(lines) == 1 and lines[0].startswith("error: not_a_transcript.txt: ")
     assert "Traceback" not in done.stderr
     assert not (tmp_path / "shot.png").exists()  # no picture of a window that shows no transcript
+
+
+# Modules only later work needs: the figure lexer (found after the paint), the notes store (opened
+# after it), search, the panels and dialogs made when first shown, the HTML escaping of a note's
+# tooltip. Each was milliseconds of every start when imported before the first paint.
+LATER = (
+    "pygments",
+    "sqlite3",
+    "whoosh",
+    "difflib",
+    "html",
+    "reader.core.analysis",
+    "reader.core.notes.db",
+    "reader.core.notes.store",
+    "reader.core.search",
+    "reader.ui.notes_panel",
+    "reader.ui.note_dialog",
+    "reader.ui.search_panel",
+    "reader.ui.library_panel",
+    "reader.ui.settings_dialog",
+)
+
+
+def test_the_first_paint_imports_nothing_only_later_work_needs():
+    # The run ends in the first paint through os._exit: list the modules imported by then.
+    code = (
+        "import os, sys\n"
+        "end = os._exit\n"
+        "os._exit = lambda code: (print(' '.join(sys.modules), flush=True), end(code))\n"
+        "from reader.cli import main\n"
+        "main(sys.argv[1:])\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(FIXTURES / "basic.txt"), "--exit-after-paint"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    imported = done.stdout.split()
+    assert "reader.ui.window" in imported  # the list is the app's, taken at its first paint
+    early = [m for m in imported if any(m == name or m.startswith(name + ".") for name in LATER)]
+    assert early == []

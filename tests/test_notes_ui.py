@@ -263,7 +263,7 @@ def test_export_writes_markdown_of_this_file(qtbot, window, tmp_path, monkeypatc
     out = tmp_path / "out" / "mine"
     out.parent.mkdir()
     monkeypatch.setattr(
-        "reader.ui.notes_ui.QFileDialog.getSaveFileName", lambda *a, **k: (str(out), "Markdown (*.md)")
+        "PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *a, **k: (str(out), "Markdown (*.md)")
     )
     window.actions_["export_notes"].trigger()
     text = (out.with_suffix(".md")).read_text(encoding="utf-8")

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDockWidget
 
 from ..core.notes.models import Note, NotesError
 from .notes_service import NotesService
@@ -79,6 +79,8 @@ class WindowNotes(QObject):
             QCoreApplication.translate("WindowNotes", "Notes: {reason}").format(reason=problem), 15000
         )
         if not self.window.property("quiet"):
+            from PySide6.QtWidgets import QMessageBox  # dialogs: imported when shown, not at start
+
             QMessageBox.warning(self.window, QCoreApplication.translate("WindowNotes", "Notes"), problem)
 
     def show_panel(self, shown: bool = True) -> NotesPanel | None:
@@ -183,6 +185,8 @@ class WindowNotes(QObject):
         document = store.find_document(note.document) if store is not None else None
         if document is None or not Path(document.path).is_file():
             where = document.path if document is not None else note.document[:12]
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.information(
                 self.window,
                 QCoreApplication.translate("WindowNotes", "File not found"),
@@ -203,6 +207,8 @@ class WindowNotes(QObject):
             return
         name = "notes" if fingerprint is None else (v.path.stem + "-notes" if v and v.path else "notes")
         start = str(Path.home() / f"{name}.md")
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
         path, chosen = QFileDialog.getSaveFileName(
             self.window,
             QCoreApplication.translate("WindowNotes", "Export Notes"),
@@ -262,4 +268,6 @@ class WindowNotes(QObject):
             QCoreApplication.translate("WindowNotes", "Notes: {reason}").format(reason=reason), 8000
         )
         if not self.window.property("quiet"):
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.warning(self.window, QCoreApplication.translate("WindowNotes", "Notes"), reason)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QProgressBar
+from PySide6.QtWidgets import QDockWidget, QProgressBar
 
 from ..core.find import Match
 from .search_service import SearchService
@@ -141,11 +141,15 @@ class WindowSearch(QObject):
     # --- adding to the library -------------------------------------------------------------------
 
     def add_folder(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # dialogs: imported when shown, not at start
+
         folder = QFileDialog.getExistingDirectory(self.window, self.tr("Add a Folder to the Library"))
         if folder:
             self.add([folder])
 
     def add_files(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         paths, _ = QFileDialog.getOpenFileNames(
             self.window,
             self.tr("Add Transcripts to the Library"),

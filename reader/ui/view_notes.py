@@ -11,7 +11,6 @@ window shows its first file before anyone adds a note (~15 ms of imports at star
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -163,6 +162,8 @@ class ViewNotes(QObject):
         notes = [n for n in self.notes_at(block, position) if n.text]
         if not notes:
             return None
+        import html  # here, not at start: its entity table costs ~2 ms before the first paint
+
         return "<hr>".join(f"<p style='white-space:pre-wrap'>{html.escape(n.text)}</p>" for n in notes)
 
     def passage(self, pane: Pane | None = None, pos: QPoint | None = None) -> Passage | None:
