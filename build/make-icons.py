@@ -5,7 +5,7 @@
 
 What it writes, all committed (run it again after changing the SVG):
 - resources/icons/transcript-reader-<N>.png for N in SIZES: package data of reader.resources, so
-  the running app reads them through importlib.resources, from source and frozen alike: the
+  the running app finds them in that package's folder, from source and frozen alike: the
   window icon, and the hicolor icons that `transcript-reader --install-desktop-entry` installs;
 - build/icons/transcript-reader.ico (the Windows executable's icon) and transcript-reader.icns
   (the macOS bundle's), containers of those same PNGs. Both formats can hold PNG images as they

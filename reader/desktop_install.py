@@ -33,8 +33,9 @@ import subprocess
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
+
+from .core.paths import resources_dir
 
 APP_ID = "transcript-reader"  # the desktop file id, the icon name and the launcher's name
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
@@ -283,7 +284,7 @@ def _launcher(command: tuple[str, ...]) -> str:
 
 def _icons(places: Places) -> dict[Path, bytes]:
     """The hicolor icon theme's files, read from the package's resources/icons."""
-    source = resources.files("reader.resources") / "icons"
+    source = resources_dir() / "icons"
     icons = {
         places.hicolor / f"{n}x{n}" / "apps" / f"{APP_ID}.png": (source / f"{APP_ID}-{n}.png").read_bytes()
         for n in ICON_SIZES

@@ -65,6 +65,7 @@ LATER = (
     "whoosh",
     "difflib",
     "html",
+    "importlib.resources",
     "reader.core.analysis",
     "reader.core.notes.db",
     "reader.core.notes.store",

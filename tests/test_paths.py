@@ -30,3 +30,12 @@ def test_same_folders_as_qstandardpaths(qapp, monkeypatch):
         QCoreApplication.setApplicationName(old[1])
     assert paths.data_dir() == Path(data)
     assert paths.cache_dir() == Path(cache)
+
+
+def test_resources_dir_holds_the_package_data():
+    # From the source tree (an editable install maps reader.resources to resources/).
+    folder = paths.resources_dir()
+    assert (folder / "sample-transcript.txt").is_file()
+    assert (folder / "icons" / "transcript-reader-64.png").is_file()
+    assert (folder / "translations").is_dir()
+    assert folder.resolve() == (Path(__file__).resolve().parent.parent / "resources").resolve()

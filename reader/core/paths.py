@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import sys
+from importlib import import_module
 from pathlib import Path
 
 ORGANIZATION = "transcript-reader"
@@ -48,3 +49,15 @@ def cache_dir() -> Path:
     else:
         base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     return base / ORGANIZATION / APPLICATION
+
+
+def resources_dir() -> Path:
+    """The app's package data (the sample transcript, icons, translations): the package
+    ``reader.resources``, which is ``resources/`` in the source tree and ``reader/resources``
+    installed or frozen. Found from that package's ``__file__``: wherever the app runs, its files
+    are plain files on disk (never a zip import), and importing importlib.resources for them cost
+    ~6 ms of every start, before the first paint (bench/RESULTS.md)."""
+    file = import_module("reader.resources").__file__
+    if file is None:  # only a namespace package has none; resources/ ships its __init__.py
+        raise RuntimeError("the package reader.resources has no folder on disk")
+    return Path(file).parent

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 import sys
-from importlib import resources
 from pathlib import Path
+
+from ..core.paths import resources_dir
 
 SAMPLE = "sample-transcript.txt"
 SWITCH_INTERVAL = 0.001
@@ -16,13 +17,13 @@ ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)  # resources/icons/transcript-r
 
 def sample_path() -> Path:
     """The fictional sample transcript shipped in resources/, opened when no file is given."""
-    return Path(str(resources.files("reader.resources").joinpath(SAMPLE)))
+    return resources_dir() / SAMPLE
 
 
 def icon_paths() -> list[tuple[int, str]]:
     """The app icon's PNGs shipped in resources/icons (rendered from its SVG by build/make-icons.py):
     PNGs rather than the SVG so that the window icon needs no SVG plugin, frozen or not."""
-    icons = resources.files("reader.resources") / "icons"
+    icons = resources_dir() / "icons"
     return [(size, str(icons / f"transcript-reader-{size}.png")) for size in ICON_SIZES]
 
 

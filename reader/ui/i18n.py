@@ -18,9 +18,10 @@ Cancel, the file dialog...), which PySide6-Essentials ships in its translations 
 from __future__ import annotations
 
 import logging
-from importlib import resources
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from ..core.paths import resources_dir
 
 log = logging.getLogger(__name__)
 
@@ -64,8 +65,8 @@ def current_language() -> str:
 
 def app_catalogue_path(language: str) -> str:
     """The path of the app's compiled catalogue for `language`, or "" if it is not there."""
-    traversable = resources.files("reader.resources") / "translations" / f"{APP_CATALOGUE}_{language}.qm"
-    return str(traversable) if traversable.is_file() else ""
+    path = resources_dir() / "translations" / f"{APP_CATALOGUE}_{language}.qm"
+    return str(path) if path.is_file() else ""
 
 
 def qt_catalogue_dir() -> str:
