@@ -57,13 +57,15 @@ def test_a_file_that_is_no_transcript_ends_with_one_error_line(tmp_path, until):
 
 
 # Modules only later work needs: the figure lexer (found after the paint), the notes store (opened
-# after it), search, the panels and dialogs made when first shown, the HTML escaping of a note's
-# tooltip. Each was milliseconds of every start when imported before the first paint.
+# after it) and its timestamps, search, the panels and dialogs made when first shown, the HTML
+# escaping of a note's tooltip. Each was milliseconds of every start when imported before the
+# first paint.
 LATER = (
     "pygments",
     "sqlite3",
     "whoosh",
     "difflib",
+    "datetime",
     "html",
     "importlib.resources",
     "reader.core.analysis",
