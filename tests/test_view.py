@@ -15,7 +15,7 @@ from PySide6.QtGui import QTextFormat  # noqa: E402
 from reader.core.analysis import analyse_paragraph  # noqa: E402
 from reader.core.find import fold  # noqa: E402
 from reader.core.rows import RowKind  # noqa: E402
-from reader.ui import blocks  # noqa: E402
+from reader.ui import blocks, config  # noqa: E402
 from reader.ui.app import sample_path  # noqa: E402
 from reader.ui.config import Settings  # noqa: E402
 from reader.ui.document import gap_text, notice_text  # noqa: E402
@@ -546,3 +546,24 @@ def test_the_text_is_shown_before_its_figures_are_found_and_ready_waits_for_them
     assert figures_at_loaded == [0]
     assert all(p in view.analysis for p in range(c.first, c.end))
     assert lexed_on_gui == []
+
+
+@pytest.mark.parametrize(
+    ("mode", "panes"),
+    [("side", ("left", "right")), ("interleaved", ("inter",)), ("en", ("left",)), ("zh", ("right",))],
+)
+def test_text_painted_waits_for_every_pane_of_the_mode(qtbot, window, settings, mode, panes):
+    # Side by side, the Chinese document is attached a slice after the English one: the paint that
+    # shows the English alone is not yet the text on screen (--exit-after-paint ends at this signal).
+    settings.set(config.VIEW_MODE, mode)
+    view = window.open_path(FIXTURES / "basic.txt")
+    seen: list[list[tuple[bool, int]]] = []
+
+    def painted() -> None:
+        seen.append([(getattr(view, p).painted, getattr(view, p).row_count()) for p in panes])
+
+    view.textPainted.connect(painted)
+    with qtbot.waitSignal(view.ready, timeout=10000):
+        pass
+    assert view.mode == mode and seen
+    assert all(done and rows == len(view.rows) for done, rows in seen[0])

@@ -46,7 +46,7 @@ RESUME_AFTER_READY_MS = 40
 
 class TranscriptView(QWidget):
     loaded = Signal()  # a transcript is shown (after a load or a reload)
-    textPainted = Signal()  # the reading pane first painted a transcript's text (before `ready`)
+    textPainted = Signal()  # every pane of the mode painted a transcript's text (before `ready`)
     ready = Signal()  # shown, aligned and its figures known: what a screenshot waits for
     failed = Signal(str)  # the one-line reason a file could not be opened
     positionChanged = Signal(int)  # the paragraph at the top of the reading pane
@@ -239,7 +239,7 @@ class TranscriptView(QWidget):
             # One document per slice of the event loop: showing both panes' documents at once
             # (layout, highlighting, first paint) holds the GUI thread for ~100 ms on a long call.
             name = missing[0]
-            pane = {"en": self.left, "zh": self.right}.get(name, self.inter)
+            pane = self._pane(name)
             if not pane.isVisible():
                 # Show the pane first: a hidden pane has no real size yet, so the document would
                 # be laid out at a wrong width, then all over again when shown (twice the work).
@@ -289,8 +289,16 @@ class TranscriptView(QWidget):
         else:
             fn()
 
-    def _text_painted(self, pane: Pane) -> None:
-        if pane is self._leader and self.transcript is not None:
+    def _pane(self, name: str) -> Pane:
+        """The pane that shows the document `name` ("en", "zh" or "interleaved")."""
+        return {"en": self.left, "zh": self.right}.get(name, self.inter)
+
+    def _text_painted(self, _pane: Pane) -> None:
+        # Once every pane of the mode shows its text: side by side, the Chinese document is
+        # attached a slice after the English one, and the first paint shows the English alone.
+        if self.transcript is None or self._attaching:
+            return
+        if all(self._pane(name).painted for name in _NEEDS[self.mode]):
             self.textPainted.emit()
 
     def _check_ready(self, waited: int = 0) -> None:
