@@ -567,3 +567,15 @@ def test_text_painted_waits_for_every_pane_of_the_mode(qtbot, window, settings, 
         pass
     assert view.mode == mode and seen
     assert all(done and rows == len(view.rows) for done, rows in seen[0])
+
+
+def test_a_file_opened_whole_side_by_side_paints_both_panes_in_its_first_paint(qtbot, window, settings):
+    # Its documents come built from the worker and are shown in one slice: when the English pane
+    # first paints, the Chinese one already has its document (no half-empty first frame).
+    settings.set(config.VIEW_MODE, "side")
+    view = window.open_path(FIXTURES / "basic.txt")
+    at_first_paint: list[int] = []
+    view.left.textPainted.connect(lambda: at_first_paint.append(view.right.row_count()))
+    with qtbot.waitSignal(view.ready, timeout=10000):
+        pass
+    assert at_first_paint[:1] == [len(view.rows)]

@@ -230,41 +230,23 @@ class TranscriptView(QWidget):
     def _build_documents(self) -> None:
         """Build the documents the current mode shows and that this call does not have yet: a
         view in one mode never pays for the others' documents."""
-        t = self.transcript
-        assert t is not None
-        need = _NEEDS[self.mode]
-        missing = [name for name in need if name not in self._built]
+        assert self.transcript is not None
+        missing = [name for name in _NEEDS[self.mode] if name not in self._built]
         call, prebuilt = self._prebuilt
-        if missing:
-            # One document per slice of the event loop: showing both panes' documents at once
-            # (layout, highlighting, first paint) holds the GUI thread for ~100 ms on a long call.
-            name = missing[0]
-            pane = self._pane(name)
-            if not pane.isVisible():
-                # Show the pane first: a hidden pane has no real size yet, so the document would
-                # be laid out at a wrong width, then all over again when shown (twice the work).
-                self._apply_mode()
-            if call == self.call and name in prebuilt:
-                doc, row_blocks = prebuilt.pop(name)
-            else:
-                doc, row_blocks = build(name, t, self.rows, self.reading_font, colours(self.palette()))
-            if name in self.highlighters:
-                self.highlighters[name].stop()
-            hl = FigureHighlighter(
-                doc, self.figs.figures, self.figs.mismatches, self.slicer, self.figures_on, lex_unknown=False
-            )
-            if self.figures_on:
-                hl.start()  # before the pane lays the document out (highlighter.py)
-            self.highlighters[name] = hl
-            pane.set_document(doc, row_blocks)
-            self.slicer.defer()
-            self._built.add(name)
+        # A file opened whole comes with its documents built by the worker: shown in one slice,
+        # so its first paint shows every pane. Else (and for a big file's head while a worker
+        # parses the rest) one document per slice: both at once held the GUI thread ~100 ms.
+        whole = not self.partial and call == self.call and all(name in prebuilt for name in missing)
+        now = missing if whole else missing[:1]
+        for name in now:
+            self._attach_document(name)
+        if now:
             if self.speaker_filter is not None:  # a new document shows every block
                 self._apply_filter()
             self.figs.update_flags()
             self.finding.remark()
             self.notes.remark()
-        if len(missing) > 1:
+        if len(missing) > len(now):
             self._attaching = True
             # 1 ms, not 0: with 0 the stall probe still saw both documents as one slice
             # (bench/RESULTS.md); 1 ms lets the timers and input already due run in between.
@@ -277,6 +259,32 @@ class TranscriptView(QWidget):
             waiting, self._after_attach = self._after_attach, []
             for fn in waiting:
                 fn()
+
+    def _attach_document(self, name: str) -> None:
+        """Show the document `name` of the current call in its pane, with its figure highlighter."""
+        t = self.transcript
+        assert t is not None
+        call, prebuilt = self._prebuilt
+        pane = self._pane(name)
+        if not pane.isVisible():
+            # Show the pane first: a hidden pane has no real size yet, so the document would be
+            # laid out at a wrong width, then all over again when shown (twice the work).
+            self._apply_mode()
+        if call == self.call and name in prebuilt:
+            doc, row_blocks = prebuilt.pop(name)
+        else:
+            doc, row_blocks = build(name, t, self.rows, self.reading_font, colours(self.palette()))
+        if name in self.highlighters:
+            self.highlighters[name].stop()
+        hl = FigureHighlighter(
+            doc, self.figs.figures, self.figs.mismatches, self.slicer, self.figures_on, lex_unknown=False
+        )
+        if self.figures_on:
+            hl.start()  # before the pane lays the document out (highlighter.py)
+        self.highlighters[name] = hl
+        pane.set_document(doc, row_blocks)
+        self.slicer.defer()
+        self._built.add(name)
 
     def _attach_next(self) -> None:
         if self.transcript is not None:
