@@ -43,7 +43,9 @@ class ViewFigures(QObject):
 
         job = Job(lambda: analyse_calls(t, todo, job, until))
         job.done.connect(self._analysed)
-        job.progress.connect(lambda done, total: view.analysisProgress.emit(done, total))
+        # Signal to signal: Qt drops the connection with the view. A lambda emitting on the view
+        # ran when a report queued by the worker arrived after the view was deleted (a closed tab).
+        job.progress.connect(view.analysisProgress)
         view.analysisProgress.emit(0, len(todo))
         view.add_job(job.start())
         return job
