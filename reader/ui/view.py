@@ -20,7 +20,7 @@ from ..core.rows import Row, RowKind, call_rows
 from .aligner import PairAligner
 from .document import Built, build
 from .highlighter import FigureHighlighter
-from .loading import Loaded, load, prepare
+from .loading import HEAD, Loaded, load, prepare
 from .loading_page import LoadingPage
 from .notes_service import NotesService
 from .pane import Pane, warm_up
@@ -91,8 +91,8 @@ class TranscriptView(QWidget):
         self.aligner = PairAligner(self.left, self.right, self.slicer, self)
         self.aligner.synced = synced
         self.loading = LoadingPage()
-        # While the worker parses: a slice of its own, and C++ mostly (it needs little of the GIL).
-        self.loading.firstPainted.connect(lambda: warm_up(self.reading_font))
+        self._big = False  # the file being opened is parsed from its head first (loading.HEAD)
+        self.loading.firstPainted.connect(self._warm_up)
         self.stack = QStackedWidget()
         for page in (self.loading, self.split, self.inter):
             self.stack.addWidget(page)
@@ -127,6 +127,10 @@ class TranscriptView(QWidget):
         """Load a file on a worker thread; `loaded` or `failed` follows."""
         key = self.top_key() if keep_position else None
         self.path = path
+        try:
+            self._big = path.stat().st_size > HEAD
+        except OSError:  # the worker says why
+            self._big = False
         if self.transcript is None:
             self.loading.say(self.tr("Opening {name}\u2026").format(name=path.name))
             self.stack.setCurrentWidget(self.loading)
@@ -148,6 +152,13 @@ class TranscriptView(QWidget):
         job.done.connect(lambda result: self._loaded(result, key))
         job.failed.connect(self._failed)
         self._jobs = [job.start()]
+
+    def _warm_up(self) -> None:
+        # A big file's head takes the worker a while to parse: the fonts and the text control are
+        # warmed meanwhile (C++ mostly, in a slice of its own). A seed parses in ~15 ms, which the
+        # warm-up only slowed down: its text came 3-25 ms later with it (bench/RESULTS.md).
+        if self._big:
+            warm_up(self.reading_font)
 
     def add_job(self, job: Job) -> None:
         """Work under way for this view, cancelled when another file is opened or the view goes."""
