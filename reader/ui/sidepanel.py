@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTreeWidget,
@@ -39,8 +38,18 @@ def _background(
     delegate.initStyleOption(opt, index)
     opt.text = ""
     if opt.widget:
+        from PySide6.QtWidgets import QStyle  # when items are painted (see _selected)
+
         opt.widget.style().drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
     return opt
+
+
+def _selected(opt: QStyleOptionViewItem) -> bool:
+    # QStyle is imported when the first item is painted, after the window's first paint (the
+    # panel is filled then): importing it made PySide build its 17 enums, ~9 ms, before it.
+    from PySide6.QtWidgets import QStyle
+
+    return bool(opt.state & QStyle.StateFlag.State_Selected)
 
 
 def _line(
@@ -61,7 +70,7 @@ class _TwoLineDelegate(QStyledItemDelegate):
             super().paint(painter, option, index)
             return
         opt = _background(self, painter, option, index)
-        selected = opt.state & QStyle.StateFlag.State_Selected
+        selected = _selected(opt)
         r = opt.rect.adjusted(4, 2, -4, -2)
         painter.save()
         painter.setFont(opt.font)
@@ -93,7 +102,7 @@ class _SpeakerDelegate(QStyledItemDelegate):
         if stat is None:
             return
         c = colours(opt.palette)
-        selected = opt.state & QStyle.StateFlag.State_Selected
+        selected = _selected(opt)
         role_colour = c.roles.get(stat.role, c.quiet)
         quiet = opt.palette.highlightedText().color() if selected else c.quiet
         r, line = opt.rect.adjusted(6, 3, -6, -3), opt.fontMetrics.height()
@@ -281,6 +290,8 @@ class SidePanel(QWidget):
     def _activates(self, by_click: bool) -> bool:
         """A click activates; so does `activated` (Enter, a double click), unless the style already
         makes a single click an activation, which the click has handled."""
+        from PySide6.QtWidgets import QStyle
+
         single = self.style().styleHint(QStyle.StyleHint.SH_ItemView_ActivateItemOnSingleClick, None, self)
         return by_click or not single
 
