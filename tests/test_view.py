@@ -9,7 +9,7 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtCore import QPoint, QSettings  # noqa: E402
 from PySide6.QtGui import QTextFormat  # noqa: E402
 
 from reader.core.analysis import analyse_paragraph  # noqa: E402
@@ -19,6 +19,7 @@ from reader.ui import blocks, config  # noqa: E402
 from reader.ui.app import sample_path  # noqa: E402
 from reader.ui.config import Settings  # noqa: E402
 from reader.ui.document import gap_text, notice_text  # noqa: E402
+from reader.ui.pane import blocks_left  # noqa: E402
 from reader.ui.view import TranscriptView  # noqa: E402
 from reader.ui.window import MainWindow  # noqa: E402
 
@@ -407,6 +408,21 @@ def test_find_folds_simplified_to_traditional_and_cycles(qtbot, window):
     assert view.finding.matches == [] and view.finding.index is None
     assert not [s for s in view.right.extraSelections() if s.cursor.hasSelection()]
     assert fold("營收") == "营收"
+
+
+def test_moving_the_mouse_over_a_pane_hovers_the_row_under_it(qtbot, window):
+    # Hover relies on QTextEdit's viewport tracking the mouse by itself (the pane no longer asks
+    # for its viewport at start, ~5 ms before the first paint): a move with no button arrives.
+    view = open_ready(qtbot, window, SAMPLE)
+    pane = view.left
+    row = row_of_paragraph(view, 1)
+    pane.scroll_to_row(row, offset=0)
+    rect = pane.block_rect(pane.block_of_row(row))
+    inside = QPoint(int(blocks_left(pane)) + 40, int(rect.top()) + 5)
+    with qtbot.waitSignal(pane.rowHovered, timeout=3000, check_params_cb=lambda r: r == row):
+        qtbot.mouseMove(pane.viewport(), QPoint(5, 5))
+        qtbot.mouseMove(pane.viewport(), inside)
+    assert pane.viewport().hasMouseTracking()
 
 
 def test_hovering_a_row_marks_its_counterpart_in_the_other_pane(qtbot, window):

@@ -49,7 +49,9 @@ class Pane(QTextEdit):
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-        self.viewport().setMouseTracking(True)
+        # Hover needs no setting: QTextEdit's viewport tracks the mouse already. The viewport is
+        # asked for only once it is needed: PySide types the first QWidget* it is handed by
+        # trying every QWidget subclass, which builds their Python classes and enums (51, ~5 ms).
         self._row_blocks: list[int] = []
         self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {}
         self._flags: dict[int, QColor] = {}  # row -> colour of its gutter flag
@@ -156,7 +158,8 @@ class Pane(QTextEdit):
 
     def set_flags(self, flags: dict[int, QColor]) -> None:
         self._flags = flags
-        self.viewport().update()
+        if self.painted:  # else the document set is about to be painted, flags and all
+            self.viewport().update()
 
     def set_markers(self, markers: dict[int, tuple[QColor, bool]]) -> None:
         """Note markers in the gutter: block number -> the note's colour, and filled (a note on
