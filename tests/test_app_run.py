@@ -57,9 +57,9 @@ def test_a_file_that_is_no_transcript_ends_with_one_error_line(tmp_path, until):
 
 
 # Modules only later work needs: the figure lexer (found after the paint), the notes store (opened
-# after it) and its timestamps, search, the panels and dialogs made when first shown, the HTML
-# escaping of a note's tooltip. Each was milliseconds of every start when imported before the
-# first paint.
+# after it) and its timestamps, the outline (the side panel fills in after it), search, the panels
+# and dialogs made when first shown, the HTML escaping of a note's tooltip. Each was milliseconds
+# of every start when imported before the first paint.
 LATER = (
     "pygments",
     "sqlite3",
@@ -69,6 +69,7 @@ LATER = (
     "html",
     "importlib.resources",
     "reader.core.analysis",
+    "reader.core.outline",
     "reader.core.notes.db",
     "reader.core.notes.store",
     "reader.core.search",

@@ -4,6 +4,8 @@ wants to go; the window moves the panes and tells the panel where the reading is
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QPainter
 from PySide6.QtWidgets import (
@@ -21,8 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.model import Role, Transcript
-from ..core.outline import SpeakerStat, call_outline, speaker_stats
 from .theme import colours
+
+if TYPE_CHECKING:  # core.outline is imported when the panel is filled, after the first paint
+    from ..core.outline import SpeakerStat
 
 PARAGRAPH = Qt.ItemDataRole.UserRole  # outline entries: the paragraph index
 SECOND_LINE = Qt.ItemDataRole.UserRole + 1  # outline entries: the quiet line under the label
@@ -198,6 +202,8 @@ class SidePanel(QWidget):
         self.call_box.setCurrentIndex(i)  # `activated` alone is connected: no signal from here
         self.title.setText(self.call_label(i))
         self._fill_outline()
+        from ..core.outline import speaker_stats
+
         for stat in speaker_stats(t, i):
             item = QListWidgetItem(stat.name)
             item.setData(STAT, stat)
@@ -257,6 +263,8 @@ class SidePanel(QWidget):
 
     def _fill_outline(self) -> None:
         assert self.transcript is not None
+        from ..core.outline import call_outline
+
         o = call_outline(self.transcript, self.call)
         if o.prepared is not None:
             self._entry(self.outline, self.tr("Prepared remarks"), o.prepared)

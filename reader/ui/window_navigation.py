@@ -14,11 +14,22 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 
-from ..core import outline
 from ..core.model import Transcript
 
 if TYPE_CHECKING:
     from .window import MainWindow
+
+if TYPE_CHECKING:
+    from types import ModuleType
+
+
+def _outline() -> ModuleType:
+    """`core.outline`, imported when a place is first looked for: the side panel fills in after
+    the window's first paint, and importing it before cost ~2 ms of every start."""
+    from ..core import outline
+
+    return outline
+
 
 Where = Callable[[Transcript, int], int | None]
 """Where to go from a paragraph of a transcript: a paragraph index, or None for nowhere."""
@@ -30,16 +41,16 @@ class WindowNavigation(QObject):
         self.window = window
         a = window.actions_
         a["next_turn"].triggered.connect(
-            lambda: self.go(lambda t, p: outline.next_turn_start(t, p, self.only()))
+            lambda: self.go(lambda t, p: _outline().next_turn_start(t, p, self.only()))
         )
         a["previous_turn"].triggered.connect(
-            lambda: self.go(lambda t, p: outline.next_turn_start(t, p, self.only(), backwards=True))
+            lambda: self.go(lambda t, p: _outline().next_turn_start(t, p, self.only(), backwards=True))
         )
-        a["next_question"].triggered.connect(lambda: self.go(lambda t, p: outline.next_question(t, p)))
+        a["next_question"].triggered.connect(lambda: self.go(lambda t, p: _outline().next_question(t, p)))
         a["previous_question"].triggered.connect(
-            lambda: self.go(lambda t, p: outline.next_question(t, p, backwards=True))
+            lambda: self.go(lambda t, p: _outline().next_question(t, p, backwards=True))
         )
-        a["qa"].triggered.connect(lambda: self.go(outline.qa_start))
+        a["qa"].triggered.connect(lambda: self.go(lambda t, p: _outline().qa_start(t, p)))
         a["next_mismatch"].triggered.connect(lambda: self.next_mismatch(False))
         a["previous_mismatch"].triggered.connect(lambda: self.next_mismatch(True))
         a["only_speaker"].triggered.connect(self.toggle_speaker_filter)
@@ -72,8 +83,8 @@ class WindowNavigation(QObject):
         """Go to the speaker's next turn, wrapping round to their first."""
 
         def where(t: Transcript, p: int) -> int | None:
-            found = outline.next_turn_start(t, p, name=name)
-            return found if found is not None else outline.next_turn_start(t, -1, name=name)
+            found = _outline().next_turn_start(t, p, name=name)
+            return found if found is not None else _outline().next_turn_start(t, -1, name=name)
 
         self.go(where)
 
