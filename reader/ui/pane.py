@@ -267,7 +267,9 @@ def warm_up(font: QFont) -> None:
     """Lay out and paint a few lines of English and Chinese in a throwaway pane, once per process.
     The first document a process shows costs ~15 ms more than later ones (font fallbacks, glyph
     and shaping caches, the text control's own set-up); done while a file is still being parsed,
-    that is not paid in the slice that shows the first call."""
+    that is not paid in the slice that shows the first call. So is PySide's typing of the first
+    QWidget* and QStyle* it hands to Python (a viewport, the style the side panel paints with):
+    it builds the Python classes and enums of every subclass they might be, ~14 ms."""
     global _warmed
     if _warmed:
         return
@@ -289,6 +291,8 @@ def warm_up(font: QFont) -> None:
     pane.resize(480, 240)
     pane.setDocument(doc)
     pane.grab()
+    pane.viewport()
+    pane.style()
     pane.deleteLater()
 
 

@@ -154,11 +154,14 @@ class TranscriptView(QWidget):
         self._jobs = [job.start()]
 
     def _warm_up(self) -> None:
-        # A big file's head takes the worker a while to parse: the fonts and the text control are
-        # warmed meanwhile (C++ mostly, in a slice of its own). A seed parses in ~15 ms, which the
-        # warm-up only slowed down: its text came 3-25 ms later with it (bench/RESULTS.md).
+        # A big file's head takes the worker a while to parse: what the slices that show it would
+        # pay first is paid meanwhile (fonts, the text control, PySide's typing of a viewport and
+        # the style, the outline the side panel is filled from); each of those slices also waits
+        # for the GIL behind the parse of the rest. A seed parses in ~15 ms, which the warm-up
+        # only slowed down: its text came 3-25 ms later with it (bench/RESULTS.md).
         if self._big:
             warm_up(self.reading_font)
+            from ..core import outline  # noqa: F401
 
     def add_job(self, job: Job) -> None:
         """Work under way for this view, cancelled when another file is opened or the view goes."""
