@@ -147,7 +147,7 @@ def _app_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--exit-after-paint",
         action="store_true",
-        help="open the file and exit as soon as its text is first painted (for start-up benchmarks)",
+        help="open the file and exit once every pane of the mode has painted its text (start-up benchmarks)",
     )
     p.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     desktop = p.add_mutually_exclusive_group()
