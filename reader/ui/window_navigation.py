@@ -19,18 +19,6 @@ from ..core.model import Transcript
 if TYPE_CHECKING:
     from .window import MainWindow
 
-if TYPE_CHECKING:
-    from types import ModuleType
-
-
-def _outline() -> ModuleType:
-    """`core.outline`, imported when a place is first looked for: the side panel fills in after
-    the window's first paint, and importing it before cost ~2 ms of every start."""
-    from ..core import outline
-
-    return outline
-
-
 Where = Callable[[Transcript, int], int | None]
 """Where to go from a paragraph of a transcript: a paragraph index, or None for nowhere."""
 
@@ -40,17 +28,11 @@ class WindowNavigation(QObject):
         super().__init__(window)
         self.window = window
         a = window.actions_
-        a["next_turn"].triggered.connect(
-            lambda: self.go(lambda t, p: _outline().next_turn_start(t, p, self.only()))
-        )
-        a["previous_turn"].triggered.connect(
-            lambda: self.go(lambda t, p: _outline().next_turn_start(t, p, self.only(), backwards=True))
-        )
-        a["next_question"].triggered.connect(lambda: self.go(lambda t, p: _outline().next_question(t, p)))
-        a["previous_question"].triggered.connect(
-            lambda: self.go(lambda t, p: _outline().next_question(t, p, backwards=True))
-        )
-        a["qa"].triggered.connect(lambda: self.go(lambda t, p: _outline().qa_start(t, p)))
+        a["next_turn"].triggered.connect(lambda: self.turn(backwards=False))
+        a["previous_turn"].triggered.connect(lambda: self.turn(backwards=True))
+        a["next_question"].triggered.connect(lambda: self.question(backwards=False))
+        a["previous_question"].triggered.connect(lambda: self.question(backwards=True))
+        a["qa"].triggered.connect(self.qa)
         a["next_mismatch"].triggered.connect(lambda: self.next_mismatch(False))
         a["previous_mismatch"].triggered.connect(lambda: self.next_mismatch(True))
         a["only_speaker"].triggered.connect(self.toggle_speaker_filter)
@@ -74,6 +56,25 @@ class WindowNavigation(QObject):
             self.set_speaker_filter(None)  # the place asked for is folded away: show everyone again
         v.go_to_paragraph(target)
 
+    # The places come from core.outline, imported when one is first looked for: the side panel
+    # is filled after the window's first paint, and importing it with the window cost ~2 ms.
+
+    def turn(self, backwards: bool) -> None:
+        """Go to the next (previous) speaker turn, the filtered speaker's only if there is one."""
+        from ..core.outline import next_turn_start
+
+        self.go(lambda t, p: next_turn_start(t, p, self.only(), backwards=backwards))
+
+    def question(self, backwards: bool) -> None:
+        from ..core.outline import next_question
+
+        self.go(lambda t, p: next_question(t, p, backwards=backwards))
+
+    def qa(self) -> None:
+        from ..core.outline import qa_start
+
+        self.go(qa_start)
+
     def only(self) -> str | None:
         """The speaker the current view is filtered to: turn navigation stays with them."""
         v = self.window.view()
@@ -82,9 +83,11 @@ class WindowNavigation(QObject):
     def next_turn_of(self, name: str) -> None:
         """Go to the speaker's next turn, wrapping round to their first."""
 
+        from ..core.outline import next_turn_start
+
         def where(t: Transcript, p: int) -> int | None:
-            found = _outline().next_turn_start(t, p, name=name)
-            return found if found is not None else _outline().next_turn_start(t, -1, name=name)
+            found = next_turn_start(t, p, name=name)
+            return found if found is not None else next_turn_start(t, -1, name=name)
 
         self.go(where)
 
