@@ -106,7 +106,11 @@ PER_BLOCK = {"FigureHighlighter.highlightBlock", "Pane.paintEvent", "Pane.set_la
 def install_wrappers(per_block: bool) -> None:
     """Time the app's own steps; `per_block` also times the methods Qt calls per block or frame
     (adds a Python call to each, so it is off unless asked for)."""
-    from reader.ui import aligner, highlighter, pane, sidepanel, view, view_figures, window
+    from reader.ui.view import aligner, highlighter, pane
+    from reader.ui.view import figures as view_figures
+    from reader.ui.view import transcript_view as view
+    from reader.ui.window import main_window as window
+    from reader.ui.window import sidepanel
 
     targets = [
         (view.TranscriptView, ["show_transcript", "_build_call", "_apply_filter", "_apply_mode",
@@ -188,7 +192,7 @@ def run(
     from PySide6.QtWidgets import QApplication
 
     from reader.ui import config, i18n, theme
-    from reader.ui.window import MainWindow
+    from reader.ui.window.main_window import MainWindow
 
     install_wrappers(opts.per_block)
     install_gc_callback()

@@ -43,7 +43,7 @@ def make_window(qtbot, tmp_path):
     from PySide6.QtCore import QSettings
 
     from reader.ui.config import Settings
-    from reader.ui.window import MainWindow
+    from reader.ui.window.main_window import MainWindow
 
     made = []
 

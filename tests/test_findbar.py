@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
-from reader.ui.findbar import DEBOUNCE_MS, FindBar
+from reader.ui.view.findbar import DEBOUNCE_MS, FindBar
 
 
 @pytest.fixture

@@ -9,8 +9,9 @@ from PySide6.QtGui import QColor, QTextBlock, QTextBlockFormat, QTextCharFormat,
 import reader.core.figures as figures_module
 from reader.core.analysis import analyse_paragraph
 from reader.core.model import Paragraph, Section
-from reader.ui import blocks, theme
-from reader.ui.highlighter import FigureHighlighter
+from reader.ui import theme
+from reader.ui.view import blocks
+from reader.ui.view.highlighter import FigureHighlighter
 
 EN = "Revenue was RMB1.3 billion, up 31%."
 ZH = "營收為 13 億元,增長 31%。"
@@ -288,8 +289,8 @@ def coloured(doc: QTextDocument) -> list[int]:
 
 
 def test_a_long_document_is_coloured_top_first_then_in_slices(qtbot):
-    from reader.ui.highlighter import SYNC_BLOCKS
-    from reader.ui.slices import Slicer
+    from reader.ui.view.highlighter import SYNC_BLOCKS
+    from reader.ui.view.slices import Slicer
 
     n = SYNC_BLOCKS * 4
     doc = make_document(long_rows(n))
@@ -316,8 +317,8 @@ def test_a_long_document_is_coloured_top_first_then_in_slices(qtbot):
 
 
 def test_a_short_document_is_coloured_at_once_and_stop_drops_a_pass(qtbot):
-    from reader.ui.highlighter import SYNC_BLOCKS
-    from reader.ui.slices import Slicer
+    from reader.ui.view.highlighter import SYNC_BLOCKS
+    from reader.ui.view.slices import Slicer
 
     slicer = Slicer()
     short = make_document()
@@ -352,8 +353,8 @@ def test_paragraphs_without_figures_yet_wait_for_their_analysis(qapp, lexer_spy)
 
 
 def test_a_whole_call_analysed_late_is_coloured_from_where_the_reader_is(qtbot, lexer_spy):
-    from reader.ui.highlighter import SYNC_BLOCKS
-    from reader.ui.slices import Slicer
+    from reader.ui.view.highlighter import SYNC_BLOCKS
+    from reader.ui.view.slices import Slicer
 
     calls = lexer_spy(fail=True)
     n = SYNC_BLOCKS * 4

@@ -17,13 +17,13 @@ from PySide6.QtWidgets import QMenu  # noqa: E402
 
 from reader.core.notes.models import Status  # noqa: E402
 from reader.core.notes.store import NotesStore  # noqa: E402
-from reader.ui import blocks  # noqa: E402
 from reader.ui.config import Settings  # noqa: E402
-from reader.ui.html_delegate import HTML_ROLE  # noqa: E402
-from reader.ui.notes_panel import NOTE  # noqa: E402
-from reader.ui.view import TranscriptView  # noqa: E402
-from reader.ui.view_notes import Passage  # noqa: E402
-from reader.ui.window import MainWindow  # noqa: E402
+from reader.ui.notes.panel import NOTE  # noqa: E402
+from reader.ui.view import blocks  # noqa: E402
+from reader.ui.view.note_marks import Passage  # noqa: E402
+from reader.ui.view.transcript_view import TranscriptView  # noqa: E402
+from reader.ui.widgets.html_delegate import HTML_ROLE  # noqa: E402
+from reader.ui.window.main_window import MainWindow  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -343,7 +343,7 @@ def test_the_store_is_checked_on_a_worker_not_on_the_gui_thread(qtbot, make_wind
 
     from reader.cli import main
     from reader.core.notes import db
-    from reader.ui import notes_service
+    from reader.ui.notes import service as notes_service
 
     path = copy_of(tmp_path)
     assert main(["notes", "add", str(path), "--paragraph", "2", "--note", "earlier"]) == 0
@@ -372,7 +372,7 @@ def test_the_store_is_checked_on_a_worker_not_on_the_gui_thread(qtbot, make_wind
 
 
 def test_a_damaged_store_found_by_the_worker_is_set_aside_and_reported(qtbot, tmp_path):
-    from reader.ui.notes_service import NotesService
+    from reader.ui.notes.service import NotesService
 
     store = tmp_path / "own" / "notes.sqlite3"
     store.parent.mkdir()

@@ -9,8 +9,8 @@ pytest.importorskip("PySide6")
 
 from PySide6.QtGui import QColor, QTextCursor, QTextDocument  # noqa: E402
 
-from reader.ui.document import LEFT_GUTTER  # noqa: E402
-from reader.ui.pane import Pane  # noqa: E402
+from reader.ui.view.document import LEFT_GUTTER  # noqa: E402
+from reader.ui.view.pane import Pane  # noqa: E402
 
 FLAG = QColor("#d03030")
 MARKER = QColor("#2060d0")

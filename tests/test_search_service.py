@@ -15,8 +15,8 @@ from test_search_index import write_call  # noqa: E402
 
 from reader.core.search.indexer import Indexer, index_dir, storage  # noqa: E402
 from reader.core.search.segments import INDEX_NAME  # noqa: E402
-from reader.ui.search_service import SearchService  # noqa: E402
-from reader.ui.search_types import SearchRequest  # noqa: E402
+from reader.ui.search.service import SearchService  # noqa: E402
+from reader.ui.search.types import SearchRequest  # noqa: E402
 
 WORDS = ["Hotel", "Juliet", "Kilo", "Lima"]
 

@@ -26,10 +26,10 @@ from reader.core.search.indexer import index_dir  # noqa: E402
 from reader.core.search.searcher import Hit  # noqa: E402
 from reader.ui import app as ui_app  # noqa: E402
 from reader.ui.config import Settings  # noqa: E402
-from reader.ui.html_delegate import HTML_ROLE  # noqa: E402
-from reader.ui.search_panel import HIT, SearchPanel  # noqa: E402
-from reader.ui.search_types import SearchRequest  # noqa: E402
-from reader.ui.window import MainWindow  # noqa: E402
+from reader.ui.search.panel import HIT, SearchPanel  # noqa: E402
+from reader.ui.search.types import SearchRequest  # noqa: E402
+from reader.ui.widgets.html_delegate import HTML_ROLE  # noqa: E402
+from reader.ui.window.main_window import MainWindow  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TRANSCRIPTS = sorted(p for p in FIXTURES.glob("*.txt") if p.name != "not_a_transcript.txt")
@@ -350,7 +350,7 @@ def test_a_query_error_is_said_under_the_field(qtbot, window, folder, monkeypatc
 
 
 def test_show_more_adds_the_next_page(qtbot, window, folder, monkeypatch):
-    monkeypatch.setattr("reader.ui.search_panel.PAGE", 4)
+    monkeypatch.setattr("reader.ui.search.panel.PAGE", 4)
     index(qtbot, window, folder)
     panel = search(qtbot, window, "margin")
     assert len(hits(panel)) == 4 and panel.results.total == 10

@@ -8,9 +8,12 @@ from PySide6.QtCore import QSettings  # noqa: E402
 from PySide6.QtGui import QFont  # noqa: E402
 from PySide6.QtWidgets import QApplication, QFontComboBox  # noqa: E402
 
-from reader.ui import i18n, theme  # noqa: E402
+from reader.ui import (
+    i18n,  # noqa: E402
+    theme,  # noqa: E402
+)
 from reader.ui.config import FIGURES, FONT_FAMILY, FONT_SIZE, LANGUAGE, THEME, Settings  # noqa: E402
-from reader.ui.settings_dialog import MIN_FONT_SIZE, SettingsDialog  # noqa: E402
+from reader.ui.window.settings_dialog import MIN_FONT_SIZE, SettingsDialog  # noqa: E402
 
 
 @pytest.fixture

@@ -11,8 +11,8 @@ from PySide6.QtGui import QColor  # noqa: E402
 
 from reader.core.model import Role  # noqa: E402
 from reader.core.parser import parse_file  # noqa: E402
-from reader.ui.sidepanel import PARAGRAPH, SECOND_LINE, SidePanel  # noqa: E402
 from reader.ui.theme import _DARK, _LIGHT, dark_palette  # noqa: E402
+from reader.ui.window.sidepanel import PARAGRAPH, SECOND_LINE, SidePanel  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SAMPLE = Path(__file__).parent.parent / "resources" / "sample-transcript.txt"

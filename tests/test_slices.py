@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from reader.ui.slices import Slicer
+from reader.ui.view.slices import Slicer
 
 
 def busy(seconds: float) -> None:

@@ -15,13 +15,14 @@ from PySide6.QtGui import QTextFormat  # noqa: E402
 from reader.core.analysis import analyse_paragraph  # noqa: E402
 from reader.core.find import fold  # noqa: E402
 from reader.core.rows import RowKind  # noqa: E402
-from reader.ui import blocks, config  # noqa: E402
+from reader.ui import config  # noqa: E402
 from reader.ui.app import sample_path  # noqa: E402
 from reader.ui.config import Settings  # noqa: E402
-from reader.ui.document import gap_text, notice_text  # noqa: E402
-from reader.ui.pane import blocks_left  # noqa: E402
-from reader.ui.view import TranscriptView  # noqa: E402
-from reader.ui.window import MainWindow  # noqa: E402
+from reader.ui.view import blocks  # noqa: E402
+from reader.ui.view.document import gap_text, notice_text  # noqa: E402
+from reader.ui.view.pane import blocks_left  # noqa: E402
+from reader.ui.view.transcript_view import TranscriptView  # noqa: E402
+from reader.ui.window.main_window import MainWindow  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SAMPLE = sample_path()
@@ -355,7 +356,7 @@ def test_figures_are_highlighted_at_the_analysis_offsets_and_toggle_off(qtbot, w
 def test_ready_means_every_block_of_a_long_call_is_coloured(qtbot, window):
     """The sample's interleaved document is longer than what is coloured at once: `ready` waits
     for the slices that colour the rest, and then each paragraph block has exactly its figures."""
-    from reader.ui.highlighter import SYNC_BLOCKS
+    from reader.ui.view.highlighter import SYNC_BLOCKS
 
     window.set_mode("interleaved")
     view = window.open_path(SAMPLE)
@@ -487,7 +488,7 @@ def test_a_big_file_shows_its_first_call_from_the_head_then_takes_the_whole_file
     qtbot, window, tmp_path, monkeypatch
 ):
     # The head is 300,000 characters in the app; a small head makes a fixture "big".
-    monkeypatch.setattr("reader.ui.loading.HEAD", 3_000)
+    monkeypatch.setattr("reader.ui.view.loading.HEAD", 3_000)
     text = (FIXTURES / "multi_call.txt").read_text(encoding="utf-8")
     path = tmp_path / "big.txt"
     path.write_text("\n".join([text.rstrip("\n")] * 3) + "\n", encoding="utf-8")
@@ -517,8 +518,8 @@ def test_loading_keeps_the_collector_as_it_was_and_freezes_what_it_parsed(qapp):
 
     from PySide6.QtGui import QFont
 
-    from reader.ui.loading import load
     from reader.ui.theme import colours
+    from reader.ui.view.loading import load
 
     gc.unfreeze()
     try:

@@ -18,8 +18,8 @@ from reader.core.parser import parse_bytes, parse_file  # noqa: E402
 from reader.ui import config  # noqa: E402
 from reader.ui.app import sample_path  # noqa: E402
 from reader.ui.config import Settings  # noqa: E402
-from reader.ui.view import TranscriptView  # noqa: E402
-from reader.ui.window import MainWindow  # noqa: E402
+from reader.ui.view.transcript_view import TranscriptView  # noqa: E402
+from reader.ui.window.main_window import MainWindow  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -43,7 +43,7 @@ def run(
 
     from ..core import paths
     from . import config, i18n, theme
-    from .window import MainWindow
+    from .window.main_window import MainWindow
     from .workers import Job
 
     # Workers (parsing, figures) are Python threads: each Python callback of the GUI thread

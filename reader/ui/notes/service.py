@@ -23,14 +23,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QUndoStack
 
-from ..core.model import Transcript
-from ..core.notes.models import COLORS, Anchor, Note, NoteFilter, NotesError
-from .workers import Job
+from ...core.model import Transcript
+from ...core.notes.models import COLORS, Anchor, Note, NoteFilter, NotesError
+from ..workers import Job
 
 if TYPE_CHECKING:
-    from ..core.notes.carry import OpenResult
-    from ..core.notes.db import Recovery
-    from ..core.notes.store import NotesStore
+    from ...core.notes.carry import OpenResult
+    from ...core.notes.db import Recovery
+    from ...core.notes.store import NotesStore
 
 POLL_INTERVAL = 2000  # ms between two checks for notes written by another process
 
@@ -84,7 +84,7 @@ class NotesService(QObject):
         if self._checking is not None:  # done, or its result no longer needed
             self._checking.cancel()
             self._checking = None
-        from ..core.notes.store import NotesStore
+        from ...core.notes.store import NotesStore
 
         try:
             self._store = NotesStore(self._path, verify)
@@ -208,8 +208,8 @@ class NotesService(QObject):
 def _open_document(store_path: Path, transcript: Transcript, path: Path) -> OpenResult:
     """Worker side of `NotesService.open_document`: SQLite connections belong to one thread, so
     the worker opens the store itself (WAL: the window's connection keeps reading meanwhile)."""
-    from ..core.notes.carry import open_document
-    from ..core.notes.store import NotesStore
+    from ...core.notes.carry import open_document
+    from ...core.notes.store import NotesStore
 
     with NotesStore(store_path) as store:
         return open_document(store, transcript, path)
@@ -219,7 +219,7 @@ def _check_store(path: Path | None) -> Recovery | NotesError | None:
     """On a worker: open the store with its integrity check (setting a damaged one aside, and
     upgrading an old schema), then close it. What it found: the damaged store set aside, or why
     the store cannot be used, or None."""
-    from ..core.notes.store import NotesStore
+    from ...core.notes.store import NotesStore
 
     try:
         with NotesStore(path) as store:

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the search core (Whoosh) is imported by the first worker, not at start
-    from ..core.search.indexer import Indexer
-    from ..core.search.library import CallEntry, Library, Root
+    from ...core.search.indexer import Indexer
+    from ...core.search.library import CallEntry, Library, Root
 
 MAX_WATCHED_FILES = 4000  # beyond this, files changed in place are noticed at the next update
 

@@ -38,14 +38,14 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
-from ..core.errors import TranscriptError
-from .search_types import Ask, SearchRequest, Snapshot, read_snapshot, rebuild_reason
-from .workers import Job
+from ...core.errors import TranscriptError
+from ..workers import Job
+from .types import Ask, SearchRequest, Snapshot, read_snapshot, rebuild_reason
 
 if TYPE_CHECKING:  # the search core (Whoosh) is imported by the first worker, not at start
-    from ..core.search.indexer import Indexer, Progress, Report
-    from ..core.search.library import Library
-    from ..core.search.searcher import Results, Searcher
+    from ...core.search.indexer import Indexer, Progress, Report
+    from ...core.search.library import Library
+    from ...core.search.searcher import Results, Searcher
 
 WATCH_DELAY_MS = 800  # changes seen by the watcher are indexed once they pause this long
 BUSY_RETRY_MS = 3000  # another indexer (the command line) holds the index: try again after this
@@ -124,8 +124,8 @@ class SearchService(QObject):
 
     def _open(self) -> tuple[Library, Indexer]:
         """The library store and the indexer, opened by the first worker that needs them."""
-        from ..core.search.indexer import Indexer
-        from ..core.search.library import Library
+        from ...core.search.indexer import Indexer
+        from ...core.search.library import Library
 
         with self._open_lock:
             if self._library is None:
@@ -311,7 +311,7 @@ class SearchService(QObject):
         segment found while writing) is answered with a rebuild, once. An update of some paths
         skips the full check of the index (it opens every segment): the indexer's own light
         one finds a missing or out-of-date index, and a damaged segment fails the update."""
-        from ..core.search.indexer import Cancelled, IndexBusy
+        from ...core.search.indexer import Cancelled, IndexBusy
 
         library, indexer = self._open()
         last: list[Any] = [0.0, ""]  # when the last progress was sent, and its phase
@@ -408,7 +408,7 @@ class SearchService(QObject):
         self._merge_stop.clear()
 
         def merge(job: Job) -> int:
-            from ..core.search.indexer import Cancelled, IndexBusy
+            from ...core.search.indexer import Cancelled, IndexBusy
 
             _, indexer = self._open()
             if not indexer.merge_due():
@@ -447,8 +447,8 @@ class SearchService(QObject):
     def _find(self, request: SearchRequest) -> tuple[str, Any]:
         """The search itself (on the worker): ("ok", Results), ("query", why the query cannot be
         read), ("damaged", why) or ("failed", why)."""
-        from ..core.search.query import QueryError, make_filter
-        from ..core.search.searcher import SearchError
+        from ...core.search.query import QueryError, make_filter
+        from ...core.search.searcher import SearchError
 
         try:
             filters = [make_filter(name, value) for name, value in request.filters]
@@ -465,7 +465,7 @@ class SearchService(QObject):
         return "ok", results
 
     def _get_searcher(self) -> Searcher:
-        from ..core.search.searcher import Searcher
+        from ...core.search.searcher import Searcher
 
         library, _ = self._open()
         with self._searcher_lock:

@@ -23,13 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.model import Role, Transcript
-from .theme import colours
+from ...core.model import Role, Transcript
+from ..theme import colours
 
 if TYPE_CHECKING:  # both imported when first used, after the first paint (_qstyle, set_call)
     from PySide6.QtWidgets import QStyle
 
-    from ..core.outline import SpeakerStat
+    from ...core.outline import SpeakerStat
 
 PARAGRAPH = Qt.ItemDataRole.UserRole  # outline entries: the paragraph index
 SECOND_LINE = Qt.ItemDataRole.UserRole + 1  # outline entries: the quiet line under the label
@@ -208,7 +208,7 @@ class SidePanel(QWidget):
         self.call_box.setCurrentIndex(i)  # `activated` alone is connected: no signal from here
         self.title.setText(self.call_label(i))
         self._fill_outline()
-        from ..core.outline import speaker_stats
+        from ...core.outline import speaker_stats
 
         for stat in speaker_stats(t, i):
             item = QListWidgetItem(stat.name)
@@ -269,7 +269,7 @@ class SidePanel(QWidget):
 
     def _fill_outline(self) -> None:
         assert self.transcript is not None
-        from ..core.outline import call_outline
+        from ...core.outline import call_outline
 
         o = call_outline(self.transcript, self.call)
         if o.prepared is not None:

@@ -10,9 +10,9 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from ..core.model import Transcript
-from ..core.notes.models import Anchor, Note
-from .notes_service import NotesService
+from ...core.model import Transcript
+from ...core.notes.models import Anchor, Note
+from .service import NotesService
 
 
 class AddNote(QUndoCommand):

@@ -8,9 +8,9 @@ from collections.abc import Iterable
 from PySide6.QtGui import QColor, QTextBlock, QTextCharFormat, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QTextEdit
 
-from ..core.find import Match
+from ...core.find import Match
+from ..theme import Colours
 from . import blocks
-from .theme import Colours
 
 
 def row_marks(row_blocks: Iterable[QTextBlock], colour: QColor) -> list[QTextEdit.ExtraSelection]:

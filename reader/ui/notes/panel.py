@@ -26,13 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.notes.models import COLORS, Document, Note, NoteFilter, Status
-from .actions import QT_TRANSLATE_NOOP
-from .html_delegate import HTML_ROLE, rich_tree
-from .i18n import plural
-from .note_dialog import color_name, swatch
-from .notes_service import NotesService
-from .theme import colours
+from ...core.notes.models import COLORS, Document, Note, NoteFilter, Status
+from ..i18n import plural
+from ..theme import colours
+from ..widgets.html_delegate import HTML_ROLE, rich_tree
+from ..window.actions import QT_TRANSLATE_NOOP
+from .dialog import color_name, swatch
+from .service import NotesService
 
 NOTE = Qt.ItemDataRole.UserRole  # a note item: its Note
 QUOTE_CHARS = 240  # a long passage is cut in the list (the whole one is in the file)

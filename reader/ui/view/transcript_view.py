@@ -15,26 +15,26 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QTextBlock
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
-from ..core.model import Transcript
-from ..core.rows import Row, RowKind, call_rows
+from ...core.model import Transcript
+from ...core.rows import Row, RowKind, call_rows
+from ..notes.service import NotesService
+from ..theme import colours
+from ..workers import Job
 from .aligner import PairAligner
+from .current import CurrentRow
 from .document import Built, build
+from .figures import ViewFigures
+from .find import DocumentFind
 from .highlighter import FigureHighlighter
 from .loading import HEAD, Loaded, load, prepare
 from .loading_page import LoadingPage
-from .notes_service import NotesService
+from .note_marks import ViewNotes
 from .pane import Pane, warm_up
 from .slices import Slicer
-from .theme import colours
-from .view_current import CurrentRow
-from .view_figures import ViewFigures
-from .view_filter import show_only
-from .view_find import DocumentFind
-from .view_notes import ViewNotes
-from .workers import Job
+from .speaker_filter import show_only
 
 if TYPE_CHECKING:  # the figure lexer (Pygments) is imported once figures are found
-    from ..core.analysis import ParagraphFigures
+    from ...core.analysis import ParagraphFigures
 
 MODES = ("en", "zh", "side", "interleaved")
 _NEEDS = {"en": ("en",), "zh": ("zh",), "side": ("en", "zh"), "interleaved": ("interleaved",)}
@@ -161,7 +161,7 @@ class TranscriptView(QWidget):
         # only slowed down: its text came 3-25 ms later with it (bench/RESULTS.md).
         if self._big:
             warm_up(self.reading_font)
-            from ..core import outline  # noqa: F401
+            from ...core import outline  # noqa: F401
 
     def add_job(self, job: Job) -> None:
         """Work under way for this view, cancelled when another file is opened or the view goes."""

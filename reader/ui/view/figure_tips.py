@@ -6,7 +6,7 @@ import html
 
 from PySide6.QtCore import QCoreApplication
 
-from ..core.analysis import ParagraphFigures, counterpart, describe
+from ...core.analysis import ParagraphFigures, counterpart, describe
 
 
 def _english() -> str:

@@ -14,10 +14,10 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 
-from ..core.model import Transcript
-from ..core.rows import Row, RowKind
+from ...core.model import Transcript
+from ...core.rows import Row, RowKind
+from ..theme import Colours
 from . import blocks
-from .theme import Colours
 
 AFTER_PARAGRAPH = 9.0  # px below a paragraph
 AFTER_TURN = 20.0  # px below the last block of a turn (before the next speaker's header)

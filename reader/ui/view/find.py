@@ -11,13 +11,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
-from ..core.find import Finder, Match, nearest
+from ...core.find import Finder, Match, nearest
+from ..theme import colours
 from . import marks
 from .findbar import FindBar
-from .theme import colours
 
 if TYPE_CHECKING:
-    from .view import TranscriptView
+    from .transcript_view import TranscriptView
 
 
 class DocumentFind(QObject):

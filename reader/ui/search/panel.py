@@ -29,17 +29,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.model import Role
-from .actions import QT_TRANSLATE_NOOP
-from .html_delegate import HTML_ROLE, rich_tree
-from .i18n import plural
-from .search_service import SearchService
-from .search_types import SearchRequest, Snapshot
-from .theme import colours
+from ...core.model import Role
+from ..i18n import plural
+from ..theme import colours
+from ..widgets.html_delegate import HTML_ROLE, rich_tree
+from ..window.actions import QT_TRANSLATE_NOOP
+from .service import SearchService
+from .types import SearchRequest, Snapshot
 
 if TYPE_CHECKING:  # the search core (Whoosh) is loaded by the service's workers, not here
-    from ..core.search.searcher import Hit, Results
-    from ..core.search.snippets import Span
+    from ...core.search.searcher import Hit, Results
+    from ...core.search.snippets import Span
 
 HIT = Qt.ItemDataRole.UserRole  # a hit item: its Hit
 MORE = Qt.ItemDataRole.UserRole + 1  # the "show more" item: True
@@ -401,7 +401,7 @@ class SearchPanel(QWidget):
         self.tree.expandAll()
 
     def _html(self, hit: Hit, mark: str, mark_text: str, quiet: str) -> str:
-        from ..core.search.snippets import snippet  # loaded already: the hit came from the core
+        from ...core.search.snippets import snippet  # loaded already: the hit came from the core
 
         pal = colours(self.palette())
         try:

@@ -9,13 +9,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QTextEdit
 
-from ..core.rows import RowKind
+from ...core.rows import RowKind
+from ..theme import colours
 from . import marks
 from .pane import Pane
-from .theme import colours
 
 if TYPE_CHECKING:
-    from .view import TranscriptView
+    from .transcript_view import TranscriptView
 
 FADE_MS = 1500
 

@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from . import i18n
-from .config import FIGURES, FONT_FAMILY, FONT_SIZE, LANGUAGE, THEME, Option, Settings
-from .theme import apply_scheme
+from .. import i18n
+from ..config import FIGURES, FONT_FAMILY, FONT_SIZE, LANGUAGE, THEME, Option, Settings
+from ..theme import apply_scheme
 
 MIN_FONT_SIZE = 6
 MAX_FONT_SIZE = 72

@@ -14,14 +14,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QTextBlock
 
+from ..theme import colours
+from ..workers import Job
 from . import blocks
 from .loading import analyse_calls
-from .theme import colours
-from .workers import Job
 
 if TYPE_CHECKING:
-    from ..core.analysis import ParagraphFigures
-    from .view import TranscriptView
+    from ...core.analysis import ParagraphFigures
+    from .transcript_view import TranscriptView
 
 
 class ViewFigures(QObject):

@@ -38,14 +38,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .actions import QT_TRANSLATE_NOOP
-from .i18n import plural
-from .search_service import REBUILD_ASKED, SearchService
-from .search_types import Snapshot
+from ..i18n import plural
+from ..window.actions import QT_TRANSLATE_NOOP
+from .service import REBUILD_ASKED, SearchService
+from .types import Snapshot
 
 if TYPE_CHECKING:
-    from ..core.search.indexer import Progress, Report
-    from ..core.search.library import CallEntry
+    from ...core.search.indexer import Progress, Report
+    from ...core.search.library import CallEntry
 
 ROOT = Qt.ItemDataRole.UserRole  # a root row: its path
 COLUMNS = ("company", "period", "date", "speakers", "file")

@@ -17,15 +17,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont
 
-from ..core.model import Transcript
-from ..core.parser import parse_decoded, parse_head, read_file
-from ..core.rows import call_rows
+from ...core.model import Transcript
+from ...core.parser import parse_decoded, parse_head, read_file
+from ...core.rows import call_rows
+from ..theme import Colours
+from ..workers import Job
 from .document import Built, build
-from .theme import Colours
-from .workers import Job
 
 if TYPE_CHECKING:  # the figure lexer (Pygments) is imported when figures are found, not before
-    from ..core.analysis import ParagraphFigures
+    from ...core.analysis import ParagraphFigures
 
 
 @dataclass
@@ -127,7 +127,7 @@ def prepare(
     c = t.calls[call]
     figures = dict(known)
     if analyse:  # (the lexer is imported only then: ~15 ms a file shown whole need not wait for)
-        from ..core.analysis import analyse_paragraph
+        from ...core.analysis import analyse_paragraph
 
         for p in range(c.first, c.end):
             if p not in known:
@@ -154,7 +154,7 @@ def analyse_calls(
     """Worker side of checking the figures of some calls, in order, stopping early once `until`
     says so. It yields the GIL after every paragraph, so the GUI thread never waits on it for
     longer than one paragraph's work."""
-    from ..core.analysis import analyse_paragraph
+    from ...core.analysis import analyse_paragraph
 
     out: dict[int, ParagraphFigures] = {}
     for n, c in enumerate(calls):

@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 
-from ..core.model import Transcript
+from ...core.model import Transcript
 
 if TYPE_CHECKING:
-    from .window import MainWindow
+    from .main_window import MainWindow
 
 Where = Callable[[Transcript, int], int | None]
 """Where to go from a paragraph of a transcript: a paragraph index, or None for nowhere."""
@@ -61,17 +61,17 @@ class WindowNavigation(QObject):
 
     def turn(self, backwards: bool) -> None:
         """Go to the next (previous) speaker turn, the filtered speaker's only if there is one."""
-        from ..core.outline import next_turn_start
+        from ...core.outline import next_turn_start
 
         self.go(lambda t, p: next_turn_start(t, p, self.only(), backwards=backwards))
 
     def question(self, backwards: bool) -> None:
-        from ..core.outline import next_question
+        from ...core.outline import next_question
 
         self.go(lambda t, p: next_question(t, p, backwards=backwards))
 
     def qa(self) -> None:
-        from ..core.outline import qa_start
+        from ...core.outline import qa_start
 
         self.go(qa_start)
 
@@ -83,7 +83,7 @@ class WindowNavigation(QObject):
     def next_turn_of(self, name: str) -> None:
         """Go to the speaker's next turn, wrapping round to their first."""
 
-        from ..core.outline import next_turn_start
+        from ...core.outline import next_turn_start
 
         def where(t: Transcript, p: int) -> int | None:
             found = next_turn_start(t, p, name=name)

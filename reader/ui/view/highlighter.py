@@ -1,6 +1,6 @@
 """Colour the figures of a pane's paragraphs, and underline those that disagree with the translation.
 
-One `FigureHighlighter` per QTextDocument. Each block says what it stands for (`reader.ui.blocks`):
+One `FigureHighlighter` per QTextDocument. Each block says what it stands for (`reader.ui.view.blocks`):
 only paragraph blocks that are not a gap marker are highlighted, in the block's language. The figures
 come from the analysis when it has them (`figures(paragraph, lang)`, no lexing), else from the figure
 lexer run on the block's text, or (`lex_unknown=False`, what the view asks for) not yet:
@@ -36,11 +36,12 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
-from . import blocks, theme
+from .. import theme
+from . import blocks
 from .slices import Slicer
 
 if TYPE_CHECKING:
-    from ..core.figures import Figure
+    from ...core.figures import Figure
 
 FiguresOf = Callable[[int, str], "list[Figure] | None"]
 MismatchesOf = Callable[[int, str], list[tuple[int, int]] | None]
@@ -324,7 +325,7 @@ def _spans(text: str, figures: list[Figure]) -> list[tuple[int, int, str]] | Non
 
 def _lex(text: str, lang: str) -> list[tuple[int, int, str]]:
     # Imported here: the lexer (Pygments) is not needed to show a window, only to colour it.
-    from ..core.figures import kind_of, lexer_for
+    from ...core.figures import kind_of, lexer_for
 
     spans = []
     for pos, tokentype, token in lexer_for(lang).get_tokens_unprocessed(text):

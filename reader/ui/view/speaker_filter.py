@@ -6,8 +6,8 @@ from collections.abc import Iterable
 
 from PySide6.QtWidgets import QTextEdit
 
-from ..core.model import Transcript
-from ..core.rows import Row, RowKind
+from ...core.model import Transcript
+from ...core.rows import Row, RowKind
 from . import blocks
 
 

@@ -18,19 +18,19 @@ from PySide6.QtCore import QCoreApplication, QObject, QPoint, Signal
 from PySide6.QtGui import QAction, QColor, QTextBlock, QTextCursor
 from PySide6.QtWidgets import QDialog, QMenu, QTextEdit
 
-from ..core.notes.models import COLORS, Anchor, Note, NotesError, Status
-from ..core.rows import RowKind
+from ...core.notes.models import COLORS, Anchor, Note, NotesError, Status
+from ...core.rows import RowKind
+from ..i18n import plural
+from ..notes.service import NotesService
+from ..theme import colours
+from ..window.actions import QT_TRANSLATE_NOOP
+from ..workers import Job
 from . import blocks
-from .actions import QT_TRANSLATE_NOOP
-from .i18n import plural
-from .notes_service import NotesService
-from .theme import colours
-from .workers import Job
 
 if TYPE_CHECKING:
-    from ..core.notes.carry import OpenResult
+    from ...core.notes.carry import OpenResult
     from .pane import Pane
-    from .view import TranscriptView
+    from .transcript_view import TranscriptView
 
 
 @dataclass(frozen=True)
@@ -214,7 +214,7 @@ class ViewNotes(QObject):
     def fill_menu(self, pane: Pane, menu: QMenu, pos: QPoint) -> None:
         """Put the note entries at the top of a pane's context menu: highlight the selection (or
         the paragraph) in a colour, add a note, and edit or delete the notes under the mouse."""
-        from .note_dialog import color_name, swatch
+        from ..notes.dialog import color_name, swatch
 
         first = menu.actions()[0] if menu.actions() else None
         passage = self.passage(pane, pos)
@@ -259,7 +259,7 @@ class ViewNotes(QObject):
         p = t.paragraphs[passage.paragraph]
         text = (p.en if passage.lang == "en" else p.zh) or ""
         quote = text[passage.start : passage.end]
-        from .note_dialog import NoteDialog
+        from ..notes.dialog import NoteDialog
 
         dialog = NoteDialog(quote, color or self.service.last_color, "", self.view)
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -268,7 +268,7 @@ class ViewNotes(QObject):
         return self.add(passage, dialog.color(), dialog.note())
 
     def ask_edit(self, note: Note) -> None:
-        from .note_dialog import NoteDialog
+        from ..notes.dialog import NoteDialog
 
         dialog = NoteDialog(note.anchor.quote, note.color, note.text, self.view)
         if dialog.exec() == QDialog.DialogCode.Accepted:
@@ -279,7 +279,7 @@ class ViewNotes(QObject):
     def _anchor(self, passage: Passage) -> Anchor | None:
         """The anchor of a passage of the transcript on screen (None, and a message, if the
         passage cannot be anchored)."""
-        from ..core.notes.anchors import make_anchor
+        from ...core.notes.anchors import make_anchor
 
         t = self.view.transcript
         if t is None:
@@ -295,19 +295,19 @@ class ViewNotes(QObject):
         anchor = self._anchor(passage)
         if anchor is None or self.view.transcript is None:
             return False
-        from .notes_commands import AddNote
+        from ..notes.commands import AddNote
 
         self.service.undo.push(AddNote(self.service, self.view.transcript, anchor, color, text))
         return True
 
     def edit(self, note: Note, text: str, color: str) -> None:
         if (text, color) != (note.text, note.color):
-            from .notes_commands import EditNote
+            from ..notes.commands import EditNote
 
             self.service.undo.push(EditNote(self.service, note, text, color))
 
     def delete(self, note: Note) -> None:
-        from .notes_commands import DeleteNote
+        from ..notes.commands import DeleteNote
 
         self.service.undo.push(DeleteNote(self.service, note))
 
@@ -315,7 +315,7 @@ class ViewNotes(QObject):
         anchor = self._anchor(passage)
         if anchor is None or self.view.transcript is None:
             return False
-        from .notes_commands import ReattachNote
+        from ..notes.commands import ReattachNote
 
         self.service.undo.push(ReattachNote(self.service, note, self.view.transcript, anchor))
         return True

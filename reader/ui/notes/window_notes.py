@@ -14,14 +14,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget
 
-from ..core.notes.models import Note, NotesError
-from .notes_service import NotesService
-from .view_notes import ViewNotes
+from ...core.notes.models import Note, NotesError
+from ..view.note_marks import ViewNotes
+from .service import NotesService
 
 if TYPE_CHECKING:
-    from .notes_panel import NotesPanel
-    from .view import TranscriptView
-    from .window import MainWindow
+    from ..view.transcript_view import TranscriptView
+    from ..window.main_window import MainWindow
+    from .panel import NotesPanel
 
 
 class WindowNotes(QObject):
@@ -87,7 +87,7 @@ class WindowNotes(QObject):
         """Show or hide the notes dock; its panel is made the first time it shows (a window
         that never shows it does not pay for it at start)."""
         if shown and self.panel is None:
-            from .notes_panel import NotesPanel
+            from .panel import NotesPanel
 
             panel = NotesPanel(self.service)
             panel.set_document(self.fingerprint)
@@ -154,7 +154,7 @@ class WindowNotes(QObject):
         if v is not None:
             v.notes.delete(note)
         else:  # the All-notes list without a file open: the command needs no view
-            from .notes_commands import DeleteNote
+            from .commands import DeleteNote
 
             self.service.undo.push(DeleteNote(self.service, note))
 
@@ -224,7 +224,7 @@ class WindowNotes(QObject):
         target = Path(path)
         if not target.suffix:
             target = target.with_suffix("." + kind)
-        from ..core.notes import backup, export  # only when exporting: not needed to start
+        from ...core.notes import backup, export  # only when exporting: not needed to start
 
         try:
             groups = export.gather(store, fingerprint)

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..core.notes.models import COLORS
-from .actions import QT_TRANSLATE_NOOP
-from .theme import colours
+from ...core.notes.models import COLORS
+from ..theme import colours
+from ..window.actions import QT_TRANSLATE_NOOP
 
 _COLOR_TEXTS = {  # marked for Qt Linguist; translated when shown
     "yellow": QT_TRANSLATE_NOOP("NoteDialog", "Yellow"),

@@ -14,16 +14,16 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QDockWidget, QProgressBar
 
-from ..core.find import Match
-from .search_service import SearchService
+from ...core.find import Match
+from .service import SearchService
 
 if TYPE_CHECKING:
-    from ..core.search.indexer import Progress
-    from ..core.search.searcher import Hit
+    from ...core.search.indexer import Progress
+    from ...core.search.searcher import Hit
+    from ..view.transcript_view import TranscriptView
+    from ..window.main_window import MainWindow
     from .library_panel import LibraryPanel
-    from .search_panel import SearchPanel
-    from .view import TranscriptView
-    from .window import MainWindow
+    from .panel import SearchPanel
 
 QUERY_FROM_SELECTION = 80  # a selection up to this long becomes the query of Ctrl+Shift+F
 
@@ -81,7 +81,7 @@ class WindowSearch(QObject):
     def show_search(self, shown: bool = True) -> SearchPanel | None:
         """Show or hide the search dock; its panel is made the first time it shows."""
         if shown and self.search_panel is None:
-            from .search_panel import SearchPanel
+            from .panel import SearchPanel
 
             panel = SearchPanel(self.service)
             panel.hitActivated.connect(self.open_hit)
@@ -245,6 +245,6 @@ class WindowSearch(QObject):
 
 
 def _is_sample(path: Path) -> bool:
-    from .app import sample_path
+    from ..app import sample_path
 
     return path.resolve() == sample_path().resolve()

@@ -16,16 +16,16 @@ from PySide6.QtWidgets import (
     QToolBar,
 )
 
-from ..core.model import Section
+from ...core.model import Section
+from .. import config
+from ..config import Settings
+from ..notes.service import NotesService
+from ..notes.window_notes import WindowNotes
+from ..search.window_search import WindowSearch
+from ..view.transcript_view import MODES, TranscriptView
 from . import actions as registry
-from . import config
-from .config import Settings
-from .notes_service import NotesService
-from .notes_ui import WindowNotes
-from .search_ui import WindowSearch
+from .navigation import WindowNavigation
 from .sidepanel import SidePanel
-from .view import MODES, TranscriptView
-from .window_navigation import WindowNavigation
 
 NOTES_AFTER_PAINT_MS = 20  # the notes store opens this long after a file's text is first painted
 SETTLE_LATEST_MS = 3000  # `settled` comes this long after start at the latest
@@ -427,7 +427,7 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
-        from .. import __version__
+        from ... import __version__
 
         QMessageBox.about(
             self,
@@ -475,6 +475,6 @@ class MainWindow(QMainWindow):
 
 
 def _is_sample(path: Path) -> bool:
-    from .app import sample_path
+    from ..app import sample_path
 
     return path.resolve() == sample_path().resolve()
