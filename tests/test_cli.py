@@ -140,16 +140,31 @@ def test_json_is_ascii_safe_on_a_non_utf8_terminal():
 
 
 def test_the_command_groups_are_named_once_and_opening_the_app_imports_none():
-    """cli.GROUPS names each further subcommand without importing its module; the modules list
-    the same names. Opening the app imports no command module (~20 ms at start)."""
-    from reader import cli
+    """cli.entry.GROUPS names each subcommand without importing its module; the modules list the
+    same names. Opening the app imports no command module."""
+    from reader.cli import entry as cli
 
     for name, group in cli.GROUPS.items():
         assert name in group()
-    assert set(cli._commands()) == {"info", *cli.GROUPS}
+    assert set(cli._commands()) == set(cli.GROUPS)
     code = (
-        "import sys; import reader.cli as c; c._app = lambda args: 0; c.main(['x.txt']); "
-        "print(sorted(m for m in sys.modules if m.startswith('reader.cli_')))"
+        "import sys; import reader.cli.entry as c; c._app = lambda args: 0; c.main(['x.txt']); "
+        "print(sorted(m for m in sys.modules if m in "
+        "('reader.cli.info', 'reader.cli.notes', 'reader.cli.search')))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_an_internal_error_is_exit_2_with_one_line(capsys, monkeypatch, fixture_path):
+    """A bug inside a command is still the contract's failure: exit 2, one `error:` line."""
+    from reader.cli import info
+
+    def broken(_transcript):
+        raise ValueError("boom")
+
+    monkeypatch.delenv("TRANSCRIPT_READER_DEBUG", raising=False)
+    monkeypatch.setattr(info, "info_dict", broken)
+    assert main(["info", str(fixture_path("basic.txt")), "--json"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: internal error: ValueError: boom") and err.count("\n") == 1

@@ -286,7 +286,7 @@ def test_a_damaged_store_is_set_aside_and_the_window_says_so(qtbot, tmp_path, mo
 
 def test_links_from_exported_notes_name_the_file_and_paragraph(tmp_path, capsys):
     from reader.cli import main
-    from reader.core.notes.export import link, parse_link
+    from reader.core.links import link, parse_link
 
     path = str(tmp_path / "a dir" / "call #2.txt")
     assert parse_link(link(path, 7)) == (path, 7)

@@ -12,13 +12,10 @@ import csv
 import io
 import re
 from collections.abc import Iterable
-from urllib.parse import parse_qs, urlsplit
-from urllib.parse import quote as urlquote
 
-from .models import Document, Note, NotesError, Status, now_iso
+from ..links import link
+from .models import Document, Note, Status, now_iso
 from .store import NotesStore
-
-LINK_SCHEME = "transcript-reader"
 
 CSV_COLUMNS = (
     "id",
@@ -49,25 +46,6 @@ def gather(store: NotesStore, fingerprint: str | None = None) -> list[tuple[Docu
     """The live notes of one document, or of every document holding some, with each document."""
     documents = [store.document(fingerprint)] if fingerprint else store.documents()
     return [(d, store.notes(d.fingerprint)) for d in documents]
-
-
-def link(path: str, paragraph: int) -> str:
-    """The link the app opens at a paragraph (0-based, as ``info`` and ``notes list`` count)."""
-    return f"{LINK_SCHEME}://open?path={urlquote(path, safe='/')}&paragraph={paragraph}"
-
-
-def parse_link(url: str) -> tuple[str, int | None]:
-    """The file and paragraph of a ``transcript-reader://open?path=...&paragraph=N`` link (as a
-    file manager or a Markdown viewer hands it to the app); NotesError if it is not one."""
-    parts = urlsplit(url)
-    query = parse_qs(parts.query)
-    paths = query.get("path", [])
-    if parts.scheme != LINK_SCHEME or parts.netloc != "open" or len(paths) != 1 or not paths[0]:
-        raise NotesError(f"not a {LINK_SCHEME}:// link to a file: {url}")
-    paragraph = query.get("paragraph", [""])[0]
-    if paragraph and not paragraph.isdigit():
-        raise NotesError(f"the paragraph of the link is not a number: {paragraph}")
-    return paths[0], int(paragraph) if paragraph else None
 
 
 def to_markdown(groups: Iterable[tuple[Document, list[Note]]]) -> str:

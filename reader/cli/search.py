@@ -16,17 +16,22 @@ stderr), never failing on it. Qt-free.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from typing import TYPE_CHECKING, Any
 
-from .cli import Command, UsageError, _print, _utf8_stdout
-from .core.errors import TranscriptError
+from ..core.errors import TranscriptError
+from ..core.search.indexer import IndexBusy, Indexer
+from ..core.search.library import Library
+from ..core.search.query import LANGS, ROLES, SECTIONS, make_filter, parse
+from ..core.search.searcher import Searcher, SearchError
+from ..core.search.snippets import snippet
+from .common import Command, UsageError
+from .output import emit, emit_json
 
 if TYPE_CHECKING:
-    from .core.search.indexer import Indexer, Progress, Report
-    from .core.search.searcher import Hit
+    from ..core.search.indexer import Indexer, Progress, Report
+    from ..core.search.searcher import Hit
 
 QUERY_HELP = (
     'words (all must match), "a phrase", prefix*, a OR b, -word, and filters '
@@ -52,8 +57,6 @@ def _configure_index(p: argparse.ArgumentParser) -> None:
 
 
 def _configure_search(p: argparse.ArgumentParser) -> None:
-    from .core.search.query import LANGS, ROLES, SECTIONS
-
     p.add_argument("query", nargs="+", metavar="QUERY", help=QUERY_HELP)
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--limit", type=_positive, default=20, metavar="N", help="hits to show (default 20)")
@@ -80,8 +83,6 @@ def _positive(text: str) -> int:
 
 
 def _run_index(args: argparse.Namespace) -> int:
-    from .core.search.indexer import IndexBusy, Indexer
-    from .core.search.library import Library
 
     with Library() as library:
         if args.paths:
@@ -159,10 +160,6 @@ def _print_report(report: Report) -> None:
 
 
 def _run_search(args: argparse.Namespace) -> int:
-    from .core.search.indexer import Indexer
-    from .core.search.library import Library
-    from .core.search.query import make_filter, parse
-    from .core.search.searcher import Searcher, SearchError
 
     filters = [
         make_filter(name, value)
@@ -197,9 +194,9 @@ def _run_search(args: argparse.Namespace) -> int:
         )
     if args.json:
         payload = {"total": results.total, "hits": [_hit_dict(h) for h in results.hits]}
-        _print(json.dumps(payload, ensure_ascii=not _utf8_stdout(), indent=2))
+        emit_json(payload)
     else:
-        _print(_text(results.total, results.hits))
+        emit(_text(results.total, results.hits))
     return 0
 
 
@@ -217,8 +214,6 @@ def _hit_dict(hit: Hit) -> dict[str, Any]:
 
 
 def _text(total: int, hits: list[Hit]) -> str:
-    from .core.search.snippets import snippet
-
     lines = [
         f"{total} paragraph{'s' if total != 1 else ''} found" + (f", the best {len(hits)}:" if hits else "")
     ]

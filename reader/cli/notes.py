@@ -13,20 +13,26 @@ Qt-free: scripts and tests use it without a display.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .cli import Command, UsageError, _print, _utf8_stdout
-from .core.errors import TranscriptError
-from .core.notes.models import COLORS, LANGS, Note
+from ..core.errors import TranscriptError
+from ..core.notes.anchors import find_quote
+from ..core.notes.backup import from_json, to_json
+from ..core.notes.carry import open_document
+from ..core.notes.export import gather, to_csv, to_markdown
+from ..core.notes.models import COLORS, LANGS, Note
+from ..core.notes.store import NotesStore
+from ..core.parser import parse_file
+from .common import Command, UsageError
+from .output import emit, emit_json
 
 if TYPE_CHECKING:
-    from .core.model import Transcript
-    from .core.notes.store import NotesStore
+    from ..core.model import Transcript
+    from ..core.notes.store import NotesStore
 
 
 def commands() -> dict[str, Command]:
@@ -63,8 +69,6 @@ def _configure(p: argparse.ArgumentParser) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from .core.notes.store import NotesStore
-
     with NotesStore() as store:
         if store.recovery is not None:
             print("warning: " + store.recovery.message, file=sys.stderr)
@@ -78,8 +82,6 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _open(store: NotesStore, file: str) -> tuple[Transcript, str]:
-    from .core.notes.carry import open_document
-    from .core.parser import parse_file
 
     transcript = parse_file(file)
     result = open_document(store, transcript, file)
@@ -93,13 +95,11 @@ def _open(store: NotesStore, file: str) -> tuple[Transcript, str]:
 
 
 def _add(store: NotesStore, args: argparse.Namespace) -> int:
-    from .core.notes.anchors import find_quote
-
     transcript, _ = _open(store, args.file)
     anchor = find_quote(transcript, args.paragraph, args.lang, args.quote)
     note = store.add(transcript, anchor, color=args.color, text=args.note)
     if args.json:
-        _print(json.dumps(_list_item(note), ensure_ascii=not _utf8_stdout(), indent=2))
+        emit_json(_list_item(note))
     else:
         print(f"added note {note.id} (paragraph {note.paragraph}, {note.anchor.lang}, {note.color})")
     return 0
@@ -109,7 +109,7 @@ def _list(store: NotesStore, args: argparse.Namespace) -> int:
     _, fingerprint = _open(store, args.file)
     notes = store.notes(fingerprint)
     if args.json:
-        _print(json.dumps([_list_item(n) for n in notes], ensure_ascii=not _utf8_stdout(), indent=2))
+        emit_json([_list_item(n) for n in notes])
         return 0
     if not notes:
         print("no notes")
@@ -118,7 +118,7 @@ def _list(store: NotesStore, args: argparse.Namespace) -> int:
         status = "" if n.status.value == "attached" else f" [{n.status.value}]"
         lines = [f"#{n.id} {where} {n.anchor.lang} {n.color}{status} {n.updated}", f"    “{n.anchor.quote}”"]
         lines += [f"    {line}" for line in n.text.splitlines()]
-        _print("\n".join(lines))
+        emit("\n".join(lines))
     return 0
 
 
@@ -138,8 +138,6 @@ def _list_item(n: Note) -> dict[str, object]:
 
 
 def _export(store: NotesStore, args: argparse.Namespace) -> int:
-    from .core.notes.backup import to_json
-    from .core.notes.export import gather, to_csv, to_markdown
 
     fingerprint = _open(store, args.file)[1] if args.file else None
     if args.format == "json":
@@ -149,15 +147,13 @@ def _export(store: NotesStore, args: argparse.Namespace) -> int:
     else:
         text = to_markdown(gather(store, fingerprint))
     if args.output is None:
-        _print(text.rstrip("\n") if args.format != "csv" else text.rstrip("\r\n"))
+        emit(text.rstrip("\n") if args.format != "csv" else text.rstrip("\r\n"))
     else:
         _write_atomically(Path(args.output), text, bom=args.format == "csv")
     return 0
 
 
 def _import(store: NotesStore, args: argparse.Namespace) -> int:
-    from .core.notes.backup import from_json
-
     try:
         text = Path(args.file).read_text(encoding="utf-8-sig")
     except FileNotFoundError:

@@ -1,8 +1,8 @@
 """The command line: `transcript-reader [FILE]` opens the app; subcommands work without a display.
 
     transcript-reader info FILE [--json]
-    transcript-reader notes add|list|export|import ...   (cli_notes.py)
-    transcript-reader index PATH... / search QUERY ...   (cli_search.py)
+    transcript-reader notes add|list|export|import ...   (notes.py)
+    transcript-reader index PATH... / search QUERY ...   (search.py)
 
 Every failure a user can cause (a missing file, a file that is not a transcript, a bad option)
 ends with exit status 2 and one line `error: ...` on stderr, never a traceback.
@@ -14,46 +14,21 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from urllib.parse import unquote, urlsplit
 
-from .core.errors import TranscriptError
-
-EXIT_USAGE = 2
-
-
-class UsageError(Exception):
-    """A bad command line; reported like any other error, in one line."""
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(f"{message} (see '{self.prog} --help')")
-
-
-def _info(args: argparse.Namespace) -> int:
-    from .core.parser import parse_file
-    from .core.summary import info_dict, info_text
-
-    transcript = parse_file(args.file)
-    if args.json:
-        import json  # here: the window's start never needs it
-
-        _print(json.dumps(info_dict(transcript), ensure_ascii=not _utf8_stdout(), indent=2))
-    else:
-        _print(info_text(transcript, os.path.basename(args.file)))
-    return 0
+from ..core.errors import TranscriptError
+from ..core.links import parse_link
+from .common import EXIT_USAGE, Command, Parser, UsageError, fail
+from .output import emit
 
 
 def _app(args: argparse.Namespace) -> int:
-    from .ui.app import run
+    from ..ui.app import run  # Qt: only the window needs it, never a subcommand
 
     file, paragraph = args.file, None
     if file and file.startswith("transcript-reader:"):  # a link from an exported note
-        from .core.notes.export import parse_link
-
         file, paragraph = parse_link(file)
     elif file and file.startswith("file://"):  # what a desktop's %u may hand over
-        from urllib.parse import unquote, urlsplit
-
         file = unquote(urlsplit(file).path)
     return run(
         file=file,
@@ -64,42 +39,38 @@ def _app(args: argparse.Namespace) -> int:
     )
 
 
-Command = tuple[str, Callable[[argparse.ArgumentParser], None], Callable[..., int]]
-"""A subcommand: its one-line help, a function adding its options, the function running it."""
+def _info_commands() -> dict[str, Command]:
+    from . import info  # the parser's summary and the figures (Pygments): not for the window
+
+    return info.commands()
 
 
 def _notes_commands() -> dict[str, Command]:
-    from . import cli_notes
+    from . import notes  # the notes store and its models: only for this command
 
-    return cli_notes.commands()
+    return notes.commands()
 
 
 def _search_commands() -> dict[str, Command]:
-    from . import cli_search
+    from . import search  # the search engine (Whoosh): only for these commands
 
-    return cli_search.commands()
+    return search.commands()
 
 
 GROUPS: dict[str, Callable[[], dict[str, Command]]] = {
+    "info": _info_commands,
     "notes": _notes_commands,
     "index": _search_commands,
     "search": _search_commands,
 }
-"""The further subcommands, and what lists them (their module's `commands()`), imported when
-called: opening the app (no subcommand) imports none of them (~20 ms at start). Plain imports,
-not importlib, so that PyInstaller finds the modules."""
+"""The subcommands, and what lists them. Their modules are imported when called,
+so opening the app (no subcommand) imports none of them; plain imports, not importlib, so that
+PyInstaller finds the modules."""
 
 
 def _commands(only: str | None = None) -> dict[str, Command]:
     """Every subcommand, or (`only`) just the one named, importing only its module."""
-
-    def info(p: argparse.ArgumentParser) -> None:
-        p.add_argument("file", help="a transcript file")
-        p.add_argument("--json", action="store_true", help="print one JSON object")
-
-    commands: dict[str, Command] = {
-        "info": ("summarise a transcript: speakers, Q&A, figures, warnings", info, _info)
-    }
+    commands: dict[str, Command] = {}
     groups = [GROUPS[only]] if only in GROUPS else [] if only else list(dict.fromkeys(GROUPS.values()))
     for group in groups:
         commands.update(group())
@@ -110,12 +81,12 @@ class _Version(argparse.Action):
     """--version, reading the version only when asked (importlib.metadata is slow to import)."""
 
     def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> None:
-        from . import __version__
+        from .. import __version__
 
         parser.exit(message=f"{parser.prog} {__version__}\n")
 
 
-class _AppParser(_Parser):
+class _AppParser(Parser):
     """The app's own options; --help also lists the subcommands (importing their modules then)."""
 
     def format_help(self) -> str:
@@ -164,7 +135,7 @@ def _app_parser() -> argparse.ArgumentParser:
 
 
 def _desktop_entry(args: argparse.Namespace) -> int:
-    from . import desktop_install
+    from .. import desktop_install
 
     if args.file or args.screenshot or args.mode or args.exit_after_paint:
         raise UsageError("--install-desktop-entry and --uninstall-desktop-entry take no other argument")
@@ -176,16 +147,16 @@ def _desktop_entry(args: argparse.Namespace) -> int:
             lines = desktop_install.uninstall(places)
     except desktop_install.InstallError as err:
         raise UsageError(str(err)) from err
-    _print("\n".join(lines))
+    emit("\n".join(lines))
     return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
-        if args_list and (args_list[0] == "info" or args_list[0] in GROUPS):
+        if args_list and args_list[0] in GROUPS:
             doc, configure, run = _commands(args_list[0])[args_list[0]]
-            parser = _Parser(prog=f"transcript-reader {args_list[0]}", description=doc)
+            parser = Parser(prog=f"transcript-reader {args_list[0]}", description=doc)
             configure(parser)
             return run(parser.parse_args(args_list[1:]))
         args = _app_parser().parse_args(args_list)
@@ -193,7 +164,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _desktop_entry(args)
         return _app(args)
     except (TranscriptError, UsageError) as err:
-        _fail(str(err))
+        fail(str(err))
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
@@ -203,21 +174,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as err:  # a bug: still one line for the user; the traceback on request
         if os.environ.get("TRANSCRIPT_READER_DEBUG"):
             raise
-        _fail(f"internal error: {type(err).__name__}: {err} (set TRANSCRIPT_READER_DEBUG=1 for details)")
-        return 1
-
-
-def _fail(message: str) -> None:
-    print("error: " + " ".join(message.split()), file=sys.stderr)
-
-
-def _utf8_stdout() -> bool:
-    return (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "") == "utf8"
-
-
-def _print(text: str) -> None:
-    if not _utf8_stdout():
-        text = text.encode(sys.stdout.encoding or "ascii", errors="replace").decode(
-            sys.stdout.encoding or "ascii"
-        )
-    print(text)
+        fail(f"internal error: {type(err).__name__}: {err} (set TRANSCRIPT_READER_DEBUG=1 for details)")
+        return EXIT_USAGE
