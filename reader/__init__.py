@@ -3,14 +3,20 @@
 from typing import Any
 
 
-def __getattr__(name: str) -> Any:
-    # The version is read from the installed metadata only when asked for: importlib.metadata
-    # costs ~25 ms and 5 MiB at start-up, which the window does not need before its About box.
-    if name == "__version__":
-        from importlib.metadata import PackageNotFoundError, version
+def version() -> str:
+    """The installed version ("0.0.0+source" from a source tree that was never installed)."""
+    # importlib.metadata is imported only here, for the About box and --version: it costs start-up
+    # more than the 5 ms the start-up policy allows (bench/RESULTS.md, "Start-up policy").
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed_version
 
-        try:
-            return version("transcript-reader")
-        except PackageNotFoundError:  # running from a source tree that was never installed
-            return "0.0.0+source"
+    try:
+        return installed_version("transcript-reader")
+    except PackageNotFoundError:
+        return "0.0.0+source"
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        return version()
     raise AttributeError(name)

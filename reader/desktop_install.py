@@ -35,6 +35,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import version
 from .core.paths import resources_dir
 
 APP_ID = "transcript-reader"  # the desktop file id, the icon name and the launcher's name
@@ -220,9 +221,7 @@ def _install(places: Places, app: App) -> list[str]:
     _make_dirs(places.record.parent, places.home, record)
     record.save(places.record)
 
-    from . import __version__
-
-    lines = [f"installed Transcript Reader {__version__}:"]
+    lines = [f"installed Transcript Reader {version()}:"]
     if record.trees:
         lines.append(f"  app       {places.lib_dir}")
     lines += [

@@ -48,8 +48,9 @@ def make_window(qtbot, tmp_path):
     made = []
 
     def make(settings_name: str = "s.ini", shown: bool = True):
-        w = MainWindow(Settings(QSettings(str(tmp_path / settings_name), QSettings.Format.IniFormat)))
-        w.setProperty("quiet", True)
+        w = MainWindow(
+            Settings(QSettings(str(tmp_path / settings_name), QSettings.Format.IniFormat)), quiet=True
+        )
         qtbot.addWidget(w)
         w.resize(1300, 850)
         made.append(w)

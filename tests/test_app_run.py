@@ -56,28 +56,23 @@ def test_a_file_that_is_no_transcript_ends_with_one_error_line(tmp_path, until):
     assert not (tmp_path / "shot.png").exists()  # no picture of a window that shows no transcript
 
 
-# Modules only later work needs: the figure lexer (found after the paint), the notes store (opened
-# after it) and its timestamps, the outline (the side panel fills in after it), search, the panels
-# and dialogs made when first shown, the HTML escaping of a note's tooltip. Each was milliseconds
-# of every start when imported before the first paint.
+# The feature boundaries the start-up policy defers (README, "Start-up policy"): the figure lexer
+# (found after the paint), the notes store (opened after it), search, and the panels and dialogs
+# of notes and search, made when first shown.
 LATER = (
     "pygments",
     "sqlite3",
     "whoosh",
     "difflib",
-    "datetime",
-    "html",
-    "importlib.resources",
     "reader.core.analysis",
-    "reader.core.outline",
     "reader.core.notes.db",
     "reader.core.notes.store",
+    "reader.core.notes.export",
     "reader.core.search",
     "reader.ui.notes.panel",
     "reader.ui.notes.dialog",
     "reader.ui.search.panel",
     "reader.ui.search.library_panel",
-    "reader.ui.window.settings_dialog",
 )
 
 

@@ -57,7 +57,7 @@ def test_info_json_reports_encoding_and_warnings(capsys, tmp_path):
 
 
 def test_sample_mismatch_is_reported(capsys):
-    from reader.ui.app import sample_path
+    from reader.core.paths import sample_path
 
     code, out, _ = run_info(capsys, sample_path(), "--json")
     info = json.loads(out)

@@ -23,6 +23,7 @@ from reader.ui.view import blocks  # noqa: E402
 from reader.ui.view.note_marks import Passage  # noqa: E402
 from reader.ui.view.transcript_view import TranscriptView  # noqa: E402
 from reader.ui.widgets.html_delegate import HTML_ROLE  # noqa: E402
+from reader.ui.window.actions import MainAction  # noqa: E402
 from reader.ui.window.main_window import MainWindow  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -84,7 +85,7 @@ def test_highlighting_a_selection_marks_it_and_its_counterpart(qtbot, window, tm
     start = p.en.index("quarter")
     select(view.left, block, start, start + len("quarter"))
     view.left.setFocus()
-    window.actions_["highlight"].trigger()
+    window.action(MainAction.HIGHLIGHT).trigger()
     notes = view.notes.notes
     assert [(n.paragraph, n.anchor.lang, n.anchor.quote, n.color) for n in notes] == [
         (p.index, "en", "quarter", "yellow")
@@ -146,16 +147,16 @@ def test_edit_delete_with_undo_and_redo(qtbot, window, tmp_path):
     assert (view.notes.notes[0].text, view.notes.notes[0].color) == ("second", "purple")
     view.notes.delete(view.notes.notes[0])
     assert view.notes.notes == [] and note_marks(view.left) == []
-    assert window.actions_["undo"].isEnabled()
-    assert window.actions_["undo"].text().endswith("Delete Note")
-    window.actions_["undo"].trigger()  # the delete
+    assert window.action(MainAction.UNDO).isEnabled()
+    assert window.action(MainAction.UNDO).text().endswith("Delete Note")
+    window.action(MainAction.UNDO).trigger()  # the delete
     assert [(n.id, n.text, n.color) for n in view.notes.notes] == [(note.id, "second", "purple")]
     stack.undo()  # the edit
     assert (view.notes.notes[0].text, view.notes.notes[0].color) == ("first", "green")
     stack.undo()  # the add
     assert view.notes.notes == []
-    assert not window.actions_["undo"].isEnabled()
-    window.actions_["redo"].trigger()
+    assert not window.action(MainAction.UNDO).isEnabled()
+    window.action(MainAction.REDO).trigger()
     assert [n.id for n in view.notes.notes] == [note.id]  # the very same note back
     stack.redo()
     stack.redo()
@@ -265,7 +266,7 @@ def test_export_writes_markdown_of_this_file(qtbot, window, tmp_path, monkeypatc
     monkeypatch.setattr(
         "PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *a, **k: (str(out), "Markdown (*.md)")
     )
-    window.actions_["export_notes"].trigger()
+    window.action(MainAction.EXPORT_NOTES).trigger()
     text = (out.with_suffix(".md")).read_text(encoding="utf-8")
     assert "worth quoting" in text and "transcript-reader://open?" in text
 
@@ -274,8 +275,7 @@ def test_a_damaged_store_is_set_aside_and_the_window_says_so(qtbot, tmp_path, mo
     data = tmp_path / "data"
     data.mkdir(exist_ok=True)
     (data / "notes.sqlite3").write_bytes(b"this is not a database" * 100)
-    w = MainWindow(Settings(QSettings(str(tmp_path / "d.ini"), QSettings.Format.IniFormat)))
-    w.setProperty("quiet", True)
+    w = MainWindow(Settings(QSettings(str(tmp_path / "d.ini"), QSettings.Format.IniFormat)), quiet=True)
     qtbot.addWidget(w)
     w.show()
     assert w.notes.service.available and w.notes.service.problem
@@ -330,7 +330,7 @@ def test_the_store_is_opened_once_the_first_file_is_painted_not_before(qtbot, ma
         pass
     assert not w.notes.service.is_open
     qtbot.waitUntil(lambda: [n.text for n in view.notes.notes] == ["earlier"], timeout=5000)
-    assert w.notes.service.is_open and w.actions_["export_notes"].isEnabled()
+    assert w.notes.service.is_open and w.action(MainAction.EXPORT_NOTES).isEnabled()
     qtbot.waitUntil(lambda: w._settled, timeout=5000)  # the search service starts then: closed after
 
 

@@ -270,7 +270,7 @@ def test_mojibake_is_reported_not_fatal():
 def test_the_shipped_sample_parses_as_counted():
     from fixture_counts import SAMPLE
 
-    from reader.ui.app import sample_path
+    from reader.core.paths import sample_path
 
     t = parse_file(sample_path())
     assert (len(t.turns), len(t.paragraphs), len(t.speakers)) == (

@@ -14,14 +14,15 @@ from PySide6.QtGui import QTextFormat  # noqa: E402
 
 from reader.core.analysis import analyse_paragraph  # noqa: E402
 from reader.core.find import fold  # noqa: E402
+from reader.core.paths import sample_path  # noqa: E402
 from reader.core.rows import RowKind  # noqa: E402
 from reader.ui import config  # noqa: E402
-from reader.ui.app import sample_path  # noqa: E402
 from reader.ui.config import Settings  # noqa: E402
 from reader.ui.view import blocks  # noqa: E402
 from reader.ui.view.document import gap_text, notice_text  # noqa: E402
 from reader.ui.view.pane import blocks_left  # noqa: E402
 from reader.ui.view.transcript_view import TranscriptView  # noqa: E402
+from reader.ui.window.actions import MainAction  # noqa: E402
 from reader.ui.window.main_window import MainWindow  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -38,8 +39,7 @@ def settings(tmp_path) -> Settings:
 
 @pytest.fixture
 def window(qtbot, settings) -> MainWindow:
-    w = MainWindow(settings)
-    w.setProperty("quiet", True)
+    w = MainWindow(settings, quiet=True)
     qtbot.addWidget(w)
     w.resize(1300, 850)
     w.show()
@@ -106,9 +106,9 @@ def row_of_paragraph(view: TranscriptView, paragraph: int) -> int:
 )
 def test_each_mode_shows_its_panes(qtbot, window, mode, left, right, page):
     view = open_ready(qtbot, window, FIXTURES / "basic.txt")
-    window.actions_["mode_" + mode].trigger()
+    window.action(MainAction.for_mode(mode)).trigger()
     assert view.mode == mode
-    assert window.actions_["mode_" + mode].isChecked()
+    assert window.action(MainAction.for_mode(mode)).isChecked()
     assert view.stack.currentWidget() is getattr(view, page)
     assert view.left.isVisibleTo(view) is left
     assert view.right.isVisibleTo(view) is right
@@ -119,7 +119,7 @@ def test_each_mode_shows_its_panes(qtbot, window, mode, left, right, page):
 
 def test_interleaved_puts_each_chinese_paragraph_right_after_its_english(qtbot, window):
     view = open_ready(qtbot, window, FIXTURES / "basic.txt")
-    window.actions_["mode_interleaved"].trigger()
+    window.action(MainAction.MODE_INTERLEAVED).trigger()
     t = view.transcript
     doc = view.inter.document()
     got = []
@@ -142,9 +142,9 @@ def test_english_only_file_forces_english_and_disables_the_chinese_modes(qtbot, 
     window.set_mode("side")
     view = open_ready(qtbot, window, FIXTURES / "english_only.txt")
     assert view.mode == "en"
-    assert window.actions_["mode_en"].isChecked() and window.actions_["mode_en"].isEnabled()
+    assert window.action(MainAction.MODE_EN).isChecked() and window.action(MainAction.MODE_EN).isEnabled()
     for key in ("mode_zh", "mode_side", "mode_interleaved", "sync"):
-        assert not window.actions_[key].isEnabled(), key
+        assert not window.action(MainAction(key)).isEnabled(), key
     assert view.left.isVisibleTo(view) and not view.right.isVisibleTo(view)
     view.set_mode("side")
     assert view.mode == "en" and not view.right.isVisibleTo(view)
@@ -225,14 +225,14 @@ def test_both_panes_scroll_to_the_very_end_together(qtbot, window, tmp_path):
 def test_rows_stay_in_step_after_zooming(qtbot, window, tmp_path, name):
     view = open_ready(qtbot, window, file_for(name, tmp_path))
     size = view.reading_font.pointSize()
-    window.actions_["zoom_in"].trigger()
-    window.actions_["zoom_in"].trigger()
+    window.action(MainAction.ZOOM_IN).trigger()
+    window.action(MainAction.ZOOM_IN).trigger()
     assert view.reading_font.pointSize() == size + 2
     assert view.left.document().defaultFont().pointSize() == size + 2
     settle(qtbot, view)
     qtbot.wait(10)  # the view scrolls back to its row after the zoom
     assert misaligned(view) == []
-    window.actions_["zoom_reset"].trigger()
+    window.action(MainAction.ZOOM_RESET).trigger()
     settle(qtbot, view)
     assert view.reading_font.pointSize() == size
     assert misaligned(view) == []
@@ -255,13 +255,13 @@ def test_unlocked_panes_scroll_alone_and_relock_on_the_leaders_top_row(qtbot, wi
     left, right = view.left.verticalScrollBar(), view.right.verticalScrollBar()
     right.setValue(120)
     assert left.value() == 120
-    window.actions_["sync"].setChecked(False)
+    window.action(MainAction.SYNC).setChecked(False)
     assert not view.aligner.synced
     left.setValue(700)
     assert right.value() == 120
     top = view.left.top_row()
     assert top != view.right.top_row()
-    window.actions_["sync"].setChecked(True)
+    window.action(MainAction.SYNC).setChecked(True)
     assert view.aligner.synced
     assert view.right.top_row() == view.left.top_row() == top
     assert right.value() == left.value() == round(view.left.row_top(top))
@@ -304,7 +304,7 @@ def test_speaker_filter_shows_only_that_speakers_blocks_in_both_panes(qtbot, win
     t = view.transcript
     window.navigation.set_speaker_filter("Raymond Kwok")
     assert view.speaker_filter == "Raymond Kwok"
-    assert window.actions_["only_speaker"].isChecked()
+    assert window.action(MainAction.ONLY_SPEAKER).isChecked()
 
     def visible(pane):
         out = []
@@ -324,7 +324,7 @@ def test_speaker_filter_shows_only_that_speakers_blocks_in_both_panes(qtbot, win
     assert visible(view.left) == visible(view.right) == want
     window.navigation.set_speaker_filter(None)
     assert visible(view.left) == visible(view.right) == list(range(len(view.rows)))
-    assert not window.actions_["only_speaker"].isChecked()
+    assert not window.action(MainAction.ONLY_SPEAKER).isChecked()
 
 
 # --- figures, find, hover --------------------------------------------------------------------------
@@ -346,10 +346,10 @@ def test_figures_are_highlighted_at_the_analysis_offsets_and_toggle_off(qtbot, w
     assert sorted((r.start, r.length) for r in zh_block.layout().formats()) == sorted(
         (f.start, f.end - f.start) for f in analyse_paragraph(p).zh
     )
-    window.actions_["figures"].setChecked(False)
+    window.action(MainAction.FIGURES).setChecked(False)
     assert not view.figures_on
     assert block.layout().formats() == [] and zh_block.layout().formats() == []
-    window.actions_["figures"].setChecked(True)
+    window.action(MainAction.FIGURES).setChecked(True)
     assert sorted((r.start, r.length) for r in block.layout().formats()) == want
 
 
@@ -510,10 +510,9 @@ def test_a_big_file_shows_its_first_call_from_the_head_then_takes_the_whole_file
     qtbot.waitUntil(lambda: view.call == 4, timeout=5000)
 
 
-def test_loading_keeps_the_collector_as_it_was_and_freezes_what_it_parsed(qapp):
-    """A parse runs without the cyclic collector and what it leaves is frozen, so no collection
-    scans it later (bench/RESULTS.md: a 57 ms young-generation pass on the worker, holding the
-    GIL); the collector is left on or off as it was."""
+def test_loading_leaves_the_interpreter_settings_alone(qapp):
+    """Interpreter-wide settings are made once, at start (reader/runtime.py): a load changes
+    neither the collector nor what it has frozen."""
     import gc
 
     from PySide6.QtGui import QFont
@@ -521,18 +520,10 @@ def test_loading_keeps_the_collector_as_it_was_and_freezes_what_it_parsed(qapp):
     from reader.ui.theme import colours
     from reader.ui.view.loading import load
 
-    gc.unfreeze()
-    try:
-        loaded = load(SAMPLE, 0, ("en",), QFont(), colours())
-        assert gc.isenabled()
-        assert gc.get_freeze_count() > 1000
-        assert len(loaded.transcript.paragraphs) > 10
-        gc.disable()
-        load(SAMPLE, 0, ("en",), QFont(), colours())
-        assert not gc.isenabled()
-    finally:
-        gc.enable()
-        gc.unfreeze()
+    before = (gc.isenabled(), gc.get_threshold(), gc.get_freeze_count())
+    loaded = load(SAMPLE, 0, ("en",), QFont(), colours())
+    assert len(loaded.transcript.paragraphs) > 10
+    assert (gc.isenabled(), gc.get_threshold(), gc.get_freeze_count()) == before
 
 
 def test_the_text_is_shown_before_its_figures_are_found_and_ready_waits_for_them(qtbot, window):

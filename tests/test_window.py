@@ -15,10 +15,11 @@ from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 from reader.core import outline  # noqa: E402
 from reader.core.parser import parse_bytes, parse_file  # noqa: E402
+from reader.core.paths import sample_path  # noqa: E402
 from reader.ui import config  # noqa: E402
-from reader.ui.app import sample_path  # noqa: E402
 from reader.ui.config import Settings  # noqa: E402
 from reader.ui.view.transcript_view import TranscriptView  # noqa: E402
+from reader.ui.window.actions import MainAction  # noqa: E402
 from reader.ui.window.main_window import MainWindow  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -38,8 +39,7 @@ def show(qtbot, window: MainWindow, height: int = 850) -> MainWindow:
 
 @pytest.fixture
 def window(qtbot, tmp_path) -> MainWindow:
-    w = MainWindow(make_settings(tmp_path / "s.ini"))
-    w.setProperty("quiet", True)
+    w = MainWindow(make_settings(tmp_path / "s.ini"), quiet=True)
     return show(qtbot, w)
 
 
@@ -113,7 +113,7 @@ def test_a_file_that_is_no_transcript_says_why_and_keeps_the_other_tab(qtbot, tm
 
 def test_a_window_without_a_transcript_says_how_to_open_one(qtbot, window):
     assert "Open" in window.statusBar().currentMessage()
-    assert not window.actions_["next_turn"].isEnabled()
+    assert not window.action(MainAction.NEXT_TURN).isEnabled()
 
 
 # --- the Go menu -----------------------------------------------------------------------------------
@@ -126,12 +126,12 @@ def test_next_and_previous_speaker_turn(qtbot, window):
     landed = []
     for _ in range(4):
         here = view.top_paragraph()
-        window.actions_["next_turn"].trigger()
+        window.action(MainAction.NEXT_TURN).trigger()
         assert view.top_paragraph() == outline.next_turn_start(t, here)
         landed.append(view.top_paragraph())
     assert landed == [2, 5, 13, 21]  # Grace Ho, Mei Lin, Arjun Mehta, the operator opening the Q&A
-    window.actions_["previous_turn"].trigger()
-    window.actions_["previous_turn"].trigger()
+    window.action(MainAction.PREVIOUS_TURN).trigger()
+    window.action(MainAction.PREVIOUS_TURN).trigger()
     assert view.top_paragraph() == 5
     qtbot.waitUntil(lambda: window.position.text().startswith("Mei Lin"), timeout=3000)
     assert "paragraph 6 of 44" in window.position.text()
@@ -140,17 +140,17 @@ def test_next_and_previous_speaker_turn(qtbot, window):
 def test_next_and_previous_question_and_go_to_qa(qtbot, window):
     view = open_ready(qtbot, window, sample_path())
     t = view.transcript
-    window.actions_["qa"].trigger()
+    window.action(MainAction.QA).trigger()
     assert view.top_paragraph() == 21 == outline.qa_start(t, 0)
-    window.actions_["previous_question"].trigger()  # none before the Q&A: stays put
+    window.action(MainAction.PREVIOUS_QUESTION).trigger()  # none before the Q&A: stays put
     assert view.top_paragraph() == 21
     assert window.statusBar().currentMessage() == "Nothing further in that direction"
-    window.actions_["next_question"].trigger()
+    window.action(MainAction.NEXT_QUESTION).trigger()
     assert view.top_paragraph() == 23 == outline.next_question(t, 21)
     assert t.turns[t.paragraphs[23].turn].speaker == "Vivian Tsai"
-    window.actions_["next_question"].trigger()
+    window.action(MainAction.NEXT_QUESTION).trigger()
     assert view.top_paragraph() == 29
-    window.actions_["previous_question"].trigger()
+    window.action(MainAction.PREVIOUS_QUESTION).trigger()
     assert view.top_paragraph() == 23
     qtbot.waitUntil(lambda: "Q&A" in window.position.text(), timeout=3000)
 
@@ -159,13 +159,13 @@ def test_next_mismatch_lands_on_the_flagged_paragraph(qtbot, window):
     view = open_ready(qtbot, window, sample_path())
     assert view.figs.flagged() == [16]
     assert view.top_paragraph() == 0
-    window.actions_["next_mismatch"].trigger()
+    window.action(MainAction.NEXT_MISMATCH).trigger()
     assert view.top_paragraph() == 16
     assert "18%" in view.transcript.paragraphs[16].en and "13%" in view.transcript.paragraphs[16].zh
-    window.actions_["next_mismatch"].trigger()  # the only one: stays put
+    window.action(MainAction.NEXT_MISMATCH).trigger()  # the only one: stays put
     assert view.top_paragraph() == 16
     view.go_to_paragraph(30)
-    window.actions_["previous_mismatch"].trigger()
+    window.action(MainAction.PREVIOUS_MISMATCH).trigger()
     assert view.top_paragraph() == 16
     qtbot.waitUntil(lambda: "paragraph 17 of 44" in window.position.text(), timeout=3000)
 
@@ -173,9 +173,9 @@ def test_next_mismatch_lands_on_the_flagged_paragraph(qtbot, window):
 def test_only_this_speaker_follows_the_paragraph_at_the_top(qtbot, window):
     view = open_ready(qtbot, window, sample_path())
     view.go_to_paragraph(5)
-    window.actions_["only_speaker"].trigger()
+    window.action(MainAction.ONLY_SPEAKER).trigger()
     assert view.speaker_filter == "Mei Lin" and window.panel.filter == "Mei Lin"
-    window.actions_["only_speaker"].trigger()
+    window.action(MainAction.ONLY_SPEAKER).trigger()
     assert view.speaker_filter is None and window.panel.filter is None
 
 
@@ -189,10 +189,10 @@ def test_mode_sync_and_zoom_are_remembered_between_windows(qtbot, tmp_path):
     app_size = QGuiApplication.font().pointSize()
     assert base == (app_size if app_size > 0 else 10)
     view = open_ready(qtbot, first, sample_path())
-    first.actions_["mode_interleaved"].trigger()
-    first.actions_["sync"].setChecked(False)
-    first.actions_["zoom_in"].trigger()
-    first.actions_["zoom_in"].trigger()
+    first.action(MainAction.MODE_INTERLEAVED).trigger()
+    first.action(MainAction.SYNC).setChecked(False)
+    first.action(MainAction.ZOOM_IN).trigger()
+    first.action(MainAction.ZOOM_IN).trigger()
     assert (
         view.mode == "interleaved" and not view.aligner.synced and view.reading_font.pointSize() == base + 2
     )
@@ -200,8 +200,8 @@ def test_mode_sync_and_zoom_are_remembered_between_windows(qtbot, tmp_path):
     first.settings.q.sync()
 
     second = show(qtbot, MainWindow(make_settings(ini)))
-    assert second.actions_["mode_interleaved"].isChecked()
-    assert not second.actions_["sync"].isChecked()
+    assert second.action(MainAction.MODE_INTERLEAVED).isChecked()
+    assert not second.action(MainAction.SYNC).isChecked()
     assert second.reading_font().pointSize() == base + 2
     view = open_ready(qtbot, second, sample_path())
     assert view.mode == "interleaved" and view.stack.currentWidget() is view.inter
@@ -213,11 +213,11 @@ def test_mode_sync_and_zoom_are_remembered_between_windows(qtbot, tmp_path):
 def test_the_window_reads_the_outline_of_the_call_shown(qtbot, window):
     view = open_ready(qtbot, window, FIXTURES / "multi_call.txt")
     t = parse_file(FIXTURES / "multi_call.txt")
-    assert window.actions_["next_call"].isEnabled()
-    window.actions_["next_call"].trigger()
+    assert window.action(MainAction.NEXT_CALL).isEnabled()
+    window.action(MainAction.NEXT_CALL).trigger()
     qtbot.waitUntil(lambda: view.call == 1, timeout=5000)
     assert window.panel.call == 1
     assert window.panel.title.text().startswith(t.calls[1].company)
-    window.actions_["previous_call"].trigger()
+    window.action(MainAction.PREVIOUS_CALL).trigger()
     qtbot.waitUntil(lambda: view.call == 0, timeout=5000)
     assert window.panel.call == 0

@@ -16,8 +16,10 @@ import sys
 from collections.abc import Callable, Sequence
 from urllib.parse import unquote, urlsplit
 
+from .. import runtime, version
 from ..core.errors import TranscriptError
 from ..core.links import parse_link
+from ..core.modes import Mode
 from .common import EXIT_USAGE, Command, Parser, UsageError, fail
 from .output import emit
 
@@ -33,7 +35,7 @@ def _app(args: argparse.Namespace) -> int:
     return run(
         file=file,
         screenshot=args.screenshot,
-        mode=args.mode,
+        mode=Mode(args.mode) if args.mode else None,
         paragraph=paragraph,
         exit_after_paint=args.exit_after_paint,
     )
@@ -78,12 +80,10 @@ def _commands(only: str | None = None) -> dict[str, Command]:
 
 
 class _Version(argparse.Action):
-    """--version, reading the version only when asked (importlib.metadata is slow to import)."""
+    """--version, reading the installed version only when asked."""
 
     def __call__(self, parser: argparse.ArgumentParser, *_args: object) -> None:
-        from .. import __version__
-
-        parser.exit(message=f"{parser.prog} {__version__}\n")
+        parser.exit(message=f"{parser.prog} {version()}\n")
 
 
 class _AppParser(Parser):
@@ -112,7 +112,7 @@ def _app_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--mode",
-        choices=("en", "zh", "side", "interleaved"),
+        choices=[m.value for m in Mode],
         help="how to show the transcript: English only, Chinese only, side by side, interleaved",
     )
     p.add_argument(
@@ -155,6 +155,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
         if args_list and args_list[0] in GROUPS:
+            runtime.configure(window=False)
             doc, configure, run = _commands(args_list[0])[args_list[0]]
             parser = Parser(prog=f"transcript-reader {args_list[0]}", description=doc)
             configure(parser)
@@ -162,6 +163,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = _app_parser().parse_args(args_list)
         if args.install_desktop_entry or args.uninstall_desktop_entry:
             return _desktop_entry(args)
+        runtime.configure(window=True)
         return _app(args)
     except (TranscriptError, UsageError) as err:
         fail(str(err))

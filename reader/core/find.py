@@ -16,6 +16,7 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from importlib.resources import files
 
 from .model import Transcript
 
@@ -53,8 +54,6 @@ _table: str | None = None
 
 def _ts_characters() -> dict[str, str]:
     """OpenCC's Traditional-to-Simplified character dictionary: first candidate, one char only."""
-    from importlib.resources import files  # when first finding: not needed to start the window
-
     text = files("opencc").joinpath("dictionary", "TSCharacters.txt").read_text(encoding="utf-8")
     out = {}
     for line in text.splitlines():

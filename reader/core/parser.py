@@ -9,7 +9,6 @@ decides whether what came out is a transcript at all.
 
 from __future__ import annotations
 
-import gc
 import os
 import re
 import unicodedata
@@ -81,17 +80,9 @@ def parse_bytes(data: bytes) -> Transcript:
 
 
 def parse_text(text: str, encoding: str = "utf-8", warnings: list[str] | None = None) -> Transcript:
-    # The parse makes tens of thousands of small acyclic objects: the cyclic garbage collector
-    # would scan them over and over (a fifth of the time on a 5 MB file) and find nothing.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        # A BOM pasted into the middle (files joined with `cat`) is an invisible character.
-        text = unicodedata.normalize("NFC", text.replace("\ufeff", ""))
-        return _parse_text(text, encoding, warnings or [])
-    finally:
-        if collecting:
-            gc.enable()
+    # A BOM pasted into the middle (files joined with `cat`) is an invisible character.
+    text = unicodedata.normalize("NFC", text.replace("\ufeff", ""))
+    return _parse_text(text, encoding, warnings or [])
 
 
 # UTF-8 read as cp1252 somewhere upstream: "there\u00e2\u20ac\u2122s", or with the last two

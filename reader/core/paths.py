@@ -17,6 +17,7 @@ from pathlib import Path
 
 ORGANIZATION = "transcript-reader"
 APPLICATION = "Transcript Reader"
+SAMPLE = "sample-transcript.txt"
 
 
 def data_dir() -> Path:
@@ -55,9 +56,18 @@ def resources_dir() -> Path:
     """The app's package data (the sample transcript, icons, translations): the package
     ``reader.resources``, which is ``resources/`` in the source tree and ``reader/resources``
     installed or frozen. Found from that package's ``__file__``: wherever the app runs, its files
-    are plain files on disk (never a zip import), and importing importlib.resources for them cost
-    ~6 ms of every start, before the first paint (bench/RESULTS.md)."""
+    are plain files on disk (never a zip import)."""
     file = import_module("reader.resources").__file__
     if file is None:  # only a namespace package has none; resources/ ships its __init__.py
         raise RuntimeError("the package reader.resources has no folder on disk")
     return Path(file).parent
+
+
+def sample_path() -> Path:
+    """The fictional sample transcript shipped in resources/, opened when no file is given."""
+    return resources_dir() / SAMPLE
+
+
+def is_sample(path: Path) -> bool:
+    """Whether `path` is the shipped sample (kept out of the recent files and the library)."""
+    return path.resolve() == sample_path().resolve()

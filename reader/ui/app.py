@@ -6,18 +6,20 @@ import os
 import sys
 from pathlib import Path
 
-from ..core.paths import resources_dir
+from PySide6.QtCore import QSize, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
 
-SAMPLE = "sample-transcript.txt"
-SWITCH_INTERVAL = 0.001
+from ..core import paths
+from ..core.modes import Mode
+from ..core.paths import resources_dir, sample_path
+from . import config, i18n, theme
+from .window.main_window import MainWindow
+from .workers import Job
+
 PNG_QUALITY = 80  # zlib level 2 for PNG: twice as fast as the default, and a smaller file here
 DESKTOP_ID = "transcript-reader"  # the .desktop entry's name: reader/desktop_install.py installs it
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)  # resources/icons/transcript-reader-<N>.png
-
-
-def sample_path() -> Path:
-    """The fictional sample transcript shipped in resources/, opened when no file is given."""
-    return resources_dir() / SAMPLE
 
 
 def icon_paths() -> list[tuple[int, str]]:
@@ -30,26 +32,13 @@ def icon_paths() -> list[tuple[int, str]]:
 def run(
     file: str | None = None,
     screenshot: str | None = None,
-    mode: str | None = None,
+    mode: Mode | None = None,
     paragraph: int | None = None,
     exit_after_paint: bool = False,
 ) -> int:
     """Open the window on `file` (the sample if None). With `screenshot`, save a picture once
     the call is `ready` and exit; with `exit_after_paint`, exit as soon as the text is first
     painted: what bench/open_bench.py measures against the bare-Qt floor, which does the same."""
-    from PySide6.QtCore import QSize, QTimer
-    from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QApplication
-
-    from ..core import paths
-    from . import config, i18n, theme
-    from .window.main_window import MainWindow
-    from .workers import Job
-
-    # Workers (parsing, figures) are Python threads: each Python callback of the GUI thread
-    # (painting, highlighting a block) must wait for the GIL, up to one switch interval each.
-    # 5 ms by default makes a few dozen callbacks a visible stall; 1 ms keeps them short.
-    sys.setswitchinterval(SWITCH_INTERVAL)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName(paths.APPLICATION)
@@ -72,11 +61,11 @@ def run(
     if mode:
         settings.set(config.VIEW_MODE, mode)
     app.aboutToQuit.connect(Job.stop_all)
-    window = MainWindow(settings)
+    scripted = bool(screenshot or exit_after_paint)  # no one is there to read a message box
+    window = MainWindow(settings, quiet=scripted)
     path = Path(file) if file else sample_path()
     status = {"code": 0}
-    if screenshot or exit_after_paint:  # a scripted run: no one is there to read a message box
-        window.setProperty("quiet", True)
+    if scripted:
         window.resize(1320, 860)
 
         def failed(_path: str, reason: str) -> None:

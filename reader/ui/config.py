@@ -12,6 +12,8 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from ..core.modes import Mode
+
 T = TypeVar("T")
 
 
@@ -25,7 +27,7 @@ class Option(Generic[T]):
     choices: tuple[Any, ...] = ()
 
 
-VIEW_MODE = Option("view/mode", str, "side", ("en", "zh", "side", "interleaved"))
+VIEW_MODE = Option("view/mode", Mode, Mode.SIDE, tuple(Mode))
 SYNC = Option("view/sync", bool, True)
 FIGURES = Option("view/figures", bool, True)
 ZOOM = Option("view/zoom", int, 0)  # points added to the reading font's size

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QStyleFactory
 
 from ..core.model import Role
 
@@ -165,7 +166,6 @@ def apply_scheme(choice: str) -> None:
     style for its palette at start made PySide build the QStyle class and its 17 enums (~9 ms
     before the first paint) for nothing."""
     global _own_palette
-    from PySide6.QtWidgets import QApplication, QStyleFactory
 
     app = QApplication.instance()
     if not isinstance(app, QApplication):

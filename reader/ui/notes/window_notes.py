@@ -1,7 +1,7 @@
 """The window's notes: the store's service, the notes panel in its dock, and the commands
 (Highlight, Add Note, Undo/Redo, Export Notes) wired to the open view.
 
-Kept out of `window.py` so the window stays a frame: it creates one `WindowNotes`, tells it
+Kept out of the main window so the window stays a frame: it creates one `WindowNotes`, tells it
 when a view loaded or the tab changed, and gives it `open_at` to show a note of another file.
 """
 
@@ -12,59 +12,63 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
-from PySide6.QtWidgets import QDockWidget
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QMessageBox
 
 from ...core.notes.models import Note, NotesError
 from ..view.note_marks import ViewNotes
+from ..window.actions import MainAction
+from ..window.host import WindowHost
+from .commands import DeleteNote
 from .service import NotesService
 
 if TYPE_CHECKING:
     from ..view.transcript_view import TranscriptView
-    from ..window.main_window import MainWindow
     from .panel import NotesPanel
 
 
 class WindowNotes(QObject):
-    def __init__(self, window: MainWindow, service: NotesService | None = None) -> None:
-        super().__init__(window)
+    def __init__(self, window: WindowHost, service: NotesService | None = None) -> None:
+        super().__init__(window.widget())
         self.window = window
         self.service = service or NotesService(parent=self)
         self.panel: NotesPanel | None = None  # made when the dock is first shown
         self.fingerprint: str | None = None  # of the file on screen
-        self.dock = QDockWidget(QCoreApplication.translate("WindowNotes", "Notes"), window)
+        self.dock = QDockWidget(QCoreApplication.translate("WindowNotes", "Notes"), window.widget())
         self.dock.setObjectName("notes")
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        window.add_dock(self.dock, Qt.DockWidgetArea.RightDockWidgetArea)
         self.dock.hide()  # shown on request (F10), or by the window's restored layout
 
-        a = window.actions_
-        a["undo"].triggered.connect(self.service.undo.undo)
-        a["redo"].triggered.connect(self.service.undo.redo)
+        a = window.action
+        a(MainAction.UNDO).triggered.connect(self.service.undo.undo)
+        a(MainAction.REDO).triggered.connect(self.service.undo.redo)
         # Slots of this object, not lambdas: Qt drops them when the window goes, before the
         # stack (a child) says its last "can undo" to actions already deleted.
         self.service.undo.indexChanged.connect(self._undo_changed)
         self.service.undo.cleanChanged.connect(self._undo_changed)
         self._undo_changed()
-        a["highlight"].triggered.connect(lambda: self._with_notes(self._highlight))
-        a["add_note"].triggered.connect(lambda: self._with_notes(lambda n: n.ask()))
-        a["notes_panel"].toggled.connect(self.show_panel)
+        a(MainAction.HIGHLIGHT).triggered.connect(lambda: self._with_notes(self._highlight))
+        a(MainAction.ADD_NOTE).triggered.connect(lambda: self._with_notes(lambda n: n.ask()))
+        a(MainAction.NOTES_PANEL).toggled.connect(self.show_panel)
         self.dock.visibilityChanged.connect(self._dock_shown)
-        a["export_notes"].triggered.connect(
+        a(MainAction.EXPORT_NOTES).triggered.connect(
             lambda: self.export(self.panel is not None and self.panel.all_files())
         )
-        a["export_notes"].setEnabled(False)  # until the store is open
+        a(MainAction.EXPORT_NOTES).setEnabled(False)  # until the store is open
 
         self._waiting: list[TranscriptView] = []  # views loaded before the store was open
         self.service.failed.connect(self._failed)
         self.service.opened.connect(self._store_opened)
         if self.service.is_open:
             self._store_opened()
-        else:
-            # The store opens (NotesService.open_soon) once a file's text is painted (the window
-            # asks: MainWindow.open_path), or when the window settled, whichever comes first.
-            window.settled.connect(self.service.open_soon)
+
+    def window_settled(self) -> None:
+        """The window's first file is shown (or none is opening): open the store if no file's
+        first paint asked for it already (MainWindow.open_path)."""
+        if not self.service.is_open:
+            self.service.open_soon()
 
     def _store_opened(self) -> None:
-        self.window.actions_["export_notes"].setEnabled(self.service.available)
+        self.window.action(MainAction.EXPORT_NOTES).setEnabled(self.service.available)
         waiting, self._waiting = self._waiting, []
         for v in waiting:
             if v in self.window.views() and v.transcript is not None:  # not closed meanwhile
@@ -75,13 +79,13 @@ class WindowNotes(QObject):
 
     def _announce(self) -> None:
         problem = self.service.problem or ""
-        self.window.statusBar().showMessage(
+        self.window.show_message(
             QCoreApplication.translate("WindowNotes", "Notes: {reason}").format(reason=problem), 15000
         )
-        if not self.window.property("quiet"):
-            from PySide6.QtWidgets import QMessageBox  # dialogs: imported when shown, not at start
-
-            QMessageBox.warning(self.window, QCoreApplication.translate("WindowNotes", "Notes"), problem)
+        if not self.window.quiet:
+            QMessageBox.warning(
+                self.window.widget(), QCoreApplication.translate("WindowNotes", "Notes"), problem
+            )
 
     def show_panel(self, shown: bool = True) -> NotesPanel | None:
         """Show or hide the notes dock; its panel is made the first time it shows (a window
@@ -127,8 +131,8 @@ class WindowNotes(QObject):
         if self.panel is not None:
             self.panel.set_document(self.fingerprint)
         # (`is_open` first: switching tabs does not open the store; `_store_opened` comes back here)
-        for key in ("highlight", "add_note"):
-            self.window.actions_[key].setEnabled(
+        for key in (MainAction.HIGHLIGHT, MainAction.ADD_NOTE):
+            self.window.action(key).setEnabled(
                 t is not None and self.service.is_open and self.service.available
             )
 
@@ -145,7 +149,7 @@ class WindowNotes(QObject):
             hint = QCoreApplication.translate(
                 "WindowNotes", "Select a passage (or click a paragraph) to highlight"
             )
-            self.window.statusBar().showMessage(hint, 4000)
+            self.window.show_message(hint, 4000)
             return
         notes.add(passage, self.service.last_color)
 
@@ -154,21 +158,19 @@ class WindowNotes(QObject):
         if v is not None:
             v.notes.delete(note)
         else:  # the All-notes list without a file open: the command needs no view
-            from .commands import DeleteNote
-
             self.service.undo.push(DeleteNote(self.service, note))
 
     def _reattach(self, note: Note) -> None:
         v = self.window.view()
         t = v.transcript if v is not None else None
         if v is None or t is None or t.fingerprint != note.document:
-            self.window.statusBar().showMessage(
+            self.window.show_message(
                 QCoreApplication.translate("WindowNotes", "Open the note's file to re-attach it"), 5000
             )
             return
         passage = v.notes.passage()
         if passage is None or not v.notes.reattach(note, passage):
-            self.window.statusBar().showMessage(
+            self.window.show_message(
                 QCoreApplication.translate("WindowNotes", "Select the passage to put the note on first"), 5000
             )
 
@@ -178,17 +180,16 @@ class WindowNotes(QObject):
             return
         for v in self.window.views():
             if v.transcript is not None and v.transcript.fingerprint == note.document:
-                self.window.tabs.setCurrentWidget(v)
+                self.window.show_view(v)
                 v.go_to_paragraph(note.paragraph)
                 return
         store = self.service.store
         document = store.find_document(note.document) if store is not None else None
         if document is None or not Path(document.path).is_file():
             where = document.path if document is not None else note.document[:12]
-            from PySide6.QtWidgets import QMessageBox
 
             QMessageBox.information(
-                self.window,
+                self.window.widget(),
                 QCoreApplication.translate("WindowNotes", "File not found"),
                 QCoreApplication.translate(
                     "WindowNotes",
@@ -207,10 +208,9 @@ class WindowNotes(QObject):
             return
         name = "notes" if fingerprint is None else (v.path.stem + "-notes" if v and v.path else "notes")
         start = str(Path.home() / f"{name}.md")
-        from PySide6.QtWidgets import QFileDialog, QMessageBox
 
         path, chosen = QFileDialog.getSaveFileName(
-            self.window,
+            self.window.widget(),
             QCoreApplication.translate("WindowNotes", "Export Notes"),
             start,
             QCoreApplication.translate(
@@ -237,11 +237,13 @@ class WindowNotes(QObject):
             target.write_text(text, encoding="utf-8", newline="" if kind == "csv" else None)
         except (OSError, NotesError) as err:
             QMessageBox.warning(
-                self.window, QCoreApplication.translate("WindowNotes", "Cannot export the notes"), str(err)
+                self.window.widget(),
+                QCoreApplication.translate("WindowNotes", "Cannot export the notes"),
+                str(err),
             )
             return
         count = sum(len(notes) for _, notes in groups)
-        self.window.statusBar().showMessage(
+        self.window.show_message(
             QCoreApplication.translate("WindowNotes", "Exported {n} note(s) to {path}").format(
                 n=count, path=str(target)
             ),
@@ -251,23 +253,33 @@ class WindowNotes(QObject):
     # --- small things ---------------------------------------------------------------------------
 
     def _undo_changed(self, *_args: object) -> None:
-        stack, a = self.service.undo, self.window.actions_
+        stack, a = self.service.undo, self.window.action
         for key, base, can, what in (
-            ("undo", QCoreApplication.translate("WindowNotes", "&Undo"), stack.canUndo(), stack.undoText()),
-            ("redo", QCoreApplication.translate("WindowNotes", "&Redo"), stack.canRedo(), stack.redoText()),
+            (
+                MainAction.UNDO,
+                QCoreApplication.translate("WindowNotes", "&Undo"),
+                stack.canUndo(),
+                stack.undoText(),
+            ),
+            (
+                MainAction.REDO,
+                QCoreApplication.translate("WindowNotes", "&Redo"),
+                stack.canRedo(),
+                stack.redoText(),
+            ),
         ):
-            a[key].setEnabled(can)
-            a[key].setText(f"{base} {what}" if can and what else base)
+            a(key).setEnabled(can)
+            a(key).setText(f"{base} {what}" if can and what else base)
 
     def _dock_shown(self, shown: bool) -> None:
-        if self.window.isVisible() and not self.window.isMinimized():
-            self.window.actions_["notes_panel"].setChecked(shown)
+        if self.window.on_screen():
+            self.window.action(MainAction.NOTES_PANEL).setChecked(shown)
 
     def _failed(self, reason: str) -> None:
-        self.window.statusBar().showMessage(
+        self.window.show_message(
             QCoreApplication.translate("WindowNotes", "Notes: {reason}").format(reason=reason), 8000
         )
-        if not self.window.property("quiet"):
-            from PySide6.QtWidgets import QMessageBox
-
-            QMessageBox.warning(self.window, QCoreApplication.translate("WindowNotes", "Notes"), reason)
+        if not self.window.quiet:
+            QMessageBox.warning(
+                self.window.widget(), QCoreApplication.translate("WindowNotes", "Notes"), reason
+            )

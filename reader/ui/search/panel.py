@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.model import Role
+from ...core.search.snippets import snippet
 from ..i18n import plural
 from ..theme import colours
 from ..widgets.html_delegate import HTML_ROLE, rich_tree
@@ -401,8 +402,6 @@ class SearchPanel(QWidget):
         self.tree.expandAll()
 
     def _html(self, hit: Hit, mark: str, mark_text: str, quiet: str) -> str:
-        from ...core.search.snippets import snippet  # loaded already: the hit came from the core
-
         pal = colours(self.palette())
         try:
             role_colour = pal.roles[Role(hit.role)].name()

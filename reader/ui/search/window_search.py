@@ -1,7 +1,7 @@
 """The window's library search: the search and library docks, their commands (Search Library,
 Library Panel, Add Folder to Library), and opening a hit at its paragraph with its terms marked.
 
-Kept out of `window.py` so the window stays a frame: it creates one `WindowSearch`, tells it when
+Kept out of the main window so the window stays a frame: it creates one `WindowSearch`, tells it when
 a view loaded (the file joins the library as a recent one) or the tab changed, and asks it to
 build the panels its restored layout shows. Each panel is made the first time its dock shows.
 """
@@ -11,17 +11,19 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QDockWidget, QProgressBar
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QProgressBar
 
 from ...core.find import Match
+from ...core.paths import is_sample
+from ..window.actions import MainAction
+from ..window.host import WindowHost
 from .service import SearchService
 
 if TYPE_CHECKING:
     from ...core.search.indexer import Progress
     from ...core.search.searcher import Hit
     from ..view.transcript_view import TranscriptView
-    from ..window.main_window import MainWindow
     from .library_panel import LibraryPanel
     from .panel import SearchPanel
 
@@ -29,52 +31,55 @@ QUERY_FROM_SELECTION = 80  # a selection up to this long becomes the query of Ct
 
 
 class WindowSearch(QObject):
-    def __init__(self, window: MainWindow, service: SearchService | None = None) -> None:
-        super().__init__(window)
+    def __init__(
+        self, window: WindowHost, service: SearchService | None = None, passive: bool = False
+    ) -> None:
+        super().__init__(window.widget())
         self.window = window
         self.service = service or SearchService(parent=self)
         self.search_panel: SearchPanel | None = None
         self.library_panel: LibraryPanel | None = None
-        # A scripted run (--screenshot) reads with read-only settings: it adds nothing to the
-        # library and starts no indexing either.
-        self.passive = window.settings.read_only
+        # A scripted run (--screenshot) adds nothing to the library and starts no indexing.
+        self.passive = passive
 
-        self.search_dock = QDockWidget(self.tr("Search Library"), window)
+        self.search_dock = QDockWidget(self.tr("Search Library"), window.widget())
         self.search_dock.setObjectName("search")
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.search_dock)
+        window.add_dock(self.search_dock, Qt.DockWidgetArea.RightDockWidgetArea)
         self.search_dock.hide()
-        self.library_dock = QDockWidget(self.tr("Library"), window)
+        self.library_dock = QDockWidget(self.tr("Library"), window.widget())
         self.library_dock.setObjectName("library")
-        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.library_dock)
+        window.add_dock(self.library_dock, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.library_dock.hide()
 
         self.indexing = QProgressBar()  # in the status bar: indexing shows with the panel closed
         self.indexing.setMaximumWidth(180)
         self.indexing.hide()
-        window.statusBar().addPermanentWidget(self.indexing)
+        window.add_status_widget(self.indexing)
 
-        a = window.actions_
-        a["search"].triggered.connect(self.open_search)
-        a["library_panel"].toggled.connect(self.show_library)
-        a["add_to_library"].triggered.connect(self.add_folder)
+        a = window.action
+        a(MainAction.SEARCH).triggered.connect(self.open_search)
+        a(MainAction.LIBRARY_PANEL).toggled.connect(self.show_library)
+        a(MainAction.ADD_TO_LIBRARY).triggered.connect(self.add_folder)
         self.search_dock.visibilityChanged.connect(self._search_shown)
         self.library_dock.visibilityChanged.connect(self._library_shown)
         s = self.service
-        s.message.connect(lambda text: window.statusBar().showMessage(text, 8000))
+        s.message.connect(self._message)
         s.indexingStarted.connect(self._indexing)
         s.indexProgress.connect(self._progress)
         s.indexEnded.connect(self._indexing)
-        window.installEventFilter(self)
-        if not self.passive:
-            # Once the window settled, not at once: opening the library imports Whoosh (and
-            # through it urllib, http, ssl, email: ~70 ms of imports holding the GIL), which on a
-            # worker slowed the first file's opening and first paint.
-            window.settled.connect(lambda: self.service.start())
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.window and event.type() == QEvent.Type.Close:
-            self.service.shutdown()  # stop indexing: the window goes
-        return False
+    def window_settled(self) -> None:
+        """The window's first file is shown: open the library now, not before (its imports on a
+        worker would slow the first file's opening and first paint)."""
+        if not self.passive:
+            self.service.start()
+
+    def shutdown(self) -> None:
+        """The window closes: stop indexing."""
+        self.service.shutdown()
+
+    def _message(self, text: str) -> None:
+        self.window.show_message(text, 8000)
 
     # --- the panels ----------------------------------------------------------------------------
 
@@ -126,7 +131,7 @@ class WindowSearch(QObject):
             self.show_search()
         if not self.library_dock.isHidden():
             self.show_library()
-        self.window.actions_["library_panel"].setChecked(not self.library_dock.isHidden())
+        self.window.action(MainAction.LIBRARY_PANEL).setChecked(not self.library_dock.isHidden())
 
     def _search_shown(self, shown: bool) -> None:
         if shown and self.search_panel is None:  # shown by the user (a tab of a dock group)
@@ -135,23 +140,21 @@ class WindowSearch(QObject):
     def _library_shown(self, shown: bool) -> None:
         if shown and self.library_panel is None:
             self.show_library()
-        if self.window.isVisible() and not self.window.isMinimized():
-            self.window.actions_["library_panel"].setChecked(shown)
+        if self.window.on_screen():
+            self.window.action(MainAction.LIBRARY_PANEL).setChecked(shown)
 
     # --- adding to the library -------------------------------------------------------------------
 
     def add_folder(self) -> None:
-        from PySide6.QtWidgets import QFileDialog  # dialogs: imported when shown, not at start
-
-        folder = QFileDialog.getExistingDirectory(self.window, self.tr("Add a Folder to the Library"))
+        folder = QFileDialog.getExistingDirectory(
+            self.window.widget(), self.tr("Add a Folder to the Library")
+        )
         if folder:
             self.add([folder])
 
     def add_files(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
         paths, _ = QFileDialog.getOpenFileNames(
-            self.window,
+            self.window.widget(),
             self.tr("Add Transcripts to the Library"),
             "",
             self.tr("Transcripts (*.txt);;All files (*)"),
@@ -162,7 +165,7 @@ class WindowSearch(QObject):
     def add(self, paths: list[str]) -> None:
         """Add folders or files to the library and index them (progress in the library panel)."""
         self.service.add(paths)
-        self.window.statusBar().showMessage(self.tr("Adding to the library and indexing\u2026"), 5000)
+        self.window.show_message(self.tr("Adding to the library and indexing\u2026"), 5000)
 
     # --- opening ---------------------------------------------------------------------------------
 
@@ -179,7 +182,7 @@ class WindowSearch(QObject):
         def mark() -> None:
             t = v.transcript
             if t is None or t.fingerprint != hit.fingerprint:
-                self.window.statusBar().showMessage(
+                self.window.show_message(
                     self.tr("This file changed since it was indexed: the terms are not marked"), 6000
                 )
                 return
@@ -208,7 +211,7 @@ class WindowSearch(QObject):
 
     def view_loaded(self, v: TranscriptView) -> None:
         """A file was read in full: it joins the library (as a recent file) and is indexed."""
-        if self.passive or v.path is None or _is_sample(v.path):
+        if self.passive or v.path is None or is_sample(v.path):
             return
         path = str(v.path.resolve())
         snapshot = self.service.snapshot
@@ -242,9 +245,3 @@ class WindowSearch(QObject):
                     done=p.done_files, total=p.total_files
                 )
             )
-
-
-def _is_sample(path: Path) -> bool:
-    from ..app import sample_path
-
-    return path.resolve() == sample_path().resolve()

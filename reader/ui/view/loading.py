@@ -5,11 +5,9 @@ documents built are moved to the GUI thread for the view to show.
 
 from __future__ import annotations
 
-import gc
 import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -64,34 +62,17 @@ def load(
     decoded = read_file(path)
     if painted is not None:
         painted.wait(timeout=0.3)
-    with _frozen():
-        head = parse_head(decoded, HEAD) if job is not None and first_call == 0 else None
-        early = prepare(head, 0, {}, names, font, palette) if head is not None else None
+    head = parse_head(decoded, HEAD) if job is not None and first_call == 0 else None
+    early = prepare(head, 0, {}, names, font, palette) if head is not None else None
     if early is not None and job is not None:
         job.emit_early(early)
         # Parse the rest once the head is on screen: both at once would make every Python
         # callback of the GUI thread's first paint wait for the GIL.
         job.resume.wait(timeout=3.0)
-    with _frozen():
-        t = parse_decoded(decoded, path)
-        if early is not None and same_first_call(early.transcript, t):
-            return Loaded(t, 0, early.figures, {})  # the view keeps what it shows
-        return prepare(t, min(first_call, len(t.calls) - 1), {}, names, font, palette, analyse=False)
-
-
-@contextmanager
-def _frozen() -> Iterator[None]:
-    """Run without the cyclic garbage collector, then freeze what is left. A parse makes hundreds
-    of thousands of long-lived records; with collection on, the first young-generation pass after
-    it scanned them all (~60 ms holding the GIL), and later passes again and again."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if collecting:
-            gc.enable()
+    t = parse_decoded(decoded, path)
+    if early is not None and same_first_call(early.transcript, t):
+        return Loaded(t, 0, early.figures, {})  # the view keeps what it shows
+    return prepare(t, min(first_call, len(t.calls) - 1), {}, names, font, palette, analyse=False)
 
 
 def same_first_call(a: Transcript, b: Transcript) -> bool:

@@ -16,6 +16,7 @@ from PySide6.QtGui import QFont, QTextBlock
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from ...core.model import Transcript
+from ...core.modes import Mode
 from ...core.rows import Row, RowKind, call_rows
 from ..notes.service import NotesService
 from ..theme import colours
@@ -36,8 +37,6 @@ from .speaker_filter import show_only
 if TYPE_CHECKING:  # the figure lexer (Pygments) is imported once figures are found
     from ...core.analysis import ParagraphFigures
 
-MODES = ("en", "zh", "side", "interleaved")
-_NEEDS = {"en": ("en",), "zh": ("zh",), "side": ("en", "zh"), "interleaved": ("interleaved",)}
 # A big file's worker goes on parsing the rest this long after its head is ready: the repaint
 # that `ready` itself causes (the reader's place, the panel) comes first. At once, each Python
 # call of that paint waited for the GIL (up to 1 ms each; stalls of 60-75 ms).
@@ -57,7 +56,7 @@ class TranscriptView(QWidget):
         self,
         font: QFont,
         notes: NotesService,
-        mode: str = "side",
+        mode: Mode = Mode.SIDE,
         synced: bool = True,
         figures: bool = True,
     ) -> None:
@@ -67,7 +66,7 @@ class TranscriptView(QWidget):
         self.call = 0
         self.rows: list[Row] = []
         self.row_of: dict[int, int] = {}  # paragraph -> row in the current call
-        self.mode = mode if mode in MODES else "side"
+        self.mode = Mode(mode)
         self.reading_font = font
         self.figures_on = figures
         self.analysis: dict[int, ParagraphFigures] = {}
@@ -136,7 +135,7 @@ class TranscriptView(QWidget):
             self.stack.setCurrentWidget(self.loading)
         for job in self._jobs:
             job.cancel()
-        names = _NEEDS[self.mode]
+        names = self.mode.documents
         call, font, palette = (
             self.call if keep_position else 0,
             QFont(self.reading_font),
@@ -154,14 +153,10 @@ class TranscriptView(QWidget):
         self._jobs = [job.start()]
 
     def _warm_up(self) -> None:
-        # A big file's head takes the worker a while to parse: what the slices that show it would
-        # pay first is paid meanwhile (fonts, the text control, PySide's typing of a viewport and
-        # the style, the outline the side panel is filled from); each of those slices also waits
-        # for the GIL behind the parse of the rest. A seed parses in ~15 ms, which the warm-up
-        # only slowed down: its text came 3-25 ms later with it (bench/RESULTS.md).
+        # While the worker parses a big file's head, pay what the slices that show it would pay
+        # first (fonts, the text control); a small file parses too fast for this to help.
         if self._big:
             warm_up(self.reading_font)
-            from ...core import outline  # noqa: F401
 
     def add_job(self, job: Job) -> None:
         """Work under way for this view, cancelled when another file is opened or the view goes."""
@@ -211,7 +206,7 @@ class TranscriptView(QWidget):
         self.analysis = dict(figures or {})
         self.speaker_filter = None
         if "zh" not in t.languages:
-            self.mode = "en"
+            self.mode = Mode.EN
         target = next((p.index for p in t.paragraphs if key and p.key == key), None)
         self.call = min(t.paragraphs[target].call if target is not None else self.call, len(t.calls) - 1)
         self._build_call()
@@ -245,7 +240,7 @@ class TranscriptView(QWidget):
         """Build the documents the current mode shows and that this call does not have yet: a
         view in one mode never pays for the others' documents."""
         assert self.transcript is not None
-        missing = [name for name in _NEEDS[self.mode] if name not in self._built]
+        missing = [name for name in self.mode.documents if name not in self._built]
         call, prebuilt = self._prebuilt
         # A file opened whole comes with its documents built by the worker: shown in one slice,
         # so its first paint shows every pane. Else (and for a big file's head while a worker
@@ -320,7 +315,7 @@ class TranscriptView(QWidget):
         # attached a slice after the English one, and the first paint shows the English alone.
         if self.transcript is None or self._attaching:
             return
-        if all(self._pane(name).painted for name in _NEEDS[self.mode]):
+        if all(self._pane(name).painted for name in self.mode.documents):
             self.textPainted.emit()
 
     def _check_ready(self, waited: int = 0) -> None:
@@ -354,11 +349,12 @@ class TranscriptView(QWidget):
 
     # --- modes, sync, figures, font ------------------------------------------------------------
 
-    def set_mode(self, mode: str) -> None:
-        if mode not in MODES or self.transcript is None and mode == self.mode:
+    def set_mode(self, mode: Mode) -> None:
+        mode = Mode(mode)
+        if self.transcript is None and mode == self.mode:
             return
         if self.transcript is not None and "zh" not in self.transcript.languages:
-            mode = "en"
+            mode = Mode.EN
         row = self.top_row()
         self.mode = mode
         self._build_documents()
@@ -368,16 +364,16 @@ class TranscriptView(QWidget):
     def _apply_mode(self) -> None:
         if self.transcript is None:
             return
-        side = self.mode in ("en", "zh", "side")
+        side = self.mode is not Mode.INTERLEAVED
         self.stack.setCurrentWidget(self.split if side else self.inter)
-        self.left.setVisible(self.mode in ("en", "side"))
-        self.right.setVisible(self.mode in ("zh", "side"))
-        self.aligner.enabled = self.mode == "side"
-        if self.mode == "side":
+        self.left.setVisible(self.mode in (Mode.EN, Mode.SIDE))
+        self.right.setVisible(self.mode in (Mode.ZH, Mode.SIDE))
+        self.aligner.enabled = self.mode is Mode.SIDE
+        if self.mode is Mode.SIDE:
             self.aligner.schedule()
         else:
             self.aligner.clear()
-        self._leader = {"zh": self.right, "interleaved": self.inter}.get(self.mode, self.left)
+        self._leader = {Mode.ZH: self.right, Mode.INTERLEAVED: self.inter}.get(self.mode, self.left)
 
     def set_synced(self, synced: bool) -> None:
         self.aligner.set_synced(synced, self._leader if self._leader is not self.inter else None)
@@ -442,15 +438,15 @@ class TranscriptView(QWidget):
     def scroll_to_row(self, row: int) -> None:
         pane = self.active_pane()
         pane.scroll_to_row(row, offset=6)
-        if self.mode == "side" and self.aligner.synced:
+        if self.mode is Mode.SIDE and self.aligner.synced:
             self.aligner.realign_scroll(pane, row)
 
     def _scrolled(self, pane: Pane) -> None:
         hl = self.highlighters.get(pane.objectName())
         if hl is not None and hl.pending() and pane.isVisible():
             hl.admit(*pane.visible_blocks())  # colour what the reader jumped to before the rest
-        if pane.isVisible() and (self.mode != "side" or not self.aligner.synced or pane.underMouse()):
-            self._leader = pane if self.mode != "interleaved" else self.inter
+        if pane.isVisible() and (self.mode is not Mode.SIDE or not self.aligner.synced or pane.underMouse()):
+            self._leader = pane if self.mode is not Mode.INTERLEAVED else self.inter
         self.report_position_soon()
 
     def report_position_soon(self) -> None:
@@ -509,7 +505,7 @@ class TranscriptView(QWidget):
             return
         c = t.calls[call]
         known = {p: self.analysis[p] for p in range(c.first, c.end) if p in self.analysis}
-        names = _NEEDS[self.mode]
+        names = self.mode.documents
         job = Job(prepare, t, call, known, names, QFont(self.reading_font), colours(self.palette()))
         job.done.connect(lambda result: self._switched(result, then))
         self._switch = job.start()

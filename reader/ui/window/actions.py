@@ -8,11 +8,14 @@ Texts are marked with QT_TRANSLATE_NOOP so Qt Linguist finds them and translated
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP as _NOOP
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QActionGroup, QIcon, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QToolBar
+
+from ...core.modes import Mode
 
 SK = QKeySequence.StandardKey
 
@@ -25,11 +28,62 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name l
 Key = SK | str
 
 
+class MainAction(StrEnum):
+    """The id of every command of the window (also its QAction's objectName)."""
+
+    OPEN = "open"
+    RECENT = "recent"
+    ADD_TO_LIBRARY = "add_to_library"
+    RELOAD = "reload"
+    EXPORT_NOTES = "export_notes"
+    CLOSE = "close"
+    QUIT = "quit"
+    UNDO = "undo"
+    REDO = "redo"
+    COPY = "copy"
+    HIGHLIGHT = "highlight"
+    ADD_NOTE = "add_note"
+    FIND = "find"
+    FIND_NEXT = "find_next"
+    FIND_PREVIOUS = "find_previous"
+    SEARCH = "search"
+    PREFERENCES = "preferences"
+    MODE_EN = "mode_en"
+    MODE_ZH = "mode_zh"
+    MODE_SIDE = "mode_side"
+    MODE_INTERLEAVED = "mode_interleaved"
+    SYNC = "sync"
+    FIGURES = "figures"
+    ZOOM_IN = "zoom_in"
+    ZOOM_OUT = "zoom_out"
+    ZOOM_RESET = "zoom_reset"
+    FONT = "font"
+    PANEL = "panel"
+    NOTES_PANEL = "notes_panel"
+    LIBRARY_PANEL = "library_panel"
+    NEXT_TURN = "next_turn"
+    PREVIOUS_TURN = "previous_turn"
+    NEXT_QUESTION = "next_question"
+    PREVIOUS_QUESTION = "previous_question"
+    QA = "qa"
+    NEXT_MISMATCH = "next_mismatch"
+    PREVIOUS_MISMATCH = "previous_mismatch"
+    NEXT_CALL = "next_call"
+    PREVIOUS_CALL = "previous_call"
+    ONLY_SPEAKER = "only_speaker"
+    ABOUT = "about"
+
+    @classmethod
+    def for_mode(cls, mode: Mode) -> MainAction:
+        """The View menu's action that shows `mode`."""
+        return cls(f"mode_{mode}")
+
+
 @dataclass(frozen=True)
 class Spec:
     """One command of the registry: its text, menu, shortcuts and where else it shows."""
 
-    id: str
+    id: MainAction
     text: str
     menu: str
     keys: tuple[Key, ...] = ()
@@ -50,40 +104,47 @@ MENUS = {
 
 SPECS: tuple[Spec, ...] = (
     Spec(
-        "open",
+        MainAction.OPEN,
         QT_TRANSLATE_NOOP("Actions", "&Open\u2026"),
         "file",
         (SK.Open,),
         toolbar=True,
         icon="document-open",
     ),
-    Spec("recent", QT_TRANSLATE_NOOP("Actions", "Open &Recent"), "file"),
-    Spec("add_to_library", QT_TRANSLATE_NOOP("Actions", "Add Folder to &Library\u2026"), "file"),
+    Spec(MainAction.RECENT, QT_TRANSLATE_NOOP("Actions", "Open &Recent"), "file"),
+    Spec(MainAction.ADD_TO_LIBRARY, QT_TRANSLATE_NOOP("Actions", "Add Folder to &Library\u2026"), "file"),
     Spec(
-        "reload", QT_TRANSLATE_NOOP("Actions", "&Reload"), "file", (SK.Refresh, "Ctrl+R"), icon="view-refresh"
+        MainAction.RELOAD,
+        QT_TRANSLATE_NOOP("Actions", "&Reload"),
+        "file",
+        (SK.Refresh, "Ctrl+R"),
+        icon="view-refresh",
     ),
-    Spec("export_notes", QT_TRANSLATE_NOOP("Actions", "&Export Notes\u2026"), "file"),
-    Spec("close", QT_TRANSLATE_NOOP("Actions", "&Close Tab"), "file", (SK.Close, "Ctrl+W")),
-    Spec("quit", QT_TRANSLATE_NOOP("Actions", "&Quit"), "file", (SK.Quit, "Ctrl+Q")),
-    Spec("undo", QT_TRANSLATE_NOOP("Actions", "&Undo"), "edit", (SK.Undo, "Ctrl+Z")),
-    Spec("redo", QT_TRANSLATE_NOOP("Actions", "&Redo"), "edit", (SK.Redo, "Ctrl+Shift+Z")),
-    Spec("copy", QT_TRANSLATE_NOOP("Actions", "&Copy"), "edit", (SK.Copy,)),
-    Spec("highlight", QT_TRANSLATE_NOOP("Actions", "&Highlight Selection"), "edit", ("Ctrl+Alt+H",)),
-    Spec("add_note", QT_TRANSLATE_NOOP("Actions", "Add &Note\u2026"), "edit", ("Ctrl+Alt+N",)),
+    Spec(MainAction.EXPORT_NOTES, QT_TRANSLATE_NOOP("Actions", "&Export Notes\u2026"), "file"),
+    Spec(MainAction.CLOSE, QT_TRANSLATE_NOOP("Actions", "&Close Tab"), "file", (SK.Close, "Ctrl+W")),
+    Spec(MainAction.QUIT, QT_TRANSLATE_NOOP("Actions", "&Quit"), "file", (SK.Quit, "Ctrl+Q")),
+    Spec(MainAction.UNDO, QT_TRANSLATE_NOOP("Actions", "&Undo"), "edit", (SK.Undo, "Ctrl+Z")),
+    Spec(MainAction.REDO, QT_TRANSLATE_NOOP("Actions", "&Redo"), "edit", (SK.Redo, "Ctrl+Shift+Z")),
+    Spec(MainAction.COPY, QT_TRANSLATE_NOOP("Actions", "&Copy"), "edit", (SK.Copy,)),
+    Spec(MainAction.HIGHLIGHT, QT_TRANSLATE_NOOP("Actions", "&Highlight Selection"), "edit", ("Ctrl+Alt+H",)),
+    Spec(MainAction.ADD_NOTE, QT_TRANSLATE_NOOP("Actions", "Add &Note\u2026"), "edit", ("Ctrl+Alt+N",)),
     Spec(
-        "find",
+        MainAction.FIND,
         QT_TRANSLATE_NOOP("Actions", "&Find\u2026"),
         "edit",
         (SK.Find,),
         toolbar=True,
         icon="edit-find",
     ),
-    Spec("find_next", QT_TRANSLATE_NOOP("Actions", "Find &Next"), "edit", (SK.FindNext, "F3")),
+    Spec(MainAction.FIND_NEXT, QT_TRANSLATE_NOOP("Actions", "Find &Next"), "edit", (SK.FindNext, "F3")),
     Spec(
-        "find_previous", QT_TRANSLATE_NOOP("Actions", "Find Pre&vious"), "edit", (SK.FindPrevious, "Shift+F3")
+        MainAction.FIND_PREVIOUS,
+        QT_TRANSLATE_NOOP("Actions", "Find Pre&vious"),
+        "edit",
+        (SK.FindPrevious, "Shift+F3"),
     ),
     Spec(
-        "search",
+        MainAction.SEARCH,
         QT_TRANSLATE_NOOP("Actions", "Search &Library\u2026"),
         "edit",
         ("Ctrl+Shift+F",),
@@ -91,13 +152,40 @@ SPECS: tuple[Spec, ...] = (
         icon="system-search",
     ),
     Spec(
-        "preferences", QT_TRANSLATE_NOOP("Actions", "&Preferences\u2026"), "edit", (SK.Preferences, "Ctrl+,")
+        MainAction.PREFERENCES,
+        QT_TRANSLATE_NOOP("Actions", "&Preferences\u2026"),
+        "edit",
+        (SK.Preferences, "Ctrl+,"),
     ),
-    Spec("mode_en", QT_TRANSLATE_NOOP("Actions", "&English Only"), "view", ("Ctrl+1",), True, "mode", True),
-    Spec("mode_zh", QT_TRANSLATE_NOOP("Actions", "&Chinese Only"), "view", ("Ctrl+2",), True, "mode", True),
-    Spec("mode_side", QT_TRANSLATE_NOOP("Actions", "&Side by Side"), "view", ("Ctrl+3",), True, "mode", True),
     Spec(
-        "mode_interleaved",
+        MainAction.MODE_EN,
+        QT_TRANSLATE_NOOP("Actions", "&English Only"),
+        "view",
+        ("Ctrl+1",),
+        True,
+        "mode",
+        True,
+    ),
+    Spec(
+        MainAction.MODE_ZH,
+        QT_TRANSLATE_NOOP("Actions", "&Chinese Only"),
+        "view",
+        ("Ctrl+2",),
+        True,
+        "mode",
+        True,
+    ),
+    Spec(
+        MainAction.MODE_SIDE,
+        QT_TRANSLATE_NOOP("Actions", "&Side by Side"),
+        "view",
+        ("Ctrl+3",),
+        True,
+        "mode",
+        True,
+    ),
+    Spec(
+        MainAction.MODE_INTERLEAVED,
         QT_TRANSLATE_NOOP("Actions", "&Interleaved"),
         "view",
         ("Ctrl+4",),
@@ -106,55 +194,108 @@ SPECS: tuple[Spec, ...] = (
         True,
     ),
     Spec(
-        "sync", QT_TRANSLATE_NOOP("Actions", "Scroll Panes in &Step"), "view", ("Ctrl+L",), True, toolbar=True
+        MainAction.SYNC,
+        QT_TRANSLATE_NOOP("Actions", "Scroll Panes in &Step"),
+        "view",
+        ("Ctrl+L",),
+        True,
+        toolbar=True,
     ),
     Spec(
-        "figures",
+        MainAction.FIGURES,
         QT_TRANSLATE_NOOP("Actions", "Highlight &Figures"),
         "view",
         ("Ctrl+Shift+H",),
         True,
         toolbar=True,
     ),
-    Spec("zoom_in", QT_TRANSLATE_NOOP("Actions", "Zoom &In"), "view", (SK.ZoomIn, "Ctrl+=", "Ctrl++")),
-    Spec("zoom_out", QT_TRANSLATE_NOOP("Actions", "Zoom &Out"), "view", (SK.ZoomOut, "Ctrl+-")),
-    Spec("zoom_reset", QT_TRANSLATE_NOOP("Actions", "&Actual Size"), "view", ("Ctrl+0",)),
-    Spec("font", QT_TRANSLATE_NOOP("Actions", "Reading &Font\u2026"), "view"),
-    Spec("panel", QT_TRANSLATE_NOOP("Actions", "Side &Panel"), "view", ("F9",), True),
-    Spec("notes_panel", QT_TRANSLATE_NOOP("Actions", "&Notes Panel"), "view", ("F10",), True),
-    Spec("library_panel", QT_TRANSLATE_NOOP("Actions", "&Library Panel"), "view", ("F11",), True),
-    Spec("next_turn", QT_TRANSLATE_NOOP("Actions", "Next Speaker &Turn"), "go", ("Alt+Down",)),
-    Spec("previous_turn", QT_TRANSLATE_NOOP("Actions", "Previous Speaker T&urn"), "go", ("Alt+Up",)),
     Spec(
-        "next_question", QT_TRANSLATE_NOOP("Actions", "Next &Question"), "go", ("Alt+PgDown",), toolbar=True
+        MainAction.ZOOM_IN, QT_TRANSLATE_NOOP("Actions", "Zoom &In"), "view", (SK.ZoomIn, "Ctrl+=", "Ctrl++")
     ),
-    Spec("previous_question", QT_TRANSLATE_NOOP("Actions", "Previous Q&uestion"), "go", ("Alt+PgUp",)),
-    Spec("qa", QT_TRANSLATE_NOOP("Actions", "Go to &Q&&A"), "go", ("Ctrl+J",), toolbar=True),
+    Spec(MainAction.ZOOM_OUT, QT_TRANSLATE_NOOP("Actions", "Zoom &Out"), "view", (SK.ZoomOut, "Ctrl+-")),
+    Spec(MainAction.ZOOM_RESET, QT_TRANSLATE_NOOP("Actions", "&Actual Size"), "view", ("Ctrl+0",)),
+    Spec(MainAction.FONT, QT_TRANSLATE_NOOP("Actions", "Reading &Font\u2026"), "view"),
+    Spec(MainAction.PANEL, QT_TRANSLATE_NOOP("Actions", "Side &Panel"), "view", ("F9",), True),
+    Spec(MainAction.NOTES_PANEL, QT_TRANSLATE_NOOP("Actions", "&Notes Panel"), "view", ("F10",), True),
+    Spec(MainAction.LIBRARY_PANEL, QT_TRANSLATE_NOOP("Actions", "&Library Panel"), "view", ("F11",), True),
+    Spec(MainAction.NEXT_TURN, QT_TRANSLATE_NOOP("Actions", "Next Speaker &Turn"), "go", ("Alt+Down",)),
+    Spec(MainAction.PREVIOUS_TURN, QT_TRANSLATE_NOOP("Actions", "Previous Speaker T&urn"), "go", ("Alt+Up",)),
     Spec(
-        "next_mismatch",
+        MainAction.NEXT_QUESTION,
+        QT_TRANSLATE_NOOP("Actions", "Next &Question"),
+        "go",
+        ("Alt+PgDown",),
+        toolbar=True,
+    ),
+    Spec(
+        MainAction.PREVIOUS_QUESTION, QT_TRANSLATE_NOOP("Actions", "Previous Q&uestion"), "go", ("Alt+PgUp",)
+    ),
+    Spec(MainAction.QA, QT_TRANSLATE_NOOP("Actions", "Go to &Q&&A"), "go", ("Ctrl+J",), toolbar=True),
+    Spec(
+        MainAction.NEXT_MISMATCH,
         QT_TRANSLATE_NOOP("Actions", "Next Figure &Mismatch"),
         "go",
         ("Ctrl+M",),
         toolbar=True,
     ),
     Spec(
-        "previous_mismatch",
+        MainAction.PREVIOUS_MISMATCH,
         QT_TRANSLATE_NOOP("Actions", "Previous Figure Mis&match"),
         "go",
         ("Ctrl+Shift+M",),
     ),
-    Spec("next_call", QT_TRANSLATE_NOOP("Actions", "Next &Call in the File"), "go", ("Ctrl+Alt+PgDown",)),
     Spec(
-        "previous_call", QT_TRANSLATE_NOOP("Actions", "Previous Call in the &File"), "go", ("Ctrl+Alt+PgUp",)
+        MainAction.NEXT_CALL,
+        QT_TRANSLATE_NOOP("Actions", "Next &Call in the File"),
+        "go",
+        ("Ctrl+Alt+PgDown",),
     ),
-    Spec("only_speaker", QT_TRANSLATE_NOOP("Actions", "&Only This Speaker"), "go", ("Ctrl+Shift+O",), True),
-    Spec("about", QT_TRANSLATE_NOOP("Actions", "&About Transcript Reader"), "help"),
+    Spec(
+        MainAction.PREVIOUS_CALL,
+        QT_TRANSLATE_NOOP("Actions", "Previous Call in the &File"),
+        "go",
+        ("Ctrl+Alt+PgUp",),
+    ),
+    Spec(
+        MainAction.ONLY_SPEAKER,
+        QT_TRANSLATE_NOOP("Actions", "&Only This Speaker"),
+        "go",
+        ("Ctrl+Shift+O",),
+        True,
+    ),
+    Spec(MainAction.ABOUT, QT_TRANSLATE_NOOP("Actions", "&About Transcript Reader"), "help"),
 )
 
 SEPARATE_BEFORE = {
-    "export_notes", "close", "quit", "copy", "highlight", "find", "preferences", "sync", "zoom_in",
-    "panel", "next_question", "qa", "next_mismatch", "next_call", "only_speaker",
-}  # fmt: skip
+    MainAction.EXPORT_NOTES,
+    MainAction.CLOSE,
+    MainAction.QUIT,
+    MainAction.COPY,
+    MainAction.HIGHLIGHT,
+    MainAction.FIND,
+    MainAction.PREFERENCES,
+    MainAction.SYNC,
+    MainAction.ZOOM_IN,
+    MainAction.PANEL,
+    MainAction.NEXT_QUESTION,
+    MainAction.QA,
+    MainAction.NEXT_MISMATCH,
+    MainAction.NEXT_CALL,
+    MainAction.ONLY_SPEAKER,
+}
+
+
+NEED_A_TRANSCRIPT = (
+    MainAction.RELOAD, MainAction.CLOSE, MainAction.COPY, MainAction.FIND, MainAction.FIND_NEXT,
+    MainAction.FIND_PREVIOUS, MainAction.NEXT_TURN, MainAction.PREVIOUS_TURN,
+    MainAction.NEXT_QUESTION, MainAction.PREVIOUS_QUESTION, MainAction.QA, MainAction.NEXT_MISMATCH,
+    MainAction.PREVIOUS_MISMATCH, MainAction.ONLY_SPEAKER, MainAction.NEXT_CALL,
+    MainAction.PREVIOUS_CALL,
+)  # fmt: skip
+"""Enabled only while a transcript is shown."""
+
+NEED_CHINESE = (MainAction.MODE_ZH, MainAction.MODE_SIDE, MainAction.MODE_INTERLEAVED, MainAction.SYNC)
+"""Enabled only for a transcript with a Chinese translation."""
 
 
 def translate(text: str) -> str:
@@ -166,8 +307,11 @@ def plain(text: str) -> str:
     return "&".join(part.replace("&", "") for part in text.split("&&"))
 
 
-def create(parent: QObject) -> dict[str, QAction]:
-    actions: dict[str, QAction] = {}
+Actions = dict[MainAction, QAction]
+
+
+def create(parent: QObject) -> Actions:
+    actions: Actions = {}
     groups: dict[str, QActionGroup] = {}
     for spec in SPECS:
         action = QAction(translate(spec.text), parent)
@@ -191,13 +335,13 @@ def create(parent: QObject) -> dict[str, QAction]:
     return actions
 
 
-def build_menus(bar: QMenuBar, actions: dict[str, QAction]) -> dict[str, QMenu]:
+def build_menus(bar: QMenuBar, actions: Actions) -> dict[str, QMenu]:
     menus = {key: bar.addMenu(translate(text)) for key, text in MENUS.items()}
     for spec in SPECS:
         menu = menus[spec.menu]
         if spec.id in SEPARATE_BEFORE:
             menu.addSeparator()
-        if spec.id == "recent":
+        if spec.id is MainAction.RECENT:
             sub = menu.addMenu(translate(spec.text))
             sub.setObjectName("recent")
             menus["recent"] = sub
@@ -206,7 +350,7 @@ def build_menus(bar: QMenuBar, actions: dict[str, QAction]) -> dict[str, QMenu]:
     return menus
 
 
-def build_toolbar(bar: QToolBar, actions: dict[str, QAction]) -> None:
+def build_toolbar(bar: QToolBar, actions: Actions) -> None:
     last_menu = None
     for spec in SPECS:
         if not spec.toolbar:

@@ -6,25 +6,34 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QFileSystemWatcher, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QGuiApplication
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QDockWidget,
+    QFileDialog,
+    QFontDialog,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QProgressBar,
     QTabWidget,
     QToolBar,
+    QWidget,
 )
 
+from ... import version
 from ...core.model import Section
+from ...core.modes import Mode
+from ...core.paths import is_sample
 from .. import config
 from ..config import Settings
 from ..notes.service import NotesService
 from ..notes.window_notes import WindowNotes
 from ..search.window_search import WindowSearch
-from ..view.transcript_view import MODES, TranscriptView
+from ..view.transcript_view import TranscriptView
 from . import actions as registry
+from .actions import NEED_A_TRANSCRIPT, NEED_CHINESE, MainAction
 from .navigation import WindowNavigation
+from .settings_dialog import SettingsDialog
 from .sidepanel import SidePanel
 
 NOTES_AFTER_PAINT_MS = 20  # the notes store opens this long after a file's text is first painted
@@ -37,17 +46,20 @@ class MainWindow(QMainWindow):
     # SETTLE_LATEST_MS passed. Work that need not come before the first paint waits for it.
     settled = Signal()
 
-    def __init__(self, settings: Settings | None = None, notes: NotesService | None = None) -> None:
+    def __init__(
+        self, settings: Settings | None = None, notes: NotesService | None = None, quiet: bool = False
+    ) -> None:
         super().__init__()
         self.settings = settings or Settings()
+        self._quiet = quiet
         self.setWindowTitle(self.tr("Transcript Reader"))
         self.setAcceptDrops(True)
-        self.actions_ = registry.create(self)
-        self.menus = registry.build_menus(self.menuBar(), self.actions_)
+        self.main_actions = registry.create(self)
+        self.menus = registry.build_menus(self.menuBar(), self.main_actions)
         self.toolbar = QToolBar(self.tr("Toolbar"))
         self.toolbar.setObjectName("toolbar")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        registry.build_toolbar(self.toolbar, self.actions_)
+        registry.build_toolbar(self.toolbar, self.main_actions)
         self.addToolBar(self.toolbar)
 
         self.tabs = QTabWidget()
@@ -87,42 +99,88 @@ class MainWindow(QMainWindow):
         self._settled = False
         QTimer.singleShot(0, self, self._settle_unless_opening)
         QTimer.singleShot(SETTLE_LATEST_MS, self, self._settle)
-        self.navigation = WindowNavigation(self)
+        self.navigation = WindowNavigation(self, self.panel)
         self.notes = WindowNotes(self, notes)
-        self.search = WindowSearch(self)
+        self.search = WindowSearch(self, passive=self.settings.read_only)
+        self.settled.connect(self.notes.window_settled)
+        self.settled.connect(self.search.window_settled)
         self._connect_actions()
         self._restore()
+
+    # --- what the feature helpers use (host.WindowHost) -------------------------------------
+
+    @property
+    def quiet(self) -> bool:
+        return self._quiet
+
+    def on_screen(self) -> bool:
+        return self.isVisible() and not self.isMinimized()
+
+    def widget(self) -> QWidget:
+        return self
+
+    def action(self, id: MainAction) -> QAction:
+        return self.main_actions[id]
+
+    def add_dock(self, dock: QDockWidget, area: Qt.DockWidgetArea) -> None:
+        self.addDockWidget(area, dock)
+
+    def add_status_widget(self, widget: QWidget) -> None:
+        self.statusBar().addPermanentWidget(widget)
+
+    def show_message(self, text: str, timeout: int = 0) -> None:
+        self.statusBar().showMessage(text, timeout)
+
+    def clear_message(self) -> None:
+        self.statusBar().clearMessage()
+
+    def show_view(self, view: TranscriptView) -> None:
+        self.tabs.setCurrentWidget(view)
 
     # --- actions -------------------------------------------------------------------------------
 
     def _connect_actions(self) -> None:
-        a = self.actions_
-        a["open"].triggered.connect(self.choose_file)
-        a["reload"].triggered.connect(lambda: self._with_view(lambda v: v.path and v.open(v.path, True)))
-        a["close"].triggered.connect(lambda: self.close_tab(self.tabs.currentIndex()))
-        a["quit"].triggered.connect(self.close)
-        a["copy"].triggered.connect(lambda: self._with_view(lambda v: v.active_pane().copy()))
-        a["find"].triggered.connect(lambda: self._with_view(lambda v: v.finding.open()))
-        a["find_next"].triggered.connect(lambda: self._with_view(lambda v: v.finding.next(False)))
-        a["find_previous"].triggered.connect(lambda: self._with_view(lambda v: v.finding.next(True)))
-        a["preferences"].triggered.connect(self.preferences)
-        for mode in MODES:
-            a["mode_" + mode].triggered.connect(lambda _c=False, m=mode: self.set_mode(m))
-        a["sync"].toggled.connect(self.set_synced)
-        a["figures"].toggled.connect(self.set_figures)
-        a["zoom_in"].triggered.connect(lambda: self.zoom(1))
-        a["zoom_out"].triggered.connect(lambda: self.zoom(-1))
-        a["zoom_reset"].triggered.connect(lambda: self.zoom(0))
-        a["font"].triggered.connect(self.choose_font)
-        a["panel"].toggled.connect(self.dock.setVisible)
+        a = self.main_actions
+        a[MainAction.OPEN].triggered.connect(self.choose_file)
+        a[MainAction.RELOAD].triggered.connect(
+            lambda: self._with_view(lambda v: v.path and v.open(v.path, True))
+        )
+        a[MainAction.CLOSE].triggered.connect(lambda: self.close_tab(self.tabs.currentIndex()))
+        a[MainAction.QUIT].triggered.connect(self.close)
+        a[MainAction.COPY].triggered.connect(lambda: self._with_view(lambda v: v.active_pane().copy()))
+        a[MainAction.FIND].triggered.connect(lambda: self._with_view(lambda v: v.finding.open()))
+        a[MainAction.FIND_NEXT].triggered.connect(lambda: self._with_view(lambda v: v.finding.next(False)))
+        a[MainAction.FIND_PREVIOUS].triggered.connect(lambda: self._with_view(lambda v: v.finding.next(True)))
+        a[MainAction.PREFERENCES].triggered.connect(self.preferences)
+        for mode in Mode:
+            a[MainAction.for_mode(mode)].triggered.connect(lambda _c=False, m=mode: self.set_mode(m))
+        a[MainAction.SYNC].toggled.connect(self.set_synced)
+        a[MainAction.FIGURES].toggled.connect(self.set_figures)
+        a[MainAction.ZOOM_IN].triggered.connect(lambda: self.zoom(1))
+        a[MainAction.ZOOM_OUT].triggered.connect(lambda: self.zoom(-1))
+        a[MainAction.ZOOM_RESET].triggered.connect(lambda: self.zoom(0))
+        a[MainAction.FONT].triggered.connect(self.choose_font)
+        a[MainAction.PANEL].toggled.connect(self.dock.setVisible)
         self.dock.visibilityChanged.connect(self._panel_shown)
-        a["next_call"].triggered.connect(lambda: self._with_view(lambda v: v.set_call(v.call + 1)))
-        a["previous_call"].triggered.connect(lambda: self._with_view(lambda v: v.set_call(v.call - 1)))
-        a["about"].triggered.connect(self.about)
+        a[MainAction.NEXT_CALL].triggered.connect(lambda: self._with_view(lambda v: v.set_call(v.call + 1)))
+        a[MainAction.PREVIOUS_CALL].triggered.connect(
+            lambda: self._with_view(lambda v: v.set_call(v.call - 1))
+        )
+        a[MainAction.ABOUT].triggered.connect(self.about)
+
+    def reload(self) -> None:
+        """Read the current tab's file again, keeping the reader's place."""
+        v = self.view()
+        if v is not None and v.transcript is not None and v.path is not None:
+            v.open(v.path, keep_position=True)
+
+    def step_call(self, step: int) -> None:
+        """Show the next (1) or previous (-1) call of a file with several."""
+        self._with_view(lambda v: v.set_call(v.call + step))
 
     def _panel_shown(self, shown: bool) -> None:
-        if self.isVisible() and not self.isMinimized():  # not while the window hides or minimises
-            self.actions_["panel"].setChecked(shown)
+        if self.on_screen():  # not while the window hides or minimises
+            self.main_actions[MainAction.PANEL].setChecked(shown)
 
     def _call_changed(self, v: TranscriptView, call: int) -> None:
         if v is self.view():
@@ -145,8 +203,6 @@ class MainWindow(QMainWindow):
     def choose_file(self) -> None:
         recent = self.settings.get(config.RECENT)
         start = str(Path(recent[0]).parent) if recent else ""
-        from PySide6.QtWidgets import QFileDialog
-
         paths, _ = QFileDialog.getOpenFileNames(
             self, self.tr("Open transcripts"), start, self.tr("Transcripts (*.txt);;All files (*)")
         )
@@ -222,7 +278,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(self.tabs.indexOf(v), title)
         if str(v.path) not in self.watcher.files():
             self.watcher.addPath(str(v.path))
-        if not _is_sample(v.path):
+        if not is_sample(v.path):
             self._update_recent(self.settings.add_recent(str(v.path)))
         if v is self.view():
             self._tab_changed()
@@ -272,9 +328,7 @@ class MainWindow(QMainWindow):
             self.tabs.removeTab(self.tabs.indexOf(v))
             v.shutdown()
             v.deleteLater()
-        if not self.property("quiet"):
-            from PySide6.QtWidgets import QMessageBox
-
+        if not self.quiet:
             QMessageBox.warning(self, self.tr("Cannot open this file"), f"{path.name}: {reason}")
 
     def close_tab(self, index: int) -> None:
@@ -329,23 +383,21 @@ class MainWindow(QMainWindow):
         self.notes.tab_changed(v)
         self.search.tab_changed(v)
         has = t is not None
-        for key in ("reload", "close", "copy", "find", "find_next", "find_previous", "next_turn",
-                    "previous_turn", "next_question", "previous_question", "qa", "next_mismatch",
-                    "previous_mismatch", "only_speaker", "next_call", "previous_call"):  # fmt: skip
-            self.actions_[key].setEnabled(has)
+        for key in NEED_A_TRANSCRIPT:
+            self.main_actions[key].setEnabled(has)
         if v is None or t is None:
             self.setWindowTitle(self.tr("Transcript Reader"))
             self.position.clear()
             return
         bilingual = "zh" in t.languages
-        for key in ("mode_zh", "mode_side", "mode_interleaved", "sync"):
-            self.actions_[key].setEnabled(bilingual)
-        self.actions_["next_call"].setEnabled(len(t.calls) > 1)
-        self.actions_["previous_call"].setEnabled(len(t.calls) > 1)
-        self.actions_["mode_" + v.mode].setChecked(True)
+        for key in NEED_CHINESE:
+            self.main_actions[key].setEnabled(bilingual)
+        self.main_actions[MainAction.NEXT_CALL].setEnabled(len(t.calls) > 1)
+        self.main_actions[MainAction.PREVIOUS_CALL].setEnabled(len(t.calls) > 1)
+        self.main_actions[MainAction.for_mode(v.mode)].setChecked(True)
         self.panel.set_call(v.call)
         self.panel.set_filter(v.speaker_filter)
-        self.actions_["only_speaker"].setChecked(v.speaker_filter is not None)
+        self.main_actions[MainAction.ONLY_SPEAKER].setChecked(v.speaker_filter is not None)
         self.setWindowTitle(
             f"{self.tabs.tabText(self.tabs.indexOf(v))} \u2014 {self.tr('Transcript Reader')}"
         )
@@ -369,9 +421,10 @@ class MainWindow(QMainWindow):
         self.position.setText(where)
         self.panel.set_position(paragraph)
 
-    def set_mode(self, mode: str) -> None:
+    def set_mode(self, mode: Mode) -> None:
+        mode = Mode(mode)
         self.settings.set(config.VIEW_MODE, mode)
-        self.actions_["mode_" + mode].setChecked(True)
+        self.main_actions[MainAction.for_mode(mode)].setChecked(True)
         self._with_view(lambda v: v.set_mode(mode))
 
     def set_synced(self, synced: bool) -> None:
@@ -406,8 +459,6 @@ class MainWindow(QMainWindow):
             v.set_font(font)
 
     def choose_font(self) -> None:
-        from PySide6.QtWidgets import QFontDialog
-
         ok, font = QFontDialog.getFont(self.reading_font(), self, self.tr("Reading font"))
         if ok:
             self.settings.set(config.FONT_FAMILY, font.family())
@@ -416,25 +467,19 @@ class MainWindow(QMainWindow):
             self.apply_font()
 
     def preferences(self) -> None:
-        from .settings_dialog import SettingsDialog
-
         dialog = SettingsDialog(self.settings, self)
         if dialog.exec():
             self.apply_font()
             figures = self.settings.get(config.FIGURES)
-            self.actions_["figures"].setChecked(figures)
+            self.main_actions[MainAction.FIGURES].setChecked(figures)
 
     def about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox
-
-        from ... import __version__
-
         QMessageBox.about(
             self,
             self.tr("About Transcript Reader"),
             self.tr(
                 "Transcript Reader {version}\nRead earnings calls in English and Chinese, side by side."
-            ).format(version=__version__),
+            ).format(version=version()),
         )
 
     def changeEvent(self, event: QEvent) -> None:
@@ -453,13 +498,13 @@ class MainWindow(QMainWindow):
         state = s.get(config.WINDOW_STATE)
         if not state.isEmpty():
             self.restoreState(state)
-        self.actions_["mode_" + s.get(config.VIEW_MODE)].setChecked(True)
-        self.actions_["sync"].setChecked(s.get(config.SYNC))
-        self.actions_["figures"].setChecked(s.get(config.FIGURES))
-        self.actions_["panel"].setChecked(not self.dock.isHidden())
+        self.main_actions[MainAction.for_mode(s.get(config.VIEW_MODE))].setChecked(True)
+        self.main_actions[MainAction.SYNC].setChecked(s.get(config.SYNC))
+        self.main_actions[MainAction.FIGURES].setChecked(s.get(config.FIGURES))
+        self.main_actions[MainAction.PANEL].setChecked(not self.dock.isHidden())
         if not self.notes.dock.isHidden():  # the restored layout shows it
             self.notes.show_panel()
-        self.actions_["notes_panel"].setChecked(not self.notes.dock.isHidden())
+        self.main_actions[MainAction.NOTES_PANEL].setChecked(not self.notes.dock.isHidden())
         self.search.restore()
         self._update_recent()
         self._tab_changed()
@@ -471,10 +516,5 @@ class MainWindow(QMainWindow):
         v = self.view()
         if v is not None:
             s.set(config.SPLITTER, v.split.saveState())
+        self.search.shutdown()  # stop indexing: the window goes
         super().closeEvent(event)
-
-
-def _is_sample(path: Path) -> bool:
-    from ..app import sample_path
-
-    return path.resolve() == sample_path().resolve()

@@ -1,46 +1,47 @@
 """Moving through the current transcript: speaker turns, questions, the Q&A, figure mismatches,
 and the "only this speaker" filter.
 
-`WindowNavigation` belongs to the `MainWindow`. It wires the Go menu's actions and the side
-panel's speaker requests to the current view; the places themselves come from the Qt-free
-`core.outline`, so the rules (what a question is, where a turn starts) are tested without Qt.
+`WindowNavigation` belongs to the `MainWindow`, which it reaches through `host.WindowHost`. It
+wires the Go menu's actions and the side panel's speaker requests to the current view; the places
+themselves come from the Qt-free `core.outline`, so the rules (what a question is, where a turn
+starts) are tested without Qt.
 Its messages keep the "MainWindow" translation context they had when they lived there.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject
 
 from ...core.model import Transcript
-
-if TYPE_CHECKING:
-    from .main_window import MainWindow
+from ...core.outline import next_question, next_turn_start, qa_start
+from .actions import MainAction
+from .host import WindowHost
+from .sidepanel import SidePanel
 
 Where = Callable[[Transcript, int], int | None]
 """Where to go from a paragraph of a transcript: a paragraph index, or None for nowhere."""
 
 
 class WindowNavigation(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        a = window.actions_
-        a["next_turn"].triggered.connect(lambda: self.turn(backwards=False))
-        a["previous_turn"].triggered.connect(lambda: self.turn(backwards=True))
-        a["next_question"].triggered.connect(lambda: self.question(backwards=False))
-        a["previous_question"].triggered.connect(lambda: self.question(backwards=True))
-        a["qa"].triggered.connect(self.qa)
-        a["next_mismatch"].triggered.connect(lambda: self.next_mismatch(False))
-        a["previous_mismatch"].triggered.connect(lambda: self.next_mismatch(True))
-        a["only_speaker"].triggered.connect(self.toggle_speaker_filter)
-        window.panel.speakerActivated.connect(self.next_turn_of)
-        window.panel.speakerFilterRequested.connect(self.set_speaker_filter)
+    def __init__(self, window: WindowHost, panel: SidePanel) -> None:
+        super().__init__(window.widget())
+        self.window, self.panel = window, panel
+        a = window.action
+        a(MainAction.NEXT_TURN).triggered.connect(lambda: self.turn(backwards=False))
+        a(MainAction.PREVIOUS_TURN).triggered.connect(lambda: self.turn(backwards=True))
+        a(MainAction.NEXT_QUESTION).triggered.connect(lambda: self.question(backwards=False))
+        a(MainAction.PREVIOUS_QUESTION).triggered.connect(lambda: self.question(backwards=True))
+        a(MainAction.QA).triggered.connect(self.qa)
+        a(MainAction.NEXT_MISMATCH).triggered.connect(lambda: self.next_mismatch(False))
+        a(MainAction.PREVIOUS_MISMATCH).triggered.connect(lambda: self.next_mismatch(True))
+        a(MainAction.ONLY_SPEAKER).triggered.connect(self.toggle_speaker_filter)
+        panel.speakerActivated.connect(self.next_turn_of)
+        panel.speakerFilterRequested.connect(self.set_speaker_filter)
 
     def _message(self, text: str, timeout: int = 0) -> None:
-        self.window.statusBar().showMessage(text, timeout)
+        self.window.show_message(text, timeout)
 
     def go(self, where: Where) -> None:
         """Move the current view to the paragraph `where(transcript, paragraph)` names, if any."""
@@ -56,23 +57,14 @@ class WindowNavigation(QObject):
             self.set_speaker_filter(None)  # the place asked for is folded away: show everyone again
         v.go_to_paragraph(target)
 
-    # The places come from core.outline, imported when one is first looked for: the side panel
-    # is filled after the window's first paint, and importing it with the window cost ~2 ms.
-
     def turn(self, backwards: bool) -> None:
         """Go to the next (previous) speaker turn, the filtered speaker's only if there is one."""
-        from ...core.outline import next_turn_start
-
         self.go(lambda t, p: next_turn_start(t, p, self.only(), backwards=backwards))
 
     def question(self, backwards: bool) -> None:
-        from ...core.outline import next_question
-
         self.go(lambda t, p: next_question(t, p, backwards=backwards))
 
     def qa(self) -> None:
-        from ...core.outline import qa_start
-
         self.go(qa_start)
 
     def only(self) -> str | None:
@@ -82,8 +74,6 @@ class WindowNavigation(QObject):
 
     def next_turn_of(self, name: str) -> None:
         """Go to the speaker's next turn, wrapping round to their first."""
-
-        from ...core.outline import next_turn_start
 
         def where(t: Transcript, p: int) -> int | None:
             found = next_turn_start(t, p, name=name)
@@ -109,15 +99,15 @@ class WindowNavigation(QObject):
         if v is None or v.transcript is None:
             return
         v.set_speaker_filter(name)
-        window.panel.set_filter(name)
-        window.actions_["only_speaker"].setChecked(name is not None)
+        self.panel.set_filter(name)
+        window.action(MainAction.ONLY_SPEAKER).setChecked(name is not None)
         if name:
             text = QCoreApplication.translate(
                 "MainWindow", "Showing only {name} (Ctrl+Shift+O shows everyone)"
             )
             self._message(text.format(name=name))
         else:
-            window.statusBar().clearMessage()
+            window.clear_message()
 
     def toggle_speaker_filter(self) -> None:
         v = self.window.view()
@@ -131,4 +121,4 @@ class WindowNavigation(QObject):
         if name:
             self.set_speaker_filter(name)
         else:
-            self.window.actions_["only_speaker"].setChecked(False)
+            self.window.action(MainAction.ONLY_SPEAKER).setChecked(False)

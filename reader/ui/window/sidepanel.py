@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTreeWidget,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.model import Role, Transcript
+from ...core.outline import call_outline, speaker_stats
 from ..theme import colours
 
 if TYPE_CHECKING:  # both imported when first used, after the first paint (_qstyle, set_call)
@@ -53,8 +55,6 @@ def _background(
 def _qstyle() -> type[QStyle]:
     """QStyle, imported when the first item is painted, after the window's first paint (the
     panel is filled then): imported with this module, PySide built its 17 enums (~9 ms) before."""
-    from PySide6.QtWidgets import QStyle
-
     return QStyle
 
 
@@ -208,7 +208,6 @@ class SidePanel(QWidget):
         self.call_box.setCurrentIndex(i)  # `activated` alone is connected: no signal from here
         self.title.setText(self.call_label(i))
         self._fill_outline()
-        from ...core.outline import speaker_stats
 
         for stat in speaker_stats(t, i):
             item = QListWidgetItem(stat.name)
@@ -269,7 +268,6 @@ class SidePanel(QWidget):
 
     def _fill_outline(self) -> None:
         assert self.transcript is not None
-        from ...core.outline import call_outline
 
         o = call_outline(self.transcript, self.call)
         if o.prepared is not None:
