@@ -39,7 +39,7 @@ def open_ready(qtbot, window: MainWindow, path: Path) -> TranscriptView:
     view = window.open_path(path)
     with qtbot.waitSignal(view.ready, timeout=10000):
         pass
-    qtbot.waitUntil(lambda: view.notes.pending is None, timeout=10000)
+    qtbot.waitUntil(lambda: view.note_marks.pending is None, timeout=10000)
     return view
 
 
@@ -86,7 +86,7 @@ def test_highlighting_a_selection_marks_it_and_its_counterpart(qtbot, window, tm
     select(view.left, block, start, start + len("quarter"))
     view.left.setFocus()
     window.action(MainAction.HIGHLIGHT).trigger()
-    notes = view.notes.notes
+    notes = view.note_marks.live
     assert [(n.paragraph, n.anchor.lang, n.anchor.quote, n.color) for n in notes] == [
         (p.index, "en", "quarter", "yellow")
     ]
@@ -103,7 +103,7 @@ def test_a_note_shows_a_marker_and_a_tooltip_and_survives_a_new_window(qtbot, wi
     path = copy_of(tmp_path)
     view = open_ready(qtbot, window, path)
     p = view.transcript.paragraphs[3]
-    assert view.notes.add(Passage(p.index, "zh", 0, 4), "pink", "Check the <b>translation</b>")
+    assert view.note_marks.add(Passage(p.index, "zh", 0, 4), "pink", "Check the <b>translation</b>")
     block = paragraph_block(view, view.right, p.index)
     assert note_marks(view.right) == [p.zh[:4]]
     assert view.right._markers[block.blockNumber()][1] is True
@@ -114,7 +114,7 @@ def test_a_note_shows_a_marker_and_a_tooltip_and_survives_a_new_window(qtbot, wi
     # Another window (another app run) on the same store shows the same note.
     other = make_window("o.ini")
     v2 = open_ready(qtbot, other, path)
-    assert [(n.paragraph, n.anchor.lang, n.text) for n in v2.notes.notes] == [
+    assert [(n.paragraph, n.anchor.lang, n.text) for n in v2.note_marks.live] == [
         (3, "zh", "Check the <b>translation</b>")
     ]
 
@@ -125,42 +125,42 @@ def test_context_menu_offers_highlight_colours_and_add_note(qtbot, window, tmp_p
     block = paragraph_block(view, view.left, p.index)
     pos = view.left.cursorRect(QTextCursor(block)).center()
     menu = view.left.createStandardContextMenu(pos)
-    view.notes.fill_menu(view.left, menu, pos)
+    view.note_marks.fill_menu(view.left, menu, pos)
     texts = [a.text() for a in menu.actions()]
     assert texts[:2] == ["Highlight", "Add Note\u2026"]
     colours_menu = menu.actions()[0].menu()
     assert isinstance(colours_menu, QMenu)
     assert [a.text() for a in colours_menu.actions()] == ["Yellow", "Green", "Blue", "Pink", "Purple"]
     colours_menu.actions()[2].trigger()  # blue, on the whole paragraph under the mouse
-    assert [(n.paragraph, n.anchor.quote, n.color) for n in view.notes.notes] == [(p.index, p.en, "blue")]
+    assert [(n.paragraph, n.anchor.quote, n.color) for n in view.note_marks.live] == [(p.index, p.en, "blue")]
     menu = view.left.createStandardContextMenu(pos)
-    view.notes.fill_menu(view.left, menu, pos)
+    view.note_marks.fill_menu(view.left, menu, pos)
     assert "Remove Highlight" in [a.text() for a in menu.actions()]
 
 
 def test_edit_delete_with_undo_and_redo(qtbot, window, tmp_path):
     view = open_ready(qtbot, window, copy_of(tmp_path))
     stack = window.notes.service.undo
-    view.notes.add(Passage(5, "en", 0, 10), "green", "first")
-    note = view.notes.notes[0]
-    view.notes.edit(note, "second", "purple")
-    assert (view.notes.notes[0].text, view.notes.notes[0].color) == ("second", "purple")
-    view.notes.delete(view.notes.notes[0])
-    assert view.notes.notes == [] and note_marks(view.left) == []
+    view.note_marks.add(Passage(5, "en", 0, 10), "green", "first")
+    note = view.note_marks.live[0]
+    view.note_marks.edit(note, "second", "purple")
+    assert (view.note_marks.live[0].text, view.note_marks.live[0].color) == ("second", "purple")
+    view.note_marks.delete(view.note_marks.live[0])
+    assert view.note_marks.live == [] and note_marks(view.left) == []
     assert window.action(MainAction.UNDO).isEnabled()
     assert window.action(MainAction.UNDO).text().endswith("Delete Note")
     window.action(MainAction.UNDO).trigger()  # the delete
-    assert [(n.id, n.text, n.color) for n in view.notes.notes] == [(note.id, "second", "purple")]
+    assert [(n.id, n.text, n.color) for n in view.note_marks.live] == [(note.id, "second", "purple")]
     stack.undo()  # the edit
-    assert (view.notes.notes[0].text, view.notes.notes[0].color) == ("first", "green")
+    assert (view.note_marks.live[0].text, view.note_marks.live[0].color) == ("first", "green")
     stack.undo()  # the add
-    assert view.notes.notes == []
+    assert view.note_marks.live == []
     assert not window.action(MainAction.UNDO).isEnabled()
     window.action(MainAction.REDO).trigger()
-    assert [n.id for n in view.notes.notes] == [note.id]  # the very same note back
+    assert [n.id for n in view.note_marks.live] == [note.id]  # the very same note back
     stack.redo()
     stack.redo()
-    assert view.notes.notes == []
+    assert view.note_marks.live == []
     store = NotesStore()
     assert [n.id for n in store.notes(include_deleted=True)] == [note.id]  # kept, marked deleted
     store.close()
@@ -171,8 +171,8 @@ def test_panel_filters_by_colour_speaker_and_text(qtbot, window, tmp_path):
     t = view.transcript
     speakers = {t.turns[p.turn].speaker: p.index for p in t.paragraphs}
     (a, pa), (b, pb) = list(speakers.items())[1:3]
-    view.notes.add(Passage(pa, "en", 0, 5), "green", "alpha idea")
-    view.notes.add(Passage(pb, "en", 0, 5), "blue", "beta idea")
+    view.note_marks.add(Passage(pa, "en", 0, 5), "green", "alpha idea")
+    view.note_marks.add(Passage(pb, "en", 0, 5), "blue", "beta idea")
     panel = window.notes.show_panel()
     assert len(panel_notes(window)) == 2
     panel.color.setCurrentIndex(panel.color.findData("blue"))
@@ -192,7 +192,7 @@ def test_clicking_a_note_in_the_panel_goes_to_its_paragraph(qtbot, window, tmp_p
     view = open_ready(qtbot, window, copy_of(tmp_path, "submitted_questions.txt"))
     t = view.transcript
     target = next(p.index for p in reversed(t.paragraphs[:16]) if t.turns[p.turn].first != p.index)
-    view.notes.add(Passage(target, "en", 0, 4), "yellow", "")
+    view.note_marks.add(Passage(target, "en", 0, 4), "yellow", "")
     assert view.top_paragraph() < target
     panel = window.notes.show_panel()
     panel.tree.itemClicked.emit(panel.tree.topLevelItem(0), 0)
@@ -204,20 +204,21 @@ def test_an_edited_file_lists_its_lost_note_as_an_orphan_to_reattach(qtbot, wind
     view = open_ready(qtbot, window, path)
     t = view.transcript
     gone, kept = t.paragraphs[4], t.paragraphs[8]
-    view.notes.add(Passage(gone.index, "en", 0, len(gone.en)), "pink", "about to vanish")
-    view.notes.add(Passage(kept.index, "en", 0, 8), "green", "stays")
+    view.note_marks.add(Passage(gone.index, "en", 0, len(gone.en)), "pink", "about to vanish")
+    view.note_marks.add(Passage(kept.index, "en", 0, 8), "green", "stays")
     lines = path.read_text(encoding="utf-8").split("\n")
     del lines[gone.line - 1 : gone.line + 1]  # the paragraph's English and Chinese lines
+    window.watcher.blockSignals(True)  # reloaded here, not also by the watcher ("Reloaded ...")
     path.write_text("\n".join(lines), encoding="utf-8")
     with qtbot.waitSignal(view.loaded, timeout=10000):
         view.open(path, keep_position=True)
-    qtbot.waitUntil(lambda: len(view.notes.notes) == 2 and view.transcript.fingerprint != t.fingerprint)
-    qtbot.waitUntil(lambda: {n.status for n in view.notes.notes} == {Status.ORPHAN, Status.ATTACHED})
+    qtbot.waitUntil(lambda: len(view.note_marks.live) == 2 and view.transcript.fingerprint != t.fingerprint)
+    qtbot.waitUntil(lambda: {n.status for n in view.note_marks.live} == {Status.ORPHAN, Status.ATTACHED})
     # Carried over on a worker; the window says what happened.
     message = window.statusBar().currentMessage()
     assert "2 notes carried over" in message and "1 could not be placed" in message, message
-    orphan = next(n for n in view.notes.notes if n.status is Status.ORPHAN)
-    stays = next(n for n in view.notes.notes if n.status is not Status.ORPHAN)
+    orphan = next(n for n in view.note_marks.live if n.status is Status.ORPHAN)
+    stays = next(n for n in view.note_marks.live if n.status is not Status.ORPHAN)
     assert orphan.anchor.quote == gone.en and orphan.text == "about to vanish"
     assert stays.paragraph == kept.index - 1
     listed = panel_notes(window)
@@ -230,10 +231,10 @@ def test_an_edited_file_lists_its_lost_note_as_an_orphan_to_reattach(qtbot, wind
     view.left.setFocus()
     window.notes.show_panel().tree.setCurrentItem(window.notes.show_panel().tree.topLevelItem(1).child(0))
     window.notes.show_panel().reattach_button.click()
-    back = next(n for n in view.notes.notes if n.id == orphan.id)
+    back = next(n for n in view.note_marks.live if n.id == orphan.id)
     assert (back.status, back.paragraph, back.anchor.quote) == (Status.ATTACHED, target.index, target.en[:5])
     window.notes.service.undo.undo()
-    again = next(n for n in view.notes.notes if n.id == orphan.id)
+    again = next(n for n in view.note_marks.live if n.id == orphan.id)
     assert again.status is Status.ORPHAN and again.anchor.quote == gone.en
 
 
@@ -241,9 +242,9 @@ def test_all_notes_lists_every_file_and_opens_the_other_one(qtbot, window, tmp_p
     first = copy_of(tmp_path, "basic.txt")
     second = copy_of(tmp_path, "simplified.txt")
     v1 = open_ready(qtbot, window, first)
-    v1.notes.add(Passage(2, "en", 0, 6), "green", "in basic")
+    v1.note_marks.add(Passage(2, "en", 0, 6), "green", "in basic")
     v2 = open_ready(qtbot, window, second)
-    v2.notes.add(Passage(6, "zh", 0, 2), "blue", "in simplified")
+    v2.note_marks.add(Passage(6, "zh", 0, 2), "blue", "in simplified")
     window.close_tab(window.tabs.indexOf(v2))
     panel = window.notes.show_panel()
     window.tabs.setCurrentWidget(v1)
@@ -260,7 +261,7 @@ def test_all_notes_lists_every_file_and_opens_the_other_one(qtbot, window, tmp_p
 
 def test_export_writes_markdown_of_this_file(qtbot, window, tmp_path, monkeypatch):
     view = open_ready(qtbot, window, copy_of(tmp_path))
-    view.notes.add(Passage(3, "en", 0, 9), "green", "worth quoting")
+    view.note_marks.add(Passage(3, "en", 0, 9), "green", "worth quoting")
     out = tmp_path / "out" / "mine"
     out.parent.mkdir()
     monkeypatch.setattr(
@@ -300,7 +301,7 @@ def test_notes_added_by_the_command_line_show_in_the_open_window(qtbot, window, 
     path = copy_of(tmp_path)
     view = open_ready(qtbot, window, path)
     window.notes.show_panel()
-    assert view.notes.notes == []
+    assert view.note_marks.live == []
     window.notes.service.check_elsewhere()  # the registration's own worker connection wrote
     assert window.notes.service.check_elsewhere() is False  # nothing written by anyone else since
     code = main(["notes", "add", str(path), "--paragraph", "4", "--note", "from the shell"])
@@ -308,11 +309,11 @@ def test_notes_added_by_the_command_line_show_in_the_open_window(qtbot, window, 
     # The window's next check (its timer, or the app becoming active) notices the other writer.
     with qtbot.waitSignal(window.notes.service.changed, timeout=5000):
         pass
-    assert [(n.paragraph, n.text) for n in view.notes.notes] == [(4, "from the shell")]
+    assert [(n.paragraph, n.text) for n in view.note_marks.live] == [(4, "from the shell")]
     assert note_marks(view.left) == [view.transcript.paragraphs[4].en]
     assert window.notes.service.check_elsewhere() is False  # seen once, not again
     # The window's own writes are not "elsewhere": no second refresh for them.
-    view.notes.add(Passage(5, "en", 0, 6), "green", "mine")
+    view.note_marks.add(Passage(5, "en", 0, 6), "green", "mine")
     assert window.notes.service.check_elsewhere() is False
 
 
@@ -329,7 +330,7 @@ def test_the_store_is_opened_once_the_first_file_is_painted_not_before(qtbot, ma
     with qtbot.waitSignal(view.textPainted, timeout=10000):
         pass
     assert not w.notes.service.is_open
-    qtbot.waitUntil(lambda: [n.text for n in view.notes.notes] == ["earlier"], timeout=5000)
+    qtbot.waitUntil(lambda: [n.text for n in view.note_marks.live] == ["earlier"], timeout=5000)
     assert w.notes.service.is_open and w.action(MainAction.EXPORT_NOTES).isEnabled()
     qtbot.waitUntil(lambda: w._settled, timeout=5000)  # the search service starts then: closed after
 
@@ -365,7 +366,7 @@ def test_the_store_is_checked_on_a_worker_not_on_the_gui_thread(qtbot, make_wind
     w.show()
     with qtbot.waitSignal(view.ready, timeout=10000):
         pass
-    assert [n.text for n in view.notes.notes] == ["earlier"]  # shown by the time it is ready
+    assert [n.text for n in view.note_marks.live] == ["earlier"]  # shown by the time it is ready
     assert w.notes.service.available and w.notes.service.problem is None
     assert checks and threading.main_thread().name not in checks
     qtbot.waitUntil(lambda: w._settled, timeout=5000)  # the search service starts then: closed after

@@ -51,4 +51,3 @@ def test_no_other_module_changes_interpreter_wide_settings():
             ):
                 offenders.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
     assert offenders == []
-

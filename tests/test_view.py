@@ -545,14 +545,14 @@ def test_the_text_is_shown_before_its_figures_are_found_and_ready_waits_for_them
     try:
         figures_module.lexer_for = spy
         view = window.open_path(SAMPLE)
-        view.loaded.connect(lambda: figures_at_loaded.append(len(view.analysis)))
+        view.loaded.connect(lambda: figures_at_loaded.append(len(view.figs.analysis)))
         with qtbot.waitSignal(view.ready, timeout=10000):
             pass
     finally:
         figures_module.lexer_for = real
     c = view.transcript.calls[view.call]
     assert figures_at_loaded == [0]
-    assert all(p in view.analysis for p in range(c.first, c.end))
+    assert all(p in view.figs.analysis for p in range(c.first, c.end))
     assert lexed_on_gui == []
 
 

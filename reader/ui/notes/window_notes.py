@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMessageBox
 
 from ...core.notes.models import Note, NotesError
-from ..view.note_marks import ViewNotes
+from ..view.note_marks import NoteMarks
 from ..window.actions import MainAction
 from ..window.host import WindowHost
 from .commands import DeleteNote
@@ -72,7 +72,7 @@ class WindowNotes(QObject):
         waiting, self._waiting = self._waiting, []
         for v in waiting:
             if v in self.window.views() and v.transcript is not None:  # not closed meanwhile
-                v.notes.opened()
+                v.note_marks.opened()
         self.tab_changed(self.window.view())
         if self.service.problem:  # a damaged store set aside, or no store: say so once shown
             QTimer.singleShot(0, self, self._announce)
@@ -116,12 +116,12 @@ class WindowNotes(QObject):
 
     def view_loaded(self, v: TranscriptView) -> None:
         if not self.service.is_open:  # its notes are shown once the store is open
-            v.notes.awaiting_store = True
+            v.note_marks.awaiting_store = True
             if v not in self._waiting:
                 self._waiting.append(v)
             self.service.open_soon()
             return
-        v.notes.opened()
+        v.note_marks.opened()
         if v is self.window.view():
             self.tab_changed(v)
 
@@ -138,12 +138,12 @@ class WindowNotes(QObject):
 
     # --- commands -------------------------------------------------------------------------------
 
-    def _with_notes(self, fn: Callable[[ViewNotes], object]) -> None:
+    def _with_notes(self, fn: Callable[[NoteMarks], object]) -> None:
         v = self.window.view()
         if v is not None and v.transcript is not None:
-            fn(v.notes)
+            fn(v.note_marks)
 
-    def _highlight(self, notes: ViewNotes) -> None:
+    def _highlight(self, notes: NoteMarks) -> None:
         passage = notes.passage()
         if passage is None:
             hint = QCoreApplication.translate(
@@ -156,7 +156,7 @@ class WindowNotes(QObject):
     def _delete(self, note: Note) -> None:
         v = self.window.view()
         if v is not None:
-            v.notes.delete(note)
+            v.note_marks.delete(note)
         else:  # the All-notes list without a file open: the command needs no view
             self.service.undo.push(DeleteNote(self.service, note))
 
@@ -168,8 +168,8 @@ class WindowNotes(QObject):
                 QCoreApplication.translate("WindowNotes", "Open the note's file to re-attach it"), 5000
             )
             return
-        passage = v.notes.passage()
-        if passage is None or not v.notes.reattach(note, passage):
+        passage = v.note_marks.passage()
+        if passage is None or not v.note_marks.reattach(note, passage):
             self.window.show_message(
                 QCoreApplication.translate("WindowNotes", "Select the passage to put the note on first"), 5000
             )

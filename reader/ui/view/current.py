@@ -4,36 +4,33 @@ until the mark fades."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QTextEdit
 
 from ...core.rows import RowKind
 from ..theme import colours
 from . import marks
+from .host import ViewHost
 from .pane import Pane
-
-if TYPE_CHECKING:
-    from .transcript_view import TranscriptView
 
 FADE_MS = 1500
 
 
-class CurrentRow:
-    def __init__(self, view: TranscriptView) -> None:
+class CurrentRow(QObject):
+    def __init__(self, view: ViewHost, parent: QObject) -> None:
+        super().__init__(parent)
         self.view = view
         self.row = -1  # the row marked as current, -1 when none
-        self._fade = QTimer(view)
+        self._fade = QTimer(self)
         self._fade.setSingleShot(True)
         self._fade.setInterval(FADE_MS)
         self._fade.timeout.connect(self.fade)
 
     def hover(self, pane: Pane, row: int) -> None:
-        v = self.view
-        targets = [v.inter] if pane is v.inter else [v.left, v.right]
+        left, right, inter = self.view.panes()
+        targets = [inter] if pane is inter else [left, right]
         for target in targets:
-            show = row >= 0 and (target is not pane or pane is v.inter)
+            show = row >= 0 and (target is not pane or pane is inter)
             target.set_layer("hover", self._selections(target, row) if show else [])
 
     def click(self, row: int) -> None:

@@ -1,7 +1,7 @@
 """The figures of one open transcript, as the reader sees them in its panes.
 
-`ViewFigures` belongs to a `TranscriptView`. It finds the figures of calls on a worker (the
-view's `analysis` holds what is known, paragraph by paragraph), flags the paragraphs whose English
+`ViewFigures` belongs to a `TranscriptView`. It finds the figures of calls on a worker and owns
+what is known of them (`analysis`, paragraph by paragraph), flags the paragraphs whose English
 and Chinese figures disagree, feeds the panes' highlighters, answers "next mismatch" (checking
 calls not yet checked as it goes) and gives the figure part of a tooltip.
 """
@@ -11,23 +11,38 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextBlock
 
 from ..theme import colours
 from ..workers import Job
 from . import blocks
+from .host import ViewHost
 from .loading import analyse_calls
 
 if TYPE_CHECKING:
     from ...core.analysis import ParagraphFigures
-    from .transcript_view import TranscriptView
 
 
 class ViewFigures(QObject):
-    def __init__(self, view: TranscriptView) -> None:
-        super().__init__(view)
+    progress = Signal(int, int)  # calls whose figures are known, of those asked for
+
+    def __init__(self, view: ViewHost, parent: QObject) -> None:
+        super().__init__(parent)
         self.view = view
+        self.analysis: dict[int, ParagraphFigures] = {}
+
+    def reset(self, figures: dict[int, ParagraphFigures] | None = None) -> None:
+        """Forget what was known (another file, or the same file read again), keeping `figures`."""
+        self.analysis = dict(figures or {})
+
+    def add(self, figures: dict[int, ParagraphFigures]) -> None:
+        """Figures found elsewhere (by the worker that loaded a file or built a call)."""
+        self.analysis.update(figures)
+
+    def known_in(self, first: int, end: int) -> dict[int, ParagraphFigures]:
+        """What is known of paragraphs first..end-1."""
+        return {p: self.analysis[p] for p in range(first, end) if p in self.analysis}
 
     def analyse(
         self, calls: list[int], until: Callable[[dict[int, ParagraphFigures]], bool] | None = None
@@ -37,16 +52,16 @@ class ViewFigures(QObject):
         on it for longer than one paragraph's work."""
         view, t = self.view, self.view.transcript
         assert t is not None
-        todo = [c for c in calls if t.calls[c].first not in view.analysis]
+        todo = [c for c in calls if t.calls[c].first not in self.analysis]
         if not todo:
             return None
 
         job = Job(lambda: analyse_calls(t, todo, job, until))
         job.done.connect(self._analysed)
-        # Signal to signal: Qt drops the connection with the view. A lambda emitting on the view
-        # ran when a report queued by the worker arrived after the view was deleted (a closed tab).
-        job.progress.connect(view.analysisProgress)
-        view.analysisProgress.emit(0, len(todo))
+        # Signal to signal, not a lambda: Qt drops the connection when this object goes, so a
+        # report the worker queued before a tab closed is never delivered to a deleted view.
+        job.progress.connect(self.progress)
+        self.progress.emit(0, len(todo))
         view.add_job(job.start())
         return job
 
@@ -54,7 +69,7 @@ class ViewFigures(QObject):
         """Whether the figures of the call shown are found (or it has no paragraph)."""
         t = self.view.transcript
         c = t.calls[self.view.call] if t is not None else None
-        return c is None or c.end == c.first or c.first in self.view.analysis
+        return c is None or c.end == c.first or c.first in self.analysis
 
     def analyse_when_painted(self, waited: int = 0) -> None:
         """Find the figures of the call shown once the reading pane has painted its text (0.3 s
@@ -72,7 +87,7 @@ class ViewFigures(QObject):
     def find_mismatch(self, here: int, backwards: bool, found: Callable[[int | None], None]) -> None:
         """Call `found` with the next (previous) paragraph after (before) `here` whose figures
         disagree, checking the calls not yet checked on a worker when it must; None if none."""
-        view, t = self.view, self.view.transcript
+        t = self.view.transcript
         if t is None:
             return
 
@@ -83,7 +98,7 @@ class ViewFigures(QObject):
         now = pick()
         here_call = t.paragraphs[here].call if 0 <= here < len(t.paragraphs) else 0
         order = range(here_call - 1, -1, -1) if backwards else range(here_call + 1, len(t.calls))
-        unchecked = [c for c in order if t.calls[c].first not in view.analysis]
+        unchecked = [c for c in order if t.calls[c].first not in self.analysis]
         if now is not None and (not unchecked or t.paragraphs[now].call == here_call):
             found(now)
             return
@@ -95,17 +110,17 @@ class ViewFigures(QObject):
 
     def _analysed(self, figures: dict[int, ParagraphFigures]) -> None:
         view = self.view
-        view.analysis.update(figures)
+        self.analysis.update(figures)
         self.update_flags()
         shown = [p for p in figures if p in view.row_of]
         if shown:  # only when the call on screen changed: its blocks are repainted and re-measured
             for hl, near in view.highlighters_near():
                 hl.refresh_paragraphs(shown, near)
-            view.aligner.schedule()
+            view.realign_soon()
 
     def flagged(self) -> list[int]:
         """Paragraphs whose figures disagree, among those analysed so far."""
-        return sorted(p for p, pf in self.view.analysis.items() if pf.flagged)
+        return sorted(p for p, pf in self.analysis.items() if pf.flagged)
 
     def update_flags(self) -> None:
         """Put the mismatch flag in the gutter of the flagged paragraphs of the call shown."""
@@ -118,17 +133,17 @@ class ViewFigures(QObject):
     # --- callbacks for the highlighters and tooltips ---------------------------------------------
 
     def figures(self, paragraph: int, lang: str) -> list | None:
-        pf = self.view.analysis.get(paragraph)
+        pf = self.analysis.get(paragraph)
         return None if pf is None else (pf.en if lang == "en" else pf.zh)
 
     def mismatches(self, paragraph: int, lang: str) -> list[tuple[int, int]]:
-        pf = self.view.analysis.get(paragraph)
+        pf = self.analysis.get(paragraph)
         return pf.mismatched_spans(lang) if pf is not None else []
 
     def tip(self, block: QTextBlock, position: int) -> str | None:
         """The figure under `position` of a block (its value, its counterpart), or the flag's
         explanation when `position` is in the gutter (negative); None when there is none."""
-        pf = self.view.analysis.get(blocks.paragraph_of(block))
+        pf = self.analysis.get(blocks.paragraph_of(block))
         if pf is None or blocks.is_gap(block):
             return None
         from .figure_tips import figure_tip, flag_tip  # with the figures: not needed to start

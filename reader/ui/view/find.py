@@ -7,22 +7,18 @@ itself (Traditional/Simplified, case and width folding) is the Qt-free `core.fin
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QObject
 
 from ...core.find import Finder, Match, nearest
 from ..theme import colours
 from . import marks
 from .findbar import FindBar
-
-if TYPE_CHECKING:
-    from .transcript_view import TranscriptView
+from .host import ViewHost
 
 
 class DocumentFind(QObject):
-    def __init__(self, view: TranscriptView) -> None:
-        super().__init__(view)
+    def __init__(self, view: ViewHost, parent: QObject) -> None:
+        super().__init__(parent)
         self.view = view
         self.bar = FindBar()
         self.bar.hide()
@@ -92,8 +88,7 @@ class DocumentFind(QObject):
         row = view.row_of.get(m.paragraph, -1)
         if row < 0:
             return
-        if view.aligner.pending():
-            view.aligner.align()
+        view.align_now()
         pane = view.active_pane()
         top, scrolled = pane.row_top(row), pane.verticalScrollBar().value()
         if not scrolled <= top <= scrolled + pane.viewport().height() - 60:

@@ -1,6 +1,6 @@
 """The notes of one open transcript, as the reader sees them in its panes.
 
-`ViewNotes` belongs to a `TranscriptView`. It paints each note's passage in its colour (layer
+`NoteMarks` belongs to a `TranscriptView`. It paints each note's passage in its colour (layer
 "notes"), puts a marker in the gutter of a paragraph holding a note and an outlined one on its
 counterpart in the other language, answers tooltips with the note, and finds the passage a new
 note goes on: the selection, else the paragraph under the cursor. Storing and undo are the
@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QPoint, Signal
 from PySide6.QtGui import QAction, QColor, QTextBlock, QTextCursor
-from PySide6.QtWidgets import QDialog, QMenu, QTextEdit
+from PySide6.QtWidgets import QDialog, QMenu, QTextEdit, QWidget
 
 from ...core.notes.models import COLORS, Anchor, Note, NotesError, Status
 from ...core.rows import RowKind
@@ -28,11 +28,11 @@ from ..theme import colours
 from ..window.actions import QT_TRANSLATE_NOOP
 from ..workers import Job
 from . import blocks
+from .host import ViewHost
+from .pane import Pane
 
 if TYPE_CHECKING:
     from ...core.notes.carry import OpenResult
-    from .pane import Pane
-    from .transcript_view import TranscriptView
 
 
 @dataclass(frozen=True)
@@ -45,17 +45,18 @@ class Passage:
     end: int
 
 
-class ViewNotes(QObject):
+class NoteMarks(QObject):
     registered = Signal(str)  # the file on screen is in the store: a status line, or ""
 
-    def __init__(self, view: TranscriptView, service: NotesService) -> None:
-        super().__init__(view)
+    def __init__(self, view: ViewHost, service: NotesService, parent: QWidget) -> None:
+        super().__init__(parent)
         self.view, self.service = view, service
+        self._dialog_parent = parent
         self.pending: Job | None = None  # the registration of the file on screen, while it runs
         # The window will show this transcript's notes once its store is open (checked on a
         # worker): the view's `ready`, which a screenshot waits for, waits for them too.
         self.awaiting_store = False
-        self.notes: list[Note] = []  # the live notes of the view's transcript, orphans included
+        self.live: list[Note] = []  # the live notes of the view's transcript, orphans included
         service.changed.connect(self._changed)
 
     # --- reading the store ----------------------------------------------------------------------
@@ -80,23 +81,23 @@ class ViewNotes(QObject):
         message = ""
         if result.carried:
             message = plural(
-                "ViewNotes",
-                QT_TRANSLATE_NOOP("ViewNotes", "%n note carried over from an earlier version of this file"),
-                QT_TRANSLATE_NOOP("ViewNotes", "%n notes carried over from an earlier version of this file"),
+                "NoteMarks",
+                QT_TRANSLATE_NOOP("NoteMarks", "%n note carried over from an earlier version of this file"),
+                QT_TRANSLATE_NOOP("NoteMarks", "%n notes carried over from an earlier version of this file"),
                 result.carried,
             )
         if result.orphaned:
             message += plural(
-                "ViewNotes",
-                QT_TRANSLATE_NOOP("ViewNotes", "; %n could not be placed and is listed as an orphan"),
-                QT_TRANSLATE_NOOP("ViewNotes", "; %n could not be placed and are listed as orphans"),
+                "NoteMarks",
+                QT_TRANSLATE_NOOP("NoteMarks", "; %n could not be placed and is listed as an orphan"),
+                QT_TRANSLATE_NOOP("NoteMarks", "; %n could not be placed and are listed as orphans"),
                 result.orphaned,
             )
         self.registered.emit(message)
 
     def reload(self) -> None:
         t = self.view.transcript
-        self.notes = self.service.notes(t.fingerprint) if t is not None else []
+        self.live = self.service.notes(t.fingerprint) if t is not None else []
         self.remark()
 
     def _changed(self, fingerprint: str) -> None:
@@ -105,7 +106,7 @@ class ViewNotes(QObject):
             self.reload()
 
     def placed(self) -> list[Note]:
-        return [n for n in self.notes if n.status is not Status.ORPHAN and n.paragraph is not None]
+        return [n for n in self.live if n.status is not Status.ORPHAN and n.paragraph is not None]
 
     # --- painting -------------------------------------------------------------------------------
 
@@ -221,24 +222,24 @@ class ViewNotes(QObject):
         passage = self.passage(pane, pos)
         entries: list[QAction | QMenu] = []
         if passage is not None and self.service.available:
-            colors = QMenu(QCoreApplication.translate("ViewNotes", "Highlight"), menu)
+            colors = QMenu(QCoreApplication.translate("NoteMarks", "Highlight"), menu)
             for color in COLORS:
                 action = colors.addAction(swatch(color), color_name(color))
                 action.triggered.connect(lambda _c=False, c=color, p=passage: self.add(p, c))
             entries.append(colors)
-            add = QAction(QCoreApplication.translate("ViewNotes", "Add Note\u2026"), menu)
+            add = QAction(QCoreApplication.translate("NoteMarks", "Add Note\u2026"), menu)
             add.triggered.connect(lambda _c=False, p=passage: self.ask(p))
             entries.append(add)
         cursor = pane.cursorForPosition(pos)
         for note in self.notes_at(cursor.block(), cursor.positionInBlock()):
             edit = QAction(
-                swatch(note.color), QCoreApplication.translate("ViewNotes", "Edit Note\u2026"), menu
+                swatch(note.color), QCoreApplication.translate("NoteMarks", "Edit Note\u2026"), menu
             )
             edit.triggered.connect(lambda _c=False, n=note: self.ask_edit(n))
             delete = QAction(
-                QCoreApplication.translate("ViewNotes", "Delete Note")
+                QCoreApplication.translate("NoteMarks", "Delete Note")
                 if note.text
-                else QCoreApplication.translate("ViewNotes", "Remove Highlight"),
+                else QCoreApplication.translate("NoteMarks", "Remove Highlight"),
                 menu,
             )
             delete.triggered.connect(lambda _c=False, n=note: self.delete(n))
@@ -262,7 +263,7 @@ class ViewNotes(QObject):
         quote = text[passage.start : passage.end]
         from ..notes.dialog import NoteDialog
 
-        dialog = NoteDialog(quote, color or self.service.last_color, "", self.view)
+        dialog = NoteDialog(quote, color or self.service.last_color, "", self._dialog_parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
         self.service.last_color = dialog.color()
@@ -271,7 +272,7 @@ class ViewNotes(QObject):
     def ask_edit(self, note: Note) -> None:
         from ..notes.dialog import NoteDialog
 
-        dialog = NoteDialog(note.anchor.quote, note.color, note.text, self.view)
+        dialog = NoteDialog(note.anchor.quote, note.color, note.text, self._dialog_parent)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.edit(note, dialog.note(), dialog.color())
 

@@ -29,7 +29,7 @@ from .find import DocumentFind
 from .highlighter import FigureHighlighter
 from .loading import HEAD, Loaded, load, prepare
 from .loading_page import LoadingPage
-from .note_marks import ViewNotes
+from .note_marks import NoteMarks
 from .pane import Pane, warm_up
 from .slices import Slicer
 from .speaker_filter import show_only
@@ -69,7 +69,6 @@ class TranscriptView(QWidget):
         self.mode = Mode(mode)
         self.reading_font = font
         self.figures_on = figures
-        self.analysis: dict[int, ParagraphFigures] = {}
         self.speaker_filter: str | None = None
         self._jobs: list[Job] = []
         self._position = -1
@@ -95,10 +94,11 @@ class TranscriptView(QWidget):
         self.stack = QStackedWidget()
         for page in (self.loading, self.split, self.inter):
             self.stack.addWidget(page)
-        self.current = CurrentRow(self)
-        self.finding = DocumentFind(self)
-        self.figs = ViewFigures(self)
-        self.notes = ViewNotes(self, notes)
+        self.current = CurrentRow(self, self)
+        self.finding = DocumentFind(self, self)
+        self.figs = ViewFigures(self, self)
+        self.figs.progress.connect(self.analysisProgress)
+        self.note_marks = NoteMarks(self, notes, self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -111,7 +111,7 @@ class TranscriptView(QWidget):
             pane.rowHovered.connect(lambda row, p=pane: self.current.hover(p, row))
             pane.rowClicked.connect(self.current.click)
             pane.tooltip_source = self._tooltip
-            pane.menu_source = self.notes.fill_menu
+            pane.menu_source = self.note_marks.fill_menu
             pane.verticalScrollBar().valueChanged.connect(lambda _v, p=pane: self._scrolled(p))
             pane.textPainted.connect(lambda p=pane: self._text_painted(p))
         self._leader: Pane = self.left
@@ -185,7 +185,7 @@ class TranscriptView(QWidget):
             # The whole file agrees with its head on the first call, which is on screen: keep
             # the documents, take the whole transcript.
             self.transcript = result.transcript
-            self.analysis.update(result.figures)
+            self.figs.add(result.figures)
             self._finder = None
             self.finding.reset()
             self.loaded.emit()
@@ -203,7 +203,7 @@ class TranscriptView(QWidget):
         self, t: Transcript, figures: dict[int, ParagraphFigures] | None = None, key: str | None = None
     ) -> None:
         self.transcript = t
-        self.analysis = dict(figures or {})
+        self.figs.reset(figures)
         self.speaker_filter = None
         if "zh" not in t.languages:
             self.mode = Mode.EN
@@ -254,7 +254,7 @@ class TranscriptView(QWidget):
                 self._apply_filter()
             self.figs.update_flags()
             self.finding.remark()
-            self.notes.remark()
+            self.note_marks.remark()
         if len(missing) > len(now):
             self._attaching = True
             # 1 ms, not 0: with 0 the stall probe still saw both documents as one slice
@@ -326,7 +326,7 @@ class TranscriptView(QWidget):
         if (
             self.transcript is not None
             and (self.figs.known() or waited >= 500)
-            and (not self.notes.awaiting_store or waited >= 500)
+            and (not self.note_marks.awaiting_store or waited >= 500)
             and not self.aligner.pending()
             and not self._attaching
             and not any(hl.pending() for hl in self.highlighters.values())
@@ -344,7 +344,7 @@ class TranscriptView(QWidget):
 
     def _tooltip(self, block: QTextBlock, position: int) -> str | None:
         """A note on the passage (or in the gutter) comes first, then the figures."""
-        tips = (self.notes.tip(block, position), self.figs.tip(block, position))
+        tips = (self.note_marks.tip(block, position), self.figs.tip(block, position))
         return "<hr>".join(x for x in tips if x) or None
 
     # --- modes, sync, figures, font ------------------------------------------------------------
@@ -410,6 +410,13 @@ class TranscriptView(QWidget):
             hl.set_palette(self.palette())
         if row >= 0:
             QTimer.singleShot(0, self, lambda: self.scroll_to_row(row))
+
+    def align_now(self) -> None:
+        if self.aligner.pending():
+            self.aligner.align()
+
+    def realign_soon(self) -> None:
+        self.aligner.schedule()
 
     def panes(self) -> tuple[Pane, Pane, Pane]:
         """Every pane, shown or not: English, Chinese, interleaved."""
@@ -478,8 +485,7 @@ class TranscriptView(QWidget):
         turn = t.turns[t.paragraphs[paragraph].turn]
         if turn.first == paragraph and row > 0 and self.rows[row - 1].kind is RowKind.HEADER:
             row -= 1  # a turn's first paragraph shows with its speaker's header
-        if self.aligner.pending():
-            self.aligner.align()
+        self.align_now()
         self.scroll_to_row(row)
         if mark:
             self.current.set(self.row_of[paragraph])
@@ -504,7 +510,7 @@ class TranscriptView(QWidget):
                 then()
             return
         c = t.calls[call]
-        known = {p: self.analysis[p] for p in range(c.first, c.end) if p in self.analysis}
+        known = self.figs.known_in(c.first, c.end)
         names = self.mode.documents
         job = Job(prepare, t, call, known, names, QFont(self.reading_font), colours(self.palette()))
         job.done.connect(lambda result: self._switched(result, then))
@@ -513,7 +519,7 @@ class TranscriptView(QWidget):
 
     def _switched(self, result: Loaded, then: Callable[[], None] | None) -> None:
         self._switch = None
-        self.analysis.update(result.figures)
+        self.figs.add(result.figures)
         self.call = result.call
         self._prebuilt = (result.call, result.documents)
         self._build_call()

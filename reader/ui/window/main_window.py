@@ -247,7 +247,7 @@ class MainWindow(QMainWindow):
         v.positionChanged.connect(lambda p, v=v: self._position(v, p))
         v.analysisProgress.connect(lambda done, total, v=v: self._checking(v, done, total))
         v.callChanged.connect(lambda c, v=v: self._call_changed(v, c))
-        v.notes.registered.connect(self._notes_registered)
+        v.note_marks.registered.connect(self._notes_registered)
         index = self.tabs.addTab(v, path.name)
         self.tabs.setTabToolTip(index, str(path))
         self.tabs.setCurrentIndex(index)
