@@ -42,3 +42,14 @@ def call_rows(t: Transcript, call: int) -> list[Row]:
 
 def call_of(t: Transcript, paragraph: int) -> int:
     return t.paragraphs[paragraph].call if 0 <= paragraph < len(t.paragraphs) else 0
+
+
+def paragraph_from(rows: list[Row], row: int, last: bool = False) -> int:
+    """The first paragraph at or after `row` (a header or a gap counts as the paragraph after
+    it); past the last paragraph -1, or with `last` the last row's paragraph."""
+    for r in rows[row:]:
+        if r.kind is RowKind.PARAGRAPH:
+            return r.paragraph
+    if last and rows and rows[-1].paragraph >= 0:
+        return rows[-1].paragraph
+    return -1

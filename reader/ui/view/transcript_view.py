@@ -11,35 +11,33 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QFont, QTextBlock
-from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ...core.model import Transcript
 from ...core.modes import Mode
-from ...core.rows import Row, RowKind, call_rows
+from ...core.rows import Row, RowKind, call_rows, paragraph_from
 from ..notes.service import NotesService
 from ..theme import colours
 from ..workers import Job
-from .aligner import PairAligner
 from .current import CurrentRow
 from .document import Built, build
 from .figures import ViewFigures
 from .find import DocumentFind
 from .highlighter import FigureHighlighter
 from .loading import HEAD, Loaded, load, prepare
-from .loading_page import LoadingPage
 from .note_marks import NoteMarks
 from .pane import Pane, warm_up
-from .slices import Slicer
+from .pane_set import PaneSet
+from .place import PlaceReporter
 from .speaker_filter import show_only
 
 if TYPE_CHECKING:  # the figure lexer (Pygments) is imported once figures are found
     from ...core.analysis import ParagraphFigures
 
-# A big file's worker goes on parsing the rest this long after its head is ready: the repaint
-# that `ready` itself causes (the reader's place, the panel) comes first. At once, each Python
-# call of that paint waited for the GIL (up to 1 ms each; stalls of 60-75 ms).
+# A big file's worker goes on parsing the rest this long after its head is ready, so that the
+# repaint `ready` causes does not wait for the GIL behind the parse.
 RESUME_AFTER_READY_MS = 40
 
 
@@ -71,7 +69,6 @@ class TranscriptView(QWidget):
         self.figures_on = figures
         self.speaker_filter: str | None = None
         self._jobs: list[Job] = []
-        self._position = -1
         self._prebuilt: tuple[int, dict[str, Built]] = (-1, {})
         self._switch: Job | None = None
         self.partial = False  # showing the first call of a big file parsed from its head
@@ -80,20 +77,12 @@ class TranscriptView(QWidget):
         self._attaching = False  # documents of the mode still to be shown, one per slice
         self._after_attach: list[Callable[[], None]] = []
 
-        self.left, self.right, self.inter = Pane("en"), Pane("zh"), Pane("interleaved")
-        self.split = QSplitter(Qt.Orientation.Horizontal)
-        self.split.setChildrenCollapsible(False)
-        self.split.addWidget(self.left)
-        self.split.addWidget(self.right)
-        self.slicer = Slicer(self)  # the aligner's and the highlighters' work, in shared slices
-        self.aligner = PairAligner(self.left, self.right, self.slicer, self)
-        self.aligner.synced = synced
-        self.loading = LoadingPage()
+        self.stack = PaneSet(synced, self)
+        self.left, self.right, self.inter = self.stack.all()
+        self.split, self.aligner, self.slicer = self.stack.split, self.stack.aligner, self.stack.slicer
+        self.loading = self.stack.loading
         self._big = False  # the file being opened is parsed from its head first (loading.HEAD)
         self.loading.firstPainted.connect(self._warm_up)
-        self.stack = QStackedWidget()
-        for page in (self.loading, self.split, self.inter):
-            self.stack.addWidget(page)
         self.current = CurrentRow(self, self)
         self.finding = DocumentFind(self, self)
         self.figs = ViewFigures(self, self)
@@ -114,11 +103,8 @@ class TranscriptView(QWidget):
             pane.menu_source = self.note_marks.fill_menu
             pane.verticalScrollBar().valueChanged.connect(lambda _v, p=pane: self._scrolled(p))
             pane.textPainted.connect(lambda p=pane: self._text_painted(p))
-        self._leader: Pane = self.left
-        self._position_timer = QTimer(self)
-        self._position_timer.setSingleShot(True)
-        self._position_timer.setInterval(30)
-        self._position_timer.timeout.connect(self.report_position)
+        self.place = PlaceReporter(self._place, self)
+        self.place.changed.connect(self.positionChanged)
 
     # --- loading -------------------------------------------------------------------------------
 
@@ -132,7 +118,7 @@ class TranscriptView(QWidget):
             self._big = False
         if self.transcript is None:
             self.loading.say(self.tr("Opening {name}\u2026").format(name=path.name))
-            self.stack.setCurrentWidget(self.loading)
+            self.stack.show_loading()
         for job in self._jobs:
             job.cancel()
         names = self.mode.documents
@@ -186,7 +172,6 @@ class TranscriptView(QWidget):
             # the documents, take the whole transcript.
             self.transcript = result.transcript
             self.figs.add(result.figures)
-            self._finder = None
             self.finding.reset()
             self.loaded.emit()
             QTimer.singleShot(0, self, self._check_ready)
@@ -221,7 +206,7 @@ class TranscriptView(QWidget):
             QTimer.singleShot(0, self, self._check_ready)
 
         # The window's own updates (side panel, status, title) in a slice of their own, not in the
-        # one that attached the last document: together they held the GUI thread for ~90 ms.
+        # one that attached the last document.
         self._when_shown(lambda: QTimer.singleShot(1, self, shown))
 
     def _build_call(self) -> None:
@@ -243,8 +228,8 @@ class TranscriptView(QWidget):
         missing = [name for name in self.mode.documents if name not in self._built]
         call, prebuilt = self._prebuilt
         # A file opened whole comes with its documents built by the worker: shown in one slice,
-        # so its first paint shows every pane. Else (and for a big file's head while a worker
-        # parses the rest) one document per slice: both at once held the GUI thread ~100 ms.
+        # so its first paint shows every pane. Else (a mode switch, a big file's head) one
+        # document per slice, so that the GUI thread is never held for both.
         whole = not self.partial and call == self.call and all(name in prebuilt for name in missing)
         now = missing if whole else missing[:1]
         for name in now:
@@ -257,8 +242,7 @@ class TranscriptView(QWidget):
             self.note_marks.remark()
         if len(missing) > len(now):
             self._attaching = True
-            # 1 ms, not 0: with 0 the stall probe still saw both documents as one slice
-            # (bench/RESULTS.md); 1 ms lets the timers and input already due run in between.
+            # 1 ms, not 0: lets the timers and input already due run in between.
             QTimer.singleShot(1, self, self._attach_next)
         else:
             self._attaching = False
@@ -274,7 +258,7 @@ class TranscriptView(QWidget):
         t = self.transcript
         assert t is not None
         call, prebuilt = self._prebuilt
-        pane = self._pane(name)
+        pane = self.stack.pane_for(name)
         if not pane.isVisible():
             # Show the pane first: a hidden pane has no real size yet, so the document would be
             # laid out at a wrong width, then all over again when shown (twice the work).
@@ -306,23 +290,18 @@ class TranscriptView(QWidget):
         else:
             fn()
 
-    def _pane(self, name: str) -> Pane:
-        """The pane that shows the document `name` ("en", "zh" or "interleaved")."""
-        return {"en": self.left, "zh": self.right}.get(name, self.inter)
-
     def _text_painted(self, _pane: Pane) -> None:
         # Once every pane of the mode shows its text: side by side, the Chinese document is
         # attached a slice after the English one, and the first paint shows the English alone.
         if self.transcript is None or self._attaching:
             return
-        if all(self._pane(name).painted for name in self.mode.documents):
+        if all(self.stack.pane_for(name).painted for name in self.mode.documents):
             self.textPainted.emit()
 
     def _check_ready(self, waited: int = 0) -> None:
-        """Say `ready` once the documents are attached, aligned, the call's figures found and
-        highlighted, its notes shown when the window is about to, and the reading pane painted (a
-        window that is never exposed is waited for half a second at most): a big file's worker
-        goes on parsing then, and would otherwise slow that first paint down."""
+        """Say `ready` once the documents are attached and aligned, the call's figures found and
+        coloured, its notes shown if the window is about to, and the reading pane painted (each
+        waited for half a second at most); a big file's worker parses the rest only then."""
         if (
             self.transcript is not None
             and (self.figs.known() or waited >= 500)
@@ -330,12 +309,12 @@ class TranscriptView(QWidget):
             and not self.aligner.pending()
             and not self._attaching
             and not any(hl.pending() for hl in self.highlighters.values())
-            and (self._leader.painted or not self._leader.isVisible() or waited >= 50)
+            and (self.stack.leader.painted or not self.stack.leader.isVisible() or waited >= 50)
         ):
             if self.partial and self._load_job is not None:
                 QTimer.singleShot(RESUME_AFTER_READY_MS, self._load_job.resume.set)
-            self._position = -1  # laid out now: say again where the reader is
-            self.report_position()
+            self.place.forget()  # laid out now: say again where the reader is
+            self.place.now()
             self.ready.emit()
         else:
             QTimer.singleShot(10, self, lambda: self._check_ready(waited + 1))
@@ -362,21 +341,11 @@ class TranscriptView(QWidget):
             QTimer.singleShot(0, self, lambda: self.scroll_to_row(row))
 
     def _apply_mode(self) -> None:
-        if self.transcript is None:
-            return
-        side = self.mode is not Mode.INTERLEAVED
-        self.stack.setCurrentWidget(self.split if side else self.inter)
-        self.left.setVisible(self.mode in (Mode.EN, Mode.SIDE))
-        self.right.setVisible(self.mode in (Mode.ZH, Mode.SIDE))
-        self.aligner.enabled = self.mode is Mode.SIDE
-        if self.mode is Mode.SIDE:
-            self.aligner.schedule()
-        else:
-            self.aligner.clear()
-        self._leader = {Mode.ZH: self.right, Mode.INTERLEAVED: self.inter}.get(self.mode, self.left)
+        if self.transcript is not None:
+            self.stack.arrange(self.mode)
 
     def set_synced(self, synced: bool) -> None:
-        self.aligner.set_synced(synced, self._leader if self._leader is not self.inter else None)
+        self.stack.set_synced(synced)
 
     def set_figures(self, on: bool) -> None:
         self.figures_on = on
@@ -412,18 +381,16 @@ class TranscriptView(QWidget):
             QTimer.singleShot(0, self, lambda: self.scroll_to_row(row))
 
     def align_now(self) -> None:
-        if self.aligner.pending():
-            self.aligner.align()
+        self.stack.align_now()
 
     def realign_soon(self) -> None:
         self.aligner.schedule()
 
     def panes(self) -> tuple[Pane, Pane, Pane]:
-        """Every pane, shown or not: English, Chinese, interleaved."""
-        return self.left, self.right, self.inter
+        return self.stack.all()
 
     def active_pane(self) -> Pane:
-        return self._leader
+        return self.stack.leader
 
     # --- position --------------------------------------------------------------------------------
 
@@ -432,44 +399,33 @@ class TranscriptView(QWidget):
 
     def top_paragraph(self) -> int:
         """The paragraph at the top of the reading pane (a header counts as its turn's first)."""
-        row = self.top_row()
-        for r in self.rows[max(row, 0) :]:
-            if r.kind is RowKind.PARAGRAPH:
-                return r.paragraph
-        return self.rows[-1].paragraph if self.rows and self.rows[-1].paragraph >= 0 else -1
+        return paragraph_from(self.rows, max(self.top_row(), 0), last=True)
 
     def top_key(self) -> str | None:
         p = self.top_paragraph()
         return self.transcript.paragraphs[p].key if self.transcript and p >= 0 else None
 
     def scroll_to_row(self, row: int) -> None:
-        pane = self.active_pane()
-        pane.scroll_to_row(row, offset=6)
-        if self.mode is Mode.SIDE and self.aligner.synced:
-            self.aligner.realign_scroll(pane, row)
+        self.stack.scroll_to_row(row)
 
     def _scrolled(self, pane: Pane) -> None:
         hl = self.highlighters.get(pane.objectName())
         if hl is not None and hl.pending() and pane.isVisible():
             hl.admit(*pane.visible_blocks())  # colour what the reader jumped to before the rest
-        if pane.isVisible() and (self.mode is not Mode.SIDE or not self.aligner.synced or pane.underMouse()):
-            self._leader = pane if self.mode is not Mode.INTERLEAVED else self.inter
+        self.stack.scrolled(pane)
         self.report_position_soon()
 
     def report_position_soon(self) -> None:
-        self._position_timer.start()  # one report for a burst of scrolls
+        self.place.soon()
 
     def report_position(self) -> None:
-        p = self.top_paragraph() if self.current.row < 0 else self._paragraph_of_row(self.current.row)
-        if p != self._position:
-            self._position = p
-            self.positionChanged.emit(p)
+        self.place.now()
 
-    def _paragraph_of_row(self, row: int) -> int:
-        for r in self.rows[row:]:
-            if r.kind is RowKind.PARAGRAPH:
-                return r.paragraph
-        return -1
+    def _place(self) -> int:
+        """The paragraph marked current while its mark lasts, else the one at the top."""
+        if self.current.row < 0:
+            return self.top_paragraph()
+        return paragraph_from(self.rows, self.current.row)
 
     def go_to_paragraph(self, paragraph: int, mark: bool = True) -> None:
         """Show a paragraph of the file at the top, switching calls when it is in another one."""
@@ -489,8 +445,8 @@ class TranscriptView(QWidget):
         self.scroll_to_row(row)
         if mark:
             self.current.set(self.row_of[paragraph])
-        self._position = -1
-        self.report_position_soon()
+        self.place.forget()
+        self.place.soon()
 
     def set_call(self, call: int, then: Callable[[], None] | None = None) -> None:
         """Show another call of the file. Its figures are found and its documents built on a

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QFileSystemWatcher, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -32,6 +32,7 @@ from ..search.window_search import WindowSearch
 from ..view.transcript_view import TranscriptView
 from . import actions as registry
 from .actions import NEED_A_TRANSCRIPT, NEED_CHINESE, MainAction
+from .file_watch import FileWatch
 from .navigation import WindowNavigation
 from .settings_dialog import SettingsDialog
 from .sidepanel import SidePanel
@@ -88,13 +89,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.checking)
         self.statusBar().addPermanentWidget(self.position)
         self.statusBar().showMessage(self.tr("No transcript open: File \u25b8 Open\u2026 (Ctrl+O)"))
-        self.watcher = QFileSystemWatcher(self)
-        self.watcher.fileChanged.connect(self._file_changed)
-        self._changed: set[str] = set()
-        self._reload_timer = QTimer(self)
-        self._reload_timer.setSingleShot(True)
-        self._reload_timer.setInterval(400)
-        self._reload_timer.timeout.connect(self._reload_changed)
+        self.watcher = FileWatch(self)
+        self.watcher.changedOnDisk.connect(self._changed_on_disk)
 
         self._settled = False
         QTimer.singleShot(0, self, self._settle_unless_opening)
@@ -227,20 +223,8 @@ class MainWindow(QMainWindow):
         if not splitter.isEmpty():
             v.split.restoreState(splitter)
         v.loaded.connect(lambda v=v: self._loaded(v))
-        # The notes store is opened once a file's text is on screen (its check on a worker:
-        # NotesService.open_soon), not in the paint's own slice; for the head of a big file,
-        # once the file is whole (`settled`): its worker's imports, while the GUI thread aligns
-        # the head and another worker parses the rest, made one 53 ms stall.
-        v.textPainted.connect(
-            lambda v=v: (
-                None
-                if v.partial
-                else QTimer.singleShot(NOTES_AFTER_PAINT_MS, self, self.notes.service.open_soon)
-            )
-        )
-        if not self._settled:
-            # A big file is ready twice: with its head, then whole (the background work waits
-            # for that: its imports on a worker slowed the parse of the rest and the GUI).
+        v.textPainted.connect(lambda v=v: self._text_painted(v))
+        if not self._settled:  # a big file is ready twice: with its head, then whole
             v.ready.connect(lambda v=v: None if v.partial else self._settle())
             v.failed.connect(self._settle)
         v.failed.connect(lambda reason, v=v, p=path: self._failed(v, p, reason))
@@ -253,6 +237,12 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(index)
         v.open(path)
         return v
+
+    def _text_painted(self, v: TranscriptView) -> None:
+        # The notes store opens (on a worker) once a file's text is on screen, not in the paint's
+        # own slice; for a big file once it is whole, when the GUI thread is no longer busy.
+        if not v.partial:
+            QTimer.singleShot(NOTES_AFTER_PAINT_MS, self, self.notes.service.open_soon)
 
     def open_at(self, path: Path, paragraph: int) -> TranscriptView:
         """Open a file (or bring its tab forward) and show one of its paragraphs."""
@@ -276,8 +266,7 @@ class MainWindow(QMainWindow):
         call = t.calls[v.call]
         title = " ".join(x for x in (call.company, call.period) if x) or v.path.name
         self.tabs.setTabText(self.tabs.indexOf(v), title)
-        if str(v.path) not in self.watcher.files():
-            self.watcher.addPath(str(v.path))
+        self.watcher.watch(v.path)
         if not is_sample(v.path):
             self._update_recent(self.settings.add_recent(str(v.path)))
         if v is self.view():
@@ -286,9 +275,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Reading the rest of {name}\u2026").format(name=v.path.name))
             return
         self.search.view_loaded(v)
-        # In a slice of its own (the notes the store has for it are read and shown); notes
-        # carried over say so when the worker is done.
-        QTimer.singleShot(0, self, lambda: self._notes_for(v))
+        QTimer.singleShot(0, self, lambda: self._notes_for(v))  # its notes, in a slice of their own
         if t.warnings:
             self.statusBar().showMessage(
                 self.tr("{name}: {n} warning(s), e.g. {first}").format(
@@ -335,26 +322,18 @@ class MainWindow(QMainWindow):
         v = self.tabs.widget(index)
         if isinstance(v, TranscriptView):
             if v.path is not None and not any(o.path == v.path for o in self.views() if o is not v):
-                self.watcher.removePath(str(v.path))
+                self.watcher.unwatch(v.path)
             self.tabs.removeTab(index)
             v.shutdown()
             v.deleteLater()
         if not self.tabs.count():
             self._tab_changed()
 
-    def _file_changed(self, path: str) -> None:
-        self._changed.add(path)
-        self._reload_timer.start()
-
-    def _reload_changed(self) -> None:
-        for path in self._changed:
-            if path not in self.watcher.files() and Path(path).exists():
-                self.watcher.addPath(path)  # an editor that saves by renaming replaces the file
-            for v in self.views():
-                if v.path is not None and str(v.path) == path and Path(path).exists():
-                    v.open(v.path, keep_position=True)
-                    self.statusBar().showMessage(self.tr("Reloaded {name}").format(name=v.path.name), 4000)
-        self._changed.clear()
+    def _changed_on_disk(self, path: str) -> None:
+        for v in self.views():
+            if v.path is not None and str(v.path) == path:
+                v.open(v.path, keep_position=True)
+                self.statusBar().showMessage(self.tr("Reloaded {name}").format(name=v.path.name), 4000)
 
     def _update_recent(self, recent: list[str] | None = None) -> None:
         menu = self.menus["recent"]

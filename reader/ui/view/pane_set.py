@@ -1,0 +1,79 @@
+"""The panes of one view and how a mode arranges them: English and Chinese side by side in a
+splitter (kept in step by `PairAligner`), the interleaved pane, and the page shown while a file
+opens; which pane leads (the one the reader reads, whose top is the reader's place)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QSplitter, QStackedWidget
+
+from ...core.modes import Mode
+from .aligner import PairAligner
+from .loading_page import LoadingPage
+from .pane import Pane
+from .slices import Slicer
+
+
+class PaneSet(QStackedWidget):
+    def __init__(self, synced: bool, slices_owner: QObject) -> None:
+        super().__init__()
+        self.left, self.right, self.inter = Pane("en"), Pane("zh"), Pane("interleaved")
+        self.split = QSplitter(Qt.Orientation.Horizontal)
+        self.split.setChildrenCollapsible(False)
+        self.split.addWidget(self.left)
+        self.split.addWidget(self.right)
+        # The aligner's and the highlighters' work, in shared slices.
+        self.slicer = Slicer(slices_owner)
+        self.aligner = PairAligner(self.left, self.right, self.slicer, slices_owner)
+        self.aligner.synced = synced
+        self.loading = LoadingPage()
+        for page in (self.loading, self.split, self.inter):
+            self.addWidget(page)
+        self.mode = Mode.SIDE
+        self.leader: Pane = self.left
+
+    def all(self) -> tuple[Pane, Pane, Pane]:
+        """Every pane, shown or not: English, Chinese, interleaved."""
+        return self.left, self.right, self.inter
+
+    def pane_for(self, document: str) -> Pane:
+        """The pane that shows the document "en", "zh" or "interleaved"."""
+        return {"en": self.left, "zh": self.right}.get(document, self.inter)
+
+    def show_loading(self) -> None:
+        self.setCurrentWidget(self.loading)
+
+    def arrange(self, mode: Mode) -> None:
+        """Show the panes of `mode`; the leader becomes that mode's reading pane."""
+        self.mode = mode
+        self.setCurrentWidget(self.split if mode is not Mode.INTERLEAVED else self.inter)
+        self.left.setVisible(mode in (Mode.EN, Mode.SIDE))
+        self.right.setVisible(mode in (Mode.ZH, Mode.SIDE))
+        self.aligner.enabled = mode is Mode.SIDE
+        if mode is Mode.SIDE:
+            self.aligner.schedule()
+        else:
+            self.aligner.clear()
+        self.leader = {Mode.ZH: self.right, Mode.INTERLEAVED: self.inter}.get(mode, self.left)
+
+    def set_synced(self, synced: bool) -> None:
+        self.aligner.set_synced(synced, self.leader if self.leader is not self.inter else None)
+
+    def locked(self) -> bool:
+        """Side by side with the panes in step."""
+        return self.mode is Mode.SIDE and self.aligner.synced
+
+    def scroll_to_row(self, row: int) -> None:
+        """Put a row at the top of the leader (and, in step, of its partner)."""
+        self.leader.scroll_to_row(row, offset=6)
+        if self.locked():
+            self.aligner.realign_scroll(self.leader, row)
+
+    def scrolled(self, pane: Pane) -> None:
+        """A pane scrolled: the one the reader scrolls by hand leads from now on."""
+        if pane.isVisible() and (not self.locked() or pane.underMouse()):
+            self.leader = pane if self.mode is not Mode.INTERLEAVED else self.inter
+
+    def align_now(self) -> None:
+        if self.aligner.pending():
+            self.aligner.align()
