@@ -5,10 +5,8 @@ from typing import Any
 
 def version() -> str:
     """The installed version ("0.0.0+source" from a source tree that was never installed)."""
-    # importlib.metadata is imported only here, for the About box and --version: it costs start-up
-    # more than the 5 ms the start-up policy allows (bench/RESULTS.md, "Start-up policy").
-    from importlib.metadata import PackageNotFoundError
-    from importlib.metadata import version as installed_version
+    # importlib.metadata: for the About box and --version only, it costs start-up over 5 ms.
+    from importlib.metadata import PackageNotFoundError, version as installed_version  # noqa: I001
 
     try:
         return installed_version("transcript-reader")

@@ -135,6 +135,7 @@ def _app_parser() -> argparse.ArgumentParser:
 
 
 def _desktop_entry(args: argparse.Namespace) -> int:
+    # Installing a desktop entry (shutil, the folders of a desktop): only for these two options.
     from .. import desktop_install
 
     if args.file or args.screenshot or args.mode or args.exit_after_paint:

@@ -84,10 +84,8 @@ class NotesService(QObject):
         if self._checking is not None:  # done, or its result no longer needed
             self._checking.cancel()
             self._checking = None
-        from ...core.notes.store import NotesStore
-
         try:
-            self._store = NotesStore(self._path, verify)
+            self._store = _store_class()(self._path, verify)
         except NotesError as err:
             self._problem = str(err)
         else:
@@ -208,10 +206,10 @@ class NotesService(QObject):
 def _open_document(store_path: Path, transcript: Transcript, path: Path) -> OpenResult:
     """Worker side of `NotesService.open_document`: SQLite connections belong to one thread, so
     the worker opens the store itself (WAL: the window's connection keeps reading meanwhile)."""
+    # Carrying notes over (difflib, the anchoring): imported by this worker, never at start.
     from ...core.notes.carry import open_document
-    from ...core.notes.store import NotesStore
 
-    with NotesStore(store_path) as store:
+    with _store_class()(store_path) as store:
         return open_document(store, transcript, path)
 
 
@@ -219,10 +217,16 @@ def _check_store(path: Path | None) -> Recovery | NotesError | None:
     """On a worker: open the store with its integrity check (setting a damaged one aside, and
     upgrading an old schema), then close it. What it found: the damaged store set aside, or why
     the store cannot be used, or None."""
-    from ...core.notes.store import NotesStore
-
     try:
-        with NotesStore(path) as store:
+        with _store_class()(path) as store:
             return store.recovery
     except NotesError as err:
         return err
+
+
+def _store_class() -> type[NotesStore]:
+    """The notes store (SQLite and its schema): imported by the first worker that opens it, or
+    when the window must open it itself, never at start."""
+    from ...core.notes.store import NotesStore
+
+    return NotesStore

@@ -23,6 +23,7 @@ from .service import NotesService
 
 if TYPE_CHECKING:
     from ..view.transcript_view import TranscriptView
+    # The panel and what it shows notes with: made when first shown, not at start.
     from .panel import NotesPanel
 
 

@@ -40,8 +40,8 @@ from PySide6.QtWidgets import (
 
 from ..i18n import plural
 from ..window.actions import QT_TRANSLATE_NOOP
-from .service import REBUILD_ASKED, SearchService
-from .types import Snapshot
+from .service import SearchService
+from .types import REBUILD_ASKED, Snapshot
 
 if TYPE_CHECKING:
     from ...core.search.indexer import Progress, Report

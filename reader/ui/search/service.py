@@ -40,18 +40,18 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from ...core.errors import TranscriptError
 from ..workers import Job
-from .types import Ask, SearchRequest, Snapshot, read_snapshot, rebuild_reason
+from .types import Ask, SearchRequest, Snapshot
 
-if TYPE_CHECKING:  # the search core (Whoosh) is imported by the first worker, not at start
-    from ...core.search.indexer import Indexer, Progress, Report
+if TYPE_CHECKING:
+    from ...core.search.indexer import Progress, Report
     from ...core.search.library import Library
-    from ...core.search.searcher import Results, Searcher
+    from ...core.search.searcher import Results
+    from .backend import SearchBackend
 
 WATCH_DELAY_MS = 800  # changes seen by the watcher are indexed once they pause this long
 BUSY_RETRY_MS = 3000  # another indexer (the command line) holds the index: try again after this
 PROGRESS_EVERY = 0.1  # seconds between two progress signals of an update
 GROWN_EVERY = 2.0  # seconds: how often a long update lets searches see what it committed so far
-REBUILD_ASKED = "asked for"  # Report.rebuilt of a rebuild the user asked for (not a repair)
 MERGE_IDLE_MS = 5000  # after an update, merge segments once the index was left alone this long
 
 
@@ -76,10 +76,7 @@ class SearchService(QObject):
     ) -> None:
         super().__init__(parent)
         self._library_path, self._index_dir = library_path, index_dir
-        self._library: Library | None = None
-        self._indexer: Indexer | None = None
-        self._searcher: Searcher | None = None
-        self._searcher_lock = threading.Lock()
+        self._backend: SearchBackend | None = None
         self._open_lock = threading.Lock()
         self.snapshot: Snapshot | None = None  # None until the library was first read
         self.problem: str | None = None  # what happened opening the library, for a message
@@ -122,21 +119,19 @@ class SearchService(QObject):
         """True when the library has no folder or file; None while it was not read yet."""
         return None if self.snapshot is None else not self.snapshot.roots
 
-    def _open(self) -> tuple[Library, Indexer]:
-        """The library store and the indexer, opened by the first worker that needs them."""
-        from ...core.search.indexer import Indexer
-        from ...core.search.library import Library
+    def _open(self) -> SearchBackend:
+        """The library, its indexer and searcher, opened by the first worker that needs them."""
+        # The search core (Whoosh, the library store): imported here, on a worker, never at start.
+        from .backend import SearchBackend
 
         with self._open_lock:
-            if self._library is None:
-                self._library = Library(self._library_path)
-                if self._library.recovered is not None:
+            if self._backend is None:
+                self._backend = SearchBackend(self._library_path, self._index_dir)
+                if self._backend.recovered is not None:
                     self.problem = self.tr(
                         "The library list was damaged and set aside ({path}): add your folders again"
-                    ).format(path=str(self._library.recovered))
-                self._indexer = Indexer(self._library, self._index_dir)
-            assert self._indexer is not None
-            return self._library, self._indexer
+                    ).format(path=str(self._backend.recovered))
+            return self._backend
 
     # --- running work on workers ---------------------------------------------------------------
 
@@ -190,10 +185,9 @@ class SearchService(QObject):
         self.shutdown()
         for job in jobs:
             job._thread.join(5)
-        self._drop_searcher()
-        if self._library is not None:
-            self._library.close()
-            self._library = None
+        if self._backend is not None:
+            self._backend.close()
+            self._backend = None
 
     # --- the library ---------------------------------------------------------------------------
 
@@ -202,9 +196,9 @@ class SearchService(QObject):
         closed (or build it when it is missing or damaged)."""
 
         def read(_job: Job) -> tuple[Snapshot, bool]:
-            library, indexer = self._open()
-            snapshot = read_snapshot(library)
-            return snapshot, bool(snapshot.roots) or rebuild_reason(indexer) not in (None, "missing")
+            backend = self._open()
+            snapshot = backend.snapshot()
+            return snapshot, bool(snapshot.roots) or backend.rebuild_reason() not in (None, "missing")
 
         def done(result: tuple[Snapshot, bool]) -> None:
             snapshot, wanted = result
@@ -236,9 +230,9 @@ class SearchService(QObject):
         """Change the library on a worker, then show it and bring the index in step."""
 
         def change(_job: Job) -> Snapshot:
-            library, _ = self._open()
-            fn(library)
-            return read_snapshot(library)
+            backend = self._open()
+            fn(backend.library)
+            return backend.snapshot()
 
         def done(snapshot: Snapshot) -> None:
             self._set_snapshot(snapshot)
@@ -306,14 +300,9 @@ class SearchService(QObject):
             self._cancel.set()
 
     def _index(self, job: Job, ask: Ask) -> tuple[str, Any, Snapshot]:
-        """The update itself (on the worker): how it ended (done, cancelled, busy or failed),
-        the Report or why, and the library now. A failure the indexer did not foresee (a damaged
-        segment found while writing) is answered with a rebuild, once. An update of some paths
-        skips the full check of the index (it opens every segment): the indexer's own light
-        one finds a missing or out-of-date index, and a damaged segment fails the update."""
-        from ...core.search.indexer import Cancelled, IndexBusy
-
-        library, indexer = self._open()
+        """The update itself (on the worker): how it ended, the Report or why, and the library
+        now (`SearchBackend.update`)."""
+        backend = self._open()
         last: list[Any] = [0.0, ""]  # when the last progress was sent, and its phase
 
         def progress(p: Progress) -> None:
@@ -325,31 +314,10 @@ class SearchService(QObject):
         def cancelled() -> bool:
             return job.cancelled or self._cancel.is_set()
 
-        problem = REBUILD_ASKED if ask.rebuild else None if ask.paths is not None else rebuild_reason(indexer)
-        if problem is not None:
-            self._drop_searcher()  # its files are about to go
-        outcome: tuple[str, Any]
-        try:
-            try:
-                report = indexer.update(progress, cancelled, rebuild=problem is not None, paths=ask.paths)
-                if report.rebuilt and problem:
-                    report.rebuilt = problem  # why this service asked for it
-                elif report.rebuilt:
-                    self._drop_searcher()  # the indexer's own check found it unusable
-            except (Cancelled, IndexBusy):
-                raise
-            except Exception:
-                self._drop_searcher()
-                report = indexer.update(progress, cancelled, rebuild=True)
+        outcome = backend.update(ask, progress, cancelled)
+        if outcome[0] == "done":
             job.emit_early(None)  # committed: searches see it (see _progress)
-            outcome = ("done", report)
-        except Cancelled:
-            outcome = ("cancelled", None)
-        except IndexBusy as err:
-            outcome = ("busy", err.reason)
-        except Exception as err:
-            outcome = ("failed", f"{type(err).__name__}: {err}")
-        return (*outcome, read_snapshot(library))
+        return (*outcome, backend.snapshot())
 
     def _progress(self, p: Progress | None) -> None:
         """An update's progress; None: it is committed, and searches are told at once, not once
@@ -408,15 +376,8 @@ class SearchService(QObject):
         self._merge_stop.clear()
 
         def merge(job: Job) -> int:
-            from ...core.search.indexer import Cancelled, IndexBusy
-
-            _, indexer = self._open()
-            if not indexer.merge_due():
-                return 0
-            try:
-                return indexer.merge(lambda: job.cancelled or self._merge_stop.is_set())
-            except (Cancelled, IndexBusy):  # an update comes first; the command line is indexing
-                return 0
+            # 0 when an update comes first, or the command line is indexing
+            return self._open().merge(lambda: job.cancelled or self._merge_stop.is_set())
 
         self._merge_job = self._run(merge, self._merged, lambda reason: self._merged(None, reason))
 
@@ -446,38 +407,8 @@ class SearchService(QObject):
 
     def _find(self, request: SearchRequest) -> tuple[str, Any]:
         """The search itself (on the worker): ("ok", Results), ("query", why the query cannot be
-        read), ("damaged", why) or ("failed", why)."""
-        from ...core.search.query import QueryError, make_filter
-        from ...core.search.searcher import SearchError
-
-        try:
-            filters = [make_filter(name, value) for name, value in request.filters]
-            searcher = self._get_searcher()
-            searcher.refresh()
-            results = searcher.search(
-                request.text, request.limit, filters, request.lang, request.sort, facets=True
-            )
-        except QueryError as err:
-            return "query", err.reason
-        except SearchError as err:
-            self._drop_searcher()
-            return "damaged", err.reason
-        return "ok", results
-
-    def _get_searcher(self) -> Searcher:
-        from ...core.search.searcher import Searcher
-
-        library, _ = self._open()
-        with self._searcher_lock:
-            if self._searcher is None:
-                self._searcher = Searcher(library, self._index_dir)
-            return self._searcher
-
-    def _drop_searcher(self) -> None:
-        with self._searcher_lock:
-            searcher, self._searcher = self._searcher, None
-        if searcher is not None:
-            searcher.close()
+        read) or ("damaged", why)."""
+        return self._open().find(request)
 
     def _found(self, request: SearchRequest, result: tuple[str, Any]) -> None:
         self._search_job = None

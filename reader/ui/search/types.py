@@ -12,6 +12,7 @@ if TYPE_CHECKING:  # the search core (Whoosh) is imported by the first worker, n
     from ...core.search.indexer import Indexer
     from ...core.search.library import CallEntry, Library, Root
 
+REBUILD_ASKED = "asked for"  # Report.rebuilt of a rebuild the user asked for (not a repair)
 MAX_WATCHED_FILES = 4000  # beyond this, files changed in place are noticed at the next update
 
 

@@ -24,7 +24,9 @@ if TYPE_CHECKING:
     from ...core.search.indexer import Progress
     from ...core.search.searcher import Hit
     from ..view.transcript_view import TranscriptView
+    # The panel: made when first shown, not at start.
     from .library_panel import LibraryPanel
+    # The panel imports the search core (Whoosh): made when first shown, not at start.
     from .panel import SearchPanel
 
 QUERY_FROM_SELECTION = 80  # a selection up to this long becomes the query of Ctrl+Shift+F

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont
 
-from ...core.model import Transcript
+from ...core.model import Paragraph, Transcript
 from ...core.parser import parse_decoded, parse_head, read_file
 from ...core.rows import call_rows
 from ..theme import Colours
@@ -107,9 +107,8 @@ def prepare(
     to `analyse`), and its documents for the panes named, moved to the GUI thread to be shown there."""
     c = t.calls[call]
     figures = dict(known)
-    if analyse:  # (the lexer is imported only then: ~15 ms a file shown whole need not wait for)
-        from ...core.analysis import analyse_paragraph
-
+    if analyse:
+        analyse_paragraph = _analyser()
         for p in range(c.first, c.end):
             if p not in known:
                 figures[p] = analyse_paragraph(t.paragraphs[p])
@@ -135,7 +134,7 @@ def analyse_calls(
     """Worker side of checking the figures of some calls, in order, stopping early once `until`
     says so. It yields the GIL after every paragraph, so the GUI thread never waits on it for
     longer than one paragraph's work."""
-    from ...core.analysis import analyse_paragraph
+    analyse_paragraph = _analyser()
 
     out: dict[int, ParagraphFigures] = {}
     for n, c in enumerate(calls):
@@ -149,3 +148,11 @@ def analyse_calls(
         if until is not None and until(out):
             break
     return out
+
+
+def _analyser() -> Callable[[Paragraph], ParagraphFigures]:
+    """The figure analysis (Pygments and the figure lexers): imported by the first worker that
+    finds figures, after a file's text is first painted, never at start."""
+    from ...core.analysis import analyse_paragraph
+
+    return analyse_paragraph

@@ -23,6 +23,7 @@ from ...core.notes.models import COLORS, Anchor, Note, NotesError, Status
 from ...core.rows import RowKind
 from ..i18n import plural
 from ..notes.commands import AddNote, DeleteNote, EditNote, ReattachNote
+from ..notes.dialog import NoteDialog, color_name, swatch
 from ..notes.service import NotesService
 from ..theme import colours
 from ..window.actions import QT_TRANSLATE_NOOP
@@ -216,8 +217,6 @@ class NoteMarks(QObject):
     def fill_menu(self, pane: Pane, menu: QMenu, pos: QPoint) -> None:
         """Put the note entries at the top of a pane's context menu: highlight the selection (or
         the paragraph) in a colour, add a note, and edit or delete the notes under the mouse."""
-        from ..notes.dialog import color_name, swatch
-
         first = menu.actions()[0] if menu.actions() else None
         passage = self.passage(pane, pos)
         entries: list[QAction | QMenu] = []
@@ -261,7 +260,6 @@ class NoteMarks(QObject):
         p = t.paragraphs[passage.paragraph]
         text = (p.en if passage.lang == "en" else p.zh) or ""
         quote = text[passage.start : passage.end]
-        from ..notes.dialog import NoteDialog
 
         dialog = NoteDialog(quote, color or self.service.last_color, "", self._dialog_parent)
         if dialog.exec() != QDialog.DialogCode.Accepted:
@@ -270,8 +268,6 @@ class NoteMarks(QObject):
         return self.add(passage, dialog.color(), dialog.note())
 
     def ask_edit(self, note: Note) -> None:
-        from ..notes.dialog import NoteDialog
-
         dialog = NoteDialog(note.anchor.quote, note.color, note.text, self._dialog_parent)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.edit(note, dialog.note(), dialog.color())
@@ -281,6 +277,7 @@ class NoteMarks(QObject):
     def _anchor(self, passage: Passage) -> Anchor | None:
         """The anchor of a passage of the transcript on screen (None, and a message, if the
         passage cannot be anchored)."""
+        # Anchoring a note (difflib): only when one is added, not at start.
         from ...core.notes.anchors import make_anchor
 
         t = self.view.transcript
