@@ -23,7 +23,6 @@ from .service import NotesService
 
 if TYPE_CHECKING:
     from ..view.transcript_view import TranscriptView
-    # The panel and what it shows notes with: made when first shown, not at start.
     from .panel import NotesPanel
 
 
@@ -92,6 +91,7 @@ class WindowNotes(QObject):
         """Show or hide the notes dock; its panel is made the first time it shows (a window
         that never shows it does not pay for it at start)."""
         if shown and self.panel is None:
+            # The panel and what it shows notes with: made when first shown, not at start.
             from .panel import NotesPanel
 
             panel = NotesPanel(self.service)

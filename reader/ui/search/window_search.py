@@ -24,9 +24,7 @@ if TYPE_CHECKING:
     from ...core.search.indexer import Progress
     from ...core.search.searcher import Hit
     from ..view.transcript_view import TranscriptView
-    # The panel: made when first shown, not at start.
     from .library_panel import LibraryPanel
-    # The panel imports the search core (Whoosh): made when first shown, not at start.
     from .panel import SearchPanel
 
 QUERY_FROM_SELECTION = 80  # a selection up to this long becomes the query of Ctrl+Shift+F
@@ -88,6 +86,7 @@ class WindowSearch(QObject):
     def show_search(self, shown: bool = True) -> SearchPanel | None:
         """Show or hide the search dock; its panel is made the first time it shows."""
         if shown and self.search_panel is None:
+            # The panel imports the search core (Whoosh): made when first shown, not at start.
             from .panel import SearchPanel
 
             panel = SearchPanel(self.service)
@@ -114,6 +113,7 @@ class WindowSearch(QObject):
 
     def show_library(self, shown: bool = True) -> LibraryPanel | None:
         if shown and self.library_panel is None:
+            # The panel: made when first shown, not at start.
             from .library_panel import LibraryPanel
 
             panel = LibraryPanel(self.service)
