@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtGui import QFont, QGuiApplication
 
 from ..core.modes import Mode
 
@@ -31,6 +32,8 @@ VIEW_MODE = Option("view/mode", Mode, Mode.SIDE, tuple(Mode))
 SYNC = Option("view/sync", bool, True)
 FIGURES = Option("view/figures", bool, True)
 ZOOM = Option("view/zoom", int, 0)  # points added to the reading font's size
+ZOOM_RANGE = (-6, 30)
+FONT_SIZE_RANGE = (6, 72)
 FONT_FAMILY = Option("view/fontFamily", str, "")  # "" = the system's default
 FONT_SIZE = Option("view/fontSize", int, 0)  # 0 = the system's default size
 THEME = Option("appearance/theme", str, "system", ("system", "light", "dark"))
@@ -83,3 +86,19 @@ class Settings:
         del recent[RECENT_MAX:]
         self.set(RECENT, recent)
         return recent
+
+    def reading_font(self) -> QFont:
+        """The font the panes show a transcript in: the chosen family and size (else the
+        application's), zoomed."""
+        font = QFont(QGuiApplication.font())
+        family = self.get(FONT_FAMILY)
+        if family:
+            font.setFamily(family)
+        size = (self.get(FONT_SIZE) or font.pointSize() or 10) + self.get(ZOOM)
+        font.setPointSize(max(FONT_SIZE_RANGE[0], min(FONT_SIZE_RANGE[1], size)))
+        return font
+
+    def zoom(self, step: int) -> None:
+        """Zoom in (1) or out (-1) a point, or back to the chosen size (0)."""
+        zoom = self.get(ZOOM) + step if step else 0
+        self.set(ZOOM, max(ZOOM_RANGE[0], min(ZOOM_RANGE[1], zoom)))

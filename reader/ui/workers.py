@@ -3,10 +3,15 @@
 A `Job` lives in the GUI thread; its function runs on a daemon thread, and the signals it emits
 from there are queued to the GUI thread by Qt. Nothing in the function may touch a widget. A job
 that is no longer wanted is dropped with `cancel()`: its result is then never delivered.
+
+Whatever the function raises ends in `failed` with a one-line reason: a `TranscriptError`'s own,
+anything else as its type and message, logged with its traceback (a bug must be seen, and a
+view waiting for a job must never wait forever).
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -14,6 +19,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from ..core.errors import TranscriptError
+
+log = logging.getLogger(__name__)
 
 
 class Job(QObject):
@@ -31,6 +38,7 @@ class Job(QObject):
         self.resume = threading.Event()  # for a function that waits for the GUI between steps
         self._relay = _Relay()
         self._relay.result.connect(self._deliver)
+        self._thread: threading.Thread | None = None
 
     def start(self) -> Job:
         Job._running.add(self)
@@ -47,7 +55,12 @@ class Job(QObject):
         for job in jobs:
             job.cancel()
         for job in jobs:
-            job._thread.join(timeout)
+            job.wait(timeout)
+
+    def wait(self, timeout: float) -> None:
+        """Wait (at most `timeout` seconds) for the function to return, if it was started."""
+        if self._thread is not None:
+            self._thread.join(timeout)
 
     def cancel(self) -> None:
         self.cancelled = True
@@ -69,7 +82,8 @@ class Job(QObject):
             result: tuple[bool, Any] = (True, self._fn(*self._args))
         except TranscriptError as err:
             result = (False, err.reason)
-        except (OSError, MemoryError, ValueError) as err:
+        except Exception as err:
+            log.exception("a background job failed: %s", getattr(self._fn, "__qualname__", self._fn))
             result = (False, f"{type(err).__name__}: {err}")
         if not self.cancelled:
             self._relay.result.emit(self, result)

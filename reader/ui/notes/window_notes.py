@@ -106,13 +106,6 @@ class WindowNotes(QObject):
         self.dock.setVisible(shown)
         return self.panel
 
-    def _export_action(self) -> None:
-        self.export(self.panel is not None and self.panel.all_files())
-
-    def problem(self) -> str | None:
-        """Why notes are off, or what happened to a damaged store: for a message at start."""
-        return self.service.problem
-
     # --- the window tells ---------------------------------------------------------------------
 
     def view_loaded(self, v: TranscriptView) -> None:

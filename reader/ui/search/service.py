@@ -181,10 +181,10 @@ class SearchService(QObject):
 
     def close(self) -> None:
         """Shut down and close the store and the searcher (waits for a running worker a moment)."""
-        jobs = [j for j in self._jobs if hasattr(j, "_thread")]
+        jobs = list(self._jobs)
         self.shutdown()
         for job in jobs:
-            job._thread.join(5)
+            job.wait(5)
         if self._backend is not None:
             self._backend.close()
             self._backend = None

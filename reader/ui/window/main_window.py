@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QGuiApplication
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QFont
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -419,17 +419,10 @@ class MainWindow(QMainWindow):
     # --- fonts, zoom, preferences ------------------------------------------------------------
 
     def reading_font(self) -> QFont:
-        font = QFont(QGuiApplication.font())
-        family = self.settings.get(config.FONT_FAMILY)
-        if family:
-            font.setFamily(family)
-        size = self.settings.get(config.FONT_SIZE) or font.pointSize() or 10
-        font.setPointSize(max(6, min(72, size + self.settings.get(config.ZOOM))))
-        return font
+        return self.settings.reading_font()
 
     def zoom(self, step: int) -> None:
-        zoom = self.settings.get(config.ZOOM) + step if step else 0
-        self.settings.set(config.ZOOM, max(-6, min(30, zoom)))
+        self.settings.zoom(step)
         self.apply_font()
 
     def apply_font(self) -> None:
@@ -447,10 +440,15 @@ class MainWindow(QMainWindow):
 
     def preferences(self) -> None:
         dialog = SettingsDialog(self.settings, self)
-        if dialog.exec():
+        dialog.changed.connect(self._preferences_changed)
+        dialog.exec()
+
+    def _preferences_changed(self, keys: set[str]) -> None:
+        """Apply what the Preferences dialog changed (it applies the theme itself)."""
+        if keys & {config.FONT_FAMILY.key, config.FONT_SIZE.key}:
             self.apply_font()
-            figures = self.settings.get(config.FIGURES)
-            self.main_actions[MainAction.FIGURES].setChecked(figures)
+        if config.FIGURES.key in keys:
+            self.main_actions[MainAction.FIGURES].setChecked(self.settings.get(config.FIGURES))
 
     def about(self) -> None:
         QMessageBox.about(
