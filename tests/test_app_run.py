@@ -57,8 +57,8 @@ def test_a_file_that_is_no_transcript_ends_with_one_error_line(tmp_path, until):
 
 
 # The feature boundaries the start-up policy defers (README, "Start-up policy"): the figure lexer
-# (found after the paint), the notes store (opened after it), search, and the panels and dialogs
-# of notes and search, made when first shown.
+# (found after the paint), the notes store (opened after it) and the anchoring of new notes,
+# search, and the notes and search panels, made when first shown.
 LATER = (
     "pygments",
     "sqlite3",
@@ -70,7 +70,6 @@ LATER = (
     "reader.core.notes.export",
     "reader.core.search",
     "reader.ui.notes.panel",
-    "reader.ui.notes.dialog",
     "reader.ui.search.panel",
     "reader.ui.search.library_panel",
 )

@@ -10,15 +10,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from hashlib import blake2b
 
 from .model import Paragraph, Turn
-
-try:
-    # What hashlib.blake2b is, without the rest of hashlib: importing hashlib loads OpenSSL's
-    # libcrypto (~3.5 ms), and every file opened is fingerprinted before its text shows.
-    from _blake2 import blake2b
-except ImportError:  # an interpreter built without it: hashlib's own fallback
-    from hashlib import blake2b
 
 FINGERPRINT_VERSION = "1"
 

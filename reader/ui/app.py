@@ -85,9 +85,8 @@ def run(
 
         view.ready.connect(lambda: QTimer.singleShot(0, save))
     elif exit_after_paint:
-        # Ends the process in the paint that drew the text of the mode's last pane (the floor
-        # also ends right after its first paint, which draws both of its panes); Qt copies the
-        # frame to the window once the paint returns (~1 ms offscreen).
+        # Ends the process in the paint that drew the text of the mode's last pane, as the
+        # bare-Qt floor ends right after its first paint.
         view.textPainted.connect(lambda: _exit(0))
     window.show()
     code = app.exec()

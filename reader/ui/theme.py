@@ -162,9 +162,8 @@ def apply_scheme(choice: str) -> None:
 
     The style hint tells the platform theme; where that theme has no dark palette of its own
     (the palette stays light), the app sets its dark palette on the Fusion style. Following the
-    system with no palette of the app's own to undo, the palette is left alone: asking the
-    style for its palette at start made PySide build the QStyle class and its 17 enums (~9 ms
-    before the first paint) for nothing."""
+    system with no palette of the app's own to undo, the palette is left alone (a platform
+    theme's palette stays as it is)."""
     global _own_palette
 
     app = QApplication.instance()

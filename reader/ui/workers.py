@@ -2,7 +2,9 @@
 
 A `Job` lives in the GUI thread; its function runs on a daemon thread, and the signals it emits
 from there are queued to the GUI thread by Qt. Nothing in the function may touch a widget. A job
-that is no longer wanted is dropped with `cancel()`: its result is then never delivered.
+that is no longer wanted is dropped with `cancel()`: its result is then never delivered. A job
+given an `owner` is dropped when that object is destroyed (a tab closed, a window gone), so
+that no callback of its ever runs on a deleted object, whatever it was connected to.
 
 Whatever the function raises ends in `failed` with a one-line reason: a `TranscriptError`'s own,
 anything else as its type and message, logged with its traceback (a bug must be seen, and a
@@ -31,7 +33,9 @@ class Job(QObject):
 
     _running: set[Job] = set()  # keeps a started job alive until it reports
 
-    def __init__(self, fn: Callable[..., Any], *args: Any, parent: QObject | None = None) -> None:
+    def __init__(
+        self, fn: Callable[..., Any], *args: Any, parent: QObject | None = None, owner: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._fn, self._args = fn, args
         self.cancelled = False
@@ -39,6 +43,8 @@ class Job(QObject):
         self._relay = _Relay()
         self._relay.result.connect(self._deliver)
         self._thread: threading.Thread | None = None
+        if owner is not None:
+            owner.destroyed.connect(self.cancel)
 
     def start(self) -> Job:
         Job._running.add(self)

@@ -5,8 +5,8 @@
 command objects (`notes_commands.py`), so Edit > Undo takes back an added, edited or deleted note.
 A store that cannot be opened never stops the reading: the service reports why and stays off.
 The store is opened once a file's text is on screen (`open_soon`): importing it and SQLite's
-integrity check (which reads the whole file: ~80 ms for a 4 MB store) run on a worker, which
-also sets a damaged store aside; the GUI thread then opens its own connection without the check.
+integrity check (which reads the whole file) run on a worker, which also sets a damaged store
+aside; the GUI thread then opens its own connection without the check.
 Anything that needs the store before that opens it at once, on the GUI thread (`ensure_open`).
 
 Notes added by another process (the command line, a second window) while the window is open
@@ -150,7 +150,7 @@ class NotesService(QObject):
         a QObject: Qt drops the connection when that object goes, the job may outlive it."""
         if self.store is None:
             return None
-        job = Job(_open_document, self.store.path, transcript, path)
+        job = Job(_open_document, self.store.path, transcript, path, owner=self)
         job.done.connect(self._carried)  # first: the views' notes are read again, then `done`
         job.done.connect(done)
         job.failed.connect(self.failed.emit)

@@ -152,7 +152,8 @@ class SearchService(QObject):
             except Exception as err:  # a worker never dies silently: the GUI hears why
                 raise TranscriptError(f"{type(err).__name__}: {err}") from None
 
-        job = Job(body)  # no parent: a job outliving the service must not touch a deleted object
+        # No parent, an owner: the job outlives nothing, and a deleted service hears nothing.
+        job = Job(body, owner=self)
         self._jobs.add(job)
 
         def finish(*_args: object) -> None:
@@ -321,7 +322,7 @@ class SearchService(QObject):
 
     def _progress(self, p: Progress | None) -> None:
         """An update's progress; None: it is committed, and searches are told at once, not once
-        the library was read again for the panels (~60 ms more at 2000 calls)."""
+        the library was read again for the panels."""
         if self._index_job is None:
             return
         if p is None:

@@ -56,7 +56,7 @@ class ViewFigures(QObject):
         if not todo:
             return None
 
-        job = Job(lambda: analyse_calls(t, todo, job, until))
+        job = Job(lambda: analyse_calls(t, todo, job, until), owner=self)
         job.done.connect(self._analysed)
         # Signal to signal, not a lambda: Qt drops the connection when this object goes, so a
         # report the worker queued before a tab closed is never delivered to a deleted view.

@@ -6,11 +6,11 @@ come from the analysis when it has them (`figures(paragraph, lang)`, no lexing),
 lexer run on the block's text, or (`lex_unknown=False`, what the view asks for) not yet:
 `refresh_paragraphs()` colours the blocks of paragraphs whose analysis arrived later. The view shows
 a call's text before its figures are found, on a worker: lexing here would put the lexer's import
-and regex compilation (~70 ms) and the lexing on the GUI thread before the first paint. Nothing
-depends on the previous block's state.
+and regex compilation and the lexing on the GUI thread before the first paint. Nothing depends on
+the previous block's state.
 
-Colouring is cheap; what costs is Qt laying out again the blocks whose colours changed: ~100 ms of
-the GUI thread for one call of a 5 MB file coloured in one go once shown. Given a `Slicer`, a long
+Colouring is cheap; what costs is Qt laying out again the blocks whose colours changed, which for a
+long call coloured in one go would hold the GUI thread. Given a `Slicer`, a long
 document is coloured progressively: `start()`, before a pane shows it (it has no layout yet, so no
 relayout), colours its first SYNC_BLOCKS blocks; the rest follow in the slicer's slices, a few
 blocks per edit, and `admit()` colours first the blocks the reader scrolls to. A recolouring (a
@@ -261,8 +261,7 @@ class FigureHighlighter(QSyntaxHighlighter):
         self._mismatch_formats.clear()
         for kind in theme.FIGURE_KINDS:
             f = QTextCharFormat()
-            # QColors, converted by Qt: a QBrush made here built its Python enums (and those of
-            # QImage and QGradient, ~2 ms) before the first paint.
+            # QColors, converted by Qt, not QBrushes (which would build more of PySide's enums).
             f.setForeground(c.figures[kind])
             f.setBackground(c.figure_background)
             self._formats[kind] = f

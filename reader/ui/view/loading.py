@@ -52,13 +52,11 @@ def load(
 ) -> Loaded:
     """Worker side of opening a file. A big file's first call is parsed from the file's head and
     handed over early (`job.emit_early`), so it shows while the rest is parsed. With `painted`,
-    the parse waits (a bounded time) for the window's first paint: its Python callbacks would
-    each wait for the GIL while the parse holds it (60-70 ms of a frozen window). A file shown
-    whole has its figures left to the view, after the text's first paint: finding them first
-    (importing the lexer, compiling its patterns, lexing the call) put ~100 ms of a seed between
-    opening and reading. A big file's head comes with its first call's figures: found later,
-    they would be found while the rest of the file is parsed and the window updates after the
-    load, and the GUI thread's share of the GIL then stalled it for 100 ms (bench/RESULTS.md)."""
+    the parse waits (a bounded time) for the window's first paint, whose Python callbacks would
+    each wait for the GIL while the parse holds it. A file shown whole has its figures left to
+    the view, found after the text's first paint, so that importing the lexer and lexing the
+    call never stand between opening and reading. A big file's head comes with its first call's
+    figures: found later, they would compete with the parse of the rest for the GIL."""
     decoded = read_file(path)
     if painted is not None:
         painted.wait(timeout=0.3)

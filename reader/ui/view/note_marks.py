@@ -5,8 +5,7 @@
 counterpart in the other language, answers tooltips with the note, and finds the passage a new
 note goes on: the selection, else the paragraph under the cursor. Storing and undo are the
 window's `NotesService`; this class only reads from it and pushes commands onto its stack.
-The dialog, the command objects and the anchoring (difflib) are imported when first used: a
-window shows its first file before anyone adds a note (~15 ms of imports at start).
+The anchoring (difflib) is imported when a note is first added, not at start.
 """
 
 from __future__ import annotations

@@ -49,9 +49,7 @@ class Pane(QTextEdit):
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-        # Hover needs no setting: QTextEdit's viewport tracks the mouse already. The viewport is
-        # asked for only once it is needed: PySide types the first QWidget* it is handed by
-        # trying every QWidget subclass, which builds their Python classes and enums (51, ~5 ms).
+        # Hover needs no setting: QTextEdit's viewport tracks the mouse already.
         self._row_blocks: list[int] = []
         self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {}
         self._flags: dict[int, QColor] = {}  # row -> colour of its gutter flag
@@ -232,9 +230,8 @@ class Pane(QTextEdit):
             self.textPainted.emit()
 
     def _paint_gutter(self) -> None:
-        """The mismatch flags and note markers left of the text, for the blocks on screen: asking
-        for the rectangle of a block further down makes the layout reach it, and a long call's
-        flags did that in its first paint (~20 ms on the GUI thread)."""
+        """The mismatch flags and note markers left of the text, for the blocks on screen only:
+        asking for the rectangle of a block further down would make the layout reach it."""
         first, last = self.visible_blocks()
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -265,11 +262,10 @@ class Pane(QTextEdit):
 
 def warm_up(font: QFont) -> None:
     """Lay out and paint a few lines of English and Chinese in a throwaway pane, once per process.
-    The first document a process shows costs ~15 ms more than later ones (font fallbacks, glyph
-    and shaping caches, the text control's own set-up); done while a file is still being parsed,
-    that is not paid in the slice that shows the first call. So is PySide's typing of the first
-    QWidget* and QStyle* it hands to Python (a viewport, the style the side panel paints with):
-    it builds the Python classes and enums of every subclass they might be, ~14 ms."""
+    The first document a process shows costs more than later ones (font fallbacks, glyph and
+    shaping caches, the text control's own set-up, PySide typing the first viewport and style it
+    hands to Python); done while a big file is still being parsed, that is not paid in the slice
+    that shows its first call."""
     global _warmed
     if _warmed:
         return

@@ -4,8 +4,7 @@ Aligning the panes and colouring a long call's figures must run on the GUI threa
 documents a pane shows) and each takes far longer than a frame. Each is cut into steps; a `Slicer`
 runs the steps of every task it holds, in turn, from one zero-interval timer, and stops a round
 once BUDGET is spent. Qt fires every timer that is due in one go, so separate timers (one per
-task) added up: the stall probe saw an aligner slice, two highlighter slices, their relayouts and
-the window's own updates run back to back as one 60-70 ms stall (bench/RESULTS.md).
+task) would run back to back as one long stall.
 """
 
 from __future__ import annotations

@@ -131,7 +131,9 @@ class TranscriptView(QWidget):
         waits = self.stack.currentWidget() is self.loading and self.isVisibleTo(self.window())
         painted = self.loading.painted if waits and not self.loading.painted.is_set() else None
         # A reload keeps the reader's place: no early head then, whose top would replace it.
-        job = Job(lambda: load(path, call, names, font, palette, job if key is None else None, painted))
+        job = Job(
+            lambda: load(path, call, names, font, palette, job if key is None else None, painted), owner=self
+        )
         job.early.connect(self._early)
         self._load_job = job
         job.done.connect(lambda result: self._loaded(result, key))
@@ -468,7 +470,8 @@ class TranscriptView(QWidget):
         c = t.calls[call]
         known = self.figs.known_in(c.first, c.end)
         names = self.mode.documents
-        job = Job(prepare, t, call, known, names, QFont(self.reading_font), colours(self.palette()))
+        font, palette = QFont(self.reading_font), colours(self.palette())
+        job = Job(prepare, t, call, known, names, font, palette, owner=self)
         job.done.connect(lambda result: self._switched(result, then))
         self._switch = job.start()
         self.add_job(job)

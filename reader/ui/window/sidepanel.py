@@ -4,7 +4,6 @@ wants to go; the window moves the panes and tells the panel where the reading is
 
 from __future__ import annotations
 
-from functools import cache
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPoint, QRect, QSize, Qt, Signal
@@ -47,19 +46,12 @@ def _background(
     delegate.initStyleOption(opt, index)
     opt.text = ""
     if opt.widget:
-        opt.widget.style().drawControl(_qstyle().ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        opt.widget.style().drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
     return opt
 
 
-@cache
-def _qstyle() -> type[QStyle]:
-    """QStyle, imported when the first item is painted, after the window's first paint (the
-    panel is filled then): imported with this module, PySide built its 17 enums (~9 ms) before."""
-    return QStyle
-
-
 def _selected(opt: QStyleOptionViewItem) -> bool:
-    return bool(opt.state & _qstyle().StateFlag.State_Selected)
+    return bool(opt.state & QStyle.StateFlag.State_Selected)
 
 
 def _line(
@@ -302,7 +294,7 @@ class SidePanel(QWidget):
     def _activates(self, by_click: bool) -> bool:
         """A click activates; so does `activated` (Enter, a double click), unless the style already
         makes a single click an activation, which the click has handled."""
-        single = self.style().styleHint(_qstyle().StyleHint.SH_ItemView_ActivateItemOnSingleClick, None, self)
+        single = self.style().styleHint(QStyle.StyleHint.SH_ItemView_ActivateItemOnSingleClick, None, self)
         return by_click or not single
 
     def _outline_chosen(self, item: QTreeWidgetItem, by_click: bool) -> None:
