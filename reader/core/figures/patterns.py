@@ -47,7 +47,7 @@ CN_CUR_SUFFIX = (
 
 PCT_EN = (
     r"(?:\s?[%\uff05]|\s(?i:percent|per\s?cent|pct)\b|[\s-](?i:percentage\s+points?|basis\s+points?)\b"
-    r"|\s?(?i:bps|bp)\b|-(?i:percentage)(?=[\s-]))"
+    r"|\s?(?i:bps|bp)\b|-\s?(?i:percentage)(?=[\s-]))"
 )
 PCT_ZH = r"(?:\s*[%\uff05]|\s*[個个]?(?:百分點|百分点|基點|基点))"
 CN_NUMERAL = "零〇一二兩两三四五六七八九十百千萬万億亿"
@@ -77,7 +77,7 @@ _STOP = (
     "it|which|who|when|while|where|if|but|also|only|just|up|down|out|off|new|last|next|same|prior|"
     "previous|whole|entire|full|first|second|third|fourth|each|half|quarter|month|week|day|time"
 )
-MOD_EN = rf"(?!(?:{_STOP})\b)[a-z][a-z]+(?:-[a-z]+)?"
+MOD_EN = rf"(?:(?!(?:{_STOP})\b)[a-z][a-z]+(?:-[a-z]+)?|[A-Z]{{2,5}}(?![a-z]))"
 
 _UNITS_ZH = (
     "毫安培小時|毫安培小时|毫安培時|毫安培时|毫安時|毫安时|千瓦時|千瓦时|瓦時|瓦时|千瓦|瓦|伏特|伏|"
@@ -122,6 +122,7 @@ CN_MONTH = rf"(?:(?:1[0-2]|0?[1-9])\s*月(?:份)?(?:\s*{DAY}\s*[日號号])?)"
 STARTER_WORD = (
     r"(?:(?:Q[1-4]|H[12]|FY|CY|RMB|Rmb|CNY|USD|US|HK|NT|HKD|TWD|SGD|CAD|AUD|EUR|GBP|JPY|CHF|KRW|INR"
     r"|[SCA](?=\$))(?![a-z])"
-    rf"|(?i:first|second|third|fourth|back|front|later|latter|full|fiscal|quarter)\b|(?:{MONTH_FULL}|May|{MONTH_ABBR})\b)"
+    rf"|(?i:first|second|third|fourth|back|front|later|latter|full|fiscal|quarter)\b|(?:{MONTH_FULL}|May|{MONTH_ABBR})\b"
+    r"|(?i:low|mid|high)(?=\s?(?:to|-)\s?(?i:low|mid|high)[\s-][0-9]0s))"
 )
 SAFE_WORD = rf"(?!{STARTER_WORD})[A-Za-z_][A-Za-z0-9_]*"

@@ -1,10 +1,9 @@
-"""Figures with their values: `find_figures()` runs the lexer, then reads each figure token's value.
+"""The `Figure` record and the value of one figure token (`parse_token()`).
 
 Values are absolute amounts: `RMB1.3 billion` and `13 億元` are both 1.3e9, `6.9 million` and
 `690 萬` are both 6.9e6, `31%` is 31.0, `40 basis points` is 0.4 (percentage points), `($5.1 million)`
 is -5.1e6. Periods get a normalised string instead (`Q2 2024`, `H1`, `FY2025`, `2026-2027`,
-`Jun 30`). The first end of a range takes the scale, currency and unit of the second when it has none
-of its own: `$26 to $32 million` is 26e6 and 32e6; `2,600 至 3,200 萬美元` is 2.6e7 and 3.2e7.
+`Jun 30`).
 """
 
 from __future__ import annotations
@@ -13,7 +12,6 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from .lexer import kind_of, lexer_for
 from .patterns import CN_SCALE, NUM, UNIT_EN, UNIT_ZH, WORD_END
 from .words import MONTHS, chinese_numeral
 
@@ -32,46 +30,13 @@ class Figure:
     unit: str | None = None  # currency code for money, unit noun for quantities
     period: str | None = None  # normalised period, for periods
     precision: float | None = None  # the place value of the last digit written, in value's units
-
-
-def find_figures(text: str, lang: str) -> list[Figure]:
-    """Every figure in `text` (`lang` is "en" or "zh"), in order."""
-    zh = lang.lower().startswith("zh")
-    found: list[tuple[Figure, float]] = []
-    for pos, tokentype, token in lexer_for(lang).get_tokens_unprocessed(text):
-        kind = kind_of(tokentype)
-        if kind is not None:
-            found.append(_parse(kind, token, pos, zh))
-    for i in range(len(found) - 1):
-        (a, a_scale), (b, b_scale) = found[i], found[i + 1]
-        if _range(a, b, text[a.end : b.start], text[max(0, a.start - 8) : a.start]):
-            if a_scale == 1 and a.text[-1:].isdigit():  # a bare number: `$26` in `$26 to $32 million`
-                a = replace(a, value=_times(a.value, b_scale), precision=_times(a.precision, b_scale))
-                a_scale = b_scale
-            found[i] = (replace(a, unit=a.unit or b.unit), a_scale)
-    return [f for f, _ in found]
-
-
-def _times(x: float | None, scale: float) -> float | None:
-    return None if x is None else float(Decimal(repr(x)) * Decimal(scale))
-
-
-_RANGE_GAP = re.compile(r"\s*(?:to|through|-|\u2013|\u2014|~|\uff5e|至|到)\s*")
-_AND_GAP = re.compile(r"\s+and\s+|\s*(?:和|與|与)\s*")
-_BETWEEN = re.compile(r"(?:\b[Bb]etween\s+|介於\s*|介于\s*)$")
-
-
-def _range(a: Figure, b: Figure, gap: str, before: str) -> bool:
-    """`a` and `b` are the two ends of a range (`$26 to $32 million`, `between $3.5 and $4.5 million`,
-    `2,600 至 3,200 萬美元`, `7.8 億至 8 億美元`): `a` takes the scale and unit of `b` it lacks."""
-    return (
-        a.kind in NUMERIC_KINDS
-        and b.kind == a.kind
-        and (
-            _RANGE_GAP.fullmatch(gap) is not None
-            or (_AND_GAP.fullmatch(gap) is not None and _BETWEEN.search(before) is not None)
-        )
-    )
+    # A range (`$26 to $32 million`, `2% 至 3%`) is one figure: `kind` is the kind of its ends,
+    # `value`/`precision` its low end, `low`/`high` its two ends (None for a vague range: `the mid to
+    # high-90s`), `high_precision` the place value of the high end's last digit.
+    is_range: bool = False
+    low: float | None = None
+    high: float | None = None
+    high_precision: float | None = None
 
 
 # --- reading one token -------------------------------------------------------------------------
@@ -107,7 +72,7 @@ _UNIT_ZH = re.compile(UNIT_ZH)
 _BASIS_POINTS = re.compile(r"basis|bps?\b|基點|基点", re.I)
 
 
-def _parse(kind: str, token: str, start: int, zh: bool) -> tuple[Figure, float]:
+def parse_token(kind: str, token: str, start: int, zh: bool) -> tuple[Figure, float]:
     """The figure for one token, and the scale its number was multiplied by."""
     text = token.translate(_FULLWIDTH)
     fig = Figure(kind, token, start, start + len(token))
