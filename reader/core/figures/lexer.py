@@ -27,6 +27,9 @@ from .patterns import (
     CN_NUMERAL,
     CN_QUARTER,
     CN_SCALE,
+    CN_SPELLED,
+    CN_TENTHS,
+    CN_WORD_DIGIT,
     CUR_PREFIX,
     CUR_SUFFIX_EN,
     DAY,
@@ -46,6 +49,7 @@ from .patterns import (
     SAFE_WORD,
     SCALE_LONG,
     SCALE_SHORT,
+    SPELLED_EN,
     START,
     UNIT_EN,
     UNIT_ZH,
@@ -154,6 +158,14 @@ class EnglishFigureLexer(_FigureLexer):
             ),
             (rf"{START}{NUM}(?:{SCALE_LONG})?{_INNER_EN}[\s-]{UNIT_EN}{WORD_END}{_PER_EN}", QUANTITY),
             (rf"{START}{NUM}[xX\u00d7]{WORD_END}", QUANTITY),
+            # numbers in words with a scale, a percent or a currency: two million vehicles, five percent
+            (rf"{START}{SPELLED_EN}\s(?i:percent|per\s?cent)\b", PERCENT),
+            (rf"{START}{SPELLED_EN}{SCALE_LONG}\s{CUR_SUFFIX_EN}{WORD_END}", MONEY),
+            (
+                rf"{START}{SPELLED_EN}{SCALE_LONG}{_INNER_EN}(?:\s{MOD_EN}){{0,2}}[\s-]{UNIT_EN}{WORD_END}",
+                QUANTITY,
+            ),
+            (rf"{START}{SPELLED_EN}{SCALE_LONG}{WORD_END}", NUMBER),
             # plain numbers: 472,000, 1.3, 12 million
             (rf"{START}{NUM}(?:{SCALE_LONG})?{END}", NUMBER),
             # everything else, a word or a character at a time
@@ -169,8 +181,9 @@ _MONEY_ZH_PRE = rf"{START}{CN_CUR_PREFIX}\s*{NUM}(?:\s*{CN_SCALE}|{SCALE_LONG})?
 _MONEY_ZH_POST = rf"{START}{NUM}\s*(?:{CN_SCALE}\s*)?(?:[多餘余]\s*)?{CN_CUR_SUFFIX}"
 _QTY_ZH = rf"(?:{CN_SCALE}\s*)?(?:[多餘余]\s*)?{UNIT_ZH}"
 _FAST_ZH = (
-    rf"(?:{SAFE_WORD}|[^A-Za-z{DG}_$\uff04\u00a5\uffe5(\uff08\-\u2212'\u2019人第上下全百一二三四]"
-    rf"|人(?!民[幣币])|第(?!\s*[一二三四1-4]\s*季)|[上下](?!半年)|全(?!年)|百(?!分之)|[一二三四](?!季度)"
+    rf"(?:{SAFE_WORD}|[^A-Za-z{DG}_$\uff04\u00a5\uffe5(\uff08\-\u2212'\u2019人第上下全百{CN_WORD_DIGIT}]"
+    rf"|人(?!民[幣币])|第(?!\s*[一二三四1-4]\s*季)|[上下](?!半年)|全(?!年)|百(?!分之)"
+    rf"|[{CN_WORD_DIGIT}](?!季度|[{CN_WORD_DIGIT}百千]*[萬万億亿成])"
     rf"|[(\uff08](?!\s*(?:人民|RMB|US|HK|[{DG}$\uff04\u00a5\uffe5]))|[-\u2212](?![{DG}$]|\s*人民)"
     rf"|['\u2019](?!{D}{{2}}))+"
 )
@@ -217,6 +230,11 @@ class ChineseFigureLexer(_FigureLexer):
             ),
             (rf"{START}{NUM}\s*{_QTY_ZH}", QUANTITY),
             (rf"{START}{YEAR}{END}", PERIOD),
+            # numbers in words with a scale: 三成, 兩百萬美元, 三百萬輛
+            (CN_TENTHS, PERCENT),
+            (rf"{CN_SPELLED}\s*{CN_CUR_SUFFIX}", MONEY),
+            (rf"{CN_SPELLED}\s*(?:[多餘余]\s*)?{UNIT_ZH}", QUANTITY),
+            (CN_SPELLED, NUMBER),
             # plain numbers: 472,000, 1,200萬
             (rf"{START}{NUM}(?:\s*{CN_SCALE})?{END}", NUMBER),
             (r"[A-Za-z0-9_]+", Text),

@@ -112,10 +112,27 @@ YEAR_TAIL = (
     rf"(?:\s(?:of\s)?(?:(?i:fiscal|calendar)(?:\s(?i:year))?\s)?{YEAR}{END}|\s?{YY}"
     rf"|\s?(?:FY|CY)\s?(?:{YEAR}|{D}{{2}}){END})"
 )
-CN_QUARTER = r"(?:第\s*[一二三四1-4]\s*季(?:度)?|[一二三四]季度)"
+CN_QUARTER = r"(?:第\s*[一二三四1-4]\s*季(?:度)?|(?<![上下本前後后這这每同當当])[一二三四]季度)"
 CN_HALF = r"(?:[上下]半年(?:度)?)"
 CN_FY = r"(?:全年(?:度)?|財年|财年|財政年度|财政年度|會計年度|会计年度)"
 CN_MONTH = rf"(?:(?:1[0-2]|0?[1-9])\s*月(?:份)?(?:\s*{DAY}\s*[日號号])?)"
+
+# --- numbers in words: figures only with a scale, a percent or a currency ----------------------
+
+WORD_NUM_EN = (
+    "(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    "|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)"
+)
+SPELLED_EN = rf"(?i:{WORD_NUM_EN}(?:[\s-](?:and\s)?{WORD_NUM_EN})*)(?![A-Za-z])"
+_WORD_SCALE_AHEAD = (
+    rf"(?=(?:[\s-](?:and\s)?(?i:{WORD_NUM_EN}))*[\s-]"
+    r"(?i:thousand|million|billion|trillion|percent|per\s?cent)\b)"
+)
+CN_WORD_DIGIT = "一二兩两三四五六七八九十"
+# `兩百萬`, `三千萬美元`: a Chinese numeral with a scale (it starts with a digit word, not 百/千).
+CN_SPELLED = rf"(?<![{CN_WORD_DIGIT}百千萬万億亿])[{CN_WORD_DIGIT}][{CN_WORD_DIGIT}百千]*[萬万億亿]"
+# `三成` (30%), but not 成長, 成功, 成為…
+CN_TENTHS = rf"(?<![{CN_WORD_DIGIT}])[一二兩两三四五六七八九]成(?![長长功為为立本員员熟果交績绩不])"
 
 # --- words that may start a figure (kept out of the fast plain-text rule) ----------------------
 
@@ -123,6 +140,7 @@ STARTER_WORD = (
     r"(?:(?:Q[1-4]|H[12]|FY|CY|RMB|Rmb|CNY|USD|US|HK|NT|HKD|TWD|SGD|CAD|AUD|EUR|GBP|JPY|CHF|KRW|INR"
     r"|[SCA](?=\$))(?![a-z])"
     rf"|(?i:first|second|third|fourth|back|front|later|latter|full|fiscal|quarter)\b|(?:{MONTH_FULL}|May|{MONTH_ABBR})\b"
-    r"|(?i:low|mid|high)(?=\s?(?:to|-)\s?(?i:low|mid|high)[\s-][0-9]0s))"
+    r"|(?i:low|mid|high)(?=\s?(?:to|-)\s?(?i:low|mid|high)[\s-][0-9]0s)"
+    rf"|(?i:{WORD_NUM_EN}){_WORD_SCALE_AHEAD})"
 )
 SAFE_WORD = rf"(?!{STARTER_WORD})[A-Za-z_][A-Za-z0-9_]*"

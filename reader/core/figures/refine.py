@@ -22,7 +22,8 @@ from decimal import Decimal
 
 from pygments.token import Text, _TokenType
 
-from .kinds import RANGE_OF, kind_of
+from .kinds import PERIOD, RANGE_OF, kind_of
+from .patterns import YEAR
 from .values import Figure, parse_token
 
 Token = tuple[int, _TokenType, str]
@@ -52,6 +53,8 @@ def refine(text: str, tokens: Iterable[Token], zh: bool) -> list[Token]:
     if not figures:
         return out
     figures = _unname(text, out, figures)
+    out = _split_years(text, out, figures)
+    figures = [i for i, (_, t, _) in enumerate(out) if t is not Text]
     return _join_ranges(text, out, figures, zh)
 
 
@@ -77,7 +80,8 @@ def _is_name(text: str, pos: int, token: str, digits: str) -> bool:
     low = word.lower()
     if _NAME_WORDS.fullmatch(low):
         return True
-    if not word[0].isupper() or _NOT_NAMES.fullmatch(low) or len(digits) == 4 and digits[:2] in ("19", "20"):
+    capitalised = word[0].isupper() or not word[1:].islower()  # `Polestar`, `iPhone`
+    if not capitalised or _NOT_NAMES.fullmatch(low) or len(digits) == 4 and digits[:2] in ("19", "20"):
         return False
     before = text[: m.start()].rstrip()
     if before.endswith("&"):  # `Lynk & Co 08`
@@ -142,6 +146,52 @@ def _times(x: float | None, scale: float) -> float | None:
     return None if x is None else float(Decimal(repr(x)) * Decimal(scale))
 
 
+_FROM = re.compile(r"(?:\b[Ff]rom|從|从|由)\s*$")
+_RANGING = re.compile(r"(?:\b(?i:rang(?:e|es|ed|ing)|anywhere)\s+from)\s*$")
+_CHANGED_FROM = re.compile(
+    r"\b(?i:increas|decreas|grow|grew|rise|rose|risen|fall|fell|declin|improv|expand|drop|climb|jump"
+    r"|mov|went|go|gone|up|down|chang|shift|reduc|cut|rais|lift|boost|widen|narrow)[a-z]*"
+    r"(?:\s+[a-z]+){0,3}\s+from\s*$"
+)
+
+
+def _from_period(text: str, pos: int) -> bool:
+    """The period at `pos` follows "from" (`from 2023 to 2024`, `從 2023 年到 2024 年`): a
+    comparison of two periods, not an interval (but `ranging from` is one)."""
+    before = text[max(0, pos - 24) : pos]
+    return _FROM.search(before) is not None and _RANGING.search(before) is None
+
+
+def _changed_from(text: str, pos: int) -> bool:
+    """The value at `pos` is where a change starts (`margin improved from 21% to 23%`): the two
+    values are two figures. A bare "from" (`prices from $400 to $1,200`) still makes a range."""
+    return _CHANGED_FROM.search(text, max(0, pos - 48), pos) is not None
+
+
+_YEARS = re.compile(
+    rf"({YEAR}(?:\s*年度?)?)(\s*(?:to|through|-|\u2013|\u2014|~|至|到)\s*)({YEAR}(?:\s*年度?)?)"
+)
+
+
+def _split_years(text: str, out: list[Token], figures: list[int]) -> list[Token]:
+    """`from 2023 to 2024` is a change between two years: two figures (the lexer's year range is
+    one token)."""
+    split: dict[int, list[Token]] = {}
+    for i in figures:
+        pos, tokentype, token = out[i]
+        if tokentype is PERIOD and _from_period(text, pos):
+            m = _YEARS.fullmatch(token)
+            if m:
+                split[i] = [
+                    (pos, PERIOD, m.group(1)),
+                    (pos + m.start(2), Text, m.group(2)),
+                    (pos + m.start(3), PERIOD, m.group(3)),
+                ]
+    if not split:
+        return out
+    return [t for i, token in enumerate(out) for t in split.get(i, [token])]
+
+
 def _join_ranges(text: str, out: list[Token], figures: list[int], zh: bool) -> list[Token]:
     joined: dict[int, tuple[int, Token]] = {}  # first token index → (last token index, range token)
     k = 0
@@ -150,7 +200,7 @@ def _join_ranges(text: str, out: list[Token], figures: list[int], zh: bool) -> l
         (pa, ta, va), (pb, tb, vb) = out[i], out[j]
         ka, kb = kind_of(ta), kind_of(tb)
         kind = range_kind(ka or "", kb or "")
-        if kind is not None and _GAP.fullmatch(text, pa + len(va), pb):
+        if kind is not None and _GAP.fullmatch(text, pa + len(va), pb) and not _changed_from(text, pa):
             a, a_scale = parse_token(kind, va, pa, zh)
             b, b_scale = parse_token(kind, vb, pb, zh)
             if range_ends(kind, a, b, a_scale, b_scale) is not None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from .patterns import CN_SCALE, NUM, UNIT_EN, UNIT_ZH, WORD_END
-from .words import MONTHS, chinese_numeral
+from .words import CN_NUMERAL_RUN, MONTHS, chinese_numeral, english_word_numbers
 
 NUMERIC_KINDS = ("money", "percent", "quantity", "number")
 
@@ -81,8 +81,8 @@ def parse_token(kind: str, token: str, start: int, zh: bool) -> tuple[Figure, fl
     if text.startswith("百分之"):
         return _parse_percent_words(fig, text[3:]), 1.0
     m = _NUM.search(text)
-    if m is None:  # cannot happen for lexer output; be safe for any caller
-        return fig, 1.0
+    if m is None:  # a number in words: `two million vehicles`, `five percent`, `三成`, `兩百萬美元`
+        return _parse_words(fig, text, zh), 1.0
     number = m.group().replace(",", "")
     scale, after = _scale(text, m.end())
     value = Decimal(number) * scale  # exact: 2.57 億 is 257000000, not 256999999.99999997
@@ -99,8 +99,9 @@ def parse_token(kind: str, token: str, start: int, zh: bool) -> tuple[Figure, fl
         if _BASIS_POINTS.search(text):
             value, precision = value / 100, precision / 100
     elif kind == "quantity":
-        um = (_UNIT_ZH if zh else _UNIT_EN).search(text, after)
-        unit = re.sub(r"[\s-]+", " ", um.group()) if um else None
+        # the last unit written: `5 OEM customers` counts customers
+        units = (_UNIT_ZH if zh else _UNIT_EN).findall(text, after)
+        unit = re.sub(r"[\s-]+", " ", units[-1 if not zh else 0]) if units else None
     return replace(fig, value=float(value), unit=unit, precision=float(precision)), float(scale)
 
 
@@ -113,6 +114,36 @@ def _scale(text: str, pos: int) -> tuple[int, int]:
     if m:
         return _EN_SCALES[m.group(1).lower()], m.end()
     return 1, pos
+
+
+def _parse_words(fig: Figure, text: str, zh: bool) -> Figure:
+    """A number in words with its scale; its precision is the place value of its last non-zero
+    digit (`two million` → 1e6, `二十五萬` → 1e4)."""
+    unit = None
+    if zh:
+        run = CN_NUMERAL_RUN.search(text)
+        if run is None:
+            return fig
+        value = chinese_numeral(run.group())
+        if value is not None and text[run.end() : run.end() + 1] == "成":
+            value *= 10  # 三成 is 30%
+        if fig.kind == "quantity":
+            um = _UNIT_ZH.search(text, run.end())
+            unit = um.group() if um else None
+    else:
+        values = english_word_numbers(text)
+        value = max(values) if values else None
+        if fig.kind == "quantity":
+            units = _UNIT_EN.findall(text)
+            unit = re.sub(r"[\s-]+", " ", units[-1]) if units else None
+    if fig.kind == "money":
+        cur = _CURRENCY.search(text.lower())
+        unit = _CURRENCIES[re.sub(r"\s+", " ", cur.group())] if cur else None
+    if value is None:
+        return fig
+    digits = str(int(value)) if value == int(value) else ""
+    zeros = len(digits) - len(digits.rstrip("0")) if digits else 0
+    return replace(fig, value=float(value), unit=unit, precision=float(10**zeros) if digits else None)
 
 
 def _parse_percent_words(fig: Figure, rest: str) -> Figure:
