@@ -80,7 +80,7 @@ def _is_name(text: str, pos: int, token: str, digits: str) -> bool:
     low = word.lower()
     if _NAME_WORDS.fullmatch(low):
         return True
-    capitalised = word[0].isupper() or not word[1:].islower()  # `Polestar`, `iPhone`
+    capitalised = word[0].isupper() or any(c.isupper() for c in word[1:])  # `Polestar`, `iPhone`
     if not capitalised or _NOT_NAMES.fullmatch(low) or len(digits) == 4 and digits[:2] in ("19", "20"):
         return False
     before = text[: m.start()].rstrip()
