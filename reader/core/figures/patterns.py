@@ -36,7 +36,7 @@ SCALE_LONG = r"(?:\s|-)(?i:thousand|million|billion|trillion)"
 SCALE_SHORT = r"(?:\s?(?:mln|bln|mn|bn)|[MBKmbk])"
 PER_SHARE = r"(?:\s(?:per|a)\s(?:diluted\s|basic\s|ordinary\s)?(?:share|ADS|ADR)\b)?"
 
-CN_SCALE = r"(?:百萬|百万|千萬|千万|十億|十亿|百億|百亿|千億|千亿|萬億|万亿|萬|万|億|亿)"
+CN_SCALE = r"(?:百萬|百万|千萬|千万|十億|十亿|百億|百亿|千億|千亿|萬億|万亿|萬|万|億|亿|千(?![瓦克米]))"
 CN_CUR_PREFIX = r"(?:人民幣|人民币|RMB|US\$|HK\$|USD|\$|\uff04|\u00a5|\uffe5)"
 CN_CUR_SUFFIX = (
     r"(?:美元|美金|港元|港幣|港币|歐元|欧元|日元|日圓|日圆|英鎊|英镑|新台幣|新台币|台幣|台币"

@@ -52,7 +52,7 @@ def refine(text: str, tokens: Iterable[Token], zh: bool) -> list[Token]:
     figures = [i for i, (_, t, _) in enumerate(out) if t is not Text]
     if not figures:
         return out
-    figures = _unname(text, out, figures)
+    figures = _unname(text, out, figures, zh)
     out = _split_years(text, out, figures)
     figures = [i for i, (_, t, _) in enumerate(out) if t is not Text]
     return _join_ranges(text, out, figures, zh)
@@ -70,7 +70,7 @@ def _digits(tokentype: _TokenType, token: str) -> str | None:
     return m.group()
 
 
-def _is_name(text: str, pos: int, token: str, digits: str) -> bool:
+def _is_name(text: str, pos: int, token: str, digits: str, zh: bool) -> bool:
     if _ZERO.fullmatch(digits) or _RANKED.match(text, pos + len(token)):
         return True
     m = _WORD_BEFORE.search(text, max(0, pos - 24), pos)
@@ -84,12 +84,12 @@ def _is_name(text: str, pos: int, token: str, digits: str) -> bool:
     if not capitalised or _NOT_NAMES.fullmatch(low) or len(digits) == 4 and digits[:2] in ("19", "20"):
         return False
     before = text[: m.start()].rstrip()
-    if before.endswith("&"):  # `Lynk & Co 08`
+    if zh or before.endswith("&"):  # a Latin name in Chinese text; `Lynk & Co 08`
         return True
-    return bool(before) and before[-1] not in _SENTENCE_END
+    return bool(before) and before[-1] not in _SENTENCE_END  # not `Nearly 30 engineers`
 
 
-def _unname(text: str, out: list[Token], figures: list[int]) -> list[int]:
+def _unname(text: str, out: list[Token], figures: list[int], zh: bool) -> list[int]:
     """Make the names among `figures` (indices into `out`) plain text; the indices left."""
     names: set[str] = set()
     bare: list[tuple[int, str]] = []
@@ -97,7 +97,7 @@ def _unname(text: str, out: list[Token], figures: list[int]) -> list[int]:
     for i in figures:
         pos, tokentype, token = out[i]
         digits = _digits(tokentype, token)
-        if digits is not None and _is_name(text, pos, token, digits):
+        if digits is not None and _is_name(text, pos, token, digits, zh):
             names.add(digits)
             out[i] = (pos, Text, token)
         else:
