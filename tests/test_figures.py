@@ -551,12 +551,9 @@ def test_mismatch_to_dict_is_json_ready():
     }
 
 
-def test_a_long_text_is_scanned_quickly():
-    import time
-
-    paragraph = EN + " " + ZH
-    text = "\n".join([paragraph] * 300)  # about 90 KB of mixed text
-    start = time.perf_counter()
-    for lang in ("en", "zh"):
-        find_figures(text, lang)
-    assert time.perf_counter() - start < 1.0  # measured around 0.03 s; generous for slow machines
+def test_a_long_text_has_the_figures_of_its_parts():
+    # speed lives in bench/ (bench.parse_bench --figures-against); here: no state leaks between parts
+    for lang, paragraph in (("en", EN), ("zh", ZH)):
+        text = "\n".join([paragraph] * 50)
+        one = [(f.text, f.kind, f.value) for f in find_figures(paragraph, lang)]
+        assert [(f.text, f.kind, f.value) for f in find_figures(text, lang)] == one * 50

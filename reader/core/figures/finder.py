@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from pygments.token import Text
+
 from .kinds import RANGES, kind_of
 from .lexer import lexer_for
 from .refine import range_ends, range_kind
@@ -18,6 +20,8 @@ def find_figures(text: str, lang: str) -> list[Figure]:
     lexer = lexer_for(lang)
     found: list[tuple[Figure, float]] = []
     for pos, tokentype, token in lexer.get_tokens_unprocessed(text):
+        if tokentype is Text:
+            continue
         kind = kind_of(tokentype)
         if kind is None:
             continue

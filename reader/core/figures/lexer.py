@@ -17,7 +17,7 @@ from typing import Any, ClassVar
 from pygments.lexer import RegexLexer, bygroups
 from pygments.token import Text, _TokenType
 
-from .kinds import MONEY, NUMBER, PERCENT, PERIOD, QUANTITY, RANGE_OF
+from .kinds import MONEY, NUMBER, PERCENT, PERIOD, QUANTITY
 from .patterns import (
     CN_CUR_PREFIX,
     CN_CUR_SUFFIX,
@@ -27,9 +27,6 @@ from .patterns import (
     CN_NUMERAL,
     CN_QUARTER,
     CN_SCALE,
-    CN_SPELLED,
-    CN_TENTHS,
-    CN_WORD_DIGIT,
     CUR_PREFIX,
     CUR_SUFFIX_EN,
     DAY,
@@ -49,7 +46,6 @@ from .patterns import (
     SAFE_WORD,
     SCALE_LONG,
     SCALE_SHORT,
-    SPELLED_EN,
     START,
     UNIT_EN,
     UNIT_ZH,
@@ -76,8 +72,6 @@ _MONTH_EN = (
     rf"(?:(?:{MONTH_FULL}|May)(?![A-Za-z])|(?:{MONTH_ABBR})\.?(?=\s{D}))"
     rf"(?:\s{DAY}(?:st|nd|rd|th)?{END}(?:,?\s{YEAR}{END})?|,?\s{YEAR}{END})"
 )
-# `the mid to high-90s`: a vague range with no exact value.
-_VAGUE_EN = rf"(?i:low|mid|high)\s?(?:to|-)\s?(?i:low|mid|high)[\s-]{D}0s(?![A-Za-z0-9])"
 # What may sit between a number and its unit: `1 million more vehicles`, `800 or so watt-hours`.
 _INNER_EN = r"(?:\s(?:more|or\s+so|or\s+more|odd|plus))?"
 # A rate after the unit: `watt-hours per liter`.
@@ -144,7 +138,6 @@ class EnglishFigureLexer(_FigureLexer):
             (rf"{START}(?i:fiscal)(?:\s(?i:year))?\s(?:{YEAR}|'?{D}{{2}}){END}", PERIOD),
             (rf"{START}(?i:fiscal\syear)(?![a-z])", PERIOD),
             (rf"{START}{_MONTH_EN}", PERIOD),
-            (rf"(?<![A-Za-z0-9_-]){_VAGUE_EN}", RANGE_OF["number"]),
             (rf"(?<![A-Za-z0-9_'\u2019]){YY}", PERIOD),
             (rf"{START}{YEAR}{END}(?!{SCALE_LONG})", PERIOD),
             # quantities: 26 to 32 million vehicles, 598 registered patents, 6.9 million vehicles, 3x
@@ -158,14 +151,6 @@ class EnglishFigureLexer(_FigureLexer):
             ),
             (rf"{START}{NUM}(?:{SCALE_LONG})?{_INNER_EN}[\s-]{UNIT_EN}{WORD_END}{_PER_EN}", QUANTITY),
             (rf"{START}{NUM}[xX\u00d7]{WORD_END}", QUANTITY),
-            # numbers in words with a scale, a percent or a currency: two million vehicles, five percent
-            (rf"{START}{SPELLED_EN}\s(?i:percent|per\s?cent)\b", PERCENT),
-            (rf"{START}{SPELLED_EN}{SCALE_LONG}\s{CUR_SUFFIX_EN}{WORD_END}", MONEY),
-            (
-                rf"{START}{SPELLED_EN}{SCALE_LONG}{_INNER_EN}(?:\s{MOD_EN}){{0,2}}[\s-]{UNIT_EN}{WORD_END}",
-                QUANTITY,
-            ),
-            (rf"{START}{SPELLED_EN}{SCALE_LONG}{WORD_END}", NUMBER),
             # plain numbers: 472,000, 1.3, 12 million
             (rf"{START}{NUM}(?:{SCALE_LONG})?{END}", NUMBER),
             # everything else, a word or a character at a time
@@ -181,9 +166,8 @@ _MONEY_ZH_PRE = rf"{START}{CN_CUR_PREFIX}\s*{NUM}(?:\s*{CN_SCALE}|{SCALE_LONG})?
 _MONEY_ZH_POST = rf"{START}{NUM}\s*(?:{CN_SCALE}\s*)?(?:[多餘余]\s*)?{CN_CUR_SUFFIX}"
 _QTY_ZH = rf"(?:{CN_SCALE}\s*)?(?:[多餘余]\s*)?{UNIT_ZH}"
 _FAST_ZH = (
-    rf"(?:{SAFE_WORD}|[^A-Za-z{DG}_$\uff04\u00a5\uffe5(\uff08\-\u2212'\u2019人第上下全百{CN_WORD_DIGIT}]"
-    rf"|人(?!民[幣币])|第(?!\s*[一二三四1-4]\s*季)|[上下](?!半年)|全(?!年)|百(?!分之)"
-    rf"|[{CN_WORD_DIGIT}](?!季度|[{CN_WORD_DIGIT}百千]*[萬万億亿成])"
+    rf"(?:{SAFE_WORD}|[^A-Za-z{DG}_$\uff04\u00a5\uffe5(\uff08\-\u2212'\u2019人第上下全百一二三四]"
+    rf"|人(?!民[幣币])|第(?!\s*[一二三四1-4]\s*季)|[上下](?!半年)|全(?!年)|百(?!分之)|[一二三四](?!季度)"
     rf"|[(\uff08](?!\s*(?:人民|RMB|US|HK|[{DG}$\uff04\u00a5\uffe5]))|[-\u2212](?![{DG}$]|\s*人民)"
     rf"|['\u2019](?!{D}{{2}}))+"
 )
@@ -230,11 +214,6 @@ class ChineseFigureLexer(_FigureLexer):
             ),
             (rf"{START}{NUM}\s*{_QTY_ZH}", QUANTITY),
             (rf"{START}{YEAR}{END}", PERIOD),
-            # numbers in words with a scale: 三成, 兩百萬美元, 三百萬輛
-            (CN_TENTHS, PERCENT),
-            (rf"{CN_SPELLED}\s*{CN_CUR_SUFFIX}", MONEY),
-            (rf"{CN_SPELLED}\s*(?:[多餘余]\s*)?{UNIT_ZH}", QUANTITY),
-            (CN_SPELLED, NUMBER),
             # plain numbers: 472,000, 1,200萬
             (rf"{START}{NUM}(?:\s*{CN_SCALE})?{END}", NUMBER),
             (r"[A-Za-z0-9_]+", Text),

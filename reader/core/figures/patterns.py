@@ -124,10 +124,6 @@ WORD_NUM_EN = (
     "|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)"
 )
 SPELLED_EN = rf"(?i:{WORD_NUM_EN}(?:[\s-](?:and\s)?{WORD_NUM_EN})*)(?![A-Za-z])"
-_WORD_SCALE_AHEAD = (
-    rf"(?=(?:[\s-](?:and\s)?(?i:{WORD_NUM_EN}))*[\s-]"
-    r"(?i:thousand|million|billion|trillion|percent|per\s?cent)\b)"
-)
 CN_WORD_DIGIT = "一二兩两三四五六七八九十"
 # `兩百萬`, `三千萬美元`: a Chinese numeral with a scale (it starts with a digit word, not 百/千).
 CN_SPELLED = rf"(?<![{CN_WORD_DIGIT}百千萬万億亿])[{CN_WORD_DIGIT}][{CN_WORD_DIGIT}百千]*[萬万億亿]"
@@ -139,8 +135,6 @@ CN_TENTHS = rf"(?<![{CN_WORD_DIGIT}])[一二兩两三四五六七八九]成(?![�
 STARTER_WORD = (
     r"(?:(?:Q[1-4]|H[12]|FY|CY|RMB|Rmb|CNY|USD|US|HK|NT|HKD|TWD|SGD|CAD|AUD|EUR|GBP|JPY|CHF|KRW|INR"
     r"|[SCA](?=\$))(?![a-z])"
-    rf"|(?i:first|second|third|fourth|back|front|later|latter|full|fiscal|quarter)\b|(?:{MONTH_FULL}|May|{MONTH_ABBR})\b"
-    r"|(?i:low|mid|high)(?=\s?(?:to|-)\s?(?i:low|mid|high)[\s-][0-9]0s)"
-    rf"|(?i:{WORD_NUM_EN}){_WORD_SCALE_AHEAD})"
+    rf"|(?i:first|second|third|fourth|back|front|later|latter|full|fiscal|quarter)\b|(?:{MONTH_FULL}|May|{MONTH_ABBR})\b)"
 )
 SAFE_WORD = rf"(?!{STARTER_WORD})[A-Za-z_][A-Za-z0-9_]*"

@@ -22,8 +22,9 @@ from decimal import Decimal
 
 from pygments.token import Text, _TokenType
 
-from .kinds import PERIOD, RANGE_OF, kind_of
+from .kinds import KINDS, NUMBER, PERIOD, QUANTITY, RANGE_OF
 from .patterns import YEAR
+from .spelled import add_spelled
 from .values import Figure, parse_token
 
 Token = tuple[int, _TokenType, str]
@@ -48,24 +49,26 @@ _SENTENCE_END = frozenset('.?!:;"\u201c\u2014(\u3002\uff1f\uff01\uff1a\uff1b')
 
 def refine(text: str, tokens: Iterable[Token], zh: bool) -> list[Token]:
     """The tokens of `text` with names made plain text and ranges joined into one token."""
-    out = list(tokens)
+    out = add_spelled(text, list(tokens), zh)
     figures = [i for i, (_, t, _) in enumerate(out) if t is not Text]
     if not figures:
         return out
     figures = _unname(text, out, figures, zh)
-    out = _split_years(text, out, figures)
-    figures = [i for i, (_, t, _) in enumerate(out) if t is not Text]
+    split = _split_years(text, out, figures)
+    if split is not None:
+        out = split
+        figures = [i for i, (_, t, _) in enumerate(out) if t is not Text]
     return _join_ranges(text, out, figures, zh)
 
 
 def _digits(tokentype: _TokenType, token: str) -> str | None:
     """The digit run of a bare count (`1000`, `4`, `1000 platform`), else None."""
-    if kind_of(tokentype) not in ("number", "quantity"):
+    if tokentype is not NUMBER and tokentype is not QUANTITY:
         return None
     m = _BARE.match(token)
     if m is None or _SCALED.match(token, m.end()):
         return None
-    if kind_of(tokentype) == "number" and m.end() != len(token):
+    if tokentype is NUMBER and m.end() != len(token):
         return None
     return m.group()
 
@@ -83,7 +86,7 @@ def _is_name(text: str, pos: int, token: str, digits: str, zh: bool) -> bool:
     capitalised = word[0].isupper() or any(c.isupper() for c in word[1:])  # `Polestar`, `iPhone`
     if not capitalised or _NOT_NAMES.fullmatch(low) or len(digits) == 4 and digits[:2] in ("19", "20"):
         return False
-    before = text[: m.start()].rstrip()
+    before = text[max(0, m.start() - 8) : m.start()].rstrip()
     if zh or before.endswith("&"):  # a Latin name in Chinese text; `Lynk & Co 08`
         return True
     return bool(before) and before[-1] not in _SENTENCE_END  # not `Nearly 30 engineers`
@@ -173,9 +176,9 @@ _YEARS = re.compile(
 )
 
 
-def _split_years(text: str, out: list[Token], figures: list[int]) -> list[Token]:
+def _split_years(text: str, out: list[Token], figures: list[int]) -> list[Token] | None:
     """`from 2023 to 2024` is a change between two years: two figures (the lexer's year range is
-    one token)."""
+    one token). None when there is none."""
     split: dict[int, list[Token]] = {}
     for i in figures:
         pos, tokentype, token = out[i]
@@ -188,7 +191,7 @@ def _split_years(text: str, out: list[Token], figures: list[int]) -> list[Token]
                     (pos + m.start(3), PERIOD, m.group(3)),
                 ]
     if not split:
-        return out
+        return None
     return [t for i, token in enumerate(out) for t in split.get(i, [token])]
 
 
@@ -198,9 +201,14 @@ def _join_ranges(text: str, out: list[Token], figures: list[int], zh: bool) -> l
     while k < len(figures) - 1:
         i, j = figures[k], figures[k + 1]
         (pa, ta, va), (pb, tb, vb) = out[i], out[j]
-        ka, kb = kind_of(ta), kind_of(tb)
-        kind = range_kind(ka or "", kb or "")
-        if kind is not None and _GAP.fullmatch(text, pa + len(va), pb) and not _changed_from(text, pa):
+        kind = range_kind(KINDS.get(ta, ""), KINDS.get(tb, ""))  # a vague range joins nothing
+        gap = pb - pa - len(va)
+        if (
+            kind is not None
+            and gap <= 9
+            and _GAP.fullmatch(text, pa + len(va), pb)
+            and not _changed_from(text, pa)
+        ):
             a, a_scale = parse_token(kind, va, pa, zh)
             b, b_scale = parse_token(kind, vb, pb, zh)
             if range_ends(kind, a, b, a_scale, b_scale) is not None:

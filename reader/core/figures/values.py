@@ -102,7 +102,8 @@ def parse_token(kind: str, token: str, start: int, zh: bool) -> tuple[Figure, fl
         # the last unit written: `5 OEM customers` counts customers
         units = (_UNIT_ZH if zh else _UNIT_EN).findall(text, after)
         unit = re.sub(r"[\s-]+", " ", units[-1 if not zh else 0]) if units else None
-    return replace(fig, value=float(value), unit=unit, precision=float(precision)), float(scale)
+    end = start + len(token)
+    return Figure(kind, token, start, end, float(value), unit, None, float(precision)), float(scale)
 
 
 def _scale(text: str, pos: int) -> tuple[int, int]:
