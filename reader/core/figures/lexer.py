@@ -74,10 +74,8 @@ _MONTH_EN = (
 )
 # What may sit between a number and its unit: `1 million more vehicles`, `800 or so watt-hours`.
 _INNER_EN = r"(?:\s(?:more|or\s+so|or\s+more|odd|plus))?"
-# A rate after the unit: `watt-hours per liter`.
-_PER_EN = (
-    r"(?:\s(?:per|a)\s(?:liter|litre|kilogram|kg|cell|charge|year|month|week|day|hour|unit))?(?![A-Za-z])"
-)
+# A unit per another: `watt-hours per liter` (but not `units a year`).
+_PER_EN = r"(?:\sper\s(?:liter|litre|kilogram|kg|cell|charge|year|month|week|day|hour|unit))?(?![A-Za-z])"
 
 
 class _FigureLexer(RegexLexer):
