@@ -203,27 +203,35 @@ class _Matcher:
         that contains it (`2024 年第二季`), or says it in words (`六月`, `in June`, `the later part of the
         year`)."""
         self._pair(lambda e, z: e.kind == z.kind == "period" and _nested(_parts(e), _parts(z)))
-        en_periods = [_parts(f) for f in self.en if f.kind == "period"]
-        zh_periods = [_parts(f) for f in self.zh if f.kind == "period"]
-        en_words = english_word_halves(self.en_text) | english_word_months(self.en_text)
-        zh_words = chinese_word_months(self.zh_text)
-        for i in [i for i in self.en_left if self.en[i].kind == "period"]:
-            if _vaguer(_parts(self.en[i]), zh_periods, zh_words):
-                self.en_left.discard(i)
-        for j in [j for j in self.zh_left if self.zh[j].kind == "period"]:
-            if _vaguer(_parts(self.zh[j]), en_periods, en_words):
-                self.zh_left.discard(j)
+        en_left = [i for i in self.en_left if self.en[i].kind == "period"]
+        if en_left:  # the other side's periods and words only when there is something to excuse
+            zh_periods = [_parts(f) for f in self.zh if f.kind == "period"]
+            zh_words = chinese_word_months(self.zh_text)
+            for i in en_left:
+                if _vaguer(_parts(self.en[i]), zh_periods, zh_words):
+                    self.en_left.discard(i)
+        zh_left = [j for j in self.zh_left if self.zh[j].kind == "period"]
+        if zh_left:
+            en_periods = [_parts(f) for f in self.en if f.kind == "period"]
+            en_words = english_word_halves(self.en_text) | english_word_months(self.en_text)
+            for j in zh_left:
+                if _vaguer(_parts(self.zh[j]), en_periods, en_words):
+                    self.zh_left.discard(j)
 
     def _words(self) -> None:
         """Excuse a leftover number written in digits on one side and in words on the other."""
-        zh_words = chinese_word_numbers(self.zh_text)
-        en_words = english_word_numbers(self.en_text)
-        for i in [i for i in self.en_left if self.en[i].kind in NUMERIC_KINDS]:
-            if any(_is_word(self.en[i].value, w) for w in zh_words):
-                self.en_left.discard(i)
-        for j in [j for j in self.zh_left if self.zh[j].kind in NUMERIC_KINDS]:
-            if any(_is_word(self.zh[j].value, w) for w in en_words):
-                self.zh_left.discard(j)
+        en_left = [i for i in self.en_left if self.en[i].kind in NUMERIC_KINDS]
+        if en_left:  # the words of the other side only when there is something to excuse
+            zh_words = chinese_word_numbers(self.zh_text)
+            for i in en_left:
+                if any(_is_word(self.en[i].value, w) for w in zh_words):
+                    self.en_left.discard(i)
+        zh_left = [j for j in self.zh_left if self.zh[j].kind in NUMERIC_KINDS]
+        if zh_left:
+            en_words = english_word_numbers(self.en_text)
+            for j in zh_left:
+                if any(_is_word(self.zh[j].value, w) for w in en_words):
+                    self.zh_left.discard(j)
 
     def _report(self) -> list[Mismatch]:
         out: list[tuple[float, Mismatch]] = []

@@ -1,6 +1,7 @@
 """What the figure lexers decide from a token's neighbours, after the regular expressions ran.
 
-Two passes over a text's tokens, so that the highlighter and `find_figures()` see the same figures:
+Passes over a text's tokens, so that the highlighter and `find_figures()` see the same figures
+(the figures in words of `spelled` are spliced in first):
 
 1. names: digits in a name are not figures. A number written right after a capitalised word in the
    middle of a sentence (`Polestar 4`, `Lynk & Co 08`, `Antora 1000`), after `Tier`, `Fortune`,
@@ -10,7 +11,8 @@ Two passes over a text's tokens, so that the highlighter and `find_figures()` se
    of one interval: compatible kinds (a bare number takes the kind of the other end), the same
    currency and unit, and a low end below the high end, so a spoken self-correction
    (`almost 7 million to 6.9 million vehicles`, `700 萬至 690 萬輛`) and a change (`31% 至 13 億元`)
-   stay two figures.
+   stay two figures; so does a change (`margin improved from 21% to 23%`), and a comparison of two
+   years (`from 2023 to 2024`), which the lexer reads as one year range, is split in two.
 """
 
 from __future__ import annotations
@@ -74,6 +76,7 @@ def _digits(tokentype: _TokenType, token: str) -> str | None:
 
 
 def _is_name(text: str, pos: int, token: str, digits: str, zh: bool) -> bool:
+    """The bare count `token` (digits `digits`) at `pos` is part of a name."""
     if _ZERO.fullmatch(digits) or _RANKED.match(text, pos + len(token)):
         return True
     m = _WORD_BEFORE.search(text, max(0, pos - 24), pos)
@@ -196,6 +199,7 @@ def _split_years(text: str, out: list[Token], figures: list[int]) -> list[Token]
 
 
 def _join_ranges(text: str, out: list[Token], figures: list[int], zh: bool) -> list[Token]:
+    """`out` with each pair of neighbouring figures that are the ends of one interval made one token."""
     joined: dict[int, tuple[int, Token]] = {}  # first token index → (last token index, range token)
     k = 0
     while k < len(figures) - 1:
