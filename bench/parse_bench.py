@@ -6,12 +6,21 @@ Prints a Markdown table; the recorded results are in bench/RESULTS.md. Each figu
 of --runs runs: `parse` is parse_file() in this process (decode + pair + structure + keys);
 `info` is the whole `transcript-reader info FILE --json` process (start-up, parse, figures, JSON),
 with its peak memory.
+
+    .venv/bin/python -m bench.parse_bench --figures-against OLD [--runs 7]
+
+pairs the figure pass alone (`bench/figure_pass.py`: figures of every paragraph in both languages
+and their comparison, timed in-process after the parse) of this tree's `reader` with that of
+another tree OLD (a directory holding an older `reader/`, e.g. from `git archive COMMIT reader`),
+on the 5 MB files: each round runs both, in alternating order; the ratio is new / old of the
+medians, and the median of the per-round ratios is printed beside it.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import statistics
 import subprocess
@@ -50,9 +59,43 @@ def time_info(path: Path, runs: int) -> tuple[float, float]:
     return statistics.median(walls), statistics.median(peaks)
 
 
+def figure_pass(tree: Path, path: Path) -> dict[str, float]:
+    """One run of `bench.figure_pass` with the `reader` of `tree` (`-P`: not the working directory's)."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tree), str(ROOT)])}
+    command = [sys.executable, "-P", "-m", "bench.figure_pass", str(path)]
+    out = subprocess.run(command, capture_output=True, check=True, cwd=ROOT, env=env, text=True)
+    return json.loads(out.stdout)  # type: ignore[no-any-return]
+
+
+def pair_figures(old: Path, files: list[Path], runs: int) -> None:
+    print(
+        "| file | old figure pass (median) | new (median) | new / old | median of paired ratios "
+        "| figures old → new | mismatches old → new |"
+    )
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    for path in files:
+        olds, news = [], []
+        for i in range(runs):
+            order = [(old, olds), (ROOT, news)] if i % 2 == 0 else [(ROOT, news), (old, olds)]
+            for tree, into in order:
+                into.append(figure_pass(tree, path))
+        o = statistics.median(r["seconds"] for r in olds)
+        n = statistics.median(r["seconds"] for r in news)
+        paired = statistics.median(b["seconds"] / a["seconds"] for a, b in zip(olds, news, strict=True))
+        print(
+            f"| {path.name} | {o * 1000:.0f} ms | {n * 1000:.0f} ms | {n / o:.2f}x | {paired:.2f}x "
+            f"| {olds[0]['figures']:,.0f} → {news[0]['figures']:,.0f} "
+            f"| {olds[0]['mismatches']:,.0f} → {news[0]['mismatches']:,.0f} |"
+        )
+    print(f"\npython {sys.version.split()[0]}, runs={runs} per side, alternating order")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument(
+        "--figures-against", type=Path, metavar="OLD", help="pair the figure pass with OLD's reader"
+    )
     args = parser.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     big = OUT / "60calls.txt"
@@ -63,6 +106,9 @@ def main() -> None:
         seeds = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
         pasted.write_text("\n".join(seeds[i % len(seeds)] for i in range(60)), encoding="utf-8")
         files.insert(1, pasted)
+    if args.figures_against:
+        pair_figures(args.figures_against.resolve(), [f for f in files if f.stat().st_size > 1e6], args.runs)
+        return
     print("| file | MB | calls | paragraphs | parse (median) | MB/s | `info --json` process | peak RSS |")
     print("| --- | --- | --- | --- | --- | --- | --- | --- |")
     for path in files:

@@ -140,12 +140,15 @@ def describe(fig: Figure) -> str:
     - quantity: the number and the unit as written: `5,000 vehicles`, `6.9 million 輛`, `3.5x`
     - number: `1,234`, `1 million`
     - period: the normalised period: `Q2 2024`, `H1`, `FY2025`, `Jun 30`
+    - a range: both ends: `USD 26 million to 32 million`, `2% to 3%`
     """
     if fig.kind == "period":
         return fig.period or fig.text
     if fig.value is None:
         return fig.text
     amount = _amount(fig.value, fig.precision)
+    if fig.is_range and fig.high is not None:  # `$26 to $32 million`: both ends
+        amount = f"{amount} to {_amount(fig.high, fig.high_precision)}"
     if fig.kind == "money":
         return f"{fig.unit} {amount}" if fig.unit else amount
     if fig.kind == "percent":

@@ -5,7 +5,7 @@ comparison of an English paragraph's figures with its Chinese translation's.
     compare_figures("Revenue rose 31% to RMB1.3 billion.", "營收成長 31% 至 13 億元。")  # -> []
 
 A syntax highlighter runs `lexer_for(lang).get_tokens_unprocessed(block)` and colours each token by
-`kind_of(tokentype)`.
+`kind_of(tokentype)`; a range (`$26 to $32 million`) is one token and one `Figure` with `low`/`high`.
 """
 
 from .compare import (
@@ -17,19 +17,10 @@ from .compare import (
     period_parts,
     same_value,
 )
-from .lexer import (
-    KINDS,
-    MONEY,
-    NUMBER,
-    PERCENT,
-    PERIOD,
-    QUANTITY,
-    ChineseFigureLexer,
-    EnglishFigureLexer,
-    kind_of,
-    lexer_for,
-)
-from .values import Figure, find_figures, normalise_period
+from .finder import find_figures
+from .kinds import KINDS, MONEY, NUMBER, PERCENT, PERIOD, QUANTITY, kind_of
+from .lexer import ChineseFigureLexer, EnglishFigureLexer, lexer_for
+from .values import Figure, normalise_period
 
 __all__ = [
     "DIFFERENT",

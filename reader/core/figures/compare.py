@@ -20,11 +20,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from .values import NUMERIC_KINDS, Figure, find_figures
-from .words import chinese_word_months, chinese_word_numbers, english_word_halves, english_word_numbers
+from .finder import find_figures
+from .values import NUMERIC_KINDS, Figure
+from .words import (
+    chinese_word_months,
+    chinese_word_numbers,
+    english_word_halves,
+    english_word_months,
+    english_word_numbers,
+)
 
 MISSING_ZH = "missing in Chinese"
 MISSING_EN = "missing in English"
@@ -38,11 +45,13 @@ class Mismatch:
     kind: str
     en: str | None  # the English figure's text
     zh: str | None  # the Chinese figure's text
-    value: float | str | None  # the English value (or period), else the Chinese one
+    value: float | str | None  # the English value (or period; the low end of a range), else the Chinese
     problem: str  # "missing in Chinese", "missing in English" or "different value"
     zh_value: float | str | None = None  # the Chinese value, for "different value"
     en_span: tuple[int, int] | None = None  # offsets in the English text
     zh_span: tuple[int, int] | None = None  # offsets in the Chinese text
+    high: float | None = None  # the high end, when `value` is the low end of a range
+    zh_high: float | None = None  # the same for `zh_value`
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready data."""
@@ -55,6 +64,8 @@ class Mismatch:
             "problem": self.problem,
             "en_span": list(self.en_span) if self.en_span else None,
             "zh_span": list(self.zh_span) if self.zh_span else None,
+            "high": self.high,
+            "zh_high": self.zh_high,
         }
 
 
@@ -83,11 +94,24 @@ def same_value(e: Figure, z: Figure) -> bool:
 
 
 def _same_value(e: Figure, z: Figure) -> bool:
-    """Equal magnitudes, allowing the Chinese to round to its last written digit."""
-    if e.value is None or z.value is None:
+    """Equal magnitudes, allowing the Chinese to round to its last written digit; a range equals
+    only a range with both ends equal."""
+    if e.is_range or z.is_range:
+        return (
+            e.is_range
+            and z.is_range
+            and _close(e.low, z.low, z.precision)
+            and _close(e.high, z.high, z.high_precision)
+        )
+    return _close(e.value, z.value, z.precision)
+
+
+def _close(a: float | None, b: float | None, precision: float | None) -> bool:
+    """`a` (English) equals `b` (Chinese) to half the place value of the Chinese's last digit."""
+    if a is None or b is None:
         return False
-    a, b = abs(e.value), abs(z.value)
-    tolerance = max(0.5 * (z.precision or 0.0), 1e-9 * max(a, b))
+    a, b = abs(a), abs(b)
+    tolerance = max(0.5 * (precision or 0.0), 1e-9 * max(a, b))
     return abs(a - b) <= tolerance * (1 + 1e-9)
 
 
@@ -121,6 +145,7 @@ class _Matcher:
         self._pair(lambda e, z: e.kind in NUMERIC_KINDS and z.kind in NUMERIC_KINDS and _same_value(e, z))
         self._pair(lambda e, z: e.kind == z.kind == "period" and e.period == z.period)
         self._pair(_short_year)
+        self._split_ranges()
         self._loose_periods()
         self._words()
         return self._report()
@@ -141,32 +166,72 @@ class _Matcher:
                 self.en_left.discard(i)
                 self.zh_left.discard(j)
 
+    def _split_ranges(self) -> None:
+        """A range on one side whose two ends the other side writes as two figures (`2% to 3%` /
+        `2% 和 3%`): the three say the same."""
+        for mine, theirs, mine_left, theirs_left, zh in (
+            (self.en, self.zh, self.en_left, self.zh_left, False),
+            (self.zh, self.en, self.zh_left, self.en_left, True),
+        ):
+            for i in sorted(mine_left):
+                r = mine[i]
+                if not r.is_range or r.low is None:
+                    continue
+                ends: list[int] = []
+                for bound, precision in ((r.low, r.precision), (r.high, r.high_precision)):
+                    end = replace(r, is_range=False, value=bound, precision=precision)
+                    j = next(
+                        (
+                            j
+                            for j in sorted(theirs_left)
+                            if j not in ends
+                            and theirs[j].kind in NUMERIC_KINDS
+                            and (_same_value(theirs[j], end) if zh else _same_value(end, theirs[j]))
+                        ),
+                        None,
+                    )
+                    if j is None:
+                        break
+                    ends.append(j)
+                if len(ends) == 2:
+                    mine_left.discard(i)
+                    theirs_left.difference_update(ends)
+
     def _loose_periods(self) -> None:
         """Periods named more fully on one side: first one-to-one among the leftovers, then a vaguer
         leftover (`second quarter`, a bare `2024`) is fine when the other side names a fuller period
-        that contains it (`2024 年第二季`), or says it in words (`六月`, `the later part of the year`)."""
+        that contains it (`2024 年第二季`), or says it in words (`六月`, `in June`, `the later part of the
+        year`)."""
         self._pair(lambda e, z: e.kind == z.kind == "period" and _nested(_parts(e), _parts(z)))
-        en_periods = [_parts(f) for f in self.en if f.kind == "period"]
-        zh_periods = [_parts(f) for f in self.zh if f.kind == "period"]
-        en_words = english_word_halves(self.en_text)
-        zh_words = chinese_word_months(self.zh_text)
-        for i in [i for i in self.en_left if self.en[i].kind == "period"]:
-            if _vaguer(_parts(self.en[i]), zh_periods, zh_words):
-                self.en_left.discard(i)
-        for j in [j for j in self.zh_left if self.zh[j].kind == "period"]:
-            if _vaguer(_parts(self.zh[j]), en_periods, en_words):
-                self.zh_left.discard(j)
+        en_left = [i for i in self.en_left if self.en[i].kind == "period"]
+        if en_left:  # the other side's periods and words only when there is something to excuse
+            zh_periods = [_parts(f) for f in self.zh if f.kind == "period"]
+            zh_words = chinese_word_months(self.zh_text)
+            for i in en_left:
+                if _vaguer(_parts(self.en[i]), zh_periods, zh_words):
+                    self.en_left.discard(i)
+        zh_left = [j for j in self.zh_left if self.zh[j].kind == "period"]
+        if zh_left:
+            en_periods = [_parts(f) for f in self.en if f.kind == "period"]
+            en_words = english_word_halves(self.en_text) | english_word_months(self.en_text)
+            for j in zh_left:
+                if _vaguer(_parts(self.zh[j]), en_periods, en_words):
+                    self.zh_left.discard(j)
 
     def _words(self) -> None:
         """Excuse a leftover number written in digits on one side and in words on the other."""
-        zh_words = chinese_word_numbers(self.zh_text)
-        en_words = english_word_numbers(self.en_text)
-        for i in [i for i in self.en_left if self.en[i].kind in NUMERIC_KINDS]:
-            if any(_close(self.en[i].value, w) for w in zh_words):
-                self.en_left.discard(i)
-        for j in [j for j in self.zh_left if self.zh[j].kind in NUMERIC_KINDS]:
-            if any(_close(self.zh[j].value, w) for w in en_words):
-                self.zh_left.discard(j)
+        en_left = [i for i in self.en_left if self.en[i].kind in NUMERIC_KINDS]
+        if en_left:  # the words of the other side only when there is something to excuse
+            zh_words = chinese_word_numbers(self.zh_text)
+            for i in en_left:
+                if any(_is_word(self.en[i].value, w) for w in zh_words):
+                    self.en_left.discard(i)
+        zh_left = [j for j in self.zh_left if self.zh[j].kind in NUMERIC_KINDS]
+        if zh_left:
+            en_words = english_word_numbers(self.en_text)
+            for j in zh_left:
+                if any(_is_word(self.zh[j].value, w) for w in en_words):
+                    self.zh_left.discard(j)
 
     def _report(self) -> list[Mismatch]:
         out: list[tuple[float, Mismatch]] = []
@@ -221,7 +286,7 @@ def _short_year(e: Figure, z: Figure) -> bool:
     )
 
 
-def _close(value: float | None, word: float) -> bool:
+def _is_word(value: float | None, word: float) -> bool:
     return value is not None and abs(abs(value) - word) <= 1e-9 * max(1.0, word)
 
 
@@ -241,4 +306,6 @@ def _mismatch(e: Figure | None, z: Figure | None, problem: str) -> Mismatch:
         zh_value=_value(z) if (z and e) else None,
         en_span=(e.start, e.end) if e else None,
         zh_span=(z.start, z.end) if z else None,
+        high=first.high,
+        zh_high=z.high if (z and e) else None,
     )

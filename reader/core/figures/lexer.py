@@ -11,11 +11,13 @@ runs of ordinary words and punctuation that cannot begin a figure, which keeps t
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from typing import Any, ClassVar
 
 from pygments.lexer import RegexLexer, bygroups
-from pygments.token import Text, Token, _TokenType
+from pygments.token import Text, _TokenType
 
+from .kinds import MONEY, NUMBER, PERCENT, PERIOD, QUANTITY
 from .patterns import (
     CN_CUR_PREFIX,
     CN_CUR_SUFFIX,
@@ -30,11 +32,9 @@ from .patterns import (
     DAY,
     DG,
     END,
-    MAY,
     MOD_EN,
     MONTH_ABBR,
     MONTH_FULL,
-    NOUN_ZH,
     NUM,
     ORD_H,
     ORD_Q,
@@ -55,34 +55,7 @@ from .patterns import (
     YY,
     D,
 )
-
-FIGURE = Token.Figure
-MONEY = Token.Figure.Money
-PERCENT = Token.Figure.Percent
-QUANTITY = Token.Figure.Quantity
-NUMBER = Token.Figure.Number
-PERIOD = Token.Figure.Period
-
-KINDS: dict[_TokenType, str] = {
-    MONEY: "money",
-    PERCENT: "percent",
-    QUANTITY: "quantity",
-    NUMBER: "number",
-    PERIOD: "period",
-}
-
-
-def kind_of(tokentype: _TokenType) -> str | None:
-    """`"money"`, `"percent"`, `"quantity"`, `"number"` or `"period"` for a figure token type (or a
-    subtype of one), None for anything else."""
-    t: _TokenType | None = tokentype
-    while t is not None:
-        kind = KINDS.get(t)
-        if kind is not None:
-            return kind
-        t = t.parent
-    return None
-
+from .refine import refine
 
 # --- English ---------------------------------------------------------------------------------
 
@@ -93,21 +66,41 @@ _FAST_EN = (
     rf"(?:{SAFE_WORD}|[^A-Za-z{DG}_$\u20ac\u00a3\u00a5\uffe5\u20a9\u20b9(\-\u2212'\u2019]"
     rf"|\((?!\s?(?:{CUR_PREFIX}|{D}))|[-\u2212](?!\s?(?:{CUR_PREFIX}|{D}))|['\u2019](?!{D}{{2}}))+"
 )
+# A month is a figure only with a day or a year (`June 30`, `July 31, 2024`, `May 2024`): a month
+# name alone (`in June`) is not.
 _MONTH_EN = (
-    rf"(?:(?:{MONTH_FULL}|{MAY})(?![A-Za-z])|(?:{MONTH_ABBR})\.?(?=\s{D}))"
-    rf"(?:\s{DAY}(?:st|nd|rd|th)?{END})?(?:,?\s{YEAR}{END})?"
+    rf"(?:(?:{MONTH_FULL}|May)(?![A-Za-z])|(?:{MONTH_ABBR})\.?(?=\s{D}))"
+    rf"(?:\s{DAY}(?:st|nd|rd|th)?{END}(?:,?\s{YEAR}{END})?|,?\s{YEAR}{END})"
 )
+# What may sit between a number and its unit: `1 million more vehicles`, `800 or so watt-hours`.
+_INNER_EN = r"(?:\s(?:more|or\s+so|or\s+more|odd|plus))?"
+# A unit per another: `watt-hours per liter` (but not `units a year`).
+_PER_EN = r"(?:\sper\s(?:liter|litre|kilogram|kg|cell|charge|year|month|week|day|hour|unit))?(?![A-Za-z])"
 
 
 class _FigureLexer(RegexLexer):
-    """Shared set-up: keep the text exactly as given (no stripping, no added newline)."""
+    """Shared set-up: keep the text exactly as given (no stripping, no added newline); names and
+    ranges are decided after the regular expressions (`refine`)."""
 
     flags = re.UNICODE
+    zh = False
 
     def __init__(self, **options: Any) -> None:
         options.setdefault("stripnl", False)
         options.setdefault("ensurenl", False)
         super().__init__(**options)
+
+    def get_tokens_unprocessed(  # type: ignore[override]
+        self, text: str, stack: Iterable[str] = ("root",)
+    ) -> Iterator[tuple[int, _TokenType, str]]:
+        """(offset, token type, text) of every token; figures are `Token.Figure.*`."""
+        return iter(refine(text, self.raw_tokens(text, stack), self.zh))
+
+    def raw_tokens(
+        self, text: str, stack: Iterable[str] = ("root",)
+    ) -> Iterator[tuple[int, _TokenType, str]]:
+        """The tokens of the regular expressions alone (names not removed, ranges not joined)."""
+        return RegexLexer.get_tokens_unprocessed(self, text, stack)  # type: ignore[no-any-return]
 
 
 class EnglishFigureLexer(_FigureLexer):
@@ -150,8 +143,11 @@ class EnglishFigureLexer(_FigureLexer):
                 rf"({START}{NUM})({RANGE_EN})({NUM}(?:{SCALE_LONG})?[\s-]{UNIT_EN}{WORD_END})",
                 bygroups(QUANTITY, Text, QUANTITY),
             ),
-            (rf"{START}{NUM}(?:{SCALE_LONG})?(?:\s{MOD_EN}){{1,2}}\s{UNIT_EN}{WORD_END}", QUANTITY),
-            (rf"{START}{NUM}(?:{SCALE_LONG})?[\s-]{UNIT_EN}{WORD_END}", QUANTITY),
+            (
+                rf"{START}{NUM}(?:{SCALE_LONG})?{_INNER_EN}(?:\s{MOD_EN}){{1,2}}\s{UNIT_EN}{WORD_END}{_PER_EN}",
+                QUANTITY,
+            ),
+            (rf"{START}{NUM}(?:{SCALE_LONG})?{_INNER_EN}[\s-]{UNIT_EN}{WORD_END}{_PER_EN}", QUANTITY),
             (rf"{START}{NUM}[xX\u00d7]{WORD_END}", QUANTITY),
             # plain numbers: 472,000, 1.3, 12 million
             (rf"{START}{NUM}(?:{SCALE_LONG})?{END}", NUMBER),
@@ -178,6 +174,8 @@ _YEAR_ZH = r"(?:\s*(?:年度?|財年|财年|財政年度|财政年度))"
 
 class ChineseFigureLexer(_FigureLexer):
     """Figures in Chinese text: `人民幣13億元`, `380 萬美元`, `690 萬輛`, `31%`, `2024 年第二季`, `上半年`."""
+
+    zh = True
 
     name = "Figures (Chinese)"
     aliases: ClassVar[list[str]] = ["figures-zh"]
@@ -212,7 +210,7 @@ class ChineseFigureLexer(_FigureLexer):
                 rf"({START}{NUM}(?:\s*{CN_SCALE})?)({RANGE_ZH})({NUM}\s*{_QTY_ZH})",
                 bygroups(QUANTITY, Text, QUANTITY),
             ),
-            (rf"{START}{NUM}\s*{_QTY_ZH}(?:{NOUN_ZH})?", QUANTITY),
+            (rf"{START}{NUM}\s*{_QTY_ZH}", QUANTITY),
             (rf"{START}{YEAR}{END}", PERIOD),
             # plain numbers: 472,000, 1,200萬
             (rf"{START}{NUM}(?:\s*{CN_SCALE})?{END}", NUMBER),

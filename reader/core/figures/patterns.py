@@ -36,7 +36,7 @@ SCALE_LONG = r"(?:\s|-)(?i:thousand|million|billion|trillion)"
 SCALE_SHORT = r"(?:\s?(?:mln|bln|mn|bn)|[MBKmbk])"
 PER_SHARE = r"(?:\s(?:per|a)\s(?:diluted\s|basic\s|ordinary\s)?(?:share|ADS|ADR)\b)?"
 
-CN_SCALE = r"(?:百萬|百万|千萬|千万|十億|十亿|百億|百亿|千億|千亿|萬億|万亿|萬|万|億|亿)"
+CN_SCALE = r"(?:百萬|百万|千萬|千万|十億|十亿|百億|百亿|千億|千亿|萬億|万亿|萬|万|億|亿|千(?![瓦克米]))"
 CN_CUR_PREFIX = r"(?:人民幣|人民币|RMB|US\$|HK\$|USD|\$|\uff04|\u00a5|\uffe5)"
 CN_CUR_SUFFIX = (
     r"(?:美元|美金|港元|港幣|港币|歐元|欧元|日元|日圓|日圆|英鎊|英镑|新台幣|新台币|台幣|台币"
@@ -47,7 +47,7 @@ CN_CUR_SUFFIX = (
 
 PCT_EN = (
     r"(?:\s?[%\uff05]|\s(?i:percent|per\s?cent|pct)\b|[\s-](?i:percentage\s+points?|basis\s+points?)\b"
-    r"|\s?(?i:bps|bp)\b|-(?i:percentage)(?=[\s-]))"
+    r"|\s?(?i:bps|bp)\b|-\s?(?i:percentage)(?=[\s-]))"
 )
 PCT_ZH = r"(?:\s*[%\uff05]|\s*[個个]?(?:百分點|百分点|基點|基点))"
 CN_NUMERAL = "零〇一二兩两三四五六七八九十百千萬万億亿"
@@ -77,7 +77,7 @@ _STOP = (
     "it|which|who|when|while|where|if|but|also|only|just|up|down|out|off|new|last|next|same|prior|"
     "previous|whole|entire|full|first|second|third|fourth|each|half|quarter|month|week|day|time"
 )
-MOD_EN = rf"(?!(?:{_STOP})\b)[a-z][a-z]+(?:-[a-z]+)?"
+MOD_EN = rf"(?:(?!(?:{_STOP})\b)[a-z][a-z]+(?:-[a-z]+)?|[A-Z]{{2,5}}(?![a-z]))"
 
 _UNITS_ZH = (
     "毫安培小時|毫安培小时|毫安培時|毫安培时|毫安時|毫安时|千瓦時|千瓦时|瓦時|瓦时|千瓦|瓦|伏特|伏|"
@@ -112,10 +112,23 @@ YEAR_TAIL = (
     rf"(?:\s(?:of\s)?(?:(?i:fiscal|calendar)(?:\s(?i:year))?\s)?{YEAR}{END}|\s?{YY}"
     rf"|\s?(?:FY|CY)\s?(?:{YEAR}|{D}{{2}}){END})"
 )
-CN_QUARTER = r"(?:第\s*[一二三四1-4]\s*季(?:度)?|[一二三四]季度)"
+CN_QUARTER = r"(?:第\s*[一二三四1-4]\s*季(?:度)?|(?<![上下本前後后這这每同當当])[一二三四]季度)"
 CN_HALF = r"(?:[上下]半年(?:度)?)"
 CN_FY = r"(?:全年(?:度)?|財年|财年|財政年度|财政年度|會計年度|会计年度)"
 CN_MONTH = rf"(?:(?:1[0-2]|0?[1-9])\s*月(?:份)?(?:\s*{DAY}\s*[日號号])?)"
+
+# --- numbers in words: figures only with a scale, a percent or a currency ----------------------
+
+WORD_NUM_EN = (
+    "(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    "|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)"
+)
+SPELLED_EN = rf"(?i:{WORD_NUM_EN}(?:[\s-](?:and\s)?{WORD_NUM_EN})*)(?![A-Za-z])"
+CN_WORD_DIGIT = "一二兩两三四五六七八九十"
+# `兩百萬`, `三千萬美元`: a Chinese numeral with a scale (it starts with a digit word, not 百/千).
+CN_SPELLED = rf"(?<![{CN_WORD_DIGIT}百千萬万億亿])[{CN_WORD_DIGIT}][{CN_WORD_DIGIT}百千]*[萬万億亿]"
+# `三成` (30%), but not 成長, 成功, 成為…
+CN_TENTHS = rf"(?<![{CN_WORD_DIGIT}])[一二兩两三四五六七八九]成(?![長长功為为立本員员熟果交績绩不])"
 
 # --- words that may start a figure (kept out of the fast plain-text rule) ----------------------
 

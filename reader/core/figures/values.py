@@ -1,10 +1,9 @@
-"""Figures with their values: `find_figures()` runs the lexer, then reads each figure token's value.
+"""The `Figure` record and the value of one figure token (`parse_token()`).
 
 Values are absolute amounts: `RMB1.3 billion` and `13 億元` are both 1.3e9, `6.9 million` and
 `690 萬` are both 6.9e6, `31%` is 31.0, `40 basis points` is 0.4 (percentage points), `($5.1 million)`
 is -5.1e6. Periods get a normalised string instead (`Q2 2024`, `H1`, `FY2025`, `2026-2027`,
-`Jun 30`). The first end of a range takes the scale, currency and unit of the second when it has none
-of its own: `$26 to $32 million` is 26e6 and 32e6; `2,600 至 3,200 萬美元` is 2.6e7 and 3.2e7.
+`Jun 30`).
 """
 
 from __future__ import annotations
@@ -13,9 +12,8 @@ import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from .lexer import kind_of, lexer_for
 from .patterns import CN_SCALE, NUM, UNIT_EN, UNIT_ZH, WORD_END
-from .words import MONTHS, chinese_numeral
+from .words import CN_NUMERAL_RUN, MONTHS, chinese_numeral, english_word_numbers
 
 NUMERIC_KINDS = ("money", "percent", "quantity", "number")
 
@@ -32,46 +30,13 @@ class Figure:
     unit: str | None = None  # currency code for money, unit noun for quantities
     period: str | None = None  # normalised period, for periods
     precision: float | None = None  # the place value of the last digit written, in value's units
-
-
-def find_figures(text: str, lang: str) -> list[Figure]:
-    """Every figure in `text` (`lang` is "en" or "zh"), in order."""
-    zh = lang.lower().startswith("zh")
-    found: list[tuple[Figure, float]] = []
-    for pos, tokentype, token in lexer_for(lang).get_tokens_unprocessed(text):
-        kind = kind_of(tokentype)
-        if kind is not None:
-            found.append(_parse(kind, token, pos, zh))
-    for i in range(len(found) - 1):
-        (a, a_scale), (b, b_scale) = found[i], found[i + 1]
-        if _range(a, b, text[a.end : b.start], text[max(0, a.start - 8) : a.start]):
-            if a_scale == 1 and a.text[-1:].isdigit():  # a bare number: `$26` in `$26 to $32 million`
-                a = replace(a, value=_times(a.value, b_scale), precision=_times(a.precision, b_scale))
-                a_scale = b_scale
-            found[i] = (replace(a, unit=a.unit or b.unit), a_scale)
-    return [f for f, _ in found]
-
-
-def _times(x: float | None, scale: float) -> float | None:
-    return None if x is None else float(Decimal(repr(x)) * Decimal(scale))
-
-
-_RANGE_GAP = re.compile(r"\s*(?:to|through|-|\u2013|\u2014|~|\uff5e|至|到)\s*")
-_AND_GAP = re.compile(r"\s+and\s+|\s*(?:和|與|与)\s*")
-_BETWEEN = re.compile(r"(?:\b[Bb]etween\s+|介於\s*|介于\s*)$")
-
-
-def _range(a: Figure, b: Figure, gap: str, before: str) -> bool:
-    """`a` and `b` are the two ends of a range (`$26 to $32 million`, `between $3.5 and $4.5 million`,
-    `2,600 至 3,200 萬美元`, `7.8 億至 8 億美元`): `a` takes the scale and unit of `b` it lacks."""
-    return (
-        a.kind in NUMERIC_KINDS
-        and b.kind == a.kind
-        and (
-            _RANGE_GAP.fullmatch(gap) is not None
-            or (_AND_GAP.fullmatch(gap) is not None and _BETWEEN.search(before) is not None)
-        )
-    )
+    # A range (`$26 to $32 million`, `2% 至 3%`) is one figure: `kind` is the kind of its ends,
+    # `value`/`precision` its low end, `low`/`high` its two ends (None for a vague range: `the mid to
+    # high-90s`), `high_precision` the place value of the high end's last digit.
+    is_range: bool = False
+    low: float | None = None
+    high: float | None = None
+    high_precision: float | None = None
 
 
 # --- reading one token -------------------------------------------------------------------------
@@ -84,7 +49,7 @@ _EN_SCALES |= {"billion": 10**9, "bn": 10**9, "bln": 10**9, "b": 10**9, "trillio
 _CN_SCALE = re.compile(rf"\s*({CN_SCALE})(?![瓦伏])")  # 百萬瓦時 is a unit (MWh), not 百萬 瓦時
 _CN_SCALES = {"萬": 10**4, "万": 10**4, "億": 10**8, "亿": 10**8, "百萬": 10**6, "百万": 10**6}
 _CN_SCALES |= {"千萬": 10**7, "千万": 10**7, "十億": 10**9, "十亿": 10**9, "百億": 10**10, "百亿": 10**10}
-_CN_SCALES |= {"千億": 10**11, "千亿": 10**11, "萬億": 10**12, "万亿": 10**12}
+_CN_SCALES |= {"千億": 10**11, "千亿": 10**11, "萬億": 10**12, "万亿": 10**12, "千": 10**3}
 _CURRENCIES = {
     "rmb": "RMB", "cny": "RMB", "yuan": "RMB", "renminbi": "RMB", "人民幣": "RMB", "人民币": "RMB",
     "元": "RMB", "¥": "RMB", "￥": "RMB",
@@ -107,7 +72,7 @@ _UNIT_ZH = re.compile(UNIT_ZH)
 _BASIS_POINTS = re.compile(r"basis|bps?\b|基點|基点", re.I)
 
 
-def _parse(kind: str, token: str, start: int, zh: bool) -> tuple[Figure, float]:
+def parse_token(kind: str, token: str, start: int, zh: bool) -> tuple[Figure, float]:
     """The figure for one token, and the scale its number was multiplied by."""
     text = token.translate(_FULLWIDTH)
     fig = Figure(kind, token, start, start + len(token))
@@ -116,8 +81,8 @@ def _parse(kind: str, token: str, start: int, zh: bool) -> tuple[Figure, float]:
     if text.startswith("百分之"):
         return _parse_percent_words(fig, text[3:]), 1.0
     m = _NUM.search(text)
-    if m is None:  # cannot happen for lexer output; be safe for any caller
-        return fig, 1.0
+    if m is None:  # a number in words: `two million vehicles`, `five percent`, `三成`, `兩百萬美元`
+        return _parse_words(fig, text, zh), 1.0
     number = m.group().replace(",", "")
     scale, after = _scale(text, m.end())
     value = Decimal(number) * scale  # exact: 2.57 億 is 257000000, not 256999999.99999997
@@ -134,9 +99,11 @@ def _parse(kind: str, token: str, start: int, zh: bool) -> tuple[Figure, float]:
         if _BASIS_POINTS.search(text):
             value, precision = value / 100, precision / 100
     elif kind == "quantity":
-        um = (_UNIT_ZH if zh else _UNIT_EN).search(text, after)
-        unit = re.sub(r"[\s-]+", " ", um.group()) if um else None
-    return replace(fig, value=float(value), unit=unit, precision=float(precision)), float(scale)
+        # the last unit written: `5 OEM customers` counts customers
+        units = (_UNIT_ZH if zh else _UNIT_EN).findall(text, after)
+        unit = re.sub(r"[\s-]+", " ", units[-1 if not zh else 0]) if units else None
+    end = start + len(token)
+    return Figure(kind, token, start, end, float(value), unit, None, float(precision)), float(scale)
 
 
 def _scale(text: str, pos: int) -> tuple[int, int]:
@@ -148,6 +115,36 @@ def _scale(text: str, pos: int) -> tuple[int, int]:
     if m:
         return _EN_SCALES[m.group(1).lower()], m.end()
     return 1, pos
+
+
+def _parse_words(fig: Figure, text: str, zh: bool) -> Figure:
+    """A number in words with its scale; its precision is the place value of its last non-zero
+    digit (`two million` → 1e6, `二十五萬` → 1e4)."""
+    unit = None
+    if zh:
+        run = CN_NUMERAL_RUN.search(text)
+        if run is None:
+            return fig
+        value = chinese_numeral(run.group())
+        if value is not None and text[run.end() : run.end() + 1] == "成":
+            value *= 10  # 三成 is 30%
+        if fig.kind == "quantity":
+            um = _UNIT_ZH.search(text, run.end())
+            unit = um.group() if um else None
+    else:
+        values = english_word_numbers(text)
+        value = max(values) if values else None
+        if fig.kind == "quantity":
+            units = _UNIT_EN.findall(text)
+            unit = re.sub(r"[\s-]+", " ", units[-1]) if units else None
+    if fig.kind == "money":
+        cur = _CURRENCY.search(text.lower())
+        unit = _CURRENCIES[re.sub(r"\s+", " ", cur.group())] if cur else None
+    if value is None:
+        return fig
+    digits = str(int(value)) if value == int(value) else ""
+    zeros = len(digits) - len(digits.rstrip("0")) if digits else 0
+    return replace(fig, value=float(value), unit=unit, precision=float(10**zeros) if digits else None)
 
 
 def _parse_percent_words(fig: Figure, rest: str) -> Figure:

@@ -133,3 +133,14 @@ def english_word_halves(text: str) -> set[str]:
     if _EN_EARLY.search(text):
         out.add("H1")
     return out
+
+
+_EN_MONTH_WORD = re.compile(
+    r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\b"
+)
+
+
+def english_word_months(text: str) -> set[str]:
+    """Months named without a day or year (`in June` → `Jun`), as period parts: a month name alone
+    is no figure, but it says the same as `6 月` in the Chinese."""
+    return {m.group(1)[:3] for m in _EN_MONTH_WORD.finditer(text)}
