@@ -18,6 +18,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 from ..core.errors import TranscriptError
@@ -43,8 +44,9 @@ class Job(QObject):
         self._relay = _Relay()
         self._relay.result.connect(self._deliver)
         self._thread: threading.Thread | None = None
-        if owner is not None:
-            owner.destroyed.connect(self.cancel)
+        # Checked when the result arrives (shiboken6.isValid), not through the owner's destroyed
+        # signal: connecting that made PySide type every QObject subclass it might hand over.
+        self._owner = owner
 
     def start(self) -> Job:
         Job._running.add(self)
@@ -96,7 +98,8 @@ class Job(QObject):
 
     def _deliver(self, job: Job, result: tuple[bool, Any]) -> None:
         Job._running.discard(self)
-        if self.cancelled:
+        owner, self._owner = self._owner, None
+        if self.cancelled or (owner is not None and not shiboken6.isValid(owner)):
             return
         ok, value = result
         (self.done if ok else self.failed).emit(value)
