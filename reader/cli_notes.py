@@ -13,7 +13,6 @@ Qt-free: scripts and tests use it without a display.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import tempfile
@@ -23,6 +22,7 @@ from typing import TYPE_CHECKING
 from .cli import Command, UsageError, _print, _utf8_stdout
 from .core.errors import TranscriptError
 from .core.notes.models import COLORS, LANGS, Note
+from .core.textsafe import json_text
 
 if TYPE_CHECKING:
     from .core.model import Transcript
@@ -68,13 +68,11 @@ def _run(args: argparse.Namespace) -> int:
     with NotesStore() as store:
         if store.recovery is not None:
             print("warning: " + store.recovery.message, file=sys.stderr)
-        if args.action == "add":
-            return _add(store, args)
-        if args.action == "list":
-            return _list(store, args)
-        if args.action == "export":
-            return _export(store, args)
-        return _import(store, args)
+        action = {"add": _add, "list": _list, "export": _export}.get(args.action, _import)
+        status = action(store, args)
+        if (warning := store.decode_warning()) is not None:
+            print("warning: " + warning, file=sys.stderr)
+        return status
 
 
 def _open(store: NotesStore, file: str) -> tuple[Transcript, str]:
@@ -99,7 +97,7 @@ def _add(store: NotesStore, args: argparse.Namespace) -> int:
     anchor = find_quote(transcript, args.paragraph, args.lang, args.quote)
     note = store.add(transcript, anchor, color=args.color, text=args.note)
     if args.json:
-        _print(json.dumps(_list_item(note), ensure_ascii=not _utf8_stdout(), indent=2))
+        _print(json_text(_list_item(note), ascii_only=not _utf8_stdout()))
     else:
         print(f"added note {note.id} (paragraph {note.paragraph}, {note.anchor.lang}, {note.color})")
     return 0
@@ -109,7 +107,7 @@ def _list(store: NotesStore, args: argparse.Namespace) -> int:
     _, fingerprint = _open(store, args.file)
     notes = store.notes(fingerprint)
     if args.json:
-        _print(json.dumps([_list_item(n) for n in notes], ensure_ascii=not _utf8_stdout(), indent=2))
+        _print(json_text([_list_item(n) for n in notes], ascii_only=not _utf8_stdout()))
         return 0
     if not notes:
         print("no notes")

@@ -94,6 +94,10 @@ class Database:
             conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         except sqlite3.Error as err:
             raise StoreError(f"cannot open the notes store ({err})", str(self.path)) from None
+        # Text that is not valid UTF-8 (damage, another program) is read, not refused: the bytes
+        # become lone surrogates, which the store turns into U+FFFD and reports (a file name's
+        # bytes are kept as they are).
+        conn.text_factory = decode_text
         try:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             rows = conn.execute("PRAGMA integrity_check").fetchall() if self.verify else [("ok",)]
@@ -248,6 +252,10 @@ def _store_error(err: sqlite3.Error, path: Path) -> StoreError:
             str(path),
         )
     return StoreError(f"notes store error: {text}", str(path))
+
+
+def decode_text(data: bytes) -> str:
+    return data.decode("utf-8", "surrogateescape")
 
 
 def _check_header(path: Path) -> None:

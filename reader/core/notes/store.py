@@ -15,6 +15,8 @@ lists and exports. ``store.recovery`` is set when a damaged store was set aside 
 from __future__ import annotations
 
 import json
+import os
+import re
 import sqlite3
 import uuid as uuidlib
 from collections.abc import Sequence
@@ -39,6 +41,7 @@ from .models import (
 )
 
 STORE_NAME = "notes.sqlite3"
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 _NOTE_COLUMNS = (
     "id, uuid, document, paragraph_key, lang, start_char, end_char, quote, prefix, suffix, "
@@ -55,6 +58,9 @@ class NotesStore:
     def __init__(self, path: Path | None = None, verify: bool = True) -> None:
         self.db = Database(path or default_path(), verify)
         self._seen_version = self.db.data_version()
+        self.undecodable: set[int] = set()
+        """Ids of notes read so far whose stored text held bytes that are not UTF-8 (damage, or
+        another program): they are given with U+FFFD in those places; see :meth:`decode_warning`."""
 
     @property
     def path(self) -> Path:
@@ -72,6 +78,17 @@ class NotesStore:
 
     def close(self) -> None:
         self.db.close()
+
+    def decode_warning(self) -> str | None:
+        """A line telling the user which notes read so far had undecodable bytes, or None."""
+        if not self.undecodable:
+            return None
+        ids = ", ".join(f"#{i}" for i in sorted(self.undecodable)[:10])
+        more = f" and {len(self.undecodable) - 10} more" if len(self.undecodable) > 10 else ""
+        return (
+            f"note {ids}{more} held bytes that are not valid UTF-8 (damage in the notes store); "
+            "they are shown replaced with \ufffd, the stored note is left as it is"
+        )
 
     def changed_elsewhere(self) -> bool:
         """Whether another connection committed to the store since the last time this was asked
@@ -103,7 +120,7 @@ class NotesStore:
             " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (fingerprint) DO UPDATE SET"
             " path = excluded.path, last_opened = excluded.last_opened, calls = excluded.calls,"
             " paragraphs = excluded.paragraphs",
-            (transcript.fingerprint, path, calls, len(transcript.paragraphs), now, now),
+            (transcript.fingerprint, path_value(path), calls, len(transcript.paragraphs), now, now),
         )
         keys = [p.key for p in transcript.paragraphs]
         known = conn.execute(
@@ -142,7 +159,7 @@ class NotesStore:
         return [
             Document(
                 fingerprint=r["fingerprint"],
-                path=r["path"],
+                path=path_from(r["path"]),
                 calls=tuple((c[0], c[1]) for c in json.loads(r["calls"])),
                 paragraphs=r["paragraphs"],
                 first_seen=r["first_seen"],
@@ -175,14 +192,20 @@ class NotesStore:
         if clauses:
             sql += " WHERE " + " AND ".join(clauses)
         sql += " ORDER BY document, paragraph IS NULL, paragraph, lang, start_char, id"
-        found = [_note(r) for r in self.db.read(sql, params)]
+        found = [self._note(r) for r in self.db.read(sql, params)]
         return [n for n in found if where.matches(n)] if where else found
 
     def note(self, note_id: int) -> Note:
         rows = self.db.read(f"SELECT {_NOTE_COLUMNS} FROM notes WHERE id = ?", (note_id,))
         if not rows:
             raise NoteNotFoundError(f"no note {note_id}")
-        return _note(rows[0])
+        return self._note(rows[0])
+
+    def _note(self, row: sqlite3.Row) -> Note:
+        note, clean = _note(row)
+        if not clean:
+            self.undecodable.add(note.id)
+        return note
 
     def add(self, transcript: Transcript, anchor: Anchor, color: str = COLORS[0], text: str = "") -> Note:
         """A new note on a passage of an open document (register it first)."""
@@ -292,7 +315,7 @@ class NotesStore:
         """Notes read through ``conn`` (inside a transaction): ``sql`` is the WHERE clause."""
         cursor = conn.execute(f"SELECT {_NOTE_COLUMNS} FROM notes WHERE {sql}", tuple(params))
         cursor.row_factory = sqlite3.Row
-        return [_note(r) for r in cursor.fetchall()]
+        return [self._note(r) for r in cursor.fetchall()]
 
     def insert(self, conn: sqlite3.Connection, note: Note) -> None:
         """Insert a whole note as it is (import): same uuid, times and status."""
@@ -336,7 +359,39 @@ def _anchor_values(anchor: Anchor, where: Placement) -> tuple[Any, ...]:
     )
 
 
-def _note(r: sqlite3.Row) -> Note:
+def path_value(path: str) -> str | bytes:
+    """How a path is stored: as text, or (a name that is not valid UTF-8, which Python holds
+    with lone surrogates) as its bytes, in a BLOB: SQLite text must be UTF-8."""
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(path)
+    return path
+
+
+def path_from(value: str | bytes) -> str:
+    """The path :func:`path_value` stored (or damaged text, read with surrogates) as a str the
+    OS takes back: ``os.fsdecode`` of a BLOB."""
+    return os.fsdecode(value) if isinstance(value, bytes) else value
+
+
+def _clean(text: str) -> str:
+    """Stored text as a note shows it: lone surrogates (bytes that were not UTF-8, read with
+    ``surrogateescape``) replaced with U+FFFD."""
+    return _SURROGATES.sub("\ufffd", text)
+
+
+def _note(raw: sqlite3.Row) -> tuple[Note, bool]:
+    """The note of a row, and whether its text was all valid UTF-8."""
+    r = dict(zip(raw.keys(), tuple(raw), strict=True))
+    clean = True
+    for key, value in r.items():
+        if isinstance(value, str) and not value.isascii():
+            fixed = _clean(value)
+            if fixed != value:
+                r[key], clean = fixed, False
+        elif isinstance(value, bytes):  # a BLOB where text belongs: only damage puts one there
+            r[key], clean = value.decode("utf-8", "replace"), False
     return Note(
         id=r["id"],
         uuid=r["uuid"],
@@ -359,7 +414,7 @@ def _note(r: sqlite3.Row) -> Note:
         created=r["created"],
         updated=r["updated"],
         deleted=r["deleted"],
-    )
+    ), clean
 
 
 def _check_color(color: str) -> None:
