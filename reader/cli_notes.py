@@ -21,12 +21,16 @@ from typing import TYPE_CHECKING
 
 from .cli import Command, UsageError, _print, _utf8_stdout
 from .core.errors import TranscriptError
+from .core.files import read_regular
 from .core.notes.models import COLORS, LANGS, Note
 from .core.textsafe import json_text
 
 if TYPE_CHECKING:
     from .core.model import Transcript
     from .core.notes.store import NotesStore
+
+
+MAX_IMPORT_BYTES = 512 * 1024 * 1024
 
 
 def commands() -> dict[str, Command]:
@@ -156,14 +160,11 @@ def _export(store: NotesStore, args: argparse.Namespace) -> int:
 def _import(store: NotesStore, args: argparse.Namespace) -> int:
     from .core.notes.backup import from_json
 
+    data = read_regular(args.file, MAX_IMPORT_BYTES)  # a FIFO or device: refused, never a hang
     try:
-        text = Path(args.file).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise TranscriptError("no such file", args.file) from None
-    except (OSError, UnicodeDecodeError) as err:
-        raise TranscriptError(
-            f"cannot be read ({getattr(err, 'strerror', None) or err})", args.file
-        ) from None
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise TranscriptError(f"cannot be read (not UTF-8: {err.reason})", args.file) from None
     result = from_json(store, text, args.file)
     print(
         f"imported {result.added} new note(s), updated {result.updated}, "
