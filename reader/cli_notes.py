@@ -4,6 +4,7 @@
     transcript-reader notes list FILE [--json]
     transcript-reader notes export [FILE] [--format md|json|csv] [-o OUT]
     transcript-reader notes import FILE.json
+    transcript-reader notes recovery [--dismiss] [--all]
 
 Opening a FILE here does what opening it in the window does (:func:`open_document`): notes of an
 earlier version of the file are carried over and re-anchored, so `list` shows true statuses.
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
 
 
 MAX_IMPORT_BYTES = 512 * 1024 * 1024
+DISMISS = "transcript-reader notes recovery --dismiss"
 
 
 def commands() -> dict[str, Command]:
@@ -62,6 +64,12 @@ def _configure(p: argparse.ArgumentParser) -> None:
     export.add_argument("--format", choices=("md", "json", "csv"), default="md", help="default md")
     export.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of standard output")
 
+    recovery = actions.add_parser(
+        "recovery", help="what was recovered from a damaged notes store (until dismissed)"
+    )
+    recovery.add_argument("--dismiss", action="store_true", help="stop the reminder on every notes command")
+    recovery.add_argument("--all", action="store_true", help="list dismissed reports too")
+
     imp = actions.add_parser("import", help="restore notes from a JSON export (adds no duplicates)")
     imp.add_argument("file", metavar="FILE.json", help="a file written by `notes export --format json`")
 
@@ -70,13 +78,29 @@ def _run(args: argparse.Namespace) -> int:
     from .core.notes.store import NotesStore
 
     with NotesStore() as store:
-        if store.recovery is not None:
-            print("warning: " + store.recovery.message, file=sys.stderr)
-        action = {"add": _add, "list": _list, "export": _export}.get(args.action, _import)
+        if args.action != "recovery":
+            for line in store.recovery_warnings():
+                print(f"warning: {line} (to stop this reminder: {DISMISS})", file=sys.stderr)
+        actions = {"add": _add, "list": _list, "export": _export, "recovery": _recovery}
+        action = actions.get(args.action, _import)
         status = action(store, args)
         if (warning := store.decode_warning()) is not None:
             print("warning: " + warning, file=sys.stderr)
         return status
+
+
+def _recovery(store: NotesStore, args: argparse.Namespace) -> int:
+    reports = store.recovery_reports(include_dismissed=args.all)
+    for report in reports:
+        _print(
+            f"#{report.id} {report.message}"
+            + (f" [dismissed {report.dismissed}]" if report.dismissed else "")
+        )
+    if not reports:
+        print("no damaged notes store was recovered" if args.all else "nothing to report")
+    if args.dismiss:
+        print(f"dismissed {store.dismiss_recovery()} report(s)")
+    return 0
 
 
 def _open(store: NotesStore, file: str) -> tuple[Transcript, str]:

@@ -10,8 +10,12 @@ Why each piece is here:
 - the schema version in ``PRAGMA user_version`` and a table of migrations (:mod:`.schema`), with a
   copy of the file made before an existing store is migrated.
 - a damaged store (not a database, a bad header, a failed ``integrity_check``) is never wiped:
-  it is renamed aside (``notes.sqlite3.damaged-<time>``), reported in :attr:`Database.recovery`,
-  and a fresh store is started.
+  it is renamed aside (``notes.sqlite3.damaged-<time>``), what can still be read of it is
+  recovered into a fresh store (:mod:`.salvage`), and a report is kept in the new store's
+  ``recoveries`` table until the user dismisses it (:attr:`Database.recovery` for this open).
+- an open that fails for another reason (an I/O error, a lock, permissions, a folder where the
+  ``-wal`` file belongs) is not damage: it is tried again a few times, then reported, and the file
+  is left as it is.
 """
 
 from __future__ import annotations
@@ -19,32 +23,61 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from . import schema
-from .models import NewerStoreError, StoreBusyError, StoreError
+from .models import NewerStoreError, Restored, StoreBusyError, StoreError, now_iso
 
 BUSY_TIMEOUT_MS = 15_000
 SQLITE_MAGIC = b"SQLite format 3\x00"
 _CORRUPTION_MARKERS = ("file is not a database", "malformed", "file is encrypted")
+RETRY_DELAYS = (0.1, 0.3, 0.9)
+"""Seconds waited before trying again an open that failed without damage (I/O, permissions)."""
 
 
 @dataclass(frozen=True)
 class Recovery:
-    """A damaged store found at open: where it was kept and why it was set aside."""
+    """A damaged store found at open: where it was kept, why it was set aside, and what was
+    recovered from it into the new store (None when salvage itself failed: ``salvage_error``)."""
 
     damaged_path: Path
     reason: str
+    restored: Restored | None = None
+    salvage_error: str | None = None
 
     @property
     def message(self) -> str:
-        return (
-            f"the notes store was damaged ({self.reason}); it was kept as {self.damaged_path} "
-            "and a new, empty store was started"
-        )
+        return recovery_message(self.reason, self.damaged_path, self.restored, self.salvage_error)
+
+
+def recovery_message(
+    reason: str,
+    kept: Path | str,
+    restored: Restored | None,
+    salvage_error: str | None = None,
+    when: str | None = None,
+) -> str:
+    """What the user is told about a damaged store, in one line."""
+    found = f", found on {when[:10]}" if when else ""
+    head = f"the notes store was damaged ({reason}){found}; it was kept as {kept}"
+    if restored is None:
+        return f"{head}; nothing could be recovered from it ({salvage_error or 'unknown error'})"
+    notes = f"{restored.notes} note{'s' * (restored.notes != 1)}"
+    tail = f" (and {restored.deleted} deleted)" if restored.deleted else ""
+    lost = f"; {restored.missing} could not be read" if restored.missing else ""
+    return f"{head}; {notes}{tail} were recovered into a new store{lost}"
+
+
+class _Passing(Exception):
+    """An open that failed without damage to the file: worth trying again."""
+
+    def __init__(self, error: StoreError) -> None:
+        super().__init__(str(error))
+        self.error = error
 
 
 class _Damaged(Exception):
@@ -73,7 +106,8 @@ class Database:
     # -- opening -------------------------------------------------------------------------------
 
     def _open(self) -> sqlite3.Connection:
-        for _attempt in range(5):
+        retries = iter(RETRY_DELAYS)
+        for _attempt in range(5 + len(RETRY_DELAYS)):
             try:
                 identity = _file_identity(self.path)
                 conn = self._connect_checked()
@@ -84,16 +118,62 @@ class Database:
                 if kept is not None:
                     self.recovery = Recovery(kept, damage.reason)
                 continue
+            except _Passing as passing:  # not damage: wait, try again, then say what it is
+                delay = next(retries, None)
+                if delay is None or isinstance(passing.error, StoreBusyError):  # busy: waited already
+                    raise passing.error from None
+                time.sleep(delay)
+                continue
             self._migrate(conn)
+            if self.recovery is not None and self.recovery.restored is None:
+                self.recovery = self._recover(conn, self.recovery)
             return conn
         raise StoreError("the notes store keeps changing under us; try again", str(self.path))
+
+    def _recover(self, conn: sqlite3.Connection, found: Recovery) -> Recovery:
+        """Salvage the store just set aside into the new one, with a report kept until the user
+        dismisses it."""
+        from .salvage import restore, salvage  # only on damage: its imports cost the window's start ~10 ms
+
+        error = None
+        try:
+            rows = salvage(found.damaged_path)
+        except (OSError, MemoryError) as err:
+            rows, error = None, getattr(err, "strerror", None) or str(err) or type(err).__name__
+        restored = Restored(0, 0, 0, 0)
+        if rows is not None:
+            try:
+                with _transaction(conn, self.path):
+                    restored = restore(conn, rows, now_iso())
+                    self._report(conn, found, restored, found.reason)
+                return Recovery(found.damaged_path, found.reason, restored)
+            except (StoreError, sqlite3.Error) as err:  # rolled back: say so, keep the report
+                error = str(err)
+        with _transaction(conn, self.path):
+            self._report(conn, found, restored, f"{found.reason}; recovery failed: {error}")
+        return Recovery(found.damaged_path, found.reason, None, error)
+
+    def _report(self, conn: sqlite3.Connection, found: Recovery, restored: Restored, reason: str) -> None:
+        conn.execute(
+            "INSERT INTO recoveries (happened, damaged_path, reason, notes, deleted_notes, missing,"
+            " documents) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (
+                now_iso(),
+                _path_value(found.damaged_path),
+                reason,
+                restored.notes,
+                restored.deleted,
+                restored.missing,
+                restored.documents,
+            ),
+        )
 
     def _connect_checked(self) -> sqlite3.Connection:
         _check_header(self.path)
         try:
             conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
         except sqlite3.Error as err:
-            raise StoreError(f"cannot open the notes store ({err})", str(self.path)) from None
+            raise _Passing(StoreError(f"cannot open the notes store ({err})", str(self.path))) from None
         # Text that is not valid UTF-8 (damage, another program) is read, not refused: the bytes
         # become lone surrogates, which the store turns into U+FFFD and reports (a file name's
         # bytes are kept as they are).
@@ -117,7 +197,7 @@ class Database:
             conn.close()
             if any(marker in str(err).lower() for marker in _CORRUPTION_MARKERS):
                 raise _Damaged(str(err)) from None
-            raise _store_error(err, self.path) from None
+            raise _Passing(_open_error(err, self.path)) from None
         except (_Damaged, NewerStoreError):
             conn.close()
             raise
@@ -242,6 +322,26 @@ def _transaction(conn: sqlite3.Connection, path: Path) -> Iterator[None]:
         with contextlib.suppress(sqlite3.Error):
             conn.execute("ROLLBACK")
         raise _store_error(err, path) from None
+
+
+def _open_error(err: sqlite3.Error, path: Path) -> StoreError:
+    """Why an open failed, for a failure that is not damage: the file is left as it is."""
+    if isinstance(_store_error(err, path), StoreBusyError):
+        return _store_error(err, path)
+    wal = Path(f"{path}-wal")
+    why = f"{wal.name} is not a file" if wal.exists() and not wal.is_file() else str(err)
+    return StoreError(
+        f"cannot open the notes store ({why}); it was left as it is, not treated as damaged", str(path)
+    )
+
+
+def _path_value(path: Path) -> str | bytes:
+    text = str(path)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return os.fsencode(path)
+    return text
 
 
 def _store_error(err: sqlite3.Error, path: Path) -> StoreError:

@@ -20,13 +20,14 @@ import re
 import sqlite3
 import uuid as uuidlib
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..model import Transcript
 from ..paths import data_dir
 from .anchors import placement
-from .db import Database, Recovery
+from .db import Database, Recovery, recovery_message
 from .models import (
     COLORS,
     Anchor,
@@ -36,6 +37,7 @@ from .models import (
     NoteNotFoundError,
     NotesError,
     Placement,
+    Restored,
     Status,
     now_iso,
 )
@@ -48,6 +50,22 @@ _NOTE_COLUMNS = (
     "paragraph, speaker, speaker_title, section, call, counterpart, status, color, note, "
     "created, updated, deleted"
 )
+
+
+@dataclass(frozen=True)
+class RecoveryReport:
+    """A damaged store that was set aside and salvaged into this one (kept until dismissed)."""
+
+    id: int
+    happened: str  # ISO 8601 UTC
+    damaged_path: str  # where the damaged store was kept: it is never deleted
+    reason: str
+    restored: Restored
+    dismissed: str | None = None
+
+    @property
+    def message(self) -> str:
+        return recovery_message(self.reason, self.damaged_path, self.restored, when=self.happened)
 
 
 def default_path() -> Path:
@@ -78,6 +96,42 @@ class NotesStore:
 
     def close(self) -> None:
         self.db.close()
+
+    def recovery_reports(self, include_dismissed: bool = False) -> list[RecoveryReport]:
+        """Damaged stores set aside and salvaged into this one, newest first: until the user
+        dismisses them (:meth:`dismiss_recovery`), the window shows them in a banner and
+        ``notes list`` says so, every time."""
+        where = "" if include_dismissed else " WHERE dismissed IS NULL"
+        rows = self.db.read(f"SELECT * FROM recoveries{where} ORDER BY id DESC")
+        return [
+            RecoveryReport(
+                id=r["id"],
+                happened=r["happened"],
+                damaged_path=path_from(r["damaged_path"]),
+                reason=r["reason"],
+                restored=Restored(r["notes"], r["deleted_notes"], r["documents"], r["missing"]),
+                dismissed=r["dismissed"],
+            )
+            for r in rows
+        ]
+
+    def dismiss_recovery(self, report_id: int | None = None) -> int:
+        """Mark one recovery report (all with None) as seen; returns how many were dismissed."""
+        with self.db.write() as conn:
+            sql = "UPDATE recoveries SET dismissed = ? WHERE dismissed IS NULL"
+            params: list[object] = [now_iso()]
+            if report_id is not None:
+                sql += " AND id = ?"
+                params.append(report_id)
+            return conn.execute(sql, params).rowcount
+
+    def recovery_warnings(self) -> list[str]:
+        """The lines the command line prints on every run until the user dismisses them: what
+        was recovered from each damaged store (and this open's, if its report could not be kept)."""
+        reports = [r.message for r in self.recovery_reports()]
+        if not reports and self.recovery is not None:
+            reports = [self.recovery.message]
+        return reports
 
     def decode_warning(self) -> str | None:
         """A line telling the user which notes read so far had undecodable bytes, or None."""

@@ -1,0 +1,436 @@
+"""Reading what can still be read of a damaged notes store, in the spirit of SQLite's ``.recover``.
+
+Two passes over a private copy of the damaged file (the kept file itself is never opened, so it
+stays exactly as it was found):
+
+1. through SQLite, table by table: the whole table, and when that fails part-way, row by row
+   (ranges of rowids, then single rowids), so one bad page costs only the rows it holds;
+2. page by page, with no help from SQLite (:func:`scan_pages`): every page of the file and of its
+   write-ahead log is parsed as a B-tree leaf, its cells decoded as records, and the records that
+   have the shape of a note, a document or a paragraph key are kept. This finds rows whose path
+   from the root is broken (page 1, the schema or an interior page overwritten), where SQLite
+   reads nothing.
+
+Notes are told apart by their uuid: a row read through SQLite wins, else the most recently
+updated version found on a page (a page can hold an older copy of a note).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import sqlite3
+import struct
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .models import COLORS, LANGS, Restored, Status
+
+NOTE_COLUMNS = (
+    "id", "uuid", "document", "paragraph_key", "lang", "start_char", "end_char", "quote", "prefix",
+    "suffix", "paragraph", "speaker", "speaker_title", "section", "call", "counterpart", "status",
+    "color", "note", "created", "updated", "deleted",
+)  # fmt: skip
+DOCUMENT_COLUMNS = (
+    "fingerprint", "path", "calls", "paragraphs", "first_seen", "last_opened", "superseded_by",
+)  # fmt: skip
+_STATUSES = frozenset(s.value for s in Status)
+_RANGE = 256  # rowids read at once when a table cannot be read whole
+
+
+@dataclass
+class Salvaged:
+    """The rows read from a damaged store."""
+
+    documents: dict[str, dict[str, Any]] = field(default_factory=dict)  # by fingerprint
+    keys: dict[str, dict[int, str]] = field(default_factory=dict)  # fingerprint -> paragraph -> key
+    notes: dict[str, dict[str, Any]] = field(default_factory=dict)  # by uuid
+    highest_id: int = 0  # the largest note id the damaged store is known to have given
+
+    @property
+    def missing(self) -> int:
+        """Notes the store is known to have held (ids are given in order, never reused, and a
+        note is never removed) that could not be read."""
+        ids = {n["id"] for n in self.notes.values() if isinstance(n.get("id"), int)}
+        return max(0, self.highest_id - len(ids & set(range(1, self.highest_id + 1))))
+
+
+def salvage(damaged: Path) -> Salvaged:
+    """Everything readable in the damaged store at ``damaged`` (and its ``-wal``)."""
+    found = Salvaged()
+    with tempfile.TemporaryDirectory(prefix="notes-salvage-") as tmp:
+        copy = Path(tmp) / "store.sqlite3"
+        shutil.copyfile(damaged, copy)
+        wal = Path(f"{damaged}-wal")
+        if wal.is_file():
+            shutil.copyfile(wal, Path(f"{copy}-wal"))
+        pages = list(_page_images(copy))  # before SQLite opens the copy (and checkpoints its log)
+        with contextlib.suppress(sqlite3.Error):
+            _through_sqlite(copy, found)
+    _from_pages(pages, found)
+    return found
+
+
+# -- through SQLite ------------------------------------------------------------------------------
+
+
+def _through_sqlite(path: Path, found: Salvaged) -> None:
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.text_factory = lambda data: data.decode("utf-8", "surrogateescape")
+    try:
+        for row in _table(conn, "documents", DOCUMENT_COLUMNS):
+            document = dict(zip(DOCUMENT_COLUMNS, row[1:], strict=True))
+            if _is_document(document):
+                found.documents[document["fingerprint"]] = document
+        with contextlib.suppress(sqlite3.Error):
+            for (seq,) in conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'notes'"):
+                if isinstance(seq, int):
+                    found.highest_id = max(found.highest_id, seq)
+        for row in _table(conn, "notes", NOTE_COLUMNS[1:], bound=found.highest_id):
+            note = dict(zip(NOTE_COLUMNS, row, strict=True))
+            if _is_note(note):
+                found.notes[note["uuid"]] = note
+        for fingerprint, paragraph, key in _keys(conn, list(found.documents)):
+            if isinstance(fingerprint, str) and isinstance(paragraph, int) and isinstance(key, str):
+                found.keys.setdefault(fingerprint, {})[paragraph] = key
+    finally:
+        conn.close()
+
+
+def _table(
+    conn: sqlite3.Connection, table: str, columns: tuple[str, ...], bound: int = 0
+) -> Iterator[tuple[Any, ...]]:
+    """The rows ``(rowid, *columns)`` of ``table``: all at once, else what ranges of rowids and
+    then single rowids still give, up to the largest rowid known (``bound``, ``max(rowid)`` or
+    what was read, plus a margin)."""
+    sql = f"SELECT rowid, {', '.join(columns)} FROM {table}"
+    seen: set[int] = set()
+    try:
+        for row in conn.execute(sql):
+            seen.add(row[0])
+            yield row
+        return
+    except sqlite3.Error:
+        pass
+    with contextlib.suppress(sqlite3.Error):
+        bound = max(bound, conn.execute(f"SELECT max(rowid) FROM {table}").fetchone()[0] or 0)
+    bound = max(bound, *seen, 0) + _RANGE
+    for low in range(1, bound + 1, _RANGE):
+        try:
+            rows = conn.execute(f"{sql} WHERE rowid BETWEEN ? AND ?", (low, low + _RANGE - 1)).fetchall()
+        except sqlite3.Error:
+            rows = []
+            for rowid in range(low, low + _RANGE):
+                with contextlib.suppress(sqlite3.Error):
+                    rows += conn.execute(f"{sql} WHERE rowid = ?", (rowid,)).fetchall()
+        for row in rows:
+            if row[0] not in seen:
+                seen.add(row[0])
+                yield row
+
+
+def _keys(conn: sqlite3.Connection, fingerprints: list[str]) -> Iterator[tuple[Any, ...]]:
+    """The paragraph keys (a table without rowids): all at once, else document by document."""
+    sql = "SELECT fingerprint, paragraph, key FROM document_keys"
+    try:
+        yield from conn.execute(sql).fetchall()
+        return
+    except sqlite3.Error:
+        pass
+    for fingerprint in fingerprints:
+        with contextlib.suppress(sqlite3.Error):
+            yield from conn.execute(f"{sql} WHERE fingerprint = ?", (fingerprint,)).fetchall()
+
+
+# -- page by page ----------------------------------------------------------------------------------
+
+
+def _page_images(path: Path) -> Iterator[bytes]:
+    """Every page of the file, then every page image in its write-ahead log (newer versions)."""
+    data = path.read_bytes()
+    wal_path = Path(f"{path}-wal")
+    wal = wal_path.read_bytes() if wal_path.is_file() else b""
+    size = _page_size(data, wal)
+    for offset in range(0, len(data) - size + 1, size):
+        yield data[offset : offset + size]
+    if len(wal) >= 32 and struct.unpack(">I", wal[8:12])[0] == size:
+        for offset in range(32, len(wal) - 24 - size + 1, 24 + size):
+            yield wal[offset + 24 : offset + 24 + size]
+
+
+def _page_size(data: bytes, wal: bytes) -> int:
+    sizes = {512 << n for n in range(8)}
+    if data[:16] == b"SQLite format 3\x00":
+        size = struct.unpack(">H", data[16:18])[0]
+        size = 65536 if size == 1 else size
+        if size in sizes:
+            return size
+    if len(wal) >= 32:
+        size = struct.unpack(">I", wal[8:12])[0]
+        if size in sizes:
+            return size
+    return 4096  # what SQLite (and so this store) uses unless told otherwise
+
+
+def _from_pages(pages: list[bytes], found: Salvaged) -> None:
+    """Add what the pages hold to what SQLite read: notes and documents it missed (or older
+    copies, replaced by newer ones found later), and the paragraph keys of documents it has
+    none for."""
+    if not pages:
+        return
+    size = len(pages[0])
+    overflow = _Overflow(pages)
+    keys: dict[str, dict[int, str]] = {}
+    for number, page in enumerate(pages, start=1):
+        for values in scan_page(page, number == 1, size, overflow):
+            if values[0] is _KEY:
+                fingerprint, paragraph, key = values[1:]
+                keys.setdefault(fingerprint, {}).setdefault(paragraph, key)
+            else:
+                _take(values, found)
+    for fingerprint, by_paragraph in keys.items():
+        found.keys.setdefault(fingerprint, by_paragraph)
+
+
+def _take(values: list[Any], found: Salvaged) -> None:
+    """Keep a record found on a page if it has the shape of a row of the store."""
+    if len(values) == len(NOTE_COLUMNS) + 1 and values[1] is None:  # rowid, then id (its alias)
+        note = dict(zip(NOTE_COLUMNS, [values[0], *values[2:]], strict=True))
+        if _is_note(note):
+            known = found.notes.get(note["uuid"])
+            if known is None or (known.get("_page") and note["updated"] > known["updated"]):
+                found.notes[note["uuid"]] = {**note, "_page": True}
+            found.highest_id = max(found.highest_id, note["id"])
+    elif len(values) == len(DOCUMENT_COLUMNS) + 1:
+        document = dict(zip(DOCUMENT_COLUMNS, values[1:], strict=True))
+        if _is_document(document):
+            known = found.documents.get(document["fingerprint"])
+            if known is None or (known.get("_page") and document["last_opened"] > known["last_opened"]):
+                found.documents[document["fingerprint"]] = {**document, "_page": True}
+    elif len(values) == 3 and values[1] == "notes" and isinstance(values[2], int):  # sqlite_sequence
+        found.highest_id = max(found.highest_id, values[2])
+
+
+_NOTE_TEXT = (
+    "uuid", "document", "paragraph_key", "quote", "prefix", "suffix", "speaker", "speaker_title",
+    "section", "counterpart", "note", "created", "updated",
+)  # fmt: skip
+
+
+def _is_note(n: dict[str, Any]) -> bool:
+    return (
+        isinstance(n["id"], int)
+        and all(isinstance(n[k], str) for k in _NOTE_TEXT)
+        and n["lang"] in LANGS
+        and n["status"] in _STATUSES
+        and n["color"] in COLORS
+        and isinstance(n["start_char"], int)
+        and isinstance(n["end_char"], int)
+        and (n["paragraph"] is None or isinstance(n["paragraph"], int))
+        and (n["call"] is None or isinstance(n["call"], int))
+        and (n["deleted"] is None or isinstance(n["deleted"], str))
+    )
+
+
+def _is_document(d: dict[str, Any]) -> bool:
+    return (
+        isinstance(d["fingerprint"], str)
+        and isinstance(d["path"], str | bytes)
+        and isinstance(d["calls"], str)
+        and isinstance(d["paragraphs"], int)
+        and isinstance(d["first_seen"], str)
+        and isinstance(d["last_opened"], str)
+        and (d["superseded_by"] is None or isinstance(d["superseded_by"], str))
+    )
+
+
+class _Overflow:
+    """Payloads that did not fit in their cell continue on a chain of overflow pages."""
+
+    def __init__(self, pages: list[bytes]) -> None:
+        self.pages = pages
+
+    def read(self, first: int, length: int, usable: int) -> bytes | None:
+        out = bytearray()
+        number, hops = first, 0
+        while len(out) < length:
+            if not 1 <= number <= len(self.pages) or hops > len(self.pages):
+                return None
+            page = self.pages[number - 1]
+            out += page[4:usable]
+            number = struct.unpack(">I", page[:4])[0]
+            hops += 1
+        return bytes(out[:length])
+
+
+_KEY = object()
+_TABLE_LEAF, _INDEX_LEAF, _INDEX_INTERIOR = 0x0D, 0x0A, 0x02
+
+
+def scan_page(page: bytes, first: bool, size: int, overflow: _Overflow) -> Iterator[list[Any]]:
+    """The records of one page: a table leaf gives ``[rowid, *values]``; an index page (a table
+    without rowids keeps its rows there, interior pages included) gives ``[_KEY, fingerprint,
+    paragraph, key]`` for records shaped like a paragraph key. Any other page gives nothing, a
+    cell that does not parse is skipped."""
+    start = 100 if first else 0
+    if len(page) < start + 12:
+        return
+    kind = page[start]
+    if kind not in (_TABLE_LEAF, _INDEX_LEAF, _INDEX_INTERIOR):
+        return
+    cells = struct.unpack(">H", page[start + 3 : start + 5])[0]
+    pointers = start + (12 if kind == _INDEX_INTERIOR else 8)
+    usable = size  # no reserved bytes in a store this app made
+    for i in range(cells):
+        pointer_at = pointers + 2 * i
+        if pointer_at + 2 > len(page):
+            return
+        offset = struct.unpack(">H", page[pointer_at : pointer_at + 2])[0]
+        if kind == _INDEX_INTERIOR:
+            offset += 4  # the left child's page number
+        try:
+            payload, rowid = _cell(page, offset, kind, usable, overflow)
+            if payload is None:
+                continue
+            values = _record(payload)
+        except (IndexError, ValueError, struct.error):
+            continue
+        if values is None:
+            continue
+        if kind == _TABLE_LEAF:
+            yield [rowid, *values]
+        elif len(values) == 3 and isinstance(values[1], int) and _all_str(values[0], values[2]):
+            yield [_KEY, *values]  # document_keys: (fingerprint, paragraph, key)
+
+
+def _all_str(*values: Any) -> bool:
+    return all(isinstance(v, str) for v in values)
+
+
+def _cell(
+    page: bytes, offset: int, kind: int, usable: int, overflow: _Overflow
+) -> tuple[bytes | None, int | None]:
+    length, at = _varint(page, offset)
+    rowid = None
+    if kind == _TABLE_LEAF:
+        rowid, at = _varint(page, at)
+    limit = usable - 35 if kind == _TABLE_LEAF else (usable - 12) * 64 // 255 - 23
+    if length <= limit:
+        if at + length > len(page):
+            return None, rowid
+        return page[at : at + length], rowid
+    least = (usable - 12) * 32 // 255 - 23
+    local = least + (length - least) % (usable - 4)
+    if local > limit:
+        local = least
+    head = page[at : at + local]
+    (next_page,) = struct.unpack(">I", page[at + local : at + local + 4])
+    rest = overflow.read(next_page, length - local, usable)
+    return (head + rest if rest is not None else None), rowid
+
+
+def _varint(data: bytes, at: int) -> tuple[int, int]:
+    value = 0
+    for i in range(9):
+        byte = data[at + i]
+        if i == 8:
+            return (value << 8) | byte, at + 9
+        value = (value << 7) | (byte & 0x7F)
+        if byte < 0x80:
+            return value, at + i + 1
+    raise ValueError("bad varint")
+
+
+_INT_SIZES = {1: 1, 2: 2, 3: 3, 4: 4, 5: 6, 6: 8}
+
+
+def _record(payload: bytes) -> list[Any] | None:
+    header_size, at = _varint(payload, 0)
+    if not 0 < header_size <= len(payload):
+        return None
+    types = []
+    while at < header_size:
+        serial, at = _varint(payload, at)
+        types.append(serial)
+    values: list[Any] = []
+    at = header_size
+    for serial in types:
+        if serial == 0:
+            values.append(None)
+        elif serial in _INT_SIZES:
+            n = _INT_SIZES[serial]
+            if at + n > len(payload):
+                return None
+            values.append(int.from_bytes(payload[at : at + n], "big", signed=True))
+            at += n
+        elif serial == 7:
+            values.append(struct.unpack(">d", payload[at : at + 8])[0])
+            at += 8
+        elif serial in (8, 9):
+            values.append(serial - 8)
+        elif serial >= 12:
+            n = (serial - 12) // 2
+            if at + n > len(payload):
+                return None
+            raw = payload[at : at + n]
+            values.append(raw.decode("utf-8", "surrogateescape") if serial % 2 else bytes(raw))
+            at += n
+        else:
+            return None
+    return values
+
+
+def restore(conn: sqlite3.Connection, found: Salvaged, now: str) -> Restored:
+    """Insert what :func:`salvage` read into the (new) store ``conn``, inside the caller's
+    transaction. A note keeps its id unless another took it meanwhile; one already there (same
+    uuid) is left as it is; a note whose document was lost gets a bare one, filled in when its
+    file is opened again."""
+    documents = 0
+    for d in found.documents.values():
+        cursor = conn.execute(
+            "INSERT OR IGNORE INTO documents (fingerprint, path, calls, paragraphs, first_seen,"
+            " last_opened, superseded_by) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [_stored(d[c]) for c in DOCUMENT_COLUMNS],
+        )
+        documents += cursor.rowcount
+    for fingerprint, keys in found.keys.items():
+        if fingerprint in found.documents:
+            conn.executemany(
+                "INSERT OR IGNORE INTO document_keys (fingerprint, paragraph, key) VALUES (?, ?, ?)",
+                [(fingerprint, paragraph, _stored(key)) for paragraph, key in sorted(keys.items())],
+            )
+    live = deleted = 0
+    for note in sorted(found.notes.values(), key=lambda n: n["id"]):
+        if conn.execute("SELECT 1 FROM notes WHERE uuid = ?", (note["uuid"],)).fetchone():
+            continue
+        conn.execute(
+            "INSERT OR IGNORE INTO documents (fingerprint, path, calls, paragraphs, first_seen,"
+            " last_opened) VALUES (?, '', '[]', 0, ?, '')",
+            (note["document"], now),
+        )
+        taken = conn.execute("SELECT 1 FROM notes WHERE id = ?", (note["id"],)).fetchone()
+        columns = NOTE_COLUMNS[1:] if taken else NOTE_COLUMNS
+        conn.execute(
+            f"INSERT INTO notes ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+            [_stored(note[c]) for c in columns],
+        )
+        if note["deleted"] is None:
+            live += 1
+        else:
+            deleted += 1
+    return Restored(live, deleted, documents, found.missing)
+
+
+def _stored(value: Any) -> Any:
+    """A value read from the damaged store as it is stored again: text holding bytes that were
+    not UTF-8 (read as lone surrogates) goes back as those bytes, never altered here; the store
+    shows them replaced and says so."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return value.encode("utf-8", "surrogateescape")
+    return value
