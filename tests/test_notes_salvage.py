@@ -184,3 +184,19 @@ def test_a_note_with_undecodable_bytes_never_blocks_the_others(tmp_path):
             assert conn.execute("SELECT CAST(note AS BLOB) FROM notes WHERE id = 2").fetchone()[0] == (
                 b"ok \xff \xfe"
             )
+
+
+def test_a_store_set_aside_but_never_salvaged_is_recovered_at_the_next_open(tmp_path):
+    """A run killed between setting the store aside and recovering it (or an older version of
+    the app, which only set it aside): the next open finds the kept file and recovers it, once."""
+    made = _fill(tmp_path, notes=3)
+    kept = _store_path().with_name("notes.sqlite3.damaged-20250101T000000Z")
+    _overwrite_page(0, b"\x00")
+    os.replace(_store_path(), kept)
+    with NotesStore() as store:
+        assert {n.uuid for n in store.notes()} == made
+        assert store.recovery is not None and store.recovery.damaged_path == kept
+        assert "set aside by an earlier run" in store.recovery.message
+    with NotesStore() as store:
+        assert store.recovery is None and len(store.notes()) == 3 and len(store.recovery_reports()) == 1
+    assert kept.exists()

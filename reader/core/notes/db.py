@@ -21,6 +21,7 @@ Why each piece is here:
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import sqlite3
 import time
@@ -125,14 +126,37 @@ class Database:
                 time.sleep(delay)
                 continue
             self._migrate(conn)
-            if self.recovery is not None and self.recovery.restored is None:
-                self.recovery = self._recover(conn, self.recovery)
+            try:
+                self._recover_kept(conn)
+            except BaseException:
+                conn.close()
+                raise
             return conn
         raise StoreError("the notes store keeps changing under us; try again", str(self.path))
 
+    def _recover_kept(self, conn: sqlite3.Connection) -> None:
+        """Salvage every damaged store kept beside this one that no report mentions yet: the one
+        this open set aside, one whose salvage an earlier run did not finish (killed), and ones an
+        older version of the app set aside without recovering anything. Each gets a report the user
+        sees until they dismiss it."""
+        kept = [
+            p
+            for p in self.path.parent.glob(f"{glob.escape(self.path.name)}.damaged-*")
+            if not p.name.endswith(("-wal", "-shm", "-journal")) and p.is_file()
+        ]
+        if not kept:
+            return
+        known = {path_from(row[0]) for row in conn.execute("SELECT damaged_path FROM recoveries")}
+        for path in sorted(p for p in kept if str(p) not in known):
+            ours = self.recovery is not None and self.recovery.damaged_path == path
+            reason = self.recovery.reason if self.recovery is not None and ours else "set aside by an earlier run"
+            recovery = self._recover(conn, Recovery(path, reason))
+            if ours or self.recovery is None:
+                self.recovery = recovery
+
     def _recover(self, conn: sqlite3.Connection, found: Recovery) -> Recovery:
-        """Salvage the store just set aside into the new one, with a report kept until the user
-        dismisses it."""
+        """Salvage one kept damaged store into this one and report it, unless another process
+        did so meanwhile (checked inside the write transaction)."""
         from .salvage import restore, salvage  # only on damage: its imports cost the window's start ~10 ms
 
         error = None
@@ -144,14 +168,22 @@ class Database:
         if rows is not None:
             try:
                 with _transaction(conn, self.path):
+                    if self._reported(conn, found.damaged_path):
+                        return found
                     restored = restore(conn, rows, now_iso())
                     self._report(conn, found, restored, found.reason)
                 return Recovery(found.damaged_path, found.reason, restored)
             except (StoreError, sqlite3.Error) as err:  # rolled back: say so, keep the report
                 error = str(err)
         with _transaction(conn, self.path):
-            self._report(conn, found, restored, f"{found.reason}; recovery failed: {error}")
+            if not self._reported(conn, found.damaged_path):
+                self._report(conn, found, restored, f"{found.reason}; recovery failed: {error}")
         return Recovery(found.damaged_path, found.reason, None, error)
+
+    @staticmethod
+    def _reported(conn: sqlite3.Connection, path: Path) -> bool:
+        rows = conn.execute("SELECT damaged_path FROM recoveries").fetchall()
+        return str(path) in {path_from(row[0]) for row in rows}
 
     def _report(self, conn: sqlite3.Connection, found: Recovery, restored: Restored, reason: str) -> None:
         conn.execute(
@@ -342,6 +374,11 @@ def _path_value(path: Path) -> str | bytes:
     except UnicodeEncodeError:
         return os.fsencode(path)
     return text
+
+
+def path_from(value: str | bytes) -> str:
+    """A path stored by :func:`_path_value` (text, or bytes when not UTF-8) as the OS takes it."""
+    return os.fsdecode(value) if isinstance(value, bytes) else value
 
 
 def _store_error(err: sqlite3.Error, path: Path) -> StoreError:

@@ -27,7 +27,7 @@ from typing import Any
 from ..model import Transcript
 from ..paths import data_dir
 from .anchors import placement
-from .db import Database, Recovery, recovery_message
+from .db import Database, Recovery, path_from, recovery_message
 from .models import (
     COLORS,
     Anchor,
@@ -421,12 +421,6 @@ def path_value(path: str) -> str | bytes:
     except UnicodeEncodeError:
         return os.fsencode(path)
     return path
-
-
-def path_from(value: str | bytes) -> str:
-    """The path :func:`path_value` stored (or damaged text, read with surrogates) as a str the
-    OS takes back: ``os.fsdecode`` of a BLOB."""
-    return os.fsdecode(value) if isinstance(value, bytes) else value
 
 
 def _clean(text: str) -> str:
