@@ -11,13 +11,13 @@ from reader.core.textsafe import csv_cell, display_path, for_terminal, json_text
 @pytest.mark.parametrize(
     ("raw", "shown"),
     [
-        ("\x1b[31mred\x1b[0m", "\\x1b[31mred\\x1b[0m"),
-        ("\x1b]0;title\x07", "\\x1b]0;title\\x07"),
-        ("back\x08space", "back\\x08space"),
-        ("csi\x9b2J del\x7f", "csi\\x9b2J del\\x7f"),
-        ("over\rwrite", "over\\x0dwrite"),
+        ("\x1b[31mred\x1b[0m", "\\u001b[31mred\\u001b[0m"),
+        ("\x1b]0;title\x07", "\\u001b]0;title\\u0007"),
+        ("back\x08space", "back\\u0008space"),
+        ("csi\x9b2J del\x7f", "csi\\u009b2J del\\u007f"),
+        ("over\rwrite", "over\\u000dwrite"),
         ("\u202eevil", "\\u202eevil"),
-        ("name\udcff.txt", "name\\xff.txt"),
+        ("name\udcff.txt", "name\\udcff.txt"),
         ("tab\tand\nnewline kept, CRLF too\r\n", "tab\tand\nnewline kept, CRLF too\r\n"),
         ("中文 and English", "中文 and English"),
     ],
@@ -27,8 +27,14 @@ def test_for_terminal(raw, shown):
 
 
 def test_one_line_and_display_path_escape_newlines_too():
-    assert one_line("a\nb\tc") == "a\\x0ab\\x09c"
-    assert display_path("/tmp/bad\udcffname\n.txt") == "/tmp/bad\\xffname\\x0a.txt"
+    assert one_line("a\nb\tc") == "a\\u000ab\\u0009c"
+    assert display_path("/tmp/bad\udcffname\n.txt") == "/tmp/bad\\udcffname\\u000a.txt"
+
+
+def test_json_printed_through_the_terminal_filter_stays_valid():
+    value = {"text": "\x85\u202e", "name": "bad\udcff"}
+    printed = for_terminal(json.dumps(value, ensure_ascii=False))  # as `search --json` prints
+    assert json.loads(printed) == value
 
 
 def test_json_text_is_valid_json_and_round_trips():
@@ -51,7 +57,7 @@ def test_json_text_is_valid_json_and_round_trips():
         ("@SUM(A1)", "'@SUM(A1)"),
         ("\tlead", "'\tlead"),
         ("plain = fine", "plain = fine"),
-        ("esc\x1b", "esc\\x1b"),
+        ("esc\x1b", "esc\\u001b"),
         (12, 12),
         (None, None),
     ],

@@ -5,12 +5,13 @@ backspace, carriage returns, C1 controls, bidirectional overrides, and file name
 that are not UTF-8 (Python keeps them as lone surrogates, ``os.fsdecode``). None of that may reach
 a terminal raw, break a UTF-8 write, or start a formula in a spreadsheet:
 
-- :func:`for_terminal`  every such character written as a visible escape (``\\x1b``, ``\\u202e``;
-  a file name's undecodable byte as ``\\xff``); tab and newline kept.
+- :func:`for_terminal`  every such character written as a visible escape (``\\u001b``,
+  ``\\u202e``; a file name's undecodable byte 0xff as ``\\udcff``, Python's name for it); tab and
+  newline kept. The escapes are JSON's, so JSON output passed through it stays valid.
 - :func:`json_text`     ``json.dumps`` whose output holds no raw C1, bidi or surrogate character
   (they become ``\\uXXXX`` escapes, still valid JSON; C0 is escaped by ``json`` itself).
 - :func:`csv_cell`      a cell with its controls escaped and a leading ``= + - @`` neutralised.
-- :func:`display_path`  a path as readable text with no surrogates (its undecodable bytes as ``\\xff``).
+- :func:`display_path`  a path as readable text with no surrogates (an undecodable byte as ``\\udcff``).
 """
 
 from __future__ import annotations
@@ -31,12 +32,9 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _escape(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    if 0xDC80 <= code <= 0xDCFF:  # an undecodable byte of a file name (surrogateescape)
-        return f"\\x{code - 0xDC00:02x}"
-    if code <= 0xFF:
-        return f"\\x{code:02x}"
-    return f"\\u{code:04x}"
+    """``\\u001b``: the JSON form, so that text escaped here stays valid inside a JSON string
+    (JSON output printed through the same filter is left valid), and reads the same in text."""
+    return f"\\u{ord(match.group()):04x}"
 
 
 def for_terminal(text: str) -> str:
@@ -79,5 +77,5 @@ def csv_cell(value: object) -> object:
 
 def display_path(path: str) -> str:
     """A path as readable text with nothing raw in it: an undecodable byte of the name (a lone
-    surrogate, as ``os.fsdecode`` gives it) as ``\\xff``, a control character as its escape."""
+    surrogate, as ``os.fsdecode`` gives it) as ``\\udcff``, a control character as its escape."""
     return one_line(path)

@@ -149,7 +149,9 @@ class Database:
         known = {path_from(row[0]) for row in conn.execute("SELECT damaged_path FROM recoveries")}
         for path in sorted(p for p in kept if str(p) not in known):
             ours = self.recovery is not None and self.recovery.damaged_path == path
-            reason = self.recovery.reason if self.recovery is not None and ours else "set aside by an earlier run"
+            reason = "set aside by an earlier run"
+            if self.recovery is not None and ours:
+                reason = self.recovery.reason
             recovery = self._recover(conn, Recovery(path, reason))
             if ours or self.recovery is None:
                 self.recovery = recovery
