@@ -239,3 +239,10 @@ def test_utf32_le_without_a_bom_is_text(tmp_path):
     path.write_bytes(BASIC_TEXT.encode("utf-32-le"))
     info = _strict_json(ok("info", str(path), "--json").stdout)
     assert info["encoding"] == "utf-32-le" and info["warnings"] == []
+
+
+def test_a_note_argument_that_is_not_utf8_is_kept_with_a_replacement(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(BASIC_TEXT, encoding="utf-8")
+    ok("notes", "add", str(path), "--paragraph", "1", "--note", b"caf\xe9 \xff")
+    assert json.loads(ok("notes", "list", str(path), "--json").stdout)[0]["note"] == "caf\ufffd \ufffd"

@@ -36,6 +36,7 @@ from .models import NewerStoreError, Restored, StoreBusyError, StoreError, now_i
 BUSY_TIMEOUT_MS = 15_000
 SQLITE_MAGIC = b"SQLite format 3\x00"
 _CORRUPTION_MARKERS = ("file is not a database", "malformed", "file is encrypted")
+_NOT_UTF8 = "notes store error: a value holds bytes that are not UTF-8"
 RETRY_DELAYS = (0.1, 0.3, 0.9)
 """Seconds waited before trying again an open that failed without damage (I/O, permissions)."""
 
@@ -318,6 +319,10 @@ class Database:
             return cursor.fetchall()
         except sqlite3.Error as err:
             raise _store_error(err, self.path) from None
+        except UnicodeEncodeError:  # text read back from damage, used as a key: not found, said so
+            raise StoreError(
+                "notes store error: a value holds bytes that are not UTF-8", str(self.path)
+            ) from None
 
     def data_version(self) -> int:
         """SQLite's ``PRAGMA data_version``: it changes when another connection (another window,
@@ -346,6 +351,10 @@ def _transaction(conn: sqlite3.Connection, path: Path) -> Iterator[None]:
         with contextlib.suppress(sqlite3.Error):
             conn.execute("ROLLBACK")
         raise _store_error(err, path) from None
+    except UnicodeEncodeError:  # text that is not UTF-8 cannot be written: nothing was
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
+        raise StoreError(_NOT_UTF8, str(path)) from None
     except BaseException:
         with contextlib.suppress(sqlite3.Error):
             conn.execute("ROLLBACK")

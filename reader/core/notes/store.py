@@ -264,6 +264,7 @@ class NotesStore:
     def add(self, transcript: Transcript, anchor: Anchor, color: str = COLORS[0], text: str = "") -> Note:
         """A new note on a passage of an open document (register it first)."""
         _check_color(color)
+        text = _clean(text)  # bytes that are not UTF-8 (a command line's argument): U+FFFD
         place = placement(transcript, _index_of(transcript, anchor), anchor.lang)
         now = now_iso()
         with self.db.write() as conn:
@@ -295,7 +296,7 @@ class NotesStore:
             old = self._live(conn, note_id)
             conn.execute(
                 "UPDATE notes SET note = ?, color = ?, updated = ? WHERE id = ?",
-                (old["note"] if text is None else text, color or old["color"], now_iso(), note_id),
+                (old["note"] if text is None else _clean(text), color or old["color"], now_iso(), note_id),
             )
         return self.note(note_id)
 
