@@ -412,8 +412,12 @@ def _check_header(path: Path) -> None:
             head = f.read(len(SQLITE_MAGIC))
     except FileNotFoundError:
         return
-    except OSError as err:
-        raise StoreError(f"cannot read the notes store ({err.strerror or err})", str(path)) from None
+    except OSError as err:  # not damage (permissions, I/O): tried again, then reported
+        raise _Passing(
+            StoreError(
+                f"cannot read the notes store ({err.strerror or err}); it was left as it is", str(path)
+            )
+        ) from None
     if head and head != SQLITE_MAGIC:
         raise _Damaged("not an SQLite database")
 
