@@ -24,7 +24,7 @@ from .cli import Command, UsageError, _print, _utf8_stdout
 from .core.errors import TranscriptError
 from .core.files import read_regular
 from .core.notes.models import COLORS, LANGS, Note
-from .core.textsafe import json_text
+from .core.textsafe import json_text, one_line
 
 if TYPE_CHECKING:
     from .core.model import Transcript
@@ -80,12 +80,12 @@ def _run(args: argparse.Namespace) -> int:
     with NotesStore() as store:
         if args.action != "recovery":
             for line in store.recovery_warnings():
-                print(f"warning: {line} (to stop this reminder: {DISMISS})", file=sys.stderr)
+                print(one_line(f"warning: {line} (to stop this reminder: {DISMISS})"), file=sys.stderr)
         actions = {"add": _add, "list": _list, "export": _export, "recovery": _recovery}
         action = actions.get(args.action, _import)
         status = action(store, args)
         if (warning := store.decode_warning()) is not None:
-            print("warning: " + warning, file=sys.stderr)
+            print(one_line("warning: " + warning), file=sys.stderr)
         return status
 
 
