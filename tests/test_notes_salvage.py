@@ -200,3 +200,22 @@ def test_a_store_set_aside_but_never_salvaged_is_recovered_at_the_next_open(tmp_
     with NotesStore() as store:
         assert store.recovery is None and len(store.notes()) == 3 and len(store.recovery_reports()) == 1
     assert kept.exists()
+
+
+@pytest.mark.parametrize(
+    ("offset", "value"),
+    [
+        (18, 7),  # the write-format byte: SQLite would open the store read-only, for good
+        (16, 3),  # an impossible page size
+        (63, 0x42),  # the schema version: a flipped bit, not a newer app (same tables as ours)
+        (60, 0x80),  # a negative schema version
+    ],
+)
+def test_a_damaged_header_field_is_damage_and_recovered(tmp_path, offset, value):
+    made = _fill(tmp_path, notes=3)
+    data = bytearray(_store_path().read_bytes())
+    data[offset] = value
+    _store_path().write_bytes(bytes(data))
+    with NotesStore() as store:
+        assert store.recovery is not None and {n.uuid for n in store.notes()} == made
+        assert store.recovery.damaged_path.read_bytes() == bytes(data)

@@ -38,6 +38,8 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 _CORRUPTION_MARKERS = ("file is not a database", "malformed", "file is encrypted")
 _NOT_UTF8 = "notes store error: a value holds bytes that are not UTF-8"
 RETRY_DELAYS = (0.1, 0.3, 0.9)
+IMPOSSIBLE_VERSION = 100
+"""A schema version this high was never written by any version of the app: header damage."""
 """Seconds waited before trying again an open that failed without damage (I/O, permissions)."""
 
 
@@ -219,6 +221,9 @@ class Database:
             if rows != [("ok",)]:
                 raise _Damaged("integrity check failed: " + "; ".join(str(r[0]) for r in rows[:3]))
             version, known = _user_version(conn), schema.current_version()
+            if version < 0 or (version > known and (version >= IMPOSSIBLE_VERSION or _our_schema(conn))):
+                # a flipped byte in the header, not a newer app: a newer app's schema differs
+                raise _Damaged(f"an impossible schema version ({version}) in the header")
             if version > known:  # checked before WAL is switched on: that writes to the file
                 raise NewerStoreError(
                     f"the notes store was written by a newer version of the app (schema {version}, "
@@ -409,7 +414,7 @@ def decode_text(data: bytes) -> str:
 def _check_header(path: Path) -> None:
     try:
         with open(path, "rb") as f:
-            head = f.read(len(SQLITE_MAGIC))
+            head = f.read(100)
     except FileNotFoundError:
         return
     except OSError as err:  # not damage (permissions, I/O): tried again, then reported
@@ -418,8 +423,34 @@ def _check_header(path: Path) -> None:
                 f"cannot read the notes store ({err.strerror or err}); it was left as it is", str(path)
             )
         ) from None
-    if head and head != SQLITE_MAGIC:
+    if head and not head.startswith(SQLITE_MAGIC):
         raise _Damaged("not an SQLite database")
+    if head and (reason := _bad_header(head)):
+        raise _Damaged(reason)
+
+
+def _bad_header(head: bytes) -> str | None:
+    """Why SQLite's 100-byte header is impossible (SQLite would refuse the file, or open it
+    read-only, which is damage all the same), or None when it looks sound."""
+    if len(head) < 100:
+        return "the file is cut short inside its header"
+    size = int.from_bytes(head[16:18], "big")
+    if size != 1 and (size < 512 or size > 32768 or size & (size - 1)):
+        return "a bad page size in the header"
+    if head[18] not in (1, 2) or head[19] not in (1, 2) or head[21:24] != b"\x40\x20\x20":
+        return "bad format numbers in the header"
+    return None
+
+
+def _our_schema(conn: sqlite3.Connection) -> bool:
+    """Whether the store's tables and indexes are exactly those this version's migrations make
+    (then a higher schema version in its header cannot have come from a newer app)."""
+    query = "SELECT type, name, sql FROM sqlite_master ORDER BY type, name"
+    with contextlib.closing(sqlite3.connect(":memory:")) as fresh:
+        for script in schema.MIGRATIONS:
+            fresh.executescript(script)
+        ours = fresh.execute(query).fetchall()
+    return conn.execute(query).fetchall() == ours
 
 
 def _file_identity(path: Path) -> tuple[int, int] | None:

@@ -154,6 +154,8 @@ def _page_images(path: Path) -> Iterator[bytes]:
     wal_path = Path(f"{path}-wal")
     wal = wal_path.read_bytes() if wal_path.is_file() else b""
     size = _page_size(data, wal)
+    if len(data) % size:  # cut short: the last page as far as it goes
+        data += bytes(size - len(data) % size)
     for offset in range(0, len(data) - size + 1, size):
         yield data[offset : offset + size]
     if len(wal) >= 32 and struct.unpack(">I", wal[8:12])[0] == size:
