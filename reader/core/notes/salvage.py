@@ -39,6 +39,7 @@ DOCUMENT_COLUMNS = (
 )  # fmt: skip
 _STATUSES = frozenset(s.value for s in Status)
 _RANGE = 256  # rowids read at once when a table cannot be read whole
+_PLAUSIBLE_GAP = 100_000  # more ids than this past the last one read: a damaged number
 
 
 @dataclass
@@ -55,7 +56,10 @@ class Salvaged:
         """Notes the store is known to have held (ids are given in order, never reused, and a
         note is never removed) that could not be read."""
         ids = {n["id"] for n in self.notes.values() if isinstance(n.get("id"), int)}
-        return max(0, self.highest_id - len(ids & set(range(1, self.highest_id + 1))))
+        highest = self.highest_id
+        if highest > max(ids, default=0) + _PLAUSIBLE_GAP:  # a damaged counter, not real notes
+            highest = max(ids, default=0)
+        return max(0, highest - len({i for i in ids if 1 <= i <= highest}))
 
 
 def salvage(damaged: Path) -> Salvaged:
@@ -117,7 +121,8 @@ def _table(
         pass
     with contextlib.suppress(sqlite3.Error):
         bound = max(bound, conn.execute(f"SELECT max(rowid) FROM {table}").fetchone()[0] or 0)
-    bound = max(bound, *seen, 0) + _RANGE
+    # a damaged page can name any rowid: probe no further than a plausible distance
+    bound = min(max(bound, *seen, 0), max(seen, default=0) + _PLAUSIBLE_GAP) + _RANGE
     for low in range(1, bound + 1, _RANGE):
         try:
             rows = conn.execute(f"{sql} WHERE rowid BETWEEN ? AND ?", (low, low + _RANGE - 1)).fetchall()
