@@ -205,6 +205,7 @@ def test_notes_list_and_exports_neutralise_control_characters(hostile, tmp_path)
 
     out = tmp_path / "notes.csv"
     ok("notes", "export", "--format", "csv", "-o", str(out))
+    assert "\"'=HYPERLINK(" in out.read_text(encoding="utf-8-sig")  # quoted, and an apostrophe
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
     assert [r["note"][:2] for r in rows][1] == "'="  # a formula is shown as text
     assert all(not r["note"].startswith(("=", "+", "-", "@")) for r in rows)

@@ -132,7 +132,9 @@ def _md_note(document: Document, note: Note) -> list[str]:
 def to_csv(groups: Iterable[tuple[Document, list[Note]]]) -> str:
     """One row per note, the columns in :data:`CSV_COLUMNS`; paragraph is empty for an orphan."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    # every text cell quoted, and one that would start a formula prefixed with an apostrophe
+    # (csv_cell): what OWASP advises against CSV injection
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC)
     writer.writerow(CSV_COLUMNS)
     for document, notes in groups:
         for note in notes:
