@@ -219,3 +219,32 @@ def test_a_damaged_header_field_is_damage_and_recovered(tmp_path, offset, value)
     with NotesStore() as store:
         assert store.recovery is not None and {n.uuid for n in store.notes()} == made
         assert store.recovery.damaged_path.read_bytes() == bytes(data)
+
+
+def test_a_long_note_whose_overflow_page_is_lost_is_recovered_in_part_and_marked(tmp_path):
+    from reader.core.notes.salvage import PART_LOST
+
+    with NotesStore() as store:
+        t, _ = opened(store, write(tmp_path / "a.txt", BASIC_TEXT))
+        for i in range(6):
+            add(store, t, i + 1, text=f"note {i} " + "a long thought " * 400)
+        store.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    original = _store_path().read_bytes()
+    partial_pages = 0
+    for page in range(len(original) // PAGE):
+        for f in data_dir().iterdir():
+            f.unlink()
+        _store_path().write_bytes(original)
+        _overwrite_page(page, bytes(range(256)))
+        with NotesStore() as store:
+            notes = store.notes()
+            if store.recovery is None or store.recovery.restored.partial == 0:
+                continue
+            partial_pages += 1
+            cut = [n for n in notes if n.text.endswith(PART_LOST)]
+            assert len(cut) == store.recovery.restored.partial == 1
+            assert cut[0].text.startswith(f"note {cut[0].id - 1} a long thought")
+            assert "only in part" in store.recovery.message
+            whole = [n for n in notes if n not in cut]
+            assert all(n.text == f"note {n.id - 1} " + "a long thought " * 400 for n in whole)
+    assert partial_pages >= 3  # each lost overflow page costs the end of one note, not the note

@@ -72,6 +72,8 @@ def recovery_message(
         return f"{head}; nothing could be recovered from it ({salvage_error or 'unknown error'})"
     notes = f"{restored.notes} note{'s' * (restored.notes != 1)}"
     tail = f" (and {restored.deleted} deleted)" if restored.deleted else ""
+    if restored.partial:
+        tail += f" ({restored.partial} of them only in part: their text is cut where a page was lost)"
     lost = f"; {restored.missing} could not be read" if restored.missing else ""
     return f"{head}; {notes}{tail} were recovered into a new store{lost}"
 
@@ -193,7 +195,7 @@ class Database:
     def _report(self, conn: sqlite3.Connection, found: Recovery, restored: Restored, reason: str) -> None:
         conn.execute(
             "INSERT INTO recoveries (happened, damaged_path, reason, notes, deleted_notes, missing,"
-            " documents) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            " documents, partial) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 now_iso(),
                 _path_value(found.damaged_path),
@@ -202,6 +204,7 @@ class Database:
                 restored.deleted,
                 restored.missing,
                 restored.documents,
+                restored.partial,
             ),
         )
 

@@ -67,6 +67,7 @@ class Restored:
     deleted: int  # notes that were deleted (kept for undo) when the store was damaged
     documents: int
     missing: int  # notes the damaged store held that could not be read
+    partial: int = 0  # notes recovered in part only (their text cut where a page was lost)
 
 
 def now_iso() -> str:

@@ -18,6 +18,7 @@ updated version found on a page (a page can hold an older copy of a note).
 from __future__ import annotations
 
 import contextlib
+import re
 import shutil
 import sqlite3
 import struct
@@ -94,9 +95,9 @@ def _through_sqlite(path: Path, found: Salvaged) -> None:
                 if isinstance(seq, int):
                     found.highest_id = max(found.highest_id, seq)
         for row in _table(conn, "notes", NOTE_COLUMNS[1:], bound=found.highest_id):
-            note = dict(zip(NOTE_COLUMNS, row, strict=True))
-            if _is_note(note):
-                found.notes[note["uuid"]] = note
+            usable = usable_note(dict(zip(NOTE_COLUMNS, row, strict=True)))
+            if usable is not None and _is_note(usable[0]):
+                found.notes[usable[0]["uuid"]] = {**usable[0], "_partial": usable[1]}
         for fingerprint, paragraph, key in _keys(conn, list(found.documents)):
             if isinstance(fingerprint, str) and isinstance(paragraph, int) and isinstance(key, str):
                 found.keys.setdefault(fingerprint, {})[paragraph] = key
@@ -203,14 +204,22 @@ def _from_pages(pages: list[bytes], found: Salvaged) -> None:
 
 
 def _take(values: list[Any], found: Salvaged) -> None:
-    """Keep a record found on a page if it has the shape of a row of the store."""
+    """Keep a record found on a page if it has the shape of a row of the store: a whole one
+    before one read in part, then the most recently updated."""
+    partial = any(v is _LOST or isinstance(v, _Cut) for v in values)
     if len(values) == len(NOTE_COLUMNS) + 1 and values[1] is None:  # rowid, then id (its alias)
-        note = dict(zip(NOTE_COLUMNS, [values[0], *values[2:]], strict=True))
+        usable = usable_note(dict(zip(NOTE_COLUMNS, [values[0], *values[2:]], strict=True)))
+        if usable is None:
+            return
+        note, partial = usable
         if _is_note(note):
             known = found.notes.get(note["uuid"])
-            if known is None or (known.get("_page") and note["updated"] > known["updated"]):
-                found.notes[note["uuid"]] = {**note, "_page": True}
+            replaceable = known is not None and (known.get("_page") or known.get("_partial"))
+            if known is None or (replaceable and _newer(note, known, partial, "updated")):
+                found.notes[note["uuid"]] = {**note, "_page": True, "_partial": partial}
             found.highest_id = max(found.highest_id, note["id"])
+    elif partial:
+        return
     elif len(values) == len(DOCUMENT_COLUMNS) + 1:
         document = dict(zip(DOCUMENT_COLUMNS, values[1:], strict=True))
         if _is_document(document):
@@ -219,6 +228,69 @@ def _take(values: list[Any], found: Salvaged) -> None:
                 found.documents[document["fingerprint"]] = {**document, "_page": True}
     elif len(values) == 3 and values[1] == "notes" and isinstance(values[2], int):  # sqlite_sequence
         found.highest_id = max(found.highest_id, values[2])
+
+
+def _newer(row: dict[str, Any], known: dict[str, Any], partial: bool, stamp: str) -> bool:
+    if partial != bool(known.get("_partial")):
+        return not partial
+    return bool(row[stamp] > known[stamp])
+
+
+PART_LOST = "[the rest of this note could not be read from the damaged store]"
+ALL_LOST = "[the text of this note could not be read from the damaged store]"
+
+
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\Z")
+_ISO = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]+)?Z\Z")
+_SURROGATE = re.compile("[\x00\ud800-\udfff]")  # never in what the store writes: damage
+_PLACED_BY = ("uuid", "document", "paragraph_key", "lang")
+_SHOWN = ("quote", "prefix", "suffix", "speaker", "speaker_title", "section", "counterpart")
+
+
+def usable_note(note: dict[str, Any]) -> tuple[dict[str, Any], bool] | None:
+    """A note as read from a damaged store, made whole where it was not, and whether it was
+    read only in part; None when what places it did not survive (uuid, document, paragraph key,
+    language, offsets). The store only ever writes UTF-8 and ISO times, so bytes that are not
+    UTF-8 mark where a lost or overwritten page begins: the text is cut there, and marked."""
+    for key in _PLACED_BY:
+        value = note[key]
+        if not isinstance(value, str) or isinstance(value, _Cut) or _SURROGATE.search(value):
+            return None
+    if not _UUID.match(note["uuid"]) or note["lang"] not in LANGS:
+        return None
+    if not (isinstance(note["start_char"], int) and isinstance(note["end_char"], int)):
+        return None
+    partial = False
+    filled = dict(note)
+    for key in (*_SHOWN, "note"):
+        value = note[key]
+        if not isinstance(value, str):
+            filled[key], partial = _LOST, True
+        elif bad := _SURROGATE.search(value):
+            filled[key], partial = _Cut(value[: bad.start()]), True
+        elif isinstance(value, _Cut):
+            partial = True
+    for key in _SHOWN:
+        filled[key] = str(filled[key]) if isinstance(filled[key], str) else ""
+    text = filled["note"]
+    if isinstance(text, _Cut):
+        filled["note"] = f"{text} {PART_LOST}" if text else PART_LOST
+    elif not isinstance(text, str):
+        filled["note"] = ALL_LOST
+    for key in ("paragraph", "call"):
+        if note[key] is not None and not isinstance(note[key], int):
+            filled[key], partial = None, True
+    if note["status"] not in _STATUSES:
+        filled["status"], partial = ("orphan" if filled["paragraph"] is None else "attached"), True
+    if note["color"] not in COLORS:
+        filled["color"], partial = COLORS[0], True
+    for key in ("created", "updated", "deleted"):
+        value = note[key]
+        if key == "deleted" and value is None:
+            continue
+        if not isinstance(value, str) or isinstance(value, _Cut) or not _ISO.match(value):
+            filled[key], partial = "", True  # filled with the time of the recovery
+    return filled, partial
 
 
 _NOTE_TEXT = (
@@ -299,10 +371,10 @@ def scan_page(page: bytes, first: bool, size: int, overflow: _Overflow) -> Itera
         if kind == _INDEX_INTERIOR:
             offset += 4  # the left child's page number
         try:
-            payload, rowid = _cell(page, offset, kind, usable, overflow)
-            if payload is None:
+            payload, rowid, whole = _cell(page, offset, kind, usable, overflow)
+            if payload is None or (not whole and kind != _TABLE_LEAF):
                 continue
-            values = _record(payload)
+            values = _record(payload, whole)
         except (IndexError, ValueError, struct.error):
             continue
         if values is None:
@@ -319,7 +391,9 @@ def _all_str(*values: Any) -> bool:
 
 def _cell(
     page: bytes, offset: int, kind: int, usable: int, overflow: _Overflow
-) -> tuple[bytes | None, int | None]:
+) -> tuple[bytes | None, int | None, bool]:
+    """A cell's payload, its rowid (table leaves), and whether the payload is whole: when its
+    chain of overflow pages is broken, what the page itself holds is given, to read in part."""
     length, at = _varint(page, offset)
     rowid = None
     if kind == _TABLE_LEAF:
@@ -327,8 +401,8 @@ def _cell(
     limit = usable - 35 if kind == _TABLE_LEAF else (usable - 12) * 64 // 255 - 23
     if length <= limit:
         if at + length > len(page):
-            return None, rowid
-        return page[at : at + length], rowid
+            return None, rowid, False
+        return page[at : at + length], rowid, True
     least = (usable - 12) * 32 // 255 - 23
     local = least + (length - least) % (usable - 4)
     if local > limit:
@@ -336,7 +410,7 @@ def _cell(
     head = page[at : at + local]
     (next_page,) = struct.unpack(">I", page[at + local : at + local + 4])
     rest = overflow.read(next_page, length - local, usable)
-    return (head + rest if rest is not None else None), rowid
+    return (head + rest, rowid, True) if rest is not None else (head, rowid, False)
 
 
 def _varint(data: bytes, at: int) -> tuple[int, int]:
@@ -354,7 +428,16 @@ def _varint(data: bytes, at: int) -> tuple[int, int]:
 _INT_SIZES = {1: 1, 2: 2, 3: 3, 4: 4, 5: 6, 6: 8}
 
 
-def _record(payload: bytes) -> list[Any] | None:
+class _Cut(str):
+    """Text of which only the beginning could be read (the rest was on a lost page)."""
+
+
+_LOST = object()  # a value that was on a lost page
+
+
+def _record(payload: bytes, whole: bool = True) -> list[Any] | None:
+    """The values of a record. Of a payload that is not ``whole``, the values past its end are
+    :data:`_LOST`, and the text running past it is a :class:`_Cut`."""
     header_size, at = _varint(payload, 0)
     if not 0 < header_size <= len(payload):
         return None
@@ -365,28 +448,30 @@ def _record(payload: bytes) -> list[Any] | None:
     values: list[Any] = []
     at = header_size
     for serial in types:
+        n = _INT_SIZES.get(serial, 8 if serial == 7 else (serial - 12) // 2 if serial >= 12 else 0)
+        if at + n > len(payload):
+            if whole:
+                return None
+            if serial >= 13 and serial % 2 and at < len(payload):
+                values.append(_Cut(payload[at:].decode("utf-8", "ignore")))
+            else:
+                values.append(_LOST)
+            at = len(payload) + 1
+            continue
         if serial == 0:
             values.append(None)
         elif serial in _INT_SIZES:
-            n = _INT_SIZES[serial]
-            if at + n > len(payload):
-                return None
             values.append(int.from_bytes(payload[at : at + n], "big", signed=True))
-            at += n
         elif serial == 7:
             values.append(struct.unpack(">d", payload[at : at + 8])[0])
-            at += 8
         elif serial in (8, 9):
             values.append(serial - 8)
         elif serial >= 12:
-            n = (serial - 12) // 2
-            if at + n > len(payload):
-                return None
             raw = payload[at : at + n]
             values.append(raw.decode("utf-8", "surrogateescape") if serial % 2 else bytes(raw))
-            at += n
         else:
             return None
+        at += n
     return values
 
 
@@ -409,7 +494,7 @@ def restore(conn: sqlite3.Connection, found: Salvaged, now: str) -> Restored:
                 "INSERT OR IGNORE INTO document_keys (fingerprint, paragraph, key) VALUES (?, ?, ?)",
                 [(fingerprint, paragraph, _stored(key)) for paragraph, key in sorted(keys.items())],
             )
-    live = deleted = 0
+    live = deleted = partial = 0
     for note in sorted(found.notes.values(), key=lambda n: n["id"]):
         if conn.execute("SELECT 1 FROM notes WHERE uuid = ?", (note["uuid"],)).fetchone():
             continue
@@ -420,15 +505,19 @@ def restore(conn: sqlite3.Connection, found: Salvaged, now: str) -> Restored:
         )
         taken = conn.execute("SELECT 1 FROM notes WHERE id = ?", (note["id"],)).fetchone()
         columns = NOTE_COLUMNS[1:] if taken else NOTE_COLUMNS
+        values = {**note, **{k: note[k] or now for k in ("created", "updated")}}
+        if note["deleted"] == "":
+            values["deleted"] = now
         conn.execute(
             f"INSERT INTO notes ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-            [_stored(note[c]) for c in columns],
+            [_stored(values[c]) for c in columns],
         )
+        partial += bool(note.get("_partial"))
         if note["deleted"] is None:
             live += 1
         else:
             deleted += 1
-    return Restored(live, deleted, documents, found.missing)
+    return Restored(live, deleted, documents, found.missing, partial)
 
 
 def _stored(value: Any) -> Any:

@@ -59,6 +59,7 @@ CREATE TABLE recoveries (                  -- damaged stores set aside and salva
     deleted_notes INTEGER NOT NULL,        -- deleted ones (kept for undo) recovered
     missing INTEGER NOT NULL,              -- notes it is known to have held that could not be read
     documents INTEGER NOT NULL,
+    partial INTEGER NOT NULL DEFAULT 0,    -- notes recovered in part only (text cut short)
     dismissed TEXT                         -- when the user dismissed the report, else NULL
 );
 """

@@ -109,7 +109,7 @@ class NotesStore:
                 happened=r["happened"],
                 damaged_path=path_from(r["damaged_path"]),
                 reason=r["reason"],
-                restored=Restored(r["notes"], r["deleted_notes"], r["documents"], r["missing"]),
+                restored=Restored(r["notes"], r["deleted_notes"], r["documents"], r["missing"], r["partial"]),
                 dismissed=r["dismissed"],
             )
             for r in rows
