@@ -209,6 +209,7 @@ def test_a_store_set_aside_but_never_salvaged_is_recovered_at_the_next_open(tmp_
         (16, 3),  # an impossible page size
         (63, 0x42),  # the schema version: a flipped bit, not a newer app (same tables as ours)
         (60, 0x80),  # a negative schema version
+        (47, 9),  # an unknown schema format: SQLite says "unsupported file format"
     ],
 )
 def test_a_damaged_header_field_is_damage_and_recovered(tmp_path, offset, value):
@@ -248,3 +249,16 @@ def test_a_long_note_whose_overflow_page_is_lost_is_recovered_in_part_and_marked
             whole = [n for n in notes if n not in cut]
             assert all(n.text == f"note {n.id - 1} " + "a long thought " * 400 for n in whole)
     assert partial_pages >= 3  # each lost overflow page costs the end of one note, not the note
+
+
+def test_a_schema_damaged_into_bytes_that_are_not_utf8_is_damage(tmp_path):
+    """SQLite's error then quotes those bytes, and Python raises UnicodeDecodeError instead of
+    sqlite3.DatabaseError: still damage, set aside and salvaged, never an internal error."""
+    made = _fill(tmp_path, notes=3)
+    data = bytearray(_store_path().read_bytes())
+    at = data.index(b"ON notes(document") + len(b"ON notes(documen")
+    data[at] = 0xF4  # the column name of an index, cut inside a character
+    _store_path().write_bytes(bytes(data))
+    with NotesStore() as store:
+        assert store.recovery is not None and "malformed database schema" in store.recovery.reason
+        assert {n.uuid for n in store.notes()} == made

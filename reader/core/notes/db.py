@@ -35,7 +35,7 @@ from .models import NewerStoreError, Restored, StoreBusyError, StoreError, now_i
 
 BUSY_TIMEOUT_MS = 15_000
 SQLITE_MAGIC = b"SQLite format 3\x00"
-_CORRUPTION_MARKERS = ("file is not a database", "malformed", "file is encrypted")
+_CORRUPTION_MARKERS = ("file is not a database", "malformed", "file is encrypted", "unsupported file format")
 _NOT_UTF8 = "notes store error: a value holds bytes that are not UTF-8"
 RETRY_DELAYS = (0.1, 0.3, 0.9)
 IMPOSSIBLE_VERSION = 100
@@ -236,8 +236,10 @@ class Database:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA foreign_keys = ON")
-        except sqlite3.DatabaseError as err:
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as err:
             conn.close()
+            if isinstance(err, UnicodeDecodeError):  # SQLite's message quotes a damaged schema
+                raise _Damaged(sqlite_message(err)) from None
             if any(marker in str(err).lower() for marker in _CORRUPTION_MARKERS):
                 raise _Damaged(str(err)) from None
             raise _Passing(_open_error(err, self.path)) from None
@@ -328,9 +330,9 @@ class Database:
         except sqlite3.Error as err:
             raise _store_error(err, self.path) from None
         except UnicodeEncodeError:  # text read back from damage, used as a key: not found, said so
-            raise StoreError(
-                "notes store error: a value holds bytes that are not UTF-8", str(self.path)
-            ) from None
+            raise StoreError(_NOT_UTF8, str(self.path)) from None
+        except UnicodeDecodeError as err:  # damage found since the open
+            raise StoreError(f"notes store error: {sqlite_message(err)}", str(self.path)) from None
 
     def data_version(self) -> int:
         """SQLite's ``PRAGMA data_version``: it changes when another connection (another window,
@@ -339,6 +341,8 @@ class Database:
             return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
         except sqlite3.Error as err:
             raise _store_error(err, self.path) from None
+        except UnicodeDecodeError as err:
+            raise StoreError(f"notes store error: {sqlite_message(err)}", str(self.path)) from None
 
     def integrity_ok(self) -> bool:
         return self.conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
@@ -363,6 +367,10 @@ def _transaction(conn: sqlite3.Connection, path: Path) -> Iterator[None]:
         with contextlib.suppress(sqlite3.Error):
             conn.execute("ROLLBACK")
         raise StoreError(_NOT_UTF8, str(path)) from None
+    except UnicodeDecodeError as err:  # damage found since the open
+        with contextlib.suppress(sqlite3.Error, UnicodeDecodeError):
+            conn.execute("ROLLBACK")
+        raise StoreError(f"notes store error: {sqlite_message(err)}", str(path)) from None
     except BaseException:
         with contextlib.suppress(sqlite3.Error):
             conn.execute("ROLLBACK")
@@ -410,6 +418,13 @@ def _store_error(err: sqlite3.Error, path: Path) -> StoreError:
     return StoreError(f"notes store error: {text}", str(path))
 
 
+def sqlite_message(err: UnicodeDecodeError) -> str:
+    """The message of an SQLite error that Python could not decode (it quotes bytes of a damaged
+    schema that are not UTF-8), with those bytes replaced."""
+    data = err.object
+    return bytes(data).decode("utf-8", "replace") if isinstance(data, bytes | bytearray) else str(err)
+
+
 def decode_text(data: bytes) -> str:
     return data.decode("utf-8", "surrogateescape")
 
@@ -442,6 +457,8 @@ def _bad_header(head: bytes) -> str | None:
         return "a bad page size in the header"
     if head[18] not in (1, 2) or head[19] not in (1, 2) or head[21:24] != b"\x40\x20\x20":
         return "bad format numbers in the header"
+    if int.from_bytes(head[44:48], "big") > 4 or int.from_bytes(head[56:60], "big") > 3:
+        return "a bad schema format or text encoding in the header"
     return None
 
 

@@ -39,6 +39,9 @@ DOCUMENT_COLUMNS = (
     "fingerprint", "path", "calls", "paragraphs", "first_seen", "last_opened", "superseded_by",
 )  # fmt: skip
 _STATUSES = frozenset(s.value for s in Status)
+# SQLite's errors, and the UnicodeDecodeError Python raises instead when the message quotes bytes
+# of a damaged schema that are not UTF-8
+_SQL_ERRORS = (sqlite3.Error, UnicodeDecodeError)
 _RANGE = 256  # rowids read at once when a table cannot be read whole
 _PLAUSIBLE_GAP = 100_000  # more ids than this past the last one read: a damaged number
 
@@ -73,7 +76,7 @@ def salvage(damaged: Path) -> Salvaged:
         if wal.is_file():
             shutil.copyfile(wal, Path(f"{copy}-wal"))
         pages = list(_page_images(copy))  # before SQLite opens the copy (and checkpoints its log)
-        with contextlib.suppress(sqlite3.Error):
+        with contextlib.suppress(*_SQL_ERRORS):
             _through_sqlite(copy, found)
     _from_pages(pages, found)
     return found
@@ -90,7 +93,7 @@ def _through_sqlite(path: Path, found: Salvaged) -> None:
             document = dict(zip(DOCUMENT_COLUMNS, row[1:], strict=True))
             if _is_document(document):
                 found.documents[document["fingerprint"]] = document
-        with contextlib.suppress(sqlite3.Error):
+        with contextlib.suppress(*_SQL_ERRORS):
             for (seq,) in conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'notes'"):
                 if isinstance(seq, int):
                     found.highest_id = max(found.highest_id, seq)
@@ -118,19 +121,19 @@ def _table(
             seen.add(row[0])
             yield row
         return
-    except sqlite3.Error:
+    except _SQL_ERRORS:
         pass
-    with contextlib.suppress(sqlite3.Error):
+    with contextlib.suppress(*_SQL_ERRORS):
         bound = max(bound, conn.execute(f"SELECT max(rowid) FROM {table}").fetchone()[0] or 0)
     # a damaged page can name any rowid: probe no further than a plausible distance
     bound = min(max(bound, *seen, 0), max(seen, default=0) + _PLAUSIBLE_GAP) + _RANGE
     for low in range(1, bound + 1, _RANGE):
         try:
             rows = conn.execute(f"{sql} WHERE rowid BETWEEN ? AND ?", (low, low + _RANGE - 1)).fetchall()
-        except sqlite3.Error:
+        except _SQL_ERRORS:
             rows = []
             for rowid in range(low, low + _RANGE):
-                with contextlib.suppress(sqlite3.Error):
+                with contextlib.suppress(*_SQL_ERRORS):
                     rows += conn.execute(f"{sql} WHERE rowid = ?", (rowid,)).fetchall()
         for row in rows:
             if row[0] not in seen:
@@ -144,10 +147,10 @@ def _keys(conn: sqlite3.Connection, fingerprints: list[str]) -> Iterator[tuple[A
     try:
         yield from conn.execute(sql).fetchall()
         return
-    except sqlite3.Error:
+    except _SQL_ERRORS:
         pass
     for fingerprint in fingerprints:
-        with contextlib.suppress(sqlite3.Error):
+        with contextlib.suppress(*_SQL_ERRORS):
             yield from conn.execute(f"{sql} WHERE fingerprint = ?", (fingerprint,)).fetchall()
 
 
