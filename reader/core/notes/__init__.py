@@ -2,7 +2,8 @@
 
 - :mod:`.models`  the data (Note, Anchor, Placement, Document, NoteFilter), COLORS, typed errors
 - :mod:`.db`      the sqlite3 wrapper: WAL, busy timeout, transactions, damage, migrations
-- :mod:`.salvage` what can still be read of a damaged store (SQL row by row, then page by page)
+- :mod:`.salvage` what can still be read of a damaged store (SQL row by row, then page by page:
+  :mod:`.pages` reads an SQLite file's B-tree pages without SQLite)
 - :mod:`.schema`  the schema as a table of migrations
 - :mod:`.store`   NotesStore: documents and notes (add, edit, delete/restore, reattach, list)
 - :mod:`.anchors` making an anchor from a passage, finding it again in a changed text

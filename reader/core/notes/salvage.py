@@ -5,14 +5,14 @@ stays exactly as it was found):
 
 1. through SQLite, table by table: the whole table, and when that fails part-way, row by row
    (ranges of rowids, then single rowids), so one bad page costs only the rows it holds;
-2. page by page, with no help from SQLite (:func:`scan_pages`): every page of the file and of its
-   write-ahead log is parsed as a B-tree leaf, its cells decoded as records, and the records that
-   have the shape of a note, a document or a paragraph key are kept. This finds rows whose path
-   from the root is broken (page 1, the schema or an interior page overwritten), where SQLite
-   reads nothing.
+2. page by page, with no help from SQLite (:mod:`.pages`): every page of the file and of its
+   write-ahead log is parsed as a B-tree page, and the records that have the shape of a note, a
+   document or a paragraph key are kept. This finds rows whose path from the root is broken
+   (page 1, the schema or an interior page overwritten), where SQLite reads nothing.
 
-Notes are told apart by their uuid: a row read through SQLite wins, else the most recently
-updated version found on a page (a page can hold an older copy of a note).
+Notes are told apart by their uuid: a whole note wins over one read in part (its text cut where
+a lost page begins, and marked), a row read through SQLite over one found on a page, else the
+most recently updated version (a page can hold an older copy of a note).
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ import contextlib
 import re
 import shutil
 import sqlite3
-import struct
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -29,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from .models import COLORS, LANGS, Restored, Status
+from .pages import KEY, LOST, Cut, Overflow, page_images, scan_page
 
 NOTE_COLUMNS = (
     "id", "uuid", "document", "paragraph_key", "lang", "start_char", "end_char", "quote", "prefix",
@@ -75,7 +75,7 @@ def salvage(damaged: Path) -> Salvaged:
         wal = Path(f"{damaged}-wal")
         if wal.is_file():
             shutil.copyfile(wal, Path(f"{copy}-wal"))
-        pages = list(_page_images(copy))  # before SQLite opens the copy (and checkpoints its log)
+        pages = list(page_images(copy))  # before SQLite opens the copy (and checkpoints its log)
         with contextlib.suppress(*_SQL_ERRORS):
             _through_sqlite(copy, found)
     _from_pages(pages, found)
@@ -157,35 +157,6 @@ def _keys(conn: sqlite3.Connection, fingerprints: list[str]) -> Iterator[tuple[A
 # -- page by page ----------------------------------------------------------------------------------
 
 
-def _page_images(path: Path) -> Iterator[bytes]:
-    """Every page of the file, then every page image in its write-ahead log (newer versions)."""
-    data = path.read_bytes()
-    wal_path = Path(f"{path}-wal")
-    wal = wal_path.read_bytes() if wal_path.is_file() else b""
-    size = _page_size(data, wal)
-    if len(data) % size:  # cut short: the last page as far as it goes
-        data += bytes(size - len(data) % size)
-    for offset in range(0, len(data) - size + 1, size):
-        yield data[offset : offset + size]
-    if len(wal) >= 32 and struct.unpack(">I", wal[8:12])[0] == size:
-        for offset in range(32, len(wal) - 24 - size + 1, 24 + size):
-            yield wal[offset + 24 : offset + 24 + size]
-
-
-def _page_size(data: bytes, wal: bytes) -> int:
-    sizes = {512 << n for n in range(8)}
-    if data[:16] == b"SQLite format 3\x00":
-        size = struct.unpack(">H", data[16:18])[0]
-        size = 65536 if size == 1 else size
-        if size in sizes:
-            return size
-    if len(wal) >= 32:
-        size = struct.unpack(">I", wal[8:12])[0]
-        if size in sizes:
-            return size
-    return 4096  # what SQLite (and so this store) uses unless told otherwise
-
-
 def _from_pages(pages: list[bytes], found: Salvaged) -> None:
     """Add what the pages hold to what SQLite read: notes and documents it missed (or older
     copies, replaced by newer ones found later), and the paragraph keys of documents it has
@@ -193,11 +164,11 @@ def _from_pages(pages: list[bytes], found: Salvaged) -> None:
     if not pages:
         return
     size = len(pages[0])
-    overflow = _Overflow(pages)
+    overflow = Overflow(pages)
     keys: dict[str, dict[int, str]] = {}
     for number, page in enumerate(pages, start=1):
         for values in scan_page(page, number == 1, size, overflow):
-            if values[0] is _KEY:
+            if values[0] is KEY:
                 fingerprint, paragraph, key = values[1:]
                 keys.setdefault(fingerprint, {}).setdefault(paragraph, key)
             else:
@@ -209,7 +180,7 @@ def _from_pages(pages: list[bytes], found: Salvaged) -> None:
 def _take(values: list[Any], found: Salvaged) -> None:
     """Keep a record found on a page if it has the shape of a row of the store: a whole one
     before one read in part, then the most recently updated."""
-    partial = any(v is _LOST or isinstance(v, _Cut) for v in values)
+    partial = any(v is LOST or isinstance(v, Cut) for v in values)
     if len(values) == len(NOTE_COLUMNS) + 1 and values[1] is None:  # rowid, then id (its alias)
         usable = usable_note(dict(zip(NOTE_COLUMNS, [values[0], *values[2:]], strict=True)))
         if usable is None:
@@ -257,7 +228,7 @@ def usable_note(note: dict[str, Any]) -> tuple[dict[str, Any], bool] | None:
     UTF-8 mark where a lost or overwritten page begins: the text is cut there, and marked."""
     for key in _PLACED_BY:
         value = note[key]
-        if not isinstance(value, str) or isinstance(value, _Cut) or _SURROGATE.search(value):
+        if not isinstance(value, str) or isinstance(value, Cut) or _SURROGATE.search(value):
             return None
     if not _UUID.match(note["uuid"]) or note["lang"] not in LANGS:
         return None
@@ -268,15 +239,15 @@ def usable_note(note: dict[str, Any]) -> tuple[dict[str, Any], bool] | None:
     for key in (*_SHOWN, "note"):
         value = note[key]
         if not isinstance(value, str):
-            filled[key], partial = _LOST, True
+            filled[key], partial = LOST, True
         elif bad := _SURROGATE.search(value):
-            filled[key], partial = _Cut(value[: bad.start()]), True
-        elif isinstance(value, _Cut):
+            filled[key], partial = Cut(value[: bad.start()]), True
+        elif isinstance(value, Cut):
             partial = True
     for key in _SHOWN:
         filled[key] = str(filled[key]) if isinstance(filled[key], str) else ""
     text = filled["note"]
-    if isinstance(text, _Cut):
+    if isinstance(text, Cut):
         filled["note"] = f"{text} {PART_LOST}" if text else PART_LOST
     elif not isinstance(text, str):
         filled["note"] = ALL_LOST
@@ -291,7 +262,7 @@ def usable_note(note: dict[str, Any]) -> tuple[dict[str, Any], bool] | None:
         value = note[key]
         if key == "deleted" and value is None:
             continue
-        if not isinstance(value, str) or isinstance(value, _Cut) or not _ISO.match(value):
+        if not isinstance(value, str) or isinstance(value, Cut) or not _ISO.match(value):
             filled[key], partial = "", True  # filled with the time of the recovery
     return filled, partial
 
@@ -327,155 +298,6 @@ def _is_document(d: dict[str, Any]) -> bool:
         and isinstance(d["last_opened"], str)
         and (d["superseded_by"] is None or isinstance(d["superseded_by"], str))
     )
-
-
-class _Overflow:
-    """Payloads that did not fit in their cell continue on a chain of overflow pages."""
-
-    def __init__(self, pages: list[bytes]) -> None:
-        self.pages = pages
-
-    def read(self, first: int, length: int, usable: int) -> bytes | None:
-        out = bytearray()
-        number, hops = first, 0
-        while len(out) < length:
-            if not 1 <= number <= len(self.pages) or hops > len(self.pages):
-                return None
-            page = self.pages[number - 1]
-            out += page[4:usable]
-            number = struct.unpack(">I", page[:4])[0]
-            hops += 1
-        return bytes(out[:length])
-
-
-_KEY = object()
-_TABLE_LEAF, _INDEX_LEAF, _INDEX_INTERIOR = 0x0D, 0x0A, 0x02
-
-
-def scan_page(page: bytes, first: bool, size: int, overflow: _Overflow) -> Iterator[list[Any]]:
-    """The records of one page: a table leaf gives ``[rowid, *values]``; an index page (a table
-    without rowids keeps its rows there, interior pages included) gives ``[_KEY, fingerprint,
-    paragraph, key]`` for records shaped like a paragraph key. Any other page gives nothing, a
-    cell that does not parse is skipped."""
-    start = 100 if first else 0
-    if len(page) < start + 12:
-        return
-    kind = page[start]
-    if kind not in (_TABLE_LEAF, _INDEX_LEAF, _INDEX_INTERIOR):
-        return
-    cells = struct.unpack(">H", page[start + 3 : start + 5])[0]
-    pointers = start + (12 if kind == _INDEX_INTERIOR else 8)
-    usable = size  # no reserved bytes in a store this app made
-    for i in range(cells):
-        pointer_at = pointers + 2 * i
-        if pointer_at + 2 > len(page):
-            return
-        offset = struct.unpack(">H", page[pointer_at : pointer_at + 2])[0]
-        if kind == _INDEX_INTERIOR:
-            offset += 4  # the left child's page number
-        try:
-            payload, rowid, whole = _cell(page, offset, kind, usable, overflow)
-            if payload is None or (not whole and kind != _TABLE_LEAF):
-                continue
-            values = _record(payload, whole)
-        except (IndexError, ValueError, struct.error):
-            continue
-        if values is None:
-            continue
-        if kind == _TABLE_LEAF:
-            yield [rowid, *values]
-        elif len(values) == 3 and isinstance(values[1], int) and _all_str(values[0], values[2]):
-            yield [_KEY, *values]  # document_keys: (fingerprint, paragraph, key)
-
-
-def _all_str(*values: Any) -> bool:
-    return all(isinstance(v, str) for v in values)
-
-
-def _cell(
-    page: bytes, offset: int, kind: int, usable: int, overflow: _Overflow
-) -> tuple[bytes | None, int | None, bool]:
-    """A cell's payload, its rowid (table leaves), and whether the payload is whole: when its
-    chain of overflow pages is broken, what the page itself holds is given, to read in part."""
-    length, at = _varint(page, offset)
-    rowid = None
-    if kind == _TABLE_LEAF:
-        rowid, at = _varint(page, at)
-    limit = usable - 35 if kind == _TABLE_LEAF else (usable - 12) * 64 // 255 - 23
-    if length <= limit:
-        if at + length > len(page):
-            return None, rowid, False
-        return page[at : at + length], rowid, True
-    least = (usable - 12) * 32 // 255 - 23
-    local = least + (length - least) % (usable - 4)
-    if local > limit:
-        local = least
-    head = page[at : at + local]
-    (next_page,) = struct.unpack(">I", page[at + local : at + local + 4])
-    rest = overflow.read(next_page, length - local, usable)
-    return (head + rest, rowid, True) if rest is not None else (head, rowid, False)
-
-
-def _varint(data: bytes, at: int) -> tuple[int, int]:
-    value = 0
-    for i in range(9):
-        byte = data[at + i]
-        if i == 8:
-            return (value << 8) | byte, at + 9
-        value = (value << 7) | (byte & 0x7F)
-        if byte < 0x80:
-            return value, at + i + 1
-    raise ValueError("bad varint")
-
-
-_INT_SIZES = {1: 1, 2: 2, 3: 3, 4: 4, 5: 6, 6: 8}
-
-
-class _Cut(str):
-    """Text of which only the beginning could be read (the rest was on a lost page)."""
-
-
-_LOST = object()  # a value that was on a lost page
-
-
-def _record(payload: bytes, whole: bool = True) -> list[Any] | None:
-    """The values of a record. Of a payload that is not ``whole``, the values past its end are
-    :data:`_LOST`, and the text running past it is a :class:`_Cut`."""
-    header_size, at = _varint(payload, 0)
-    if not 0 < header_size <= len(payload):
-        return None
-    types = []
-    while at < header_size:
-        serial, at = _varint(payload, at)
-        types.append(serial)
-    values: list[Any] = []
-    at = header_size
-    for serial in types:
-        n = _INT_SIZES.get(serial, 8 if serial == 7 else (serial - 12) // 2 if serial >= 12 else 0)
-        if at + n > len(payload):
-            if whole:
-                return None
-            if serial >= 13 and serial % 2 and at < len(payload):
-                values.append(_Cut(payload[at:].decode("utf-8", "ignore")))
-            else:
-                values.append(_LOST)
-            at = len(payload) + 1
-            continue
-        if serial == 0:
-            values.append(None)
-        elif serial in _INT_SIZES:
-            values.append(int.from_bytes(payload[at : at + n], "big", signed=True))
-        elif serial == 7:
-            values.append(struct.unpack(">d", payload[at : at + 8])[0])
-        elif serial in (8, 9):
-            values.append(serial - 8)
-        elif serial >= 12:
-            raw = payload[at : at + n]
-            values.append(raw.decode("utf-8", "surrogateescape") if serial % 2 else bytes(raw))
-        else:
-            return None
-        at += n
-    return values
 
 
 def restore(conn: sqlite3.Connection, found: Salvaged, now: str) -> Restored:
