@@ -26,12 +26,12 @@ import os
 import sqlite3
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from . import schema
 from .models import NewerStoreError, Restored, StoreBusyError, StoreError, now_iso
+from .recovery import Recovery, path_from, path_value
 
 BUSY_TIMEOUT_MS = 15_000
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -41,41 +41,6 @@ RETRY_DELAYS = (0.1, 0.3, 0.9)
 IMPOSSIBLE_VERSION = 100
 """A schema version this high was never written by any version of the app: header damage."""
 """Seconds waited before trying again an open that failed without damage (I/O, permissions)."""
-
-
-@dataclass(frozen=True)
-class Recovery:
-    """A damaged store found at open: where it was kept, why it was set aside, and what was
-    recovered from it into the new store (None when salvage itself failed: ``salvage_error``)."""
-
-    damaged_path: Path
-    reason: str
-    restored: Restored | None = None
-    salvage_error: str | None = None
-
-    @property
-    def message(self) -> str:
-        return recovery_message(self.reason, self.damaged_path, self.restored, self.salvage_error)
-
-
-def recovery_message(
-    reason: str,
-    kept: Path | str,
-    restored: Restored | None,
-    salvage_error: str | None = None,
-    when: str | None = None,
-) -> str:
-    """What the user is told about a damaged store, in one line."""
-    found = f", found on {when[:10]}" if when else ""
-    head = f"the notes store was damaged ({reason}){found}; it was kept as {kept}"
-    if restored is None:
-        return f"{head}; nothing could be recovered from it ({salvage_error or 'unknown error'})"
-    notes = f"{restored.notes} note{'s' * (restored.notes != 1)}"
-    tail = f" (and {restored.deleted} deleted)" if restored.deleted else ""
-    if restored.partial:
-        tail += f" ({restored.partial} of them only in part: their text is cut where a page was lost)"
-    lost = f"; {restored.missing} could not be read" if restored.missing else ""
-    return f"{head}; {notes}{tail} were recovered into a new store{lost}"
 
 
 class _Passing(Exception):
@@ -176,7 +141,7 @@ class Database:
             try:
                 with _transaction(conn, self.path):
                     if self._reported(conn, found.damaged_path):
-                        return found
+                        return found  # another process salvaged it meanwhile: its report says
                     restored = restore(conn, rows, now_iso())
                     self._report(conn, found, restored, found.reason)
                 return Recovery(found.damaged_path, found.reason, restored)
@@ -198,7 +163,7 @@ class Database:
             " documents, partial) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 now_iso(),
-                _path_value(found.damaged_path),
+                path_value(found.damaged_path),
                 reason,
                 restored.notes,
                 restored.deleted,
@@ -392,20 +357,6 @@ def _open_error(err: sqlite3.Error, path: Path) -> StoreError:
     return StoreError(
         f"cannot open the notes store ({why}); it was left as it is, not treated as damaged", str(path)
     )
-
-
-def _path_value(path: Path) -> str | bytes:
-    text = str(path)
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return os.fsencode(path)
-    return text
-
-
-def path_from(value: str | bytes) -> str:
-    """A path stored by :func:`_path_value` (text, or bytes when not UTF-8) as the OS takes it."""
-    return os.fsdecode(value) if isinstance(value, bytes) else value
 
 
 def _store_error(err: sqlite3.Error, path: Path) -> StoreError:

@@ -15,19 +15,17 @@ lists and exports. ``store.recovery`` is set when a damaged store was set aside 
 from __future__ import annotations
 
 import json
-import os
 import re
 import sqlite3
 import uuid as uuidlib
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..model import Transcript
 from ..paths import data_dir
 from .anchors import placement
-from .db import Database, Recovery, path_from, recovery_message
+from .db import Database
 from .models import (
     COLORS,
     Anchor,
@@ -41,6 +39,7 @@ from .models import (
     Status,
     now_iso,
 )
+from .recovery import Recovery, RecoveryReport, path_from, path_value
 
 STORE_NAME = "notes.sqlite3"
 _SURROGATES = re.compile("[\ud800-\udfff]")
@@ -50,22 +49,6 @@ _NOTE_COLUMNS = (
     "paragraph, speaker, speaker_title, section, call, counterpart, status, color, note, "
     "created, updated, deleted"
 )
-
-
-@dataclass(frozen=True)
-class RecoveryReport:
-    """A damaged store that was set aside and salvaged into this one (kept until dismissed)."""
-
-    id: int
-    happened: str  # ISO 8601 UTC
-    damaged_path: str  # where the damaged store was kept: it is never deleted
-    reason: str
-    restored: Restored
-    dismissed: str | None = None
-
-    @property
-    def message(self) -> str:
-        return recovery_message(self.reason, self.damaged_path, self.restored, when=self.happened)
 
 
 def default_path() -> Path:
@@ -412,16 +395,6 @@ def _anchor_values(anchor: Anchor, where: Placement) -> tuple[Any, ...]:
         where.call,
         where.counterpart,
     )
-
-
-def path_value(path: str) -> str | bytes:
-    """How a path is stored: as text, or (a name that is not valid UTF-8, which Python holds
-    with lone surrogates) as its bytes, in a BLOB: SQLite text must be UTF-8."""
-    try:
-        path.encode("utf-8")
-    except UnicodeEncodeError:
-        return os.fsencode(path)
-    return path
 
 
 def _clean(text: str) -> str:
