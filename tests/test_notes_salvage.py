@@ -262,3 +262,22 @@ def test_a_schema_damaged_into_bytes_that_are_not_utf8_is_damage(tmp_path):
     with NotesStore() as store:
         assert store.recovery is not None and "malformed database schema" in store.recovery.reason
         assert {n.uuid for n in store.notes()} == made
+
+
+def test_the_cli_reports_a_passing_open_error_in_one_line_and_leaves_the_store(tmp_path):
+    _fill(tmp_path, notes=2)
+    before = _store_path().read_bytes()
+    _store_path().with_name("notes.sqlite3-wal").mkdir()
+    proc = subprocess.run(
+        [sys.executable, "-m", "reader", "notes", "list", str(tmp_path / "a.txt")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONUTF8": "1"},
+        check=False,
+    )
+    assert proc.returncode == 2 and proc.stdout == "" and "Traceback" not in proc.stderr
+    assert proc.stderr.count("\n") == 1 and proc.stderr.startswith("error: ")
+    assert "notes.sqlite3-wal is not a file" in proc.stderr and "left as it is" in proc.stderr
+    assert _store_path().read_bytes() == before
+    assert not [p for p in data_dir().iterdir() if "damaged" in p.name]
