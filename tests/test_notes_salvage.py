@@ -281,3 +281,18 @@ def test_the_cli_reports_a_passing_open_error_in_one_line_and_leaves_the_store(t
     assert "notes.sqlite3-wal is not a file" in proc.stderr and "left as it is" in proc.stderr
     assert _store_path().read_bytes() == before
     assert not [p for p in data_dir().iterdir() if "damaged" in p.name]
+
+
+def test_a_salvage_that_fails_still_opens_the_new_store_and_says_so(tmp_path, monkeypatch):
+    _fill(tmp_path, notes=2)
+    _overwrite_page(0, b"\x00")
+
+    def broken(_path):
+        raise RuntimeError("simulated bug")
+
+    monkeypatch.setattr("reader.core.notes.salvage.salvage", broken)
+    with NotesStore() as store:
+        assert store.notes() == [] and store.recovery.restored is None
+        assert "nothing could be recovered" in store.recovery.message
+        assert "simulated bug" in store.recovery_reports()[0].reason
+        assert store.recovery.damaged_path.exists()

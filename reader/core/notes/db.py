@@ -134,8 +134,8 @@ class Database:
         error = None
         try:
             rows = salvage(found.damaged_path)
-        except (OSError, MemoryError) as err:
-            rows, error = None, getattr(err, "strerror", None) or str(err) or type(err).__name__
+        except Exception as err:  # whatever it is, the new store still opens and says so
+            rows, error = None, getattr(err, "strerror", None) or f"{type(err).__name__}: {err}"
         restored = Restored(0, 0, 0, 0)
         if rows is not None:
             try:
