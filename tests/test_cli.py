@@ -98,10 +98,14 @@ def test_unreadable_file(capsys, tmp_path, monkeypatch):
     path = tmp_path / "locked.txt"
     path.write_text("Operator\n")
 
-    def denied(self):
-        raise PermissionError(13, "Permission denied", str(self))
+    real_open = os.open
 
-    monkeypatch.setattr(Path, "read_bytes", denied)  # root reads any file: simulate the lock
+    def denied(file, *args, **kwargs):
+        if os.fspath(file) == str(path):
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", denied)  # root reads any file: simulate the lock
     code = main(["info", str(path)])
     assert code == 2 and "permission denied" in capsys.readouterr().err
 

@@ -94,3 +94,20 @@ def test_a_few_bad_bytes_stay_utf8():
 def test_not_text(data, reason):
     with pytest.raises(TranscriptError, match=reason):
         decode(data)
+
+
+def test_damaged_big5_and_gb18030_are_read_with_the_line_named():
+    text = "第一行 營收\n第二行 積壓 訂單\n第三行 現金\n" * 3
+    for encoding, name in (("big5", "Big5"), ("gb18030", "GB18030")):
+        data = text.encode(encoding)
+        at = data.index("積".encode(encoding))
+        decoded = decode(data[:at] + b"\xff" + data[at + 1 :])
+        assert decoded.encoding in ("cp950", "gb18030") and "第三行" in decoded.text
+        assert any(name in w and "on line 2" in w for w in decoded.warnings), decoded.warnings
+
+
+def test_utf32_without_bom_in_either_byte_order():
+    text = "Revenue rose 12%.\n營收成長 12%。\n" * 5
+    for encoding in ("utf-32-le", "utf-32-be"):
+        decoded = decode(text.encode(encoding))
+        assert (decoded.encoding, decoded.text, decoded.warnings) == (encoding, text, [])

@@ -24,5 +24,8 @@ class Parser(argparse.ArgumentParser):
 
 
 def fail(message: str) -> None:
-    """The one line a failure prints on stderr."""
-    print("error: " + " ".join(message.split()), file=sys.stderr)
+    """The one line a failure prints on stderr, its control characters escaped."""
+    # Only on failure: text safety brings json and its patterns, which the window's start skips.
+    from ..core.textsafe import one_line
+
+    print("error: " + one_line(" ".join(message.split())), file=sys.stderr)

@@ -21,7 +21,6 @@ from ..core.errors import TranscriptError
 from ..core.links import parse_link
 from ..core.modes import Mode
 from .common import EXIT_USAGE, Command, Parser, UsageError, fail
-from .output import emit
 
 
 def _app(args: argparse.Namespace) -> int:
@@ -136,20 +135,9 @@ def _app_parser() -> argparse.ArgumentParser:
 
 def _desktop_entry(args: argparse.Namespace) -> int:
     # Installing a desktop entry (shutil, the folders of a desktop): only for these two options.
-    from .. import desktop_install
+    from . import desktop
 
-    if args.file or args.screenshot or args.mode or args.exit_after_paint:
-        raise UsageError("--install-desktop-entry and --uninstall-desktop-entry take no other argument")
-    places = desktop_install.Places.from_env()
-    try:
-        if args.install_desktop_entry:
-            lines = desktop_install.install(places, desktop_install.App.running())
-        else:
-            lines = desktop_install.uninstall(places)
-    except desktop_install.InstallError as err:
-        raise UsageError(str(err)) from err
-    emit("\n".join(lines))
-    return 0
+    return desktop.run(args)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -4,6 +4,7 @@
     transcript-reader notes list FILE [--json]
     transcript-reader notes export [FILE] [--format md|json|csv] [-o OUT]
     transcript-reader notes import FILE.json
+    transcript-reader notes recovery [--dismiss] [--all]
 
 Opening a FILE here does what opening it in the window does (:func:`open_document`): notes of an
 earlier version of the file are carried over and re-anchored, so `list` shows true statuses.
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..core.errors import TranscriptError
+from ..core.files import read_regular
 from ..core.notes.anchors import find_quote
 from ..core.notes.backup import from_json, to_json
 from ..core.notes.carry import open_document
@@ -27,12 +29,17 @@ from ..core.notes.export import gather, to_csv, to_markdown
 from ..core.notes.models import COLORS, LANGS, Note
 from ..core.notes.store import NotesStore
 from ..core.parser import parse_file
+from ..core.textsafe import one_line
 from .common import Command, UsageError
 from .output import emit, emit_json
 
 if TYPE_CHECKING:
     from ..core.model import Transcript
     from ..core.notes.store import NotesStore
+
+
+MAX_IMPORT_BYTES = 512 * 1024 * 1024
+DISMISS = "transcript-reader notes recovery --dismiss"
 
 
 def commands() -> dict[str, Command]:
@@ -64,21 +71,41 @@ def _configure(p: argparse.ArgumentParser) -> None:
     export.add_argument("--format", choices=("md", "json", "csv"), default="md", help="default md")
     export.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of standard output")
 
+    recovery = actions.add_parser(
+        "recovery", help="what was recovered from a damaged notes store (until dismissed)"
+    )
+    recovery.add_argument("--dismiss", action="store_true", help="stop the reminder on every notes command")
+    recovery.add_argument("--all", action="store_true", help="list dismissed reports too")
+
     imp = actions.add_parser("import", help="restore notes from a JSON export (adds no duplicates)")
     imp.add_argument("file", metavar="FILE.json", help="a file written by `notes export --format json`")
 
 
 def _run(args: argparse.Namespace) -> int:
     with NotesStore() as store:
-        if store.recovery is not None:
-            print("warning: " + store.recovery.message, file=sys.stderr)
-        if args.action == "add":
-            return _add(store, args)
-        if args.action == "list":
-            return _list(store, args)
-        if args.action == "export":
-            return _export(store, args)
-        return _import(store, args)
+        if args.action != "recovery":
+            for line in store.recovery_warnings():
+                print(one_line(f"warning: {line} (to stop this reminder: {DISMISS})"), file=sys.stderr)
+        actions = {"add": _add, "list": _list, "export": _export, "recovery": _recovery}
+        action = actions.get(args.action, _import)
+        status = action(store, args)
+        if (warning := store.decode_warning()) is not None:
+            print(one_line("warning: " + warning), file=sys.stderr)
+        return status
+
+
+def _recovery(store: NotesStore, args: argparse.Namespace) -> int:
+    reports = store.recovery_reports(include_dismissed=args.all)
+    for report in reports:
+        emit(
+            f"#{report.id} {report.message}"
+            + (f" [dismissed {report.dismissed}]" if report.dismissed else "")
+        )
+    if not reports:
+        print("no damaged notes store was recovered" if args.all else "nothing to report")
+    if args.dismiss:
+        print(f"dismissed {store.dismiss_recovery()} report(s)")
+    return 0
 
 
 def _open(store: NotesStore, file: str) -> tuple[Transcript, str]:
@@ -154,14 +181,11 @@ def _export(store: NotesStore, args: argparse.Namespace) -> int:
 
 
 def _import(store: NotesStore, args: argparse.Namespace) -> int:
+    data = read_regular(args.file, MAX_IMPORT_BYTES)  # a FIFO or device: refused, never a hang
     try:
-        text = Path(args.file).read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise TranscriptError("no such file", args.file) from None
-    except (OSError, UnicodeDecodeError) as err:
-        raise TranscriptError(
-            f"cannot be read ({getattr(err, 'strerror', None) or err})", args.file
-        ) from None
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise TranscriptError(f"cannot be read (not UTF-8: {err.reason})", args.file) from None
     result = from_json(store, text, args.file)
     print(
         f"imported {result.added} new note(s), updated {result.updated}, "

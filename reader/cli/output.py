@@ -1,9 +1,11 @@
-"""Printing results: text that never fails on a terminal's encoding, and JSON."""
+"""Printing results: nothing from a file or a note reaches the terminal raw (control characters
+escaped, `core.textsafe`), and nothing fails on a terminal's encoding."""
 
 from __future__ import annotations
 
-import json
 import sys
+
+from ..core.textsafe import for_terminal, json_text
 
 
 def utf8_stdout() -> bool:
@@ -11,7 +13,8 @@ def utf8_stdout() -> bool:
 
 
 def emit(text: str) -> None:
-    """Print text, replacing what the terminal's encoding cannot show."""
+    """Print text, its control characters escaped, replacing what the terminal cannot show."""
+    text = for_terminal(text)
     if not utf8_stdout():
         text = text.encode(sys.stdout.encoding or "ascii", errors="replace").decode(
             sys.stdout.encoding or "ascii"
@@ -21,4 +24,4 @@ def emit(text: str) -> None:
 
 def emit_json(value: object) -> None:
     """Print one JSON document (non-ASCII escaped unless the terminal takes UTF-8)."""
-    emit(json.dumps(value, ensure_ascii=not utf8_stdout(), indent=2))
+    emit(json_text(value, ascii_only=not utf8_stdout()))

@@ -1,9 +1,10 @@
 """Bytes to text: find the encoding of a transcript file and say what was wrong with it.
 
-Order: a byte-order mark (UTF-32, UTF-8, UTF-16), then UTF-16 without a BOM (recognised by its
-NUL pattern), then strict UTF-8, then detection (charset-normalizer) limited to the encodings
-transcripts come in. Damage (NUL bytes, a file cut inside a character, a few undecodable bytes)
-is repaired where the text survives and reported as a warning; only data that is not text at all
+Order: a byte-order mark (UTF-32, UTF-8, UTF-16), then UTF-32 and UTF-16 without a BOM
+(recognised by their NUL patterns), then strict UTF-8, then Big5/GB18030, then detection
+(charset-normalizer) limited to the encodings transcripts come in. Damage (NUL bytes, a file cut
+inside a character, a few undecodable bytes, in UTF-8 as in Big5 or GB18030) is repaired where
+the text survives and reported as a warning naming the lines; only data that is not text at all
 raises :class:`TranscriptError`.
 """
 
@@ -75,9 +76,9 @@ def decode(data: bytes) -> Decoded:
             result.bom = True
             return _finish(result)
 
-    utf16 = _utf16_without_bom(data)
-    if utf16:
-        return _finish(_decode_lenient(data, utf16))
+    wide = _utf32_without_bom(data) or _utf16_without_bom(data)
+    if wide:
+        return _finish(_decode_lenient(data, wide))
 
     sample = data[:8192]
     if len(sample) - len(sample.translate(None, _CONTROL_BYTES)) > max(8, len(sample) // 100):
@@ -104,10 +105,12 @@ def decode(data: bytes) -> Decoded:
         result = Decoded(replaced, "utf-8")
         result.warnings.append(
             f"{bad} undecodable byte sequence(s) replaced with \ufffd (the file is not clean UTF-8)"
+            f"{_where(replaced, data.decode('utf-8', errors='ignore'))}"
         )
         return _finish(result)
 
-    return _finish(legacy or _detect(data))
+    # A Big5 or GB18030 file with a few broken characters: read as far as it goes.
+    return _finish(legacy or _lenient_legacy(data) or _detect(data))
 
 
 def _decode_lenient(data: bytes, encoding: str) -> Decoded:
@@ -120,8 +123,73 @@ def _decode_lenient(data: bytes, encoding: str) -> Decoded:
         text = data.decode(encoding)
     except UnicodeDecodeError:
         text = data.decode(encoding, errors="replace")
-        warnings.append(f"some bytes are not valid {encoding.upper()} and were replaced with \ufffd")
+        clean = data.decode(encoding, errors="ignore")
+        warnings.append(
+            f"some bytes are not valid {encoding.upper()} and were replaced with \ufffd{_where(text, clean)}"
+        )
     return Decoded(text, encoding, warnings=warnings)
+
+
+def _utf32_without_bom(data: bytes) -> str | None:
+    """UTF-32 text has a NUL in the top byte of every unit (nothing is above U+10FFFF) and, for
+    anything but the rare characters beyond the BMP, in the next one too."""
+    sample = data[: 4096 * 4]
+    units = len(sample) // 4
+    if units < 4:
+        return None
+    lanes = [sample[i : 4 * units : 4].count(0) for i in range(4)]
+    if lanes[3] >= 0.99 * units and lanes[2] >= 0.9 * units and lanes[0] < 0.5 * units:
+        return "utf-32-le"
+    if lanes[0] >= 0.99 * units and lanes[1] >= 0.9 * units and lanes[3] < 0.5 * units:
+        return "utf-32-be"
+    return None
+
+
+_NAMES = {"cp950": "Big5 (cp950)", "gb18030": "GB18030"}
+
+
+def _lenient_legacy(data: bytes) -> Decoded | None:
+    """Big5/cp950 or GB18030 that decodes all but a few bytes into real Chinese: the damaged
+    characters replaced with U+FFFD and a warning naming their lines."""
+    found = []
+    for encoding in ("cp950", "gb18030"):
+        text = data.decode(encoding, errors="replace")
+        clean = data.decode(encoding, errors="ignore")
+        bad = text.count("\ufffd") - clean.count("\ufffd")
+        if bad <= max(8, len(data) // 500) and _plausibility(text) >= 0.25:
+            found.append((_plausibility(text), -bad, encoding, text, clean))
+    if not found:
+        return None
+    _score, minus_bad, encoding, text, clean = max(found)
+    result = Decoded(text, encoding)
+    result.warnings.append(
+        f"{-minus_bad} byte sequence(s) that are not valid {_NAMES[encoding]} replaced with \ufffd"
+        f" (the file is damaged){_where(text, clean)}"
+    )
+    return result
+
+
+def _where(text: str, clean: str) -> str:
+    """`` on line 12`` / `` on lines 3, 12, 40 and 2 more``: where ``text`` (decoded with
+    errors="replace") holds a U+FFFD that ``clean`` (errors="ignore") does not, i.e. the lines of
+    the damage. Line numbers count from 1."""
+    lines: list[int] = []
+    genuine = clean.count("\ufffd")
+    pos, seen, line, counted = text.find("\ufffd"), 0, 1, 0
+    while pos != -1:
+        seen += 1
+        line += text.count("\n", counted, pos)
+        counted = pos
+        if seen > genuine:
+            lines.append(line)
+        pos = text.find("\ufffd", pos + 1)
+    lines = list(dict.fromkeys(lines))
+    if not lines:
+        return ""
+    if len(lines) == 1:
+        return f" on line {lines[0]}"
+    shown = ", ".join(map(str, lines[:5]))
+    return f" on lines {shown}" + (f" and {len(lines) - 5} more" if len(lines) > 5 else "")
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

@@ -4,6 +4,7 @@ that JSON output uses."""
 
 from __future__ import annotations
 
+import os
 from urllib.parse import parse_qs, urlsplit
 from urllib.parse import quote as urlquote
 
@@ -18,13 +19,13 @@ class LinkError(TranscriptError):
 
 def link(path: str, paragraph: int) -> str:
     """The link the app opens at a paragraph (0-based, as ``info --json`` counts)."""
-    return f"{LINK_SCHEME}://open?path={urlquote(path, safe='/')}&paragraph={paragraph}"
+    return f"{LINK_SCHEME}://open?path={urlquote(os.fsencode(path), safe='/')}&paragraph={paragraph}"
 
 
 def parse_link(url: str) -> tuple[str, int | None]:
     """The file and paragraph of a link; LinkError if it is not one."""
     parts = urlsplit(url)
-    query = parse_qs(parts.query)
+    query = parse_qs(parts.query, errors="surrogateescape")  # a file name's bytes, as os.fsdecode
     paths = query.get("path", [])
     if parts.scheme != LINK_SCHEME or parts.netloc != "open" or len(paths) != 1 or not paths[0]:
         raise LinkError(f"not a {LINK_SCHEME}:// link to a file: {url}")

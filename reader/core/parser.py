@@ -14,8 +14,9 @@ import re
 import unicodedata
 from pathlib import Path
 
-from .decoding import Decoded, decode
+from .decoding import MAX_BYTES, Decoded, decode
 from .errors import TranscriptError
+from .files import read_regular
 from .identity import assign_keys, fingerprint
 from .model import Paragraph, Transcript
 from .pairing import HeaderItem, ParagraphItem, SpeakerItem, pair_lines, split_lines
@@ -40,16 +41,7 @@ def read_file(path: str | os.PathLike[str]) -> Decoded:
     """The decoded text of the file at ``path``; TranscriptError when it cannot be read or is
     not text."""
     p = Path(path)
-    try:
-        if p.is_dir():
-            raise TranscriptError("is a folder, not a file", str(p))
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise TranscriptError("no such file", str(p)) from None
-    except PermissionError:
-        raise TranscriptError("permission denied", str(p)) from None
-    except OSError as err:
-        raise TranscriptError(f"cannot be read ({err.strerror or err})", str(p)) from None
+    data = read_regular(p, MAX_BYTES)  # a FIFO, socket or device: refused at once, never a hang
     try:
         return decode(data)
     except TranscriptError as err:

@@ -1,10 +1,18 @@
-"""What `transcript-reader info` says about a transcript: a JSON-ready dict and a text report."""
+"""What `transcript-reader info` says about a transcript: a JSON-ready dict and a text report.
+
+The dict is valid JSON whatever the file holds: a figure too large for a float (400 digits) keeps
+its text and gets ``null`` as its value, never ``Infinity``; two such figures are compared
+exactly, from their text, so equal ones are not reported as a mismatch.
+"""
 
 from __future__ import annotations
 
+import math
+import re
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from .figures import compare_figures, find_figures
+from .figures import DIFFERENT, compare_figures, find_figures
 from .model import Transcript
 
 
@@ -19,59 +27,107 @@ def figure_report(t: Transcript) -> tuple[int, list[dict[str, Any]]]:
         count += len(found)
         if p.zh:
             for m in compare_figures(p.en, p.zh, en_figures=found):
-                mismatches.append({"paragraph": p.index, "line": p.line, **m.to_dict()})
+                if m.problem == DIFFERENT and _equal_beyond_float(m.en, m.zh, m.value, m.zh_value):
+                    continue
+                mismatches.append({"paragraph": p.index, "line": p.line, **finite(m.to_dict())})
     return count, mismatches
+
+
+def finite(value: Any) -> Any:
+    """``value`` (JSON-ready data) with every float that is not finite replaced by None: JSON has
+    no Infinity or NaN, and ``json.dumps`` would print them anyway."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: finite(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [finite(v) for v in value]
+    return value
+
+
+# Scale words, and the first number of a figure's text (digits, separators, a decimal part).
+_SCALES = {
+    "thousand": 3, "million": 6, "billion": 9, "trillion": 12, "k": 3, "m": 6, "mn": 6, "bn": 9,
+    "千": 3, "萬": 4, "万": 4, "億": 8, "亿": 8, "兆": 12, "百": 2,
+}  # fmt: skip
+_SCALE_WORDS = re.compile(r"[A-Za-z]+|[千萬万億亿兆百]")
+_NUMBER = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
+
+
+def _equal_beyond_float(en: str | None, zh: str | None, value: object, zh_value: object) -> bool:
+    """Whether a "different value" pair whose values overflowed a float (both infinite) names the
+    same amount: compared exactly from the texts, their numbers times their scale words."""
+    if not (isinstance(value, float) and isinstance(zh_value, float)):
+        return False
+    if math.isfinite(value) or math.isfinite(zh_value) or not en or not zh:
+        return False
+    a, b = _exact(en), _exact(zh)
+    return a is not None and a == b
+
+
+def _exact(text: str) -> Decimal | None:
+    number = _NUMBER.search(text)
+    if number is None:
+        return None
+    rest = text[number.end() :]
+    exponent = sum(_SCALES.get(w.lower(), 0) for w in _SCALE_WORDS.findall(rest))
+    try:  # built from a string, a Decimal is exact at any length (arithmetic would round it)
+        return Decimal(f"{number.group().replace(',', '')}e{exponent}")
+    except InvalidOperation:
+        return None
 
 
 def info_dict(t: Transcript) -> dict[str, Any]:
     figures, mismatches = figure_report(t)
     total_words = sum(s.words for s in t.speakers.values()) or 1
-    return {
-        "turns": len(t.turns),
-        "paragraphs": len(t.paragraphs),
-        "languages": t.languages,
-        "encoding": t.encoding,
-        "speakers": [
-            {
-                "name": s.name,
-                "title": s.title,
-                "role": s.role.value,
-                "turns": s.turns,
-                "words": s.words,
-                "firm": s.firm,
-                "title_zh": s.title_zh,
-                "talk_share": round(s.words / total_words, 4),
-                "words_by_section": s.words_by_section,
-            }
-            for s in t.speakers.values()
-        ],
-        "qa_start": t.qa_start,
-        "figures": figures,
-        "figure_mismatches": mismatches,
-        "warnings": t.warnings,
-        "calls": [
-            {
-                "company": c.company,
-                "period": c.period,
-                "turns": c.end_turn - c.first_turn,
-                "paragraphs": [c.first, c.end],
-                "qa_start": c.qa_start,
-                "questions": sum(1 for e in t.exchanges if e.call == c.index),
-            }
-            for c in t.calls
-        ],
-        "exchanges": [
-            {
-                "asker": e.asker,
-                "firm": e.firm,
-                "submitted": e.submitted,
-                "paragraphs": [e.first, e.end],
-                "answerers": e.answerers,
-            }
-            for e in t.exchanges
-        ],
-        "fingerprint": t.fingerprint,
-    }
+    return finite(
+        {
+            "turns": len(t.turns),
+            "paragraphs": len(t.paragraphs),
+            "languages": t.languages,
+            "encoding": t.encoding,
+            "speakers": [
+                {
+                    "name": s.name,
+                    "title": s.title,
+                    "role": s.role.value,
+                    "turns": s.turns,
+                    "words": s.words,
+                    "firm": s.firm,
+                    "title_zh": s.title_zh,
+                    "talk_share": round(s.words / total_words, 4),
+                    "words_by_section": s.words_by_section,
+                }
+                for s in t.speakers.values()
+            ],
+            "qa_start": t.qa_start,
+            "figures": figures,
+            "figure_mismatches": mismatches,
+            "warnings": t.warnings,
+            "calls": [
+                {
+                    "company": c.company,
+                    "period": c.period,
+                    "turns": c.end_turn - c.first_turn,
+                    "paragraphs": [c.first, c.end],
+                    "qa_start": c.qa_start,
+                    "questions": sum(1 for e in t.exchanges if e.call == c.index),
+                }
+                for c in t.calls
+            ],
+            "exchanges": [
+                {
+                    "asker": e.asker,
+                    "firm": e.firm,
+                    "submitted": e.submitted,
+                    "paragraphs": [e.first, e.end],
+                    "answerers": e.answerers,
+                }
+                for e in t.exchanges
+            ],
+            "fingerprint": t.fingerprint,
+        }
+    )
 
 
 def info_text(t: Transcript, name: str) -> str:

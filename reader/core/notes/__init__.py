@@ -2,6 +2,8 @@
 
 - :mod:`.models`  the data (Note, Anchor, Placement, Document, NoteFilter), COLORS, typed errors
 - :mod:`.db`      the sqlite3 wrapper: WAL, busy timeout, transactions, damage, migrations
+- :mod:`.salvage` what can still be read of a damaged store (SQL row by row, then page by page:
+  :mod:`.pages` reads an SQLite file's B-tree pages without SQLite)
 - :mod:`.schema`  the schema as a table of migrations
 - :mod:`.store`   NotesStore: documents and notes (add, edit, delete/restore, reattach, list)
 - :mod:`.anchors` making an anchor from a passage, finding it again in a changed text
@@ -10,7 +12,9 @@
 
 A window uses it as::
 
-    store = NotesStore()                      # once; show store.recovery.message if set
+    store = NotesStore()                      # once; show store.recovery.message if set, and
+    store.recovery_reports()                  # ... a banner per report until the user dismisses it:
+    store.dismiss_recovery(report.id)         # ... (the CLI: `notes recovery --dismiss`)
     result = open_document(store, transcript, path)       # on every file opened
     store.notes(transcript.fingerprint, NoteFilter(...))  # the notes panel; None: All notes
     store.add(transcript, make_anchor(transcript, paragraph, lang, start, end), color, text)

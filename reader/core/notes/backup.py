@@ -11,14 +11,17 @@ is a restore).
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..textsafe import json_text
 from .export import gather
 from .models import COLORS, LANGS, Anchor, Note, NotesImportError, Placement, Status, now_iso
-from .store import NotesStore
+from .store import NotesStore, path_value
 
 FORMAT = "transcript-reader-notes"
+_SURROGATES = re.compile("[\ud800-\udfff]")
 VERSION = 1
 
 
@@ -36,7 +39,9 @@ def to_json(store: NotesStore, fingerprint: str | None = None) -> str:
             }
         )
     payload = {"format": FORMAT, "version": VERSION, "exported": now_iso(), "documents": documents}
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    # json_text: a file name's undecodable bytes become \udcXX escapes, which json.loads (and
+    # so import) turns back into the same name; C1 controls are escaped too.
+    return json_text(payload) + "\n"
 
 
 def note_dict(note: Note) -> dict[str, Any]:
@@ -92,7 +97,14 @@ def from_json(store: NotesStore, text: str, source: str = "the import file") -> 
             conn.execute(
                 "INSERT INTO documents (fingerprint, path, calls, paragraphs, first_seen, last_opened)"
                 " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (fingerprint) DO NOTHING",
-                (doc["fingerprint"], doc["path"], json.dumps(doc["calls"]), doc["paragraphs"], now, ""),
+                (
+                    doc["fingerprint"],
+                    path_value(doc["path"]),
+                    json.dumps(doc["calls"]),
+                    doc["paragraphs"],
+                    now,
+                    "",
+                ),
             )
             if (
                 conn.execute(
@@ -191,4 +203,7 @@ def _field(obj: dict[str, Any], name: str, kind: type, source: str, optional: bo
         return None
     if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
         raise NotesImportError(f"field {name!r} is missing or not a {kind.__name__}", source)
+    if isinstance(value, str) and name != "path":
+        # A lone \udXXX escape is valid JSON but not text SQLite can store: U+FFFD in its place.
+        value = _SURROGATES.sub("\ufffd", value)
     return value

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 
 from ..links import link
+from ..textsafe import csv_cell, display_path, for_terminal
 from .models import Document, Note, Status, now_iso
 from .store import NotesStore
 
@@ -38,6 +39,7 @@ CSV_COLUMNS = (
 )
 
 _EMPHASIS_UNDERSCORE = re.compile(r"(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")
+_NUMBERED = re.compile(r"([0-9]+)[.)](?:\s|$)")
 
 _SECTION_NAMES = {"prepared": "prepared remarks", "qa": "Q&A"}
 
@@ -58,7 +60,7 @@ def to_markdown(groups: Iterable[tuple[Document, list[Note]]]) -> str:
         f"in {len(groups)} file{'s' * (len(groups) != 1)}.",
     ]
     for document, notes in groups:
-        out += ["", f"## {_md(_file_name(document.path))}", "", f"File: `{document.path}`"]
+        out += ["", f"## {_md(_file_name(document.path))}", "", f"File: {_md_code(document.path)}"]
         placed = [n for n in notes if n.status is not Status.ORPHAN]
         calls = sorted({n.placement.call for n in placed}, key=lambda c: -1 if c is None else c)
         for call in calls:
@@ -84,12 +86,12 @@ def to_markdown(groups: Iterable[tuple[Document, list[Note]]]) -> str:
 def _md_note(document: Document, note: Note) -> list[str]:
     where = note.placement
     if where.paragraph is None:
-        head = f"- **{note.color}** · orphan · was said by {_md(where.speaker or 'unknown')}"
+        head = f"- **{_md(note.color)}** · orphan · was said by {_md(where.speaker or 'unknown')}"
     else:
         section = _SECTION_NAMES.get(where.section, where.section)
         head = (
-            f"- **{note.color}** · [paragraph {where.paragraph}]({link(document.path, where.paragraph)})"
-            f" of `{_file_name(document.path)}` · {section}"
+            f"- **{_md(note.color)}** · [paragraph {where.paragraph}]({link(document.path, where.paragraph)})"
+            f" of {_md_code(_file_name(document.path))} · {_md(section)}"
         )
         if note.status is Status.REANCHORED:
             head += " · re-anchored"
@@ -100,14 +102,16 @@ def _md_note(document: Document, note: Note) -> list[str]:
         lines += ["  >", f"  > **{other_label}** {_md(where.counterpart)}"]
     if note.text:
         lines.append("")
-        lines += [f"  {line}" if line else "" for line in note.text.splitlines()]
+        lines += [f"  {_md_line(line)}" if line.strip() else "" for line in note.text.splitlines()]
     return lines
 
 
 def to_csv(groups: Iterable[tuple[Document, list[Note]]]) -> str:
     """One row per note, the columns in :data:`CSV_COLUMNS`; paragraph is empty for an orphan."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    # every text cell quoted, and one that would start a formula prefixed with an apostrophe
+    # (csv_cell): what OWASP advises against CSV injection
+    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC)
     writer.writerow(CSV_COLUMNS)
     for document, notes in groups:
         for note in notes:
@@ -119,10 +123,11 @@ def to_csv(groups: Iterable[tuple[Document, list[Note]]]) -> str:
             )
             company, period = call if call else (document.company, document.period)
             writer.writerow(
-                (
+                csv_cell(cell)
+                for cell in (
                     note.id,
                     note.uuid,
-                    document.path,
+                    display_path(document.path),
                     company or "",
                     period or "",
                     where.speaker,
@@ -147,9 +152,28 @@ def _file_name(path: str) -> str:
 
 
 def _md(text: str) -> str:
-    """Text shown as itself in Markdown: the characters that would start markup escaped, and
+    """Text shown as itself in Markdown: control characters written as escapes (nothing raw
+    reaches a terminal that shows the file), the characters that would start markup escaped, and
     line breaks folded (a quote is one paragraph)."""
-    text = " ".join(text.split())
-    for ch in "\\`*[]<>#":
+    text = for_terminal(" ".join(text.split()))
+    for ch in "\\`*[]<>#|~":
         text = text.replace(ch, "\\" + ch)
     return _EMPHASIS_UNDERSCORE.sub(r"\\_", text)  # "english_only" needs no escape
+
+
+def _md_line(line: str) -> str:
+    """One line of a note's text as itself: :func:`_md`, and a list marker, heading underline or
+    quote that would start it escaped too."""
+    text = _md(line)
+    if numbered := _NUMBERED.match(text):
+        return text[: numbered.end(1)] + "\\" + text[numbered.end(1) :]
+    return "\\" + text if text.startswith(("-", "+", "=")) else text
+
+
+def _md_code(text: str) -> str:
+    """A path as inline code: escaped like :func:`display_path`, fenced with more backticks than
+    it holds."""
+    shown = display_path(text)
+    fence = "`" * (max((len(run) for run in re.findall("`+", shown)), default=0) + 1)
+    pad = " " if shown.startswith("`") or shown.endswith("`") else ""
+    return f"{fence}{pad}{shown}{pad}{fence}"

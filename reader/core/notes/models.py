@@ -59,6 +59,17 @@ class NotesImportError(NotesError):
     """A file given to import is not a notes export this version understands."""
 
 
+@dataclass(frozen=True)
+class Restored:
+    """What was recovered from a damaged store into the new one (:mod:`.salvage`)."""
+
+    notes: int  # live notes
+    deleted: int  # notes that were deleted (kept for undo) when the store was damaged
+    documents: int
+    missing: int  # notes the damaged store held that could not be read
+    partial: int = 0  # notes recovered in part only (their text cut where a page was lost)
+
+
 def now_iso() -> str:
     """The current time as ISO 8601 UTC with milliseconds, e.g. ``2025-06-01T09:30:00.125Z``;
     strings in this form sort in time order, which the import's "newer wins" relies on."""

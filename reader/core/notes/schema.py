@@ -49,7 +49,22 @@ CREATE TABLE notes (
 CREATE INDEX notes_by_document ON notes(document, paragraph);
 """
 
-MIGRATIONS: tuple[str, ...] = (SCHEMA_V1,)
+RECOVERIES_V2 = """
+CREATE TABLE recoveries (                  -- damaged stores set aside and salvaged into this one
+    id INTEGER PRIMARY KEY,
+    happened TEXT NOT NULL,
+    damaged_path TEXT NOT NULL,            -- where the damaged store was kept (a BLOB if not UTF-8)
+    reason TEXT NOT NULL,
+    notes INTEGER NOT NULL,                -- live notes recovered
+    deleted_notes INTEGER NOT NULL,        -- deleted ones (kept for undo) recovered
+    missing INTEGER NOT NULL,              -- notes it is known to have held that could not be read
+    documents INTEGER NOT NULL,
+    partial INTEGER NOT NULL DEFAULT 0,    -- notes recovered in part only (text cut short)
+    dismissed TEXT                         -- when the user dismissed the report, else NULL
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (SCHEMA_V1, RECOVERIES_V2)
 """SQL scripts; entry ``n`` migrates from version ``n`` to ``n + 1``."""
 
 

@@ -15,6 +15,7 @@ lists and exports. ``store.recovery`` is set when a damaged store was set aside 
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import uuid as uuidlib
 from collections.abc import Sequence
@@ -24,7 +25,7 @@ from typing import Any
 from ..model import Transcript
 from ..paths import data_dir
 from .anchors import placement
-from .db import Database, Recovery
+from .db import Database
 from .models import (
     COLORS,
     Anchor,
@@ -34,11 +35,14 @@ from .models import (
     NoteNotFoundError,
     NotesError,
     Placement,
+    Restored,
     Status,
     now_iso,
 )
+from .recovery import Recovery, RecoveryReport, path_from, path_value
 
 STORE_NAME = "notes.sqlite3"
+_SURROGATES = re.compile("[\ud800-\udfff]")
 
 _NOTE_COLUMNS = (
     "id, uuid, document, paragraph_key, lang, start_char, end_char, quote, prefix, suffix, "
@@ -55,6 +59,9 @@ class NotesStore:
     def __init__(self, path: Path | None = None, verify: bool = True) -> None:
         self.db = Database(path or default_path(), verify)
         self._seen_version = self.db.data_version()
+        self.undecodable: set[int] = set()
+        """Ids of notes read so far whose stored text held bytes that are not UTF-8 (damage, or
+        another program): they are given with U+FFFD in those places; see :meth:`decode_warning`."""
 
     @property
     def path(self) -> Path:
@@ -72,6 +79,53 @@ class NotesStore:
 
     def close(self) -> None:
         self.db.close()
+
+    def recovery_reports(self, include_dismissed: bool = False) -> list[RecoveryReport]:
+        """Damaged stores set aside and salvaged into this one, newest first: until the user
+        dismisses them (:meth:`dismiss_recovery`), the window shows them in a banner and
+        ``notes list`` says so, every time."""
+        where = "" if include_dismissed else " WHERE dismissed IS NULL"
+        rows = self.db.read(f"SELECT * FROM recoveries{where} ORDER BY id DESC")
+        return [
+            RecoveryReport(
+                id=r["id"],
+                happened=r["happened"],
+                damaged_path=path_from(r["damaged_path"]),
+                reason=r["reason"],
+                restored=Restored(r["notes"], r["deleted_notes"], r["documents"], r["missing"], r["partial"]),
+                dismissed=r["dismissed"],
+            )
+            for r in rows
+        ]
+
+    def dismiss_recovery(self, report_id: int | None = None) -> int:
+        """Mark one recovery report (all with None) as seen; returns how many were dismissed."""
+        with self.db.write() as conn:
+            sql = "UPDATE recoveries SET dismissed = ? WHERE dismissed IS NULL"
+            params: list[object] = [now_iso()]
+            if report_id is not None:
+                sql += " AND id = ?"
+                params.append(report_id)
+            return conn.execute(sql, params).rowcount
+
+    def recovery_warnings(self) -> list[str]:
+        """The lines the command line prints on every run until the user dismisses them: what
+        was recovered from each damaged store (and this open's, if its report could not be kept)."""
+        reports = [r.message for r in self.recovery_reports()]
+        if not reports and self.recovery is not None:
+            reports = [self.recovery.message]
+        return reports
+
+    def decode_warning(self) -> str | None:
+        """A line telling the user which notes read so far had undecodable bytes, or None."""
+        if not self.undecodable:
+            return None
+        ids = ", ".join(f"#{i}" for i in sorted(self.undecodable)[:10])
+        more = f" and {len(self.undecodable) - 10} more" if len(self.undecodable) > 10 else ""
+        return (
+            f"note {ids}{more} held bytes that are not valid UTF-8 (damage in the notes store); "
+            "they are shown replaced with \ufffd, the stored note is left as it is"
+        )
 
     def changed_elsewhere(self) -> bool:
         """Whether another connection committed to the store since the last time this was asked
@@ -103,7 +157,7 @@ class NotesStore:
             " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (fingerprint) DO UPDATE SET"
             " path = excluded.path, last_opened = excluded.last_opened, calls = excluded.calls,"
             " paragraphs = excluded.paragraphs",
-            (transcript.fingerprint, path, calls, len(transcript.paragraphs), now, now),
+            (transcript.fingerprint, path_value(path), calls, len(transcript.paragraphs), now, now),
         )
         keys = [p.key for p in transcript.paragraphs]
         known = conn.execute(
@@ -142,7 +196,7 @@ class NotesStore:
         return [
             Document(
                 fingerprint=r["fingerprint"],
-                path=r["path"],
+                path=path_from(r["path"]),
                 calls=tuple((c[0], c[1]) for c in json.loads(r["calls"])),
                 paragraphs=r["paragraphs"],
                 first_seen=r["first_seen"],
@@ -175,18 +229,25 @@ class NotesStore:
         if clauses:
             sql += " WHERE " + " AND ".join(clauses)
         sql += " ORDER BY document, paragraph IS NULL, paragraph, lang, start_char, id"
-        found = [_note(r) for r in self.db.read(sql, params)]
+        found = [self._note(r) for r in self.db.read(sql, params)]
         return [n for n in found if where.matches(n)] if where else found
 
     def note(self, note_id: int) -> Note:
         rows = self.db.read(f"SELECT {_NOTE_COLUMNS} FROM notes WHERE id = ?", (note_id,))
         if not rows:
             raise NoteNotFoundError(f"no note {note_id}")
-        return _note(rows[0])
+        return self._note(rows[0])
+
+    def _note(self, row: sqlite3.Row) -> Note:
+        note, clean = _note(row)
+        if not clean:
+            self.undecodable.add(note.id)
+        return note
 
     def add(self, transcript: Transcript, anchor: Anchor, color: str = COLORS[0], text: str = "") -> Note:
         """A new note on a passage of an open document (register it first)."""
         _check_color(color)
+        text = _clean(text)  # bytes that are not UTF-8 (a command line's argument): U+FFFD
         place = placement(transcript, _index_of(transcript, anchor), anchor.lang)
         now = now_iso()
         with self.db.write() as conn:
@@ -218,7 +279,7 @@ class NotesStore:
             old = self._live(conn, note_id)
             conn.execute(
                 "UPDATE notes SET note = ?, color = ?, updated = ? WHERE id = ?",
-                (old["note"] if text is None else text, color or old["color"], now_iso(), note_id),
+                (old["note"] if text is None else _clean(text), color or old["color"], now_iso(), note_id),
             )
         return self.note(note_id)
 
@@ -292,7 +353,7 @@ class NotesStore:
         """Notes read through ``conn`` (inside a transaction): ``sql`` is the WHERE clause."""
         cursor = conn.execute(f"SELECT {_NOTE_COLUMNS} FROM notes WHERE {sql}", tuple(params))
         cursor.row_factory = sqlite3.Row
-        return [_note(r) for r in cursor.fetchall()]
+        return [self._note(r) for r in cursor.fetchall()]
 
     def insert(self, conn: sqlite3.Connection, note: Note) -> None:
         """Insert a whole note as it is (import): same uuid, times and status."""
@@ -336,7 +397,23 @@ def _anchor_values(anchor: Anchor, where: Placement) -> tuple[Any, ...]:
     )
 
 
-def _note(r: sqlite3.Row) -> Note:
+def _clean(text: str) -> str:
+    """Stored text as a note shows it: lone surrogates (bytes that were not UTF-8, read with
+    ``surrogateescape``) replaced with U+FFFD."""
+    return _SURROGATES.sub("\ufffd", text)
+
+
+def _note(raw: sqlite3.Row) -> tuple[Note, bool]:
+    """The note of a row, and whether its text was all valid UTF-8."""
+    r = dict(zip(raw.keys(), tuple(raw), strict=True))
+    clean = True
+    for key, value in r.items():
+        if isinstance(value, str) and not value.isascii():
+            fixed = _clean(value)
+            if fixed != value:
+                r[key], clean = fixed, False
+        elif isinstance(value, bytes):  # a BLOB where text belongs: only damage puts one there
+            r[key], clean = value.decode("utf-8", "replace"), False
     return Note(
         id=r["id"],
         uuid=r["uuid"],
@@ -359,7 +436,7 @@ def _note(r: sqlite3.Row) -> Note:
         created=r["created"],
         updated=r["updated"],
         deleted=r["deleted"],
-    )
+    ), clean
 
 
 def _check_color(color: str) -> None:

@@ -1,0 +1,67 @@
+"""Reading a user's file: a regular file only, refused at once otherwise, never a hang.
+
+A named pipe (FIFO) would block a plain ``open`` until a writer comes, a device can be endless
+(``/dev/zero``) or have effects when opened (a terminal, a tape), a socket cannot be read at all.
+:func:`read_regular` stats the path first, opens it without blocking or taking a controlling
+terminal, and checks the open file again (the path may have been swapped in between).
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+
+from .errors import TranscriptError
+
+_NOT_REGULAR = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+
+
+def read_regular(path: str | os.PathLike[str], limit: int) -> bytes:
+    """The bytes of the regular file at ``path`` (symlinks followed). TranscriptError, with a
+    one-line reason and the path, for a folder, a FIFO, socket or device ("not a regular file"),
+    a missing or unreadable file, or one larger than ``limit`` bytes."""
+    name = os.fsdecode(path)
+    try:
+        _check(os.stat(path), limit, name)
+        fd = os.open(path, _FLAGS)
+        try:
+            _check(os.fstat(fd), limit, name)
+            if hasattr(os, "set_blocking"):
+                os.set_blocking(fd, True)  # a regular file: reads never wait anyway
+            with os.fdopen(fd, "rb", closefd=False) as f:
+                data = f.read(limit + 1)
+        finally:
+            os.close(fd)
+    except FileNotFoundError:
+        raise TranscriptError("no such file", name) from None
+    except PermissionError:
+        raise TranscriptError("permission denied", name) from None
+    except IsADirectoryError:
+        raise TranscriptError("is a folder, not a file", name) from None
+    except OSError as err:
+        raise TranscriptError(f"cannot be read ({err.strerror or err})", name) from None
+    if len(data) > limit:
+        raise TranscriptError(
+            f"the file is too large (over {limit // (1024 * 1024)} MB) for a transcript", name
+        )
+    return data
+
+
+def _check(st: os.stat_result, limit: int, name: str) -> None:
+    if stat.S_ISDIR(st.st_mode):
+        raise TranscriptError("is a folder, not a file", name)
+    for test, what in _NOT_REGULAR:
+        if test(st.st_mode):
+            raise TranscriptError(f"not a regular file: it is {what}", name)
+    if not stat.S_ISREG(st.st_mode):
+        raise TranscriptError("not a regular file", name)
+    if st.st_size > limit:
+        raise TranscriptError(
+            f"the file is too large ({st.st_size // (1024 * 1024)} MB) for a transcript", name
+        )
