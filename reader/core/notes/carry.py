@@ -19,6 +19,7 @@ from pathlib import Path
 
 from ..errors import TranscriptError
 from ..model import Transcript
+from ..parser import parse_file
 from .anchors import DocumentText, placement, reanchor
 from .models import Document, Status
 from .store import NotesStore
@@ -115,7 +116,6 @@ def _kept_elsewhere(document: Document, path: str) -> bool:
     """True when ``document``'s own file is still where it was, unchanged, and is not ``path``."""
     if document.path == path or not Path(document.path).is_file():
         return False
-    from ..parser import parse_file
 
     try:
         return parse_file(document.path).fingerprint == document.fingerprint

@@ -7,13 +7,10 @@ A note belongs to a document *fingerprint*, never to a path, and points into it 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from enum import StrEnum
-from typing import TYPE_CHECKING
 
 from ..errors import TranscriptError
-
-if TYPE_CHECKING:  # datetime is imported when a time is taken: the window imports this at start
-    from datetime import datetime
 
 COLORS: tuple[str, ...] = ("yellow", "green", "blue", "pink", "purple")
 """The five highlight colours, in menu order; the first is the default."""
@@ -73,14 +70,10 @@ class Restored:
 def now_iso() -> str:
     """The current time as ISO 8601 UTC with milliseconds, e.g. ``2025-06-01T09:30:00.125Z``;
     strings in this form sort in time order, which the import's "newer wins" relies on."""
-    from datetime import UTC, datetime
-
     return iso(datetime.now(UTC))
 
 
 def iso(moment: datetime) -> str:
-    from datetime import UTC
-
     return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
