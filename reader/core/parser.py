@@ -15,11 +15,12 @@ import re
 import unicodedata
 from pathlib import Path
 
+from . import layouts
 from .decoding import Decoded, decode
 from .errors import TranscriptError
 from .identity import assign_keys, fingerprint
 from .model import Paragraph, Transcript
-from .pairing import HeaderItem, ParagraphItem, SpeakerItem, pair_lines, split_lines
+from .pairing import ParagraphItem, SpeakerItem, split_lines
 from .structure import build
 
 
@@ -31,10 +32,7 @@ def parse_file(path: str | os.PathLike[str]) -> Transcript:
 
 def parse_decoded(decoded: Decoded, path: str | os.PathLike[str]) -> Transcript:
     """Parse text `read_file` gave; a TranscriptError names the file it came from."""
-    try:
-        return parse_text(decoded.text, encoding=decoded.encoding, warnings=decoded.warnings)
-    except TranscriptError as err:
-        raise TranscriptError(err.reason, str(path)) from None
+    return parse_text(decoded.text, encoding=decoded.encoding, warnings=decoded.warnings, name=str(path))
 
 
 def read_file(path: str | os.PathLike[str]) -> Decoded:
@@ -80,7 +78,31 @@ def parse_bytes(data: bytes) -> Transcript:
     return parse_text(decoded.text, encoding=decoded.encoding, warnings=decoded.warnings)
 
 
-def parse_text(text: str, encoding: str = "utf-8", warnings: list[str] | None = None) -> Transcript:
+def parse_pasted(text: str, name: str = "the pasted text") -> Transcript:
+    """Parse text that did not come from a file (the clipboard, standard input): a BOM or
+    surrounding white space is dropped, the encoding reported is "utf-8" (what is saved)."""
+    return parse_text(text, encoding="utf-8", name=name)
+
+
+def parse_text(
+    text: str, encoding: str = "utf-8", warnings: list[str] | None = None, name: str | None = None
+) -> Transcript:
+    """Parse a transcript's text, wherever it came from: a file's decoded text, the clipboard,
+    standard input. `name` is what a TranscriptError names ("the clipboard", "<stdin>", a
+    path); `encoding` is what the text was decoded from, reported as is.
+
+    The text may be in any layout :mod:`.layouts` knows (the bilingual site's files and pages,
+    LSEG, Seeking Alpha, Capital IQ, the Motley Fool, Chinese minutes, plain `Name: text`);
+    the best fit reads it and `Transcript.layout` says which."""
+    try:
+        return _parse_collected(text, encoding, warnings)
+    except TranscriptError as err:
+        if name is None:
+            raise
+        raise TranscriptError(err.reason, name) from None
+
+
+def _parse_collected(text: str, encoding: str, warnings: list[str] | None) -> Transcript:
     # The parse makes tens of thousands of small acyclic objects: the cyclic garbage collector
     # would scan them over and over (a fifth of the time on a 5 MB file) and find nothing.
     collecting = gc.isenabled()
@@ -114,11 +136,13 @@ def _parse_text(text: str, encoding: str, warnings: list[str]) -> Transcript:
     lines = split_lines(text)
     if not lines:
         raise TranscriptError("the file is empty")
-    paired = pair_lines(lines)
-    speaker_lines = sum(isinstance(item, SpeakerItem) for item in paired.items)
+    layout = layouts.choose(lines)
+    reading = layout.read(lines)
+    speaker_lines = sum(isinstance(item, SpeakerItem) for item in reading.items)
     if speaker_lines == 0:
-        raise TranscriptError("no speaker lines ('Operator', 'Name - Title'): not a transcript")
-    structure = build(paired.items)
+        raise TranscriptError(f"no speaker lines ({layouts.expected(layout)}): not a transcript")
+    chinese_only = not any(isinstance(item, ParagraphItem) and item.en for item in reading.items)
+    structure = build(reading.items, chinese_only=chinese_only)
     paragraphs = structure.paragraphs
     if not paragraphs:
         raise TranscriptError("speaker lines but no text: not a transcript")
@@ -127,8 +151,8 @@ def _parse_text(text: str, encoding: str, warnings: list[str]) -> Transcript:
     assign_keys(paragraphs, structure.turns)
     content = [
         line
-        for item in paired.items
-        if not isinstance(item, HeaderItem)
+        for item in reading.items
+        if isinstance(item, ParagraphItem | SpeakerItem)
         for line in (
             (item.en or "", item.zh or "")
             if isinstance(item, ParagraphItem)
@@ -146,5 +170,6 @@ def _parse_text(text: str, encoding: str, warnings: list[str]) -> Transcript:
         calls=structure.calls,
         exchanges=structure.exchanges,
         fingerprint=fingerprint(content),
-        warnings=[*warnings, *paired.warnings, *structure.warnings, *_mojibake(paragraphs)],
+        warnings=[*warnings, *reading.warnings, *structure.warnings, *_mojibake(paragraphs)],
+        layout=layout.id,
     )
