@@ -67,7 +67,7 @@ _BOILERPLATE = re.compile(
     r"^(?:Copyright\s*(?:\u00a9|\(c\))|.*\bS&P Global Market Intelligence\b|.*\bspglobal\.com\b)", re.I
 )
 _TAIL = re.compile(r"^(?:These materials have been prepared|The information in the transcripts)", re.I)
-_AFFILIATION = re.compile(r"^[^.?!]{2,120}\s(?:-{1,2}|\u2013|\u2014)\s[^.?!]{2,80}$")
+_AFFILIATION = re.compile(r"^.{2,120}\s(?:-{1,2}|\u2013|\u2014)\s[^?!]{2,80}(?<![.?!])$")
 
 
 def score(lines: Sequence[Line]) -> float:
@@ -161,12 +161,14 @@ def _speaker_at(lines: list[Line], i: int, roster: Roster) -> tuple[str, str | N
     nxt = lines[i + 1].text if i + 1 < len(lines) else ""
     follows = lines[i + 1].number == lines[i].number + 1 if i + 1 < len(lines) else False
     affiliation = nxt if follows and _AFFILIATION.match(nxt) and not nxt.isupper() else None
-    if label_role(text) is not None or roster.find(text) is not None:
-        known = roster.find(text)
-        if affiliation and known is not None and known.title and known.title not in affiliation:
+    known = roster.find(text)
+    if label_role(text) is not None or known is not None:
+        if affiliation and known is not None and not any(
+            x and x in affiliation for x in (known.title, known.firm)
+        ):
             affiliation = None  # the next line is text that happens to hold a dash
         return text, affiliation
-    if affiliation and name_like(text):
+    if affiliation and len(affiliation) <= 100 and name_like(text):
         return text, affiliation
     return None
 

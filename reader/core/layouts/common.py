@@ -112,16 +112,17 @@ _SENTENCE_END = re.compile(r"[.?!:;\u3002\uff1f\uff01\u2026][\"'\u201d\u2019)\]]
 def wrap_width(lines: Sequence[Line]) -> int | None:
     """The width a text was hard-wrapped at, or None when its lines are whole paragraphs.
 
-    A wrapped text has most of its long lines ending within a few columns of one width (the longest
-    line); a text of whole paragraphs has lines of every length, many far longer than any wrap."""
+    A wrapped text has a good share (over a third) of its lines ending within a word's length of
+    one width, the longest line's; a text of whole paragraphs has lines of every length, often
+    longer than any wrap (220 columns)."""
     lengths = [len(line.text) for line in lines if len(line.text) >= 40]
     if len(lengths) < 8:
         return None
     widest = max(lengths)
     if widest > 220:
         return None
-    near = sum(1 for n in lengths if n >= widest - 25)
-    return widest if near * 2 >= len(lengths) else None
+    near = sum(1 for n in lengths if n >= widest - 20)
+    return widest if near >= 5 and near * 20 >= len(lengths) * 7 else None
 
 
 def join_paragraphs(lines: Sequence[Line], width: int | None) -> list[ParagraphItem]:
