@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from ..lines import SpeakerLine, is_analyst_title, is_chinese, is_name
 from ..model import Role, Section
 from ..pairing import Item, Line, ParagraphItem, SectionItem, SpeakerItem
+from .headings import is_heading
 
 HEAD = 400
 """How many non-blank lines from the top a layout's score looks at."""
@@ -174,8 +175,15 @@ def blocks(lines: Sequence[Line]) -> list[list[Line]]:
 
 
 def name_like(text: str, words: int = 5) -> bool:
-    """A line that could be a person's name on its own: a few capitalised words, no sentence."""
-    return 1 <= len(text.split()) <= words and len(text) <= 50 and is_name(text) and text[-1] not in ".?!:;,"
+    """A line that could be a person's name on its own: a few capitalised words, no sentence,
+    not a heading (`Presentation`, `Corporate Participants`)."""
+    return (
+        1 <= len(text.split()) <= words
+        and len(text) <= 50
+        and is_name(text)
+        and text[-1] not in ".?!:;,"
+        and not is_heading(text)
+    )
 
 
 def merge_runs(items: list[Item], runs: list[tuple[int, list[Line]]]) -> list[Item]:

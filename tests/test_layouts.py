@@ -1,0 +1,293 @@
+"""The layout layer: each source's shape read into the one model (hand-counted fictional
+fixtures in tests/fixtures/layouts/), the bilingual site's page variants read as the file they
+copy, text that came from no file, and what fits no layout."""
+
+import json
+import textwrap
+from pathlib import Path
+
+import pytest
+from fixture_counts import EXPECTED, LAYOUT_EXPECTED
+
+from reader.core import cues
+from reader.core.errors import TranscriptError
+from reader.core.layouts.common import join_paragraphs, wrap_width
+from reader.core.model import Section, Transcript
+from reader.core.pairing import Line
+from reader.core.parser import parse_file, parse_text
+from reader.core.summary import info_dict, info_text
+
+FIXTURES = Path(__file__).parent / "fixtures"
+LAYOUT_FIXTURES = FIXTURES / "layouts"
+
+
+def text_of(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def reading(t: Transcript) -> list:
+    """What a reader sees: paragraphs with their speaker and section, the Q&A start, the calls."""
+    return [
+        [(p.en, p.zh, t.turns[p.turn].speaker, p.section) for p in t.paragraphs],
+        [(s.name, s.title, s.role, s.firm) for s in t.speakers.values()],
+        [(c.first, c.end, c.qa_start, c.company, c.period) for c in t.calls],
+        [(e.asker, e.firm, e.first, e.end, e.answerers) for e in t.exchanges],
+    ]
+
+
+# --- Each source's layout ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", sorted(LAYOUT_EXPECTED))
+def test_layout_fixture_counts(name):
+    expected = LAYOUT_EXPECTED[name]
+    t = parse_file(LAYOUT_FIXTURES / name)
+    assert t.layout == expected["layout"]
+    assert t.languages == expected["languages"]
+    assert (len(t.turns), len(t.paragraphs)) == (expected["turns"], expected["paragraphs"])
+    assert len(t.speakers) == len(expected["speaker_list"])
+    assert t.qa_start == expected["qa_start"]
+    assert len(t.exchanges) == expected["exchanges"]
+    assert len(t.calls) == 1
+    call = t.calls[0]
+    assert (call.company, call.period, call.title) == (
+        expected["company"],
+        expected["period"],
+        expected["title"],
+    )
+    assert t.paragraphs[-1].text == expected["last_paragraph"]
+
+
+@pytest.mark.parametrize("name", sorted(LAYOUT_EXPECTED))
+def test_layout_fixture_speakers_roles_and_firms(name):
+    expected = LAYOUT_EXPECTED[name]
+    t = parse_file(LAYOUT_FIXTURES / name)
+    got = [(s.name, s.title, s.role.value, s.firm) for s in t.speakers.values()]
+    assert got == [tuple(x) for x in expected["speaker_list"]]
+    assert [turn.speaker for turn in t.turns] == expected["turn_speakers"]
+    for turn in t.turns:
+        assert turn.end > turn.first, f"turn {turn.index} ({turn.speaker}) has no text"
+
+
+@pytest.mark.parametrize("name", sorted(LAYOUT_EXPECTED))
+def test_layout_fixture_sections_and_exchanges(name):
+    t = parse_file(LAYOUT_FIXTURES / name)
+    qa = t.qa_start
+    assert [p.section for p in t.paragraphs] == [Section.PREPARED] * qa + [Section.QA] * (
+        len(t.paragraphs) - qa
+    )
+    analysts = [s.name for s in t.speakers.values() if s.role.value == "analyst"]
+    assert [e.asker for e in t.exchanges] == analysts
+    assert all(e.answerers for e in t.exchanges)
+
+
+def test_participant_lists_definitions_and_disclaimers_are_not_text():
+    lseg = parse_file(LAYOUT_FIXTURES / "lseg.txt")
+    texts = " ".join(p.text for p in lseg.paragraphs)
+    for word in ("PRELIMINARY", "fictional", "Corporate Participants", "[", "=====", "-----"):
+        assert word not in texts
+    fool = parse_file(LAYOUT_FIXTURES / "fool.txt")
+    texts = " ".join(p.text for p in fool.paragraphs)
+    for word in ("Duration", "Contents", "More QSFD", "Call participants", "fictional"):
+        assert word not in texts
+    capiq = parse_file(LAYOUT_FIXTURES / "capiq.txt")
+    texts = " ".join(p.text for p in capiq.paragraphs)
+    for word in ("Copyright", "Table of Contents", "....", "These materials", "Fennimore Tools Inc. - "):
+        assert word not in texts
+    seeking = parse_file(LAYOUT_FIXTURES / "seekingalpha.txt")
+    assert not any("Copyright policy" in p.text for p in seeking.paragraphs)
+
+
+def test_capiq_paragraphs_are_joined_back_whatever_the_wrap_width():
+    expected = LAYOUT_EXPECTED["capiq.txt"]
+    t = parse_file(LAYOUT_FIXTURES / "capiq.txt")
+    for index, start in expected["paragraph_starts"].items():
+        assert t.paragraphs[index].text.startswith(start)
+    assert all("  " not in p.text for p in t.paragraphs)
+    # The same export wrapped at 100 columns reads into the same paragraphs and turns.
+    narrower = parse_text(
+        _rewrap(text_of(LAYOUT_FIXTURES / "capiq.txt"), {p.text for p in t.paragraphs}, 100)
+    )
+    assert [p.text for p in narrower.paragraphs] == [p.text for p in t.paragraphs]
+    assert [turn.speaker for turn in narrower.turns] == expected["turn_speakers"]
+
+
+def _rewrap(text: str, paragraphs: set[str], width: int) -> str:
+    """The export with every paragraph wrapped at `width` instead."""
+    out: list[str] = []
+    buffer: list[str] = []
+    for line in text.split("\n"):
+        buffer.append(line)
+        joined = " ".join(buffer)
+        if joined in paragraphs:
+            out.append(textwrap.fill(joined, width))
+            buffer = []
+        elif not any(p.startswith(joined) for p in paragraphs):
+            out.extend(buffer)
+            buffer = []
+    out.extend(buffer)
+    return "\n".join(out)
+
+
+# --- Hard-wrapped text --------------------------------------------------------------------------
+
+
+def test_join_paragraphs_breaks_where_a_sentence_ends_short_of_the_width():
+    first = "Our first paragraph says a few things about the quarter and runs over more than one line of text here."
+    second = "A second one starts on its own line."
+    lines = [Line(i + 1, x) for i, x in enumerate([*textwrap.wrap(first, 40), *textwrap.wrap(second, 40)])]
+    got = [p.en for p in join_paragraphs(lines, 40)]
+    assert got == [first, second]
+    # A sentence that ends at the wrap width with the next word too long to fit is wrapped text.
+    wrapped = [Line(1, "It went well."), Line(2, "Then it did not.")]
+    assert [p.en for p in join_paragraphs(wrapped, 14)] == ["It went well. Then it did not."]
+    # A blank line (a gap in the line numbers) always ends a paragraph.
+    gapped = [Line(1, "No full stop here"), Line(3, "but a new paragraph")]
+    assert len(join_paragraphs(gapped, 40)) == 2
+
+
+def test_wrap_width_is_none_for_whole_paragraphs():
+    whole = [Line(i, "word " * n) for i, n in enumerate([12, 40, 25, 60, 9, 33, 18, 50, 45, 70])]
+    assert wrap_width([Line(x.number, x.text.strip()) for x in whole]) is None
+    text = " ".join(f"sentence number {i} of a long paragraph." for i in range(60))
+    wrapped = [Line(i, x) for i, x in enumerate(textwrap.wrap(text, 140))]
+    assert wrap_width(wrapped) in range(130, 141)
+
+
+# --- The bilingual site's page variants ---------------------------------------------------------
+
+
+def _bulleted(text: str, marker: str) -> str:
+    lines = text.split("\n")
+    marks = [f"{i + 1}. " for i in range(len(lines))] if marker == "1." else [marker] * len(lines)
+    return "\n\n".join(m + line for m, line in zip(marks, lines, strict=True))
+
+
+@pytest.mark.parametrize("marker", ["\u2022 ", "\u2022", "\u00b7 ", "- ", "* ", "1."])
+@pytest.mark.parametrize("name", ["basic.txt", "translated_titles.txt", "english_only.txt"])
+def test_a_bulleted_web_copy_reads_as_the_file(name, marker):
+    text = text_of(FIXTURES / name)
+    copy = parse_text(_bulleted(text, marker))
+    assert copy.layout == "statementdog"
+    assert reading(copy) == reading(parse_text(text))
+
+
+TITLE = "Corvane Robotics (CRVN) 2025 Q2 法說會逐字稿"
+SUMMARY = ["內容摘要", "第二季出貨 3,420 台工業機器人,年增 27%。", "全年出貨目標上調至 13,500 台。"]
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [
+        [TITLE, *SUMMARY, "完整原文", "{disclaimer}"],
+        [TITLE, "完整原文", "{disclaimer}"],
+        [TITLE, "{disclaimer}", *SUMMARY],
+        [TITLE, *SUMMARY, "{disclaimer}"],
+    ],
+)
+def test_a_page_title_and_summary_are_the_calls_not_turns(layout):
+    text = text_of(FIXTURES / "basic.txt")
+    disclaimer, rest = text.split("\n", 1)
+    page = "\n".join(line.replace("{disclaimer}", disclaimer) for line in layout) + "\n" + rest
+    t, reference = parse_text(page), parse_text(text)
+    assert reading(t) == reading(reference)
+    assert t.header == reference.header and t.warnings == []
+    assert t.calls[0].title == TITLE
+    assert t.calls[0].summary == (SUMMARY[1:] if "內容摘要" in layout else [])
+    info = info_dict(t)
+    assert info["calls"][0]["title"] == TITLE
+    assert "title" not in info_dict(reference)["calls"][0]
+
+
+def test_two_page_copies_pasted_give_two_titled_calls():
+    one, two = text_of(FIXTURES / "basic.txt"), text_of(FIXTURES / "simplified.txt")
+    page = f"Page one\n完整原文\n{one}\nPage two\n內容摘要\n摘要第一行。\n完整原文\n{two}"
+    t = parse_text(page)
+    a, b = parse_text(one), parse_text(two)
+    assert len(t.calls) == 2
+    assert [c.title for c in t.calls] == ["Page one", "Page two"]
+    assert t.calls[1].summary == ["摘要第一行。"]
+    assert len(t.paragraphs) == len(a.paragraphs) + len(b.paragraphs)
+    assert len(t.turns) == len(a.turns) + len(b.turns)
+
+
+def test_an_english_only_page_with_a_title_line():
+    text = text_of(FIXTURES / "english_only.txt")
+    t = parse_text("Brightwater Semiconductor (BWSC) Q4 2024 Earnings Call Transcript\n\n" + text)
+    assert reading(t) == reading(parse_text(text))
+    assert t.calls[0].title.startswith("Brightwater Semiconductor")
+    assert t.layout == "statementdog"
+
+
+def test_operator_instructions_newer_and_older_renderings_split_alike():
+    older = "感謝您的耐心等待。(操作員說明) 我們的第一個問題來自 Acme 證券的 Jane Doe。"
+    newer = older.replace("操作員說明", "操作員指示")
+    assert cues.sentences(newer) == cues.sentences(older)
+    assert len(cues.sentences(newer)) == 2
+    assert cues.opens_questions(newer)
+
+
+def test_existing_fixtures_all_read_as_statementdog():
+    for name, expected in EXPECTED.items():
+        if expected["transcript"]:
+            assert parse_file(FIXTURES / name).layout == "statementdog", name
+
+
+# --- Text from no file, and what is not a transcript -------------------------------------------------
+
+
+def test_parse_text_reads_pasted_text_and_names_it_in_errors():
+    text = text_of(LAYOUT_FIXTURES / "seekingalpha.txt")
+    pasted = parse_text("\ufeff  " + text.replace("\n", "\r\n") + "\r\n\r\n", name="the clipboard")
+    assert reading(pasted) == reading(parse_file(LAYOUT_FIXTURES / "seekingalpha.txt"))
+    with pytest.raises(TranscriptError) as err:
+        parse_text("just a note to self\nnothing more", name="the clipboard")
+    assert str(err.value).startswith("the clipboard: ")
+    assert "not a transcript" in str(err.value) and "\n" not in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Corporate Participants\nConference Call Participants\nPresentation\nQuestions and Answers\n" * 2,
+            "'Name:",
+        ),
+        ("CORPORATE PARTICIPANTS\nPRESENTATION\nQUESTIONS AND ANSWERS\n", "capiq"),
+        ("今天天气很好。\n我们去公园散步，看见很多人在跑步。\n晚上回家做饭。", "'Name:"),
+        ("a,b,c\n1,2,3\n4,5,6\n", "'Operator'"),
+    ],
+)
+def test_text_that_fits_no_layout_fails_in_one_line_naming_what_was_expected(text, names):
+    with pytest.raises(TranscriptError) as err:
+        parse_text(text)
+    message = str(err.value)
+    assert "not a transcript" in message and "\n" not in message and names in message
+
+
+@pytest.mark.parametrize("name", sorted(LAYOUT_EXPECTED))
+def test_any_line_dropped_gives_a_model_or_a_clean_error(name):
+    lines = text_of(LAYOUT_FIXTURES / name).split("\n")
+    for i in range(len(lines)):
+        try:
+            t = parse_text("\n".join(lines[:i] + lines[i + 1 :]))
+        except TranscriptError as err:
+            assert "\n" not in str(err)
+            continue
+        assert sum(turn.end - turn.first for turn in t.turns) == len(t.paragraphs)
+        json.dumps(info_dict(t))
+
+
+# --- What info says -------------------------------------------------------------------------------
+
+
+def test_info_names_the_layout_and_says_no_translation_for_one_language():
+    t = parse_file(LAYOUT_FIXTURES / "minutes_zh.txt")
+    info = info_dict(t)
+    assert info["layout"] == "minutes-zh" and info["figures"] > 0 and info["figure_mismatches"] == []
+    text = info_text(t, "minutes_zh.txt")
+    assert "layout minutes-zh" in text and "no translation" in text and "mismatches" not in text
+    bilingual = info_text(parse_file(FIXTURES / "basic.txt"), "basic.txt")
+    assert "mismatches with the Chinese: 0" in bilingual and "no translation" not in bilingual
+    words = {s["name"]: s["words"] for s in info["speakers"]}
+    assert all(n > 0 for n in words.values())
