@@ -133,7 +133,7 @@ def _rewrap(text: str, paragraphs: set[str], width: int) -> str:
 
 
 def test_join_paragraphs_breaks_where_a_sentence_ends_short_of_the_width():
-    first = "Our first paragraph says a few things about the quarter and runs over more than one line of text here."
+    first = "Our first paragraph says a few things about the quarter and runs over more than one line here."
     second = "A second one starts on its own line."
     lines = [Line(i + 1, x) for i, x in enumerate([*textwrap.wrap(first, 40), *textwrap.wrap(second, 40)])]
     got = [p.en for p in join_paragraphs(lines, 40)]

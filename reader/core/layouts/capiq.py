@@ -163,8 +163,10 @@ def _speaker_at(lines: list[Line], i: int, roster: Roster) -> tuple[str, str | N
     affiliation = nxt if follows and _AFFILIATION.match(nxt) and not nxt.isupper() else None
     known = roster.find(text)
     if label_role(text) is not None or known is not None:
-        if affiliation and known is not None and not any(
-            x and x in affiliation for x in (known.title, known.firm)
+        if (
+            affiliation
+            and known is not None
+            and not any(x and x in affiliation for x in (known.title, known.firm))
         ):
             affiliation = None  # the next line is text that happens to hold a dash
         return text, affiliation
