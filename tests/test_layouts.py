@@ -291,3 +291,15 @@ def test_info_names_the_layout_and_says_no_translation_for_one_language():
     assert "mismatches with the Chinese: 0" in bilingual and "no translation" not in bilingual
     words = {s["name"]: s["words"] for s in info["speakers"]}
     assert all(n > 0 for n in words.values())
+
+
+def test_seeking_alpha_without_participant_lists_finds_speakers_by_their_names():
+    lines = text_of(LAYOUT_FIXTURES / "seekingalpha.txt").split("\n")
+    assert lines[2] == "Executives" and lines[9] == "Operator"
+    t = parse_text("\n".join(lines[:2] + lines[9:]))
+    expected = LAYOUT_EXPECTED["seekingalpha.txt"]
+    assert t.layout == "seekingalpha"
+    assert [turn.speaker for turn in t.turns] == expected["turn_speakers"]
+    assert (len(t.paragraphs), t.qa_start) == (expected["paragraphs"], expected["qa_start"])
+    roles = {s.name: s.role.value for s in t.speakers.values()}
+    assert roles == {name: role for name, _, role, _ in expected["speaker_list"]}

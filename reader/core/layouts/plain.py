@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from ..pairing import CallItem, Item, Line
 from .common import HEAD, Layout, Reading, Roster, label_role, merge_runs, name_like, qa_heading, speaker_item
 from .headings import QUESTIONS, heading_key
-from .seekingalpha import speaker_runs
+from .seekingalpha import repeated_names, speaker_runs
 
 _INLINE = re.compile(
     r"^(?P<name>[A-Z][\w.'\u2019\-]*(?:\s+[\w.'\u2019\-]+){0,4}?)"
@@ -34,7 +34,7 @@ def score(lines: Sequence[Line]) -> float:
     named = Counter(found[0] for line in head if (found := _inline(line.text)) is not None)
     if sum(named.values()) >= 3 and len(named) >= 2 and max(named.values()) >= 2:
         return 0.5
-    bare = Counter(line.text for line in head if name_like(line.text, 4))
+    bare = repeated_names(head)
     repeated = [name for name, n in bare.items() if n >= 2]
     if len(repeated) >= 2 and sum(bare[name] for name in repeated) >= 4:
         return 0.3

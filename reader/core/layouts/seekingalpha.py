@@ -47,15 +47,20 @@ def score(lines: Sequence[Line]) -> float:
     )
     if lists >= 1 and (qa or lists >= 2):
         return 0.9
-    return 0.8 if qa and lists else 0.0
+    return 0.6 if qa else 0.0
 
 
 def read(lines: list[Line]) -> Reading:
     roster, start = roster_before_text(lines)
-    preamble = [line.text for line in lines[:start] if heading_key(line.text) not in PARTICIPANTS]
-    items, runs = speaker_runs(lines[start:], roster)
-    if preamble and items:
-        items.insert(0, CallItem(lines[0].number, preamble[0]))
+    counts = repeated_names(lines[start:])
+    first = next((i for i in range(start, len(lines)) if _speaker(lines, i, roster, counts)), start)
+    if first - start > 4:
+        first = start  # a long text before the first speaker line: text, not a page's head
+    lists_at = next((i for i, line in enumerate(lines) if heading_key(line.text) in PARTICIPANTS), first)
+    head = lines[: min(lists_at, first)]
+    items, runs = speaker_runs(lines[first:], roster)
+    if head and items:
+        items.insert(0, CallItem(head[0].number, head[0].text))
         runs = [(position + 1, run) for position, run in runs]
     return Reading(merge_runs(items, runs))
 
@@ -85,10 +90,30 @@ def roster_before_text(lines: list[Line]) -> tuple[Roster, int]:
     return roster, start
 
 
+def repeated_names(lines: Sequence[Line]) -> Counter[str]:
+    """The lines that could be a full name (two words or more) standing alone, counted; a name
+    the text also mentions elsewhere (the operator announcing it, a thank-you) counts twice."""
+    counts = Counter(line.text for line in lines if len(line.text.split()) >= 2 and name_like(line.text))
+    if counts:
+        whole = "\n".join(line.text for line in lines)
+        for name, n in counts.items():
+            if n == 1 and whole.count(name) > 1:
+                counts[name] = 2
+    return counts
+
+
+def _speaker(lines: Sequence[Line], i: int, roster: Roster, counts: Counter[str]) -> bool:
+    """A line that starts a turn: a label, a name the lists give, or a full name standing alone
+    again (or named in the text) with text, not another name, after it."""
+    text = lines[i].text
+    if label_role(text) is not None or roster.find(text) is not None:
+        return True
+    return counts[text] >= 2 and i + 1 < len(lines) and not name_like(lines[i + 1].text)
+
+
 def speaker_runs(lines: list[Line], roster: Roster) -> tuple[list[Item], list[tuple[int, list[Line]]]]:
-    """Speaker items (name lines the lists know, labels, or names said again and again) and the
-    runs of text between them."""
-    counts = Counter(line.text for line in lines if name_like(line.text))
+    """Speaker items and the runs of text between them."""
+    counts = repeated_names(lines)
     items: list[Item] = []
     runs: list[tuple[int, list[Line]]] = []
     body: list[Line] = []
@@ -102,12 +127,7 @@ def speaker_runs(lines: list[Line], roster: Roster) -> tuple[list[Item], list[tu
                 body = []
             items.append(qa_heading(line.number))
             continue
-        speaker = (
-            label_role(text) is not None
-            or roster.find(text) is not None
-            or (counts[text] >= 2 and i + 1 < len(lines) and not name_like(lines[i + 1].text))
-        )
-        if not speaker:
+        if not _speaker(lines, i, roster, counts):
             body.append(line)
             continue
         if body:

@@ -55,16 +55,16 @@ def score(lines: Sequence[Line]) -> float:
         head = _strip_markers(head)
     if _disclaimer_at(head):
         return 1.0
-    pairs = strong = 0
+    pairs = titled = 0
     for a, b in zip(head, head[1:], strict=False):
         speaker = parse_speaker_line(a.text)
         if speaker is None:
             continue
         pairs += a.text == b.text
-        strong += speaker.strong
+        titled += speaker.strong and bool(speaker.title)
     if pairs:
         return 0.9
-    return 0.6 if strong >= 2 else 0.05
+    return 0.6 if titled >= 2 else 0.05
 
 
 def read(lines: list[Line]) -> Reading:
