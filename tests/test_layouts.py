@@ -303,3 +303,39 @@ def test_seeking_alpha_without_participant_lists_finds_speakers_by_their_names()
     assert (len(t.paragraphs), t.qa_start) == (expected["paragraphs"], expected["qa_start"])
     roles = {s.name: s.role.value for s in t.speakers.values()}
     assert roles == {name: role for name, _, role, _ in expected["speaker_list"]}
+
+
+def test_capiq_newer_export_with_title_lines_and_page_furniture():
+    """`Call Participants` / `EXECUTIVES` / `ANALYSTS`, a title (not `Company - Title`) under each
+    name, `Presentation` / `Question and Answer`, and a copied PDF's running heads and page numbers
+    in the middle of a paragraph."""
+    text = text_of(LAYOUT_FIXTURES / "capiq.txt")
+    for old, new in [
+        ("CORPORATE PARTICIPANTS", "Call Participants\nEXECUTIVES"),
+        ("CONFERENCE CALL PARTICIPANTS", "ANALYSTS"),
+        ("PRESENTATION", "Presentation"),
+        ("QUESTIONS AND ANSWERS", "Question and Answer"),
+        ("Fennimore Tools Inc. - ", ""),
+        ("Marlow Brothers & Co., Research Division - Analyst", "Marlow Brothers & Co., Research Division"),
+        ("Greyfield Partners LLC - Analyst", "Greyfield Partners LLC"),
+    ]:
+        text = text.replace(old, new)
+    lines = text.split("\n")
+    at = (
+        lines.index(
+            "Thanks, Rachel. Fiscal second quarter sales were $812 million, up 9% from last year, "
+            "with organic growth of 6% and the rest from the"
+        )
+        + 1
+    )
+    lines[at:at] = ["FENNIMORE TOOLS INC. FQ2 2026 EARNINGS CALL | NOV 11, 2025", "4"]
+    t = parse_text("\n".join(lines))
+    reference = parse_file(LAYOUT_FIXTURES / "capiq.txt")
+    expected = LAYOUT_EXPECTED["capiq.txt"]
+    assert t.layout == "capiq"
+    assert [p.text for p in t.paragraphs] == [p.text for p in reference.paragraphs]
+    assert [turn.speaker for turn in t.turns] == expected["turn_speakers"]
+    assert t.qa_start == expected["qa_start"] and len(t.exchanges) == expected["exchanges"]
+    got = {s.name: (s.title, s.role.value, s.firm) for s in t.speakers.values()}
+    assert got["Nadia Petrov"] == ("CFO", "management", None)
+    assert got["Derek Hollis"] == ("Analyst", "analyst", "Marlow Brothers & Co., Research Division")

@@ -52,7 +52,12 @@ from .headings import (
     real_heading,
     split_affiliation,
 )
+from .headings import (
+    is_heading as is_any_heading,
+)
 
+# Its headings are capitalised (`CORPORATE PARTICIPANTS`) or, in its newer exports, `Call
+# Participants` with `EXECUTIVES` / `ANALYSTS` under it and `Question and Answer`.
 _HEADINGS = {
     "CORPORATE PARTICIPANTS",
     "CONFERENCE CALL PARTICIPANTS",
@@ -66,13 +71,25 @@ _HEADINGS = {
 _BOILERPLATE = re.compile(
     r"^(?:Copyright\s*(?:\u00a9|\(c\))|.*\bS&P Global Market Intelligence\b|.*\bspglobal\.com\b)", re.I
 )
+# A page's running head in a copy of the PDF: `ACME CORP FQ2 2026 EARNINGS CALL | NOV 11, 2025`.
+_PAGE_HEAD = re.compile(r"^[^a-z|]{3,100}\b(?:EARNINGS|CONFERENCE|CALL)\b[^a-z|]*\|[^a-z]*$")
 _TAIL = re.compile(r"^(?:These materials have been prepared|The information in the transcripts)", re.I)
 _AFFILIATION = re.compile(r"^.{2,120}\s(?:-{1,2}|\u2013|\u2014)\s[^?!]{2,80}(?<![.?!])$")
+_TITLE_LINE = re.compile(
+    r"\b(?:Chief|Officer|President|Director|Chair\w*|CEO|CFO|COO|CTO|Head|Manager|Vice|VP|SVP|EVP"
+    r"|Investor Relations|Analyst|Founder|Treasurer|Controller|Secretary|Executive|Partner|Counsel)\b"
+)
 
 
 def score(lines: Sequence[Line]) -> float:
-    found = {line.text.strip() for line in lines[:HEAD] if line.text.strip() in _HEADINGS}
-    return 0.95 if len(found) >= 2 else 0.0
+    found = {line.text for line in lines[:HEAD] if line.text in _HEADINGS}
+    if len(found) >= 2:
+        return 0.95
+    if found & {"EXECUTIVES", "ANALYSTS"} and any(
+        line.text == "Question and Answer" for line in lines[:HEAD]
+    ):
+        return 0.95
+    return 0.0
 
 
 def read(lines: list[Line]) -> Reading:
@@ -84,6 +101,7 @@ def read(lines: list[Line]) -> Reading:
     mode = "preamble"
     list_role = Role.MANAGEMENT
     entry: list[str] = []
+    skipped: set[int] = set()  # page furniture left out: not a paragraph break
 
     def flush() -> None:
         if body:
@@ -103,10 +121,17 @@ def read(lines: list[Line]) -> Reading:
         line = lines[i]
         text = line.text
         i += 1
-        if RULE.match(text) or _BOILERPLATE.match(text) or PAGE_NUMBER.match(text) or text in preamble[:3]:
+        if (
+            RULE.match(text)
+            or _BOILERPLATE.match(text)
+            or PAGE_NUMBER.match(text)
+            or _PAGE_HEAD.match(text)
+            or (mode != "preamble" and text in preamble[:3])
+        ):
+            skipped.add(line.number)
             continue
         key = heading_key(text)
-        is_heading = (text.isupper() or key in CONTENTS) and real_heading(lines, i - 1)
+        is_heading = is_any_heading(text) and real_heading(lines, i - 1)
         if is_heading and (key in PARTICIPANTS or key in CALL_PARTICIPANTS):
             close_entry()
             mode, list_role = "list", PARTICIPANTS.get(key, Role.MANAGEMENT)
@@ -147,7 +172,7 @@ def read(lines: list[Line]) -> Reading:
             if affiliation:
                 i += 1
     flush()
-    out = merge_runs(items, bodies)
+    out = merge_runs(items, bodies, frozenset(skipped))
     company = {p.firm.casefold() for p in roster.values() if p.role is Role.MANAGEMENT and p.firm}
     for item in out:
         if isinstance(item, SpeakerItem) and item.role is None and item.firm and company:
@@ -160,8 +185,13 @@ def _speaker_at(lines: list[Line], i: int, roster: Roster) -> tuple[str, str | N
     text = lines[i].text
     nxt = lines[i + 1].text if i + 1 < len(lines) else ""
     follows = lines[i + 1].number == lines[i].number + 1 if i + 1 < len(lines) else False
-    affiliation = nxt if follows and _AFFILIATION.match(nxt) and not nxt.isupper() else None
     known = roster.find(text)
+    affiliation = None
+    if follows and not is_any_heading(nxt):
+        if _AFFILIATION.match(nxt) or (known is not None and nxt in (known.title, known.firm)):
+            affiliation = nxt
+        elif len(nxt) <= 80 and _TITLE_LINE.search(nxt) and nxt[-1:] not in ".?!,;:":
+            affiliation = nxt  # a title alone: `Chief Financial Officer`
     if label_role(text) is not None or known is not None:
         if (
             affiliation

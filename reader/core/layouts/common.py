@@ -126,11 +126,14 @@ def wrap_width(lines: Sequence[Line]) -> int | None:
     return widest if near >= 5 and near * 20 >= len(lengths) * 7 else None
 
 
-def join_paragraphs(lines: Sequence[Line], width: int | None) -> list[ParagraphItem]:
+def join_paragraphs(
+    lines: Sequence[Line], width: int | None, skipped: frozenset[int] = frozenset()
+) -> list[ParagraphItem]:
     """The paragraphs of a run of lines: a blank line always ends one; in hard-wrapped text (a
     `width`) a line ends one too when it ends a sentence and the next line's first word would have
     fitted after it (so the break was the writer's, not the wrap's). Without a width, every line
-    is a paragraph."""
+    is a paragraph. `skipped`: numbers of lines left out (a page's running head) that are not
+    blank lines."""
     out: list[ParagraphItem] = []
     if width is None:
         return [paragraph(line.number, line.text) for line in lines]
@@ -141,7 +144,7 @@ def join_paragraphs(lines: Sequence[Line], width: int | None) -> list[ParagraphI
             start = line
         parts.append(line.text)
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        ends = nxt is None or nxt.number > line.number + 1  # a blank line follows
+        ends = nxt is None or any(n not in skipped for n in range(line.number + 1, nxt.number))
         if not ends and nxt is not None and _SENTENCE_END.search(line.text):
             first_word = nxt.text.split(maxsplit=1)[0]
             ends = len(line.text) + 1 + len(first_word) <= width
@@ -186,7 +189,9 @@ def name_like(text: str, words: int = 5) -> bool:
     )
 
 
-def merge_runs(items: list[Item], runs: list[tuple[int, list[Line]]]) -> list[Item]:
+def merge_runs(
+    items: list[Item], runs: list[tuple[int, list[Line]]], skipped: frozenset[int] = frozenset()
+) -> list[Item]:
     """The items with each run of text lines put back, as paragraphs, where it stood (`runs`:
     the index in `items` it goes before, and its lines). The wrap width is the whole text's."""
     width = wrap_width([line for _, run in runs for line in run])
@@ -194,7 +199,7 @@ def merge_runs(items: list[Item], runs: list[tuple[int, list[Line]]]) -> list[It
     at = 0
     for position, run in runs:
         out.extend(items[at:position])
-        out.extend(join_paragraphs(run, width))
+        out.extend(join_paragraphs(run, width, skipped))
         at = position
     out.extend(items[at:])
     return out

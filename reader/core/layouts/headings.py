@@ -21,6 +21,7 @@ PARTICIPANTS = {
     "company representatives": Role.MANAGEMENT,
     "conference call participants": Role.ANALYST,
     "analysts": Role.ANALYST,
+    "attendees": Role.ANALYST,
 }
 CALL_PARTICIPANTS = {"call participants", "participants"}
 PRESENTATION = {"presentation", "prepared remarks", "management discussion section", "management remarks"}
