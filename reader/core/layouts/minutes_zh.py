@@ -29,6 +29,8 @@ from .common import HEAD, Layout, Reading, qa_heading, speaker_item
 _LABEL = re.compile(
     r"^(?P<label>[^\s：:，,。？！、；;（）()]{1,14}(?:[ \u3000（(][^：:，,。？！]{1,16})?)\s*[：:]\s*"
 )
+# `问1`, `Q2`, `答1`: numbered questions and answers are still one asker and one answerer.
+_NUMBERED = re.compile(r"^(问|問|答|Q|A|q|a)\s*\d{1,3}$")
 _META = re.compile(
     r"^(?:[会會][议議])?(?:时间|時間|日期|地点|地點|主题|主題|形式|来源|來源|整理|记录|記錄|备注|備註|注|"
     r"[参參][会會]人[员員]|出席人[员員]|[参參][会會]嘉[宾賓]|出席嘉[宾賓]|嘉[宾賓]|公司[参參][会會]人[员員]|"
@@ -68,10 +70,12 @@ class _Turn:
 
 
 def _label(text: str) -> tuple[str, str] | None:
-    m = _LABEL.match(text)
+    m = _LABEL.match(text.replace("**", "", 2) if text.startswith("**") else text)
     if m is None:
         return None
-    label = m["label"].strip()
+    if text.startswith("**"):
+        text = text.replace("**", "", 2)
+    label = _NUMBERED.sub(r"\1", m["label"].strip())
     if _META.match(label) or not (has_ideographs(label) or label.casefold() in ("q", "a")):
         return None
     return label, text[m.end() :].strip()

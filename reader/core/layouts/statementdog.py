@@ -17,7 +17,7 @@ from ..pairing import CallItem, Item, Line, pair_lines
 from .common import HEAD, Layout, Reading
 
 # A list marker a browser copies in front of each item of the page's list.
-_MARKER = re.compile(r"^(?:[\u2022\u00b7\u25cf\u25aa\u2027\u30fb]\s*|[-*]\s+|\d{1,3}[.)]\s+)")
+_MARKER = re.compile(r"^(?:[\u2022\u00b7\u25cf\u25aa\u2027\u30fb]\s*|[-*](?:\s+|$)|\d{1,3}[.)](?:\s+|$))")
 _SUMMARY = re.compile(r"^(?:內容摘要|内容摘要|重點摘要|重点摘要|摘要)\s*[:：]?$")
 _FULL_TEXT = re.compile(r"^(?:完整原文|完整內容|完整内容|全文)\s*[:：]?$")
 _DISCLAIMER_HINTS = ("警語", "警语", "免責", "免责", "僅供參考", "仅供参考", "英文原文")
