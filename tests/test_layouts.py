@@ -199,16 +199,19 @@ def test_a_page_title_and_summary_are_the_calls_not_turns(layout):
     assert "title" not in info_dict(reference)["calls"][0]
 
 
-def test_two_page_copies_pasted_give_two_titled_calls():
+@pytest.mark.parametrize("second_title", ["Page two", "第二頁的標題 2025 Q2 法說會逐字稿"])
+def test_two_page_copies_pasted_give_two_titled_calls(second_title):
     one, two = text_of(FIXTURES / "basic.txt"), text_of(FIXTURES / "simplified.txt")
-    page = f"Page one\n完整原文\n{one}\nPage two\n內容摘要\n摘要第一行。\n完整原文\n{two}"
+    page = f"Page one\n完整原文\n{one}\n{second_title}\n內容摘要\n摘要第一行。\n完整原文\n{two}"
     t = parse_text(page)
     a, b = parse_text(one), parse_text(two)
     assert len(t.calls) == 2
-    assert [c.title for c in t.calls] == ["Page one", "Page two"]
+    assert [c.title for c in t.calls] == ["Page one", second_title]
     assert t.calls[1].summary == ["摘要第一行。"]
     assert len(t.paragraphs) == len(a.paragraphs) + len(b.paragraphs)
     assert len(t.turns) == len(a.turns) + len(b.turns)
+    assert [p.text for p in t.paragraphs] == [p.text for p in a.paragraphs + b.paragraphs]
+    assert t.warnings == []
 
 
 def test_an_english_only_page_with_a_title_line():

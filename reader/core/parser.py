@@ -137,7 +137,7 @@ def _parse_text(text: str, encoding: str, warnings: list[str]) -> Transcript:
     if not lines:
         raise TranscriptError("the file is empty")
     layout = layouts.choose(lines)
-    reading = layout.read(lines)
+    reading = layout.read(lines, text)
     speaker_lines = sum(isinstance(item, SpeakerItem) for item in reading.items)
     if speaker_lines == 0:
         raise TranscriptError(f"no speaker lines ({layouts.expected(layout)}): not a transcript")

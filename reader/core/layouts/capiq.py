@@ -92,7 +92,7 @@ def score(lines: Sequence[Line]) -> float:
     return 0.0
 
 
-def read(lines: list[Line]) -> Reading:
+def read(lines: list[Line], whole: str) -> Reading:
     roster = Roster()
     preamble: list[str] = []
     items: list[Item] = []

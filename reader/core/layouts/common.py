@@ -31,7 +31,7 @@ class Layout:
     id: str
     expected: str  # what its speaker lines look like, for the error when nothing fits
     score: Callable[[Sequence[Line]], float]
-    read: Callable[[list[Line]], Reading]
+    read: Callable[[list[Line], str], Reading]  # the text's non-blank lines, and the whole text
 
 
 @dataclass

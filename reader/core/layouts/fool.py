@@ -60,7 +60,7 @@ def _speaker(text: str) -> tuple[str, str | None, str] | None:
     return parts[0].strip(), None, parts[1].strip()
 
 
-def read(lines: list[Line]) -> Reading:
+def read(lines: list[Line], whole: str) -> Reading:
     roster = _participants(lines)
     items: list[Item] = []
     bodies: list[tuple[int, list[Line]]] = []

@@ -66,7 +66,7 @@ def _parse_who(who: str) -> tuple[str, str | None, str]:
     return name.strip(), firm, title
 
 
-def read(lines: list[Line]) -> Reading:
+def read(lines: list[Line], whole: str) -> Reading:
     roster = Roster()
     items: list[Item] = []
     body: list[Line] = []

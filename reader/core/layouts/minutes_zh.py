@@ -95,7 +95,7 @@ def score(lines: Sequence[Line]) -> float:
     return 0.85 if hinted else 0.7
 
 
-def read(lines: list[Line]) -> Reading:
+def read(lines: list[Line], whole: str) -> Reading:
     title: str | None = None
     management: dict[str, str] = {}  # name -> title, from the participant line
     turns: list[_Turn] = []

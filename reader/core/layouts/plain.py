@@ -41,7 +41,7 @@ def score(lines: Sequence[Line]) -> float:
     return 0.0
 
 
-def read(lines: list[Line]) -> Reading:
+def read(lines: list[Line], whole: str) -> Reading:
     inline = sum(1 for line in lines[:HEAD] if _inline(line.text) is not None)
     if inline < 3:
         return Reading(merge_runs(*speaker_runs(lines, Roster())))

@@ -50,7 +50,7 @@ def score(lines: Sequence[Line]) -> float:
     return 0.6 if qa else 0.0
 
 
-def read(lines: list[Line]) -> Reading:
+def read(lines: list[Line], whole: str) -> Reading:
     roster, start = roster_before_text(lines)
     counts = repeated_names(lines[start:])
     first = next((i for i in range(start, len(lines)) if _speaker(lines, i, roster, counts)), start)
