@@ -1,7 +1,7 @@
 """Parse speed of this code against another copy of it (a commit before a change), paired.
 
     git worktree add /tmp/before <commit>        (or: git archive <commit> reader | tar -x -C /tmp/before)
-    .venv/bin/python -m bench.parse_paired --old /tmp/before [--rounds 11] [FILE ...]
+    .venv/bin/python -m bench.parse_paired --old /tmp/before [--new DIR] [--rounds 11] [FILE ...]
 
 Each round runs one process with the old `reader` package and one with this one, in alternating
 order; each process parses the file `--parses` times and reports its median `parse_file()` time.
@@ -53,6 +53,7 @@ def run(source: Path, path: Path, parses: int) -> dict[str, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--old", type=Path, required=True, help="a folder holding the old reader package")
+    parser.add_argument("--new", type=Path, default=ROOT, help="the new one (default: this checkout)")
     parser.add_argument("--rounds", type=int, default=11)
     parser.add_argument("--parses", type=int, default=3)
     parser.add_argument("files", nargs="*", type=Path)
@@ -68,7 +69,7 @@ def main() -> None:
     for path in files:
         old_times, new_times, ratios = [], [], []
         for i in range(args.rounds):
-            order = [(args.old, old_times), (ROOT, new_times)]
+            order = [(args.old, old_times), (args.new, new_times)]
             if i % 2:
                 order.reverse()
             got = {}
@@ -76,7 +77,7 @@ def main() -> None:
                 result = run(source, path, args.parses)
                 times.append(result["median"])
                 got[str(source)] = result["median"]
-            ratios.append(got[str(ROOT)] / got[str(args.old)])
+            ratios.append(got[str(args.new)] / got[str(args.old)])
         print(
             f"| {path.name} | {args.rounds} | {statistics.median(old_times) * 1000:.0f} ms "
             f"| {statistics.median(new_times) * 1000:.0f} ms | {statistics.median(ratios):.3f}x |"
