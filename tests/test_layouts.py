@@ -342,3 +342,21 @@ def test_capiq_newer_export_with_title_lines_and_page_furniture():
     got = {s.name: (s.title, s.role.value, s.firm) for s in t.speakers.values()}
     assert got["Nadia Petrov"] == ("CFO", "management", None)
     assert got["Derek Hollis"] == ("Analyst", "analyst", "Marlow Brothers & Co., Research Division")
+
+
+def test_lseg_without_rules_or_bullets_reads_the_same():
+    text = text_of(LAYOUT_FIXTURES / "lseg.txt")
+    bare = "\n".join(
+        line.replace("   * ", "   ") for line in text.split("\n") if not line.startswith(("=====", "-----"))
+    )
+    t, reference = parse_text(bare), parse_file(LAYOUT_FIXTURES / "lseg.txt")
+    assert t.layout == "lseg"
+    assert reading(t) == reading(reference)
+
+
+def test_a_copy_marking_only_the_english_line_of_each_pair():
+    text = text_of(FIXTURES / "basic.txt")
+    lines = text.split("\n")
+    marked = [("\u2022 " + line if i % 2 else line) for i, line in enumerate(lines)]
+    t = parse_text("\n\n".join(marked))
+    assert reading(t) == reading(parse_text(text))

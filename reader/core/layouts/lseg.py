@@ -122,7 +122,9 @@ def read(lines: list[Line], whole: str) -> Reading:
                 title = text
         elif mode == "list":
             entry = text.lstrip("*\u2022\u00b7- ").strip()
-            if text[:1] in "*\u2022\u00b7-":
+            bulleted = text[:1] in "*\u2022\u00b7-"
+            if bulleted or pending_name is None or "," in entry and " - " in entry:
+                # `* Jane Doe` (its `Company - Title` on the next line) or `Jane Doe, Company - Title`
                 name, _, rest = entry.partition(",")
                 pending_name = name.strip()
                 firm, role_title = split_affiliation(rest) if rest.strip() else (None, "")

@@ -28,9 +28,10 @@ _SENTENCE_END = re.compile(r"[.?!\u3002\uff1f\uff01]$")
 
 
 def _web_copy(lines: Sequence[Line]) -> bool:
-    """Most lines carry a list marker: a copy of the page's list, not a file."""
+    """Many lines carry a list marker: a copy of the page's list, not a file (two fifths: a copy
+    may mark only the English line of each pair, and not the title or the disclaimer)."""
     head = lines[:HEAD]
-    return len(head) >= 4 and sum(1 for line in head if _MARKER.match(line.text)) * 2 >= len(head)
+    return len(head) >= 4 and sum(1 for line in head if _MARKER.match(line.text)) * 5 >= len(head) * 2
 
 
 def _strip_markers(lines: list[Line]) -> list[Line]:
