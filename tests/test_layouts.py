@@ -360,3 +360,31 @@ def test_a_copy_marking_only_the_english_line_of_each_pair():
     marked = [("\u2022 " + line if i % 2 else line) for i, line in enumerate(lines)]
     t = parse_text("\n\n".join(marked))
     assert reading(t) == reading(parse_text(text))
+
+
+def test_clipboard_html_becomes_lines_the_layouts_read():
+    from reader.core.html_text import html_to_text
+
+    text = text_of(LAYOUT_FIXTURES / "seekingalpha.txt")
+    html = (
+        "<html><head><style>p{color:red}</style><script>var x = '<p>no</p>';</script></head><body>"
+        + "".join(f"<p>{line.replace('&', '&amp;')}</p>\n" for line in text.split("\n"))
+        + "</body></html>"
+    )
+    assert html_to_text(html) == text.strip()
+    assert html_to_text("<ul><li>\u2022 Operator</li><li>Good day &amp; welcome.<br>Next</li></ul>") == (
+        "\u2022 Operator\nGood day & welcome.\nNext"
+    )
+    t = parse_text(html_to_text(html), name="the clipboard")
+    assert reading(t) == reading(parse_file(LAYOUT_FIXTURES / "seekingalpha.txt"))
+
+
+def test_bytes_from_standard_input_are_named_in_errors():
+    from reader.core.parser import parse_bytes
+
+    data = (LAYOUT_FIXTURES / "fool.txt").read_bytes()
+    assert parse_bytes(data, name="<stdin>").layout == "fool"
+    for bad in (b"", b"%PDF-1.7 ...", b"plain words only"):
+        with pytest.raises(TranscriptError) as err:
+            parse_bytes(bad, name="<stdin>")
+        assert str(err.value).startswith("<stdin>: ") and "\n" not in str(err.value)

@@ -73,15 +73,16 @@ def parse_head(decoded: Decoded, size: int) -> Transcript | None:
     return head if len(head.calls) >= 2 else None
 
 
-def parse_bytes(data: bytes) -> Transcript:
-    decoded = decode(data)
-    return parse_text(decoded.text, encoding=decoded.encoding, warnings=decoded.warnings)
-
-
-def parse_pasted(text: str, name: str = "the pasted text") -> Transcript:
-    """Parse text that did not come from a file (the clipboard, standard input): a BOM or
-    surrounding white space is dropped, the encoding reported is "utf-8" (what is saved)."""
-    return parse_text(text, encoding="utf-8", name=name)
+def parse_bytes(data: bytes, name: str | None = None) -> Transcript:
+    """Parse a transcript's bytes from anywhere (standard input: `name="<stdin>"`); a
+    TranscriptError names `name` when given."""
+    try:
+        decoded = decode(data)
+    except TranscriptError as err:
+        if name is None:
+            raise
+        raise TranscriptError(err.reason, name) from None
+    return parse_text(decoded.text, encoding=decoded.encoding, warnings=decoded.warnings, name=name)
 
 
 def parse_text(
