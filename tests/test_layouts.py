@@ -388,3 +388,27 @@ def test_bytes_from_standard_input_are_named_in_errors():
         with pytest.raises(TranscriptError) as err:
             parse_bytes(bad, name="<stdin>")
         assert str(err.value).startswith("<stdin>: ") and "\n" not in str(err.value)
+
+
+def test_the_sites_chinese_only_view_reads_fully():
+    """The Chinese of each pair, each speaker line once: speakers, roles, Q&A, exchanges and
+    figures as the bilingual file gives them, company and period from the Chinese opening."""
+    from reader.core.lines import is_chinese
+
+    text = text_of(FIXTURES / "basic.txt")
+    lines = text.split("\n")
+    chinese = [lines[0]]
+    for a, b in zip(lines[1::2], lines[2::2], strict=True):
+        chinese.append(a if a == b else b)
+        assert a == b or is_chinese(b)
+    t, reference = parse_text("\n".join(chinese)), parse_text(text)
+    assert t.languages == ["zh"] and t.layout == "statementdog" and t.warnings == []
+    assert [p.zh for p in t.paragraphs] == [p.zh for p in reference.paragraphs]
+    assert [turn.speaker for turn in t.turns] == [turn.speaker for turn in reference.turns]
+    assert [(s.name, s.role) for s in t.speakers.values()] == [
+        (s.name, s.role) for s in reference.speakers.values()
+    ]
+    assert t.qa_start == reference.qa_start
+    assert [e.asker for e in t.exchanges] == [e.asker for e in reference.exchanges]
+    assert (t.calls[0].company, t.calls[0].period) == ("Corvane Robotics", "Q2 2025")
+    assert info_dict(t)["figures"] > 0

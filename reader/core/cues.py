@@ -243,6 +243,10 @@ def find_company_period_zh(texts: list[str]) -> tuple[str | None, str | None]:
             period = f"FY{year}"
         name = text[: m.start()].strip(" ：:，,（(【[")
         name = re.sub(r"^.*?[：:]", "", name).strip()
+        # `……歡迎參加 Acme 2025 年第二季……`: the company follows the welcome.
+        name = re.sub(r"^.*?[歡欢]迎(?:各位|大家|您)?(?:參加|参加|來到|来到|收听|收聽)?", "", name).strip(
+            " ,，的"
+        )
         if 2 <= len(name) <= 30:
             company = name
         break

@@ -206,7 +206,9 @@ def _split_calls(s: Structure, breaks: set[int], heads: dict[int, CallItem]) -> 
         texts = [s.paragraphs[p].en or "" for p in range(first, min(end, first + 12))]
         head = heads.get(first_turn)
         if s.chinese_only:
-            company, period = cues.find_company_period_zh([head.title or ""] if head else [])
+            opening = [s.paragraphs[p].zh or "" for p in range(first, min(end, first + 12))]
+            title = [head.title] if head is not None and head.title else []
+            company, period = cues.find_company_period_zh(title + opening)
         else:
             company, period = cues.find_company_period(texts)
             if head is not None and head.title and (company is None or period is None):

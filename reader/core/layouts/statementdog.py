@@ -89,6 +89,9 @@ def read(lines: list[Line], text: str) -> Reading:
     if top is not None:
         after_header = 1 if items and isinstance(items[0], HeaderItem) else 0
         items.insert(after_header if top.line > (items[0].line if items else 0) else 0, top)
+    if not any(isinstance(item, ParagraphItem) and item.en for item in items):
+        # The site's Chinese-only view: speaker lines once, no English to pair with. Not damage.
+        warnings = [w for w in warnings if not w.endswith(_CHINESE_ONLY_NOTES)]
     headers = [i for i, item in enumerate(items) if item.__class__ is HeaderItem]
     if len(headers) > 1:
         items, dropped = _later_heads(items, headers[1:])
@@ -190,6 +193,7 @@ def _head_of_items(zone: list[ParagraphItem]) -> CallItem:
     return _head(lines)
 
 
+_CHINESE_ONLY_NOTES = ("has no Chinese line", "a Chinese line with no English line before it")
 _WARNING_LINE = re.compile(r"^line (\d+):")
 
 
