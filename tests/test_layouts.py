@@ -412,3 +412,24 @@ def test_the_sites_chinese_only_view_reads_fully():
     assert [e.asker for e in t.exchanges] == [e.asker for e in reference.exchanges]
     assert (t.calls[0].company, t.calls[0].period) == ("Corvane Robotics", "Q2 2025")
     assert info_dict(t)["figures"] > 0
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("周明远：谢谢", "公司董事长周明远：谢谢"),  # a title before a name the participant line gives
+        ("中信建投证券 王磊：", "王磊（中信建投证券）："),  # the firm in brackets after the name
+        ("二、问答环节", "【问答环节】"),
+    ],
+)
+def test_chinese_minutes_label_variants(old, new):
+    text = text_of(LAYOUT_FIXTURES / "minutes_zh.txt")
+    assert old in text
+    t = parse_text(text.replace(old, new))
+    expected = LAYOUT_EXPECTED["minutes_zh.txt"]
+    assert [turn.speaker for turn in t.turns] == expected["turn_speakers"]
+    assert [(s.name, s.role.value) for s in t.speakers.values()] == [
+        (n, r) for n, _, r, _ in expected["speaker_list"]
+    ]
+    assert t.qa_start == expected["qa_start"]
+    assert t.speakers["王磊"].firm == "中信建投证券"

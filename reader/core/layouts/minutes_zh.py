@@ -180,6 +180,9 @@ def _speaker(label: str, management: dict[str, str]) -> tuple[str, str, str | No
         return name, title, None, Role.MANAGEMENT
     if plain in management:
         return plain, management[plain], None, Role.MANAGEMENT
+    known = next((name for name in management if len(name) >= 2 and plain.endswith(name)), None)
+    if known is not None:  # `公司董事长周明远`: a title before a name the participant line gives
+        return known, management[known], None, Role.MANAGEMENT
     firm = _FIRM.match(plain)
     if firm:
         return firm["name"], "分析师", firm["firm"], Role.ANALYST
