@@ -433,3 +433,17 @@ def test_chinese_minutes_label_variants(old, new):
     ]
     assert t.qa_start == expected["qa_start"]
     assert t.speakers["王磊"].firm == "中信建投证券"
+
+
+def test_lseg_participants_given_on_one_line_each():
+    text = text_of(LAYOUT_FIXTURES / "lseg.txt")
+    lines = text.split("\n")
+    joined: list[str] = []
+    for line in lines:
+        if line.startswith("     ") and joined and joined[-1].startswith("   * "):
+            joined[-1] = joined[-1].replace("   * ", "   ") + ", " + line.strip()
+        else:
+            joined.append(line)
+    assert "   Tomas Berg, Lindgren & Co. - Analyst" in joined
+    t = parse_text("\n".join(joined))
+    assert reading(t) == reading(parse_file(LAYOUT_FIXTURES / "lseg.txt"))

@@ -126,9 +126,9 @@ def read(lines: list[Line], whole: str) -> Reading:
             if bulleted or pending_name is None or "," in entry and " - " in entry:
                 # `* Jane Doe` (its `Company - Title` on the next line) or `Jane Doe, Company - Title`
                 name, _, rest = entry.partition(",")
-                pending_name = name.strip()
                 firm, role_title = split_affiliation(rest) if rest.strip() else (None, "")
-                roster.add(pending_name, role_title, firm, list_role)
+                roster.add(name, role_title, firm, list_role)
+                pending_name = None if rest.strip() else name.strip()  # its line comes next
             elif pending_name is not None:
                 firm, role_title = split_affiliation(entry)
                 known = roster.find(pending_name)
