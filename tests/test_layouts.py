@@ -447,3 +447,13 @@ def test_lseg_participants_given_on_one_line_each():
     assert "   Tomas Berg, Lindgren & Co. - Analyst" in joined
     t = parse_text("\n".join(joined))
     assert reading(t) == reading(parse_file(LAYOUT_FIXTURES / "lseg.txt"))
+
+
+def test_a_second_welcome_inside_a_sources_call_does_not_start_another():
+    text = text_of(LAYOUT_FIXTURES / "seekingalpha.txt")
+    old = "Operator\nOur next question comes from Paul Grady"
+    assert old in text
+    again = "Operator\nThank you for standing by, and welcome back to the Brambleton Energy earnings call.\n" + old
+    t = parse_text(text.replace(old, again))
+    assert len(t.calls) == 1
+    assert len(t.turns) == LAYOUT_EXPECTED["seekingalpha.txt"]["turns"] + 1

@@ -143,7 +143,7 @@ def _parse_text(text: str, encoding: str, warnings: list[str]) -> Transcript:
     if speaker_lines == 0:
         raise TranscriptError(f"no speaker lines ({layouts.expected(layout)}): not a transcript")
     chinese_only = not any(isinstance(item, ParagraphItem) and item.en for item in reading.items)
-    structure = build(reading.items, chinese_only=chinese_only)
+    structure = build(reading.items, chinese_only=chinese_only, heads_split=layout.heads_split)
     paragraphs = structure.paragraphs
     if not paragraphs:
         raise TranscriptError("speaker lines but no text: not a transcript")

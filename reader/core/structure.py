@@ -41,8 +41,10 @@ class Structure:
     stated_roles: set[str] = field(default_factory=set)  # roles a participant list gave; kept
 
 
-def build(items: list[Item], chinese_only: bool = False) -> Structure:
-    """Group the items; `chinese_only`: the text has no English, so the cues read the Chinese."""
+def build(items: list[Item], chinese_only: bool = False, heads_split: bool = False) -> Structure:
+    """Group the items; `chinese_only`: the text has no English, so the cues read the Chinese;
+    `heads_split`: the source marks where each call begins (a title, its participant lists), so
+    only those marks start a new call, not an operator's second welcome."""
     read = _turns(items)
     structure = Structure(read.header, read.paragraphs, read.turns, read.speakers, [], [])
     structure.chinese_only = chinese_only
@@ -53,7 +55,7 @@ def build(items: list[Item], chinese_only: bool = False) -> Structure:
             f"{turns[0].end - turns[0].first} paragraph(s) before the first speaker line (speaker unknown)"
         )
     _assign_firms(structure)
-    _split_calls(structure, read.breaks, read.call_heads)
+    _split_calls(structure, read.breaks, read.call_heads, heads_split)
     for call in structure.calls:
         _find_qa(structure, call, read.qa_marks)
         _mark_sections(structure, call)
@@ -181,7 +183,7 @@ def _first_text(s: Structure, turn: Turn) -> str:
     return (p.zh if s.chinese_only else p.en) or ""
 
 
-def _split_calls(s: Structure, breaks: set[int], heads: dict[int, CallItem]) -> None:
+def _split_calls(s: Structure, breaks: set[int], heads: dict[int, CallItem], heads_split: bool) -> None:
     """A new call starts at a repeated disclaimer, or where an opening ("welcome to ... call")
     follows a call that already had its Q&A or its closing."""
     starts = [0]
@@ -190,7 +192,8 @@ def _split_calls(s: Structure, breaks: set[int], heads: dict[int, CallItem]) -> 
         text = _first_text(s, turn)
         role = _role(s, turn)
         since = turn.index - starts[-1]
-        if turn.index in breaks or (since >= 3 and (questions_seen or closed) and cues.opens_call(text)):
+        reopened = not heads_split and since >= 3 and (questions_seen or closed) and cues.opens_call(text)
+        if turn.index in breaks or reopened:
             starts.append(turn.index)
             questions_seen = closed = False
             continue

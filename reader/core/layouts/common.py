@@ -32,6 +32,7 @@ class Layout:
     expected: str  # what its speaker lines look like, for the error when nothing fits
     score: Callable[[Sequence[Line]], float]
     read: Callable[[list[Line], str], Reading]  # the text's non-blank lines, and the whole text
+    heads_split: bool = True  # a new call starts only where the source's head says (not a welcome)
 
 
 @dataclass

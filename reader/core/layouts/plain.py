@@ -77,4 +77,4 @@ def read(lines: list[Line], whole: str) -> Reading:
     return Reading(out)
 
 
-LAYOUT = Layout("plain", "'Name: text'", score, read)
+LAYOUT = Layout("plain", "'Name: text'", score, read, heads_split=False)

@@ -207,4 +207,5 @@ LAYOUT = Layout(
     "'Operator', 'Name - Title'",
     score,
     read,
+    heads_split=False,
 )
