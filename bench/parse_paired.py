@@ -58,7 +58,7 @@ def main() -> None:
     parser.add_argument("--parses", type=int, default=3)
     parser.add_argument("files", nargs="*", type=Path)
     args = parser.parse_args()
-    files = args.files
+    files = [path.resolve() for path in args.files]
     if not files:
         OUT.mkdir(parents=True, exist_ok=True)
         big = OUT / "60calls.txt"
