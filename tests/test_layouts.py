@@ -457,3 +457,15 @@ def test_a_second_welcome_inside_a_sources_call_does_not_start_another():
     t = parse_text(text.replace(old, again))
     assert len(t.calls) == 1
     assert len(t.turns) == LAYOUT_EXPECTED["seekingalpha.txt"]["turns"] + 1
+
+
+def test_plain_labels_with_time_stamps_and_numbered_voices():
+    t = parse_text(
+        "[00:00:05] Operator: Good day, and welcome to the Tamsin Labs results call.\n"
+        "[00:00:20] Speaker 1: Thanks. Revenue grew 10% in the quarter.\n"
+        "[00:01:02] Speaker 2: Thanks. What about margins?\n"
+        "[00:01:30] Speaker 1: Margins were 40%."
+    )
+    assert t.layout == "plain"
+    assert [turn.speaker for turn in t.turns] == ["Operator", "Speaker 1", "Speaker 2", "Speaker 1"]
+    assert t.paragraphs[3].en == "Margins were 40%."

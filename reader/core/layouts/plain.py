@@ -14,9 +14,12 @@ from .headings import QUESTIONS, heading_key
 from .seekingalpha import repeated_names, speaker_runs
 
 _INLINE = re.compile(
-    r"^(?P<name>[A-Z][\w.'\u2019\-]*(?:\s+[\w.'\u2019\-]+){0,4}?)"
+    r"^(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?\s+)?(?P<name>[A-Z][\w.'\u2019\-]*(?:\s+[\w.'\u2019\-]+){0,4}?)"
     r"(?:\s*[(\[](?P<stamp>\d{1,2}:\d{2}(?::\d{2})?)[)\]])?\s*:\s+(?P<rest>\S.*)$"
 )
+
+
+_NUMBERED = re.compile(r"^Speaker \d{1,2}$")  # what a speech-to-text tool names an unknown voice
 
 
 def _inline(text: str) -> tuple[str, str] | None:
@@ -24,7 +27,7 @@ def _inline(text: str) -> tuple[str, str] | None:
     if m is None:
         return None
     name = m["name"].strip()
-    if label_role(name) is None and not name_like(name):
+    if label_role(name) is None and not name_like(name) and not _NUMBERED.match(name):
         return None
     return name, m["rest"]
 
