@@ -453,7 +453,8 @@ def test_a_second_welcome_inside_a_sources_call_does_not_start_another():
     text = text_of(LAYOUT_FIXTURES / "seekingalpha.txt")
     old = "Operator\nOur next question comes from Paul Grady"
     assert old in text
-    again = "Operator\nThank you for standing by, and welcome back to the Brambleton Energy earnings call.\n" + old
+    welcome = "Thank you for standing by, and welcome back to the Brambleton Energy earnings call."
+    again = f"Operator\n{welcome}\n{old}"
     t = parse_text(text.replace(old, again))
     assert len(t.calls) == 1
     assert len(t.turns) == LAYOUT_EXPECTED["seekingalpha.txt"]["turns"] + 1
