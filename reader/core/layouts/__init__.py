@@ -33,6 +33,8 @@ def choose(lines: Sequence[Line]) -> Layout:
     best, best_score = LAYOUTS[0], -1.0
     for layout in LAYOUTS:
         score = layout.score(lines)
+        if score >= 1.0:
+            return layout  # a certain fit (the site's disclaimer): no other can score higher
         if score > best_score:
             best, best_score = layout, score
     return best

@@ -49,7 +49,7 @@ _SPEAKER = re.compile(r"^(?P<who>[^\[\]]{2,200}?)[\s,]*\[(?P<n>\d{1,4})\]$")
 
 def score(lines: Sequence[Line]) -> float:
     head = lines[:HEAD]
-    numbered = sum(1 for line in head if _SPEAKER.match(line.text))
+    numbered = sum(1 for line in head if line.text.endswith("]") and _SPEAKER.match(line.text))
     headings = sum(
         1 for line in head if heading_key(line.text) in PARTICIPANTS or heading_key(line.text) in QUESTIONS
     )
@@ -108,7 +108,7 @@ def read(lines: list[Line], whole: str) -> Reading:
                 items.append(qa_heading(line.number))
             mode = "body"
             continue
-        m = _SPEAKER.match(text)
+        m = _SPEAKER.match(text) if text.endswith("]") else None
         if m:
             flush()
             if not items and title is not None:

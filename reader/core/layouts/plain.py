@@ -23,6 +23,8 @@ _NUMBERED = re.compile(r"^Speaker \d{1,2}$")  # what a speech-to-text tool names
 
 
 def _inline(text: str) -> tuple[str, str] | None:
+    if ":" not in text[:80]:
+        return None  # the cheap test first: most lines are text
     m = _INLINE.match(text)
     if m is None:
         return None

@@ -45,6 +45,8 @@ def _disclaimer_at(lines: Sequence[Line]) -> list[int]:
 
 
 def score(lines: Sequence[Line]) -> float:
+    if _disclaimer_at(lines[:3]):
+        return 1.0  # the file's first line, as the site gives it
     head = list(lines[:HEAD])
     if _web_copy(head):
         head = _strip_markers(head)
@@ -97,7 +99,8 @@ def _top_head(lines: list[Line]) -> tuple[list[Line], CallItem | None]:
     right under the disclaimer."""
     head = lines[:HEAD]
     first_speaker = next((i for i, line in enumerate(head) if _is_speaker(line)), None)
-    disclaimer = next(iter(_disclaimer_at(head)), None)
+    # Only a disclaimer above the first speaker line can have a page's head above it.
+    disclaimer = next(iter(_disclaimer_at(head[: None if first_speaker is None else first_speaker])), None)
     if disclaimer is not None and (first_speaker is None or disclaimer < first_speaker):
         before = lines[:disclaimer] if disclaimer <= 80 else []
         after: list[Line] = []
