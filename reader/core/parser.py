@@ -1,10 +1,13 @@
-"""Read a transcript file into a :class:`~reader.core.model.Transcript`.
+"""Read a transcript into a :class:`~reader.core.model.Transcript`.
 
     transcript = parse_file("call.txt")
+    transcript = parse_text(clipboard_text, name="the clipboard")
+    transcript = parse_bytes(sys.stdin.buffer.read(), name="<stdin>")
 
-Decoding (:mod:`.decoding`), pairing English and Chinese lines (:mod:`.pairing`) and the call's
-structure (:mod:`.structure`) each live in their own module; this one puts them together and
-decides whether what came out is a transcript at all.
+Decoding (:mod:`.decoding`), the source's layout (:mod:`.layouts`: the bilingual site's pairing
+of English and Chinese lines, LSEG, Capital IQ, ...) and the call's structure (:mod:`.structure`)
+each live in their own module; this one puts them together and decides whether what came out is
+a transcript at all.
 """
 
 from __future__ import annotations
