@@ -470,3 +470,11 @@ def test_plain_labels_with_time_stamps_and_numbered_voices():
     assert t.layout == "plain"
     assert [turn.speaker for turn in t.turns] == ["Operator", "Speaker 1", "Speaker 2", "Speaker 1"]
     assert t.paragraphs[3].en == "Margins were 40%."
+
+
+def test_a_bracketed_note_alone_on_its_line_ends_a_paragraph_in_wrapped_text():
+    lines = [Line(1, "(Operator Instructions)"), Line(2, "Jane Roe, Birch Lane Securities.")]
+    assert [p.en for p in join_paragraphs(lines, 140)] == [
+        "(Operator Instructions)",
+        "Jane Roe, Birch Lane Securities.",
+    ]

@@ -108,7 +108,10 @@ def qa_heading(line: int) -> SectionItem:
 
 # --- Hard-wrapped text -----------------------------------------------------------------------
 
-_SENTENCE_END = re.compile(r"[.?!:;\u3002\uff1f\uff01\u2026][\"'\u201d\u2019)\]]*$")
+# A sentence's end, or a line that is a bracketed note alone (`(Operator Instructions)`).
+_SENTENCE_END = re.compile(
+    r"[.?!:;\u3002\uff1f\uff01\u2026][\"'\u201d\u2019)\]]*$|^\([^()]{2,60}\)$|^\[[^\[\]]{2,60}\]$"
+)
 
 
 def wrap_width(lines: Sequence[Line]) -> int | None:
