@@ -478,3 +478,14 @@ def test_a_bracketed_note_alone_on_its_line_ends_a_paragraph_in_wrapped_text():
         "(Operator Instructions)",
         "Jane Roe, Birch Lane Securities.",
     ]
+
+
+def test_chinese_minutes_with_latin_names_and_a_company_as_firm():
+    text = text_of(LAYOUT_FIXTURES / "minutes_zh.txt")
+    text = text.replace("中信建投证券 王磊：", "中金公司 Kenneth Walsh-Obi：").replace("林晓雯：", "CFO：")
+    t = parse_text(text)
+    assert t.layout == "minutes-zh" and len(t.turns) == LAYOUT_EXPECTED["minutes_zh.txt"]["turns"]
+    walsh = t.speakers["Kenneth Walsh-Obi"]
+    assert (walsh.role.value, walsh.firm) == ("analyst", "中金公司")
+    assert t.speakers["CFO"].role.value == "management"
+    assert [e.asker for e in t.exchanges] == ["Kenneth Walsh-Obi", "陈思琪"]

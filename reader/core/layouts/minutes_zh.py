@@ -21,15 +21,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..lines import has_ideographs, is_chinese
+from ..lines import has_ideographs, is_chinese, is_name
 from ..model import Role
 from ..pairing import CallItem, Item, Line, ParagraphItem, SectionItem
 from .common import HEAD, Layout, Reading, qa_heading, speaker_item
 
 _LABEL = re.compile(
-    r"^(?P<label>[^\s：:，,。？！、；;（）()]{1,14}(?:[ \u3000（(][^：:，,。？！]{1,16})?)\s*[：:]\s*"
+    r"^(?P<label>[^\s：:，,。？！、；;（）()]{1,14}(?:[ \u3000（(][^：:，,。？！]{1,24})?)\s*[：:]\s*"
 )
 # `问1`, `Q2`, `答1`: numbered questions and answers are still one asker and one answerer.
+_ACRONYM = re.compile(r"^[A-Z]{2,5}$")
 _NUMBERED = re.compile(r"^(问|問|答|Q|A|q|a)\s*\d{1,3}$")
 _META = re.compile(
     r"^(?:[会會][议議])?(?:时间|時間|日期|地点|地點|主题|主題|形式|来源|來源|整理|记录|記錄|备注|備註|注|"
@@ -53,8 +54,8 @@ _ASKER = {"问", "問", "q", "提问", "提問", "投资者", "投資者", "提�
 _ANSWER = {"答", "a", "回答", "公司", "管理层", "管理層", "公司回答"}
 _FIRM = re.compile(
     r"^(?P<firm>.{2,20}?(?:证券|證券|资本|資本|基金|投资|投資|资管|資管|资产|資產|研究所|研究院|研究|银行|銀行|保险|保險|"
-    r"信托|信託|期货|期貨|Capital|Securities|Research|Partners|Management))"
-    r"\s*(?:分析师|分析師|研究员|研究員)?\s*(?P<name>\S{1,12})$"
+    r"信托|信託|期货|期貨|公司|Capital|Securities|Research|Partners|Management))"
+    r"\s*(?:分析师|分析師|研究员|研究員)?\s*(?P<name>[^\s：:]{1,12}|[A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*){1,3})$"
 )
 _TITLE_WORDS = re.compile(
     r"CEO|CFO|COO|CTO|IR|董事[长長]|[总總][裁经經]|副[总總]|[财財][务務]|董秘|董事|[总總][监監]|投资者关系|投資者關係|[创創]始人|主席"
@@ -76,7 +77,11 @@ def _label(text: str) -> tuple[str, str] | None:
     if text.startswith("**"):
         text = text.replace("**", "", 2)
     label = _NUMBERED.sub(r"\1", m["label"].strip())
-    if _META.match(label) or not (has_ideographs(label) or label.casefold() in ("q", "a")):
+    if _META.match(label):
+        return None
+    # A name in characters, `Q`/`A`, a title used as the name (`CEO`), or a Latin name (`Peter Cirino`).
+    latin = _ACRONYM.match(label) or (len(label.split()) <= 4 and is_name(label))
+    if not (has_ideographs(label) or label.casefold() in ("q", "a") or latin):
         return None
     return label, text[m.end() :].strip()
 
@@ -180,11 +185,18 @@ def _speaker(label: str, management: dict[str, str]) -> tuple[str, str, str | No
         return name, title, None, Role.MANAGEMENT
     if plain in management:
         return plain, management[plain], None, Role.MANAGEMENT
-    known = next((name for name in management if len(name) >= 2 and plain.endswith(name)), None)
+    known = next(
+        (
+            name
+            for name in management
+            if 2 <= len(name) <= 4 and has_ideographs(name) and plain.endswith(name)
+        ),
+        None,
+    )
     if known is not None:  # `公司董事长周明远`: a title before a name the participant line gives
         return known, management[known], None, Role.MANAGEMENT
     firm = _FIRM.match(plain)
-    if firm:
+    if firm and not _TITLE_WORDS.search(firm["name"]):  # not `XX公司董事长周明远`
         return firm["name"], "分析师", firm["firm"], Role.ANALYST
     parts = plain.split()
     if len(parts) == 2 and _TITLE_WORDS.search(parts[0]):
