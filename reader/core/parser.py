@@ -156,7 +156,7 @@ def _parse_text(text: str, encoding: str, warnings: list[str]) -> Transcript:
     content = [
         line
         for item in reading.items
-        if isinstance(item, ParagraphItem | SpeakerItem)
+        if isinstance(item, (ParagraphItem, SpeakerItem))
         for line in (
             (item.en or "", item.zh or "")
             if isinstance(item, ParagraphItem)
