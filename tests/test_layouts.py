@@ -489,3 +489,31 @@ def test_chinese_minutes_with_latin_names_and_a_company_as_firm():
     assert (walsh.role.value, walsh.firm) == ("analyst", "中金公司")
     assert t.speakers["CFO"].role.value == "management"
     assert [e.asker for e in t.exchanges] == ["Kenneth Walsh-Obi", "陈思琪"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Note: the figures are unaudited.\nSource: the company's filings.\nNote: in millions.\n"
+        "Source: our estimates.\nThe market grew in the year.",
+        "Market Overview\nThe market grew.\nRisk Factors\nCosts rose.\nMarket Overview\nMore growth.\n"
+        "Risk Factors\nMore costs.",
+    ],
+)
+def test_labelled_notes_and_repeated_headings_are_not_a_transcript(text):
+    with pytest.raises(TranscriptError, match="not a transcript"):
+        parse_text(text)
+
+
+def test_names_alone_on_their_lines_with_no_source_marks_read_as_plain():
+    lines = text_of(LAYOUT_FIXTURES / "seekingalpha.txt").split("\n")
+    body = [line for line in lines[9:] if line != "Question-and-Answer Session"]
+    t = parse_text("\n".join(body))
+    expected = LAYOUT_EXPECTED["seekingalpha.txt"]
+    assert t.layout == "plain"
+    assert [turn.speaker for turn in t.turns] == expected["turn_speakers"]
+    assert (len(t.paragraphs), t.qa_start, len(t.exchanges)) == (
+        expected["paragraphs"],
+        expected["qa_start"],
+        expected["exchanges"],
+    )

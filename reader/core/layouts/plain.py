@@ -29,7 +29,9 @@ def _inline(text: str) -> tuple[str, str] | None:
     if m is None:
         return None
     name = m["name"].strip()
-    if label_role(name) is None and not name_like(name) and not _NUMBERED.match(name):
+    # A full name (`Note:`, `Source:` are not speakers), a label, or a numbered voice.
+    full_name = " " in name and name_like(name)
+    if label_role(name) is None and not full_name and not _NUMBERED.match(name):
         return None
     return name, m["rest"]
 
@@ -39,10 +41,12 @@ def score(lines: Sequence[Line]) -> float:
     named = Counter(found[0] for line in head if (found := _inline(line.text)) is not None)
     if sum(named.values()) >= 3 and len(named) >= 2 and max(named.values()) >= 2:
         return 0.5
-    bare = repeated_names(head)
+    bare = repeated_names(head, mentions=False)
     repeated = [name for name, n in bare.items() if n >= 2]
-    if len(repeated) >= 2 and sum(bare[name] for name in repeated) >= 4:
-        return 0.3
+    operator = any(label_role(line.text) is not None for line in head)
+    if (len(repeated) >= 3 or (operator and repeated)) and sum(bare[name] for name in repeated) >= 4:
+        return 0.3  # names alone on their lines, said again and again: with an operator, or three
+
     return 0.0
 
 

@@ -90,13 +90,14 @@ def roster_before_text(lines: list[Line]) -> tuple[Roster, int]:
     return roster, start
 
 
-def repeated_names(lines: Sequence[Line]) -> Counter[str]:
-    """The lines that could be a full name (two words or more) standing alone, counted; a name
-    the text also mentions elsewhere (the operator announcing it, a thank-you) counts twice."""
+def repeated_names(lines: Sequence[Line], mentions: bool = True) -> Counter[str]:
+    """The lines that could be a full name (two words or more) standing alone, counted; with
+    `mentions`, a name the text also mentions elsewhere (the operator announcing it, a thank-you)
+    counts twice."""
     counts = Counter(
         line.text for line in lines if len(line.text) <= 50 and " " in line.text and name_like(line.text)
     )
-    if counts:
+    if counts and mentions:
         whole = "\n".join(line.text for line in lines)
         for name, n in counts.items():
             if n == 1 and whole.count(name) > 1:
