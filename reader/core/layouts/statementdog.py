@@ -198,7 +198,7 @@ def _head(before: list[Line], after: list[Line] | None = None) -> CallItem:
         elif _SUMMARY.match(line.text):
             in_summary = True
         elif in_summary:
-            summary.append(line.text)
+            summary.append(_MARKER.sub("", line.text, count=1).strip())  # its items may be bulleted
         elif title is None:
             title = line.text
     first = (before or after or [Line(0, "")])[0].number
