@@ -204,8 +204,7 @@ def test_the_sites_chinese_only_view_reads_fully():
 def test_a_bulleted_summary_above_a_plain_copy_keeps_its_items_without_markers():
     text = text_of(FIXTURES / "basic.txt")
     disclaimer, rest = text.split("\n", 1)
-    t = parse_text(
-        f"Corvane Robotics 2025 Q2\n內容摘要\n\u2022 第一點。\n\u2022 第二點。\n完整原文\n{disclaimer}\n{rest}"
-    )
+    head = "Corvane Robotics 2025 Q2\n內容摘要\n\u2022 第一點。\n\u2022 第二點。\n完整原文"
+    t = parse_text(f"{head}\n{disclaimer}\n{rest}")
     assert t.calls[0].summary == ["第一點。", "第二點。"]
     assert reading(t) == reading(parse_text(text))
