@@ -345,3 +345,12 @@ def test_names_alone_on_their_lines_with_no_source_marks_read_as_plain():
         expected["qa_start"],
         expected["exchanges"],
     )
+
+
+def test_seeking_alpha_executives_listed_with_their_company():
+    text = text_of(LAYOUT_FIXTURES / "seekingalpha.txt")
+    text = text.replace("Gareth Lowe - Chief Financial Officer", "Gareth Lowe - Brambleton Energy Inc.")
+    t = parse_text(text)
+    lowe = t.speakers["Gareth Lowe"]
+    assert (lowe.title, lowe.firm, lowe.role.value) == ("", "Brambleton Energy Inc.", "management")
+    assert t.speakers["Alan Whitcombe"].title == "Director of Investor Relations"

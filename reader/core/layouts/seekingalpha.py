@@ -32,6 +32,11 @@ _TAIL = re.compile(
     r"^(?:Copyright policy|THE INFORMATION CONTAINED HERE"
     r"|If you have any additional questions about our online transcripts)"
 )
+_ROLE = re.compile(
+    r"\b(?:Chief|Officer|President|Director|Chair\w*|CEO|CFO|COO|CTO|IR|Head|Manager|Vice|VP|SVP|EVP|Founder"
+    r"|Investor|Relations|Treasurer|Controller|Secretary|Executive|Partner|Counsel|Analyst|Strategy)\b",
+    re.I,
+)
 _DASH = re.compile(r"\s+(?:-{1,2}|\u2013|\u2014)\s+")
 _LIST_ENTRY = re.compile(r"^[^.?!]{2,60}\s(?:-{1,2}|\u2013|\u2014)\s[^?!]{1,120}$")
 
@@ -85,6 +90,8 @@ def roster_before_text(lines: list[Line]) -> tuple[Roster, int]:
         firm, title = split_affiliation(rest)
         if role is Role.ANALYST and firm is None:
             firm, title = title, "Analyst"  # an analyst's entry names the firm
+        elif firm is None and not _ROLE.search(title):
+            firm, title = title, ""  # an executive listed with the company (`Jane Doe - Acme Corp`)
         roster.add(name, title, firm, role)
         start = i + 1
     return roster, start
