@@ -9,13 +9,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lines import is_name
+from .lines import has_ideographs, is_name
 
 _SENTENCE = re.compile(r"(?<=[.?!])\s+(?=[A-Z(])|\s*\((?:Operator Instructions|Operator instructions)\)\s*")
+# In Chinese text also after 。？！, and around `(操作員說明)` (older pages of the site) or
+# `(操作員指示)` (newer ones): both render `(Operator Instructions)`.
+_SENTENCE_ZH = re.compile(
+    _SENTENCE.pattern + r"|\s*[(\uff08]操作[員员](?:說明|说明|指示)[)\uff09]\s*|(?<=[。？！])\s*"
+)
 
 
 def sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE.split(text) if s and s.strip()]
+    pattern = _SENTENCE_ZH if has_ideographs(text) else _SENTENCE
+    return [s.strip() for s in pattern.split(text) if s and s.strip()]
 
 
 # --- The operator announcing a questioner ----------------------------------------------------
@@ -69,6 +75,11 @@ _QA_CUES = (
     re.compile(
         r"\b(?:begin|start|open|conduct)\b.{0,30}\b(?:question-and-answer|question and answer|q&a)\b", re.I
     ),
+    # The same in a Chinese-only text (Simplified or Traditional).
+    re.compile(
+        "问答环节|問答環節|提问环节|提問環節|开始提问|開始提問|进入问答|進入問答|第一个问题|第一個問題"
+        "|第一位提问|第一位提問|下一个问题|下一個問題|下一位提问|下一位提問|接下来的问题|接下來的問題"
+    ),
 )
 # A sentence about a Q&A that comes later belongs to the opening, not to the Q&A.
 _QA_LATER = re.compile(r"\b(?:after|following|later|at the end|there will be|will be available)\b", re.I)
@@ -91,19 +102,21 @@ def reads_question(text: str) -> bool:
 
 _OPENING = re.compile(
     r"\bwelcome\b.{0,160}\b(?:call|conference|webcast|earnings|results|presentation)\b"
-    r"|\bthank you for standing by\b|\bladies and gentlemen\b.{0,40}\b(?:welcome|thank you for)\b",
+    r"|\bthank you for standing by\b|\bladies and gentlemen\b.{0,40}\b(?:welcome|thank you for)\b"
+    r"|[欢歡]迎.{0,60}(?:[会會][议議]|[电電][话話]|[业業][绩績]|交流|[说說]明[会會])",
     re.I,
 )
 _CLOSING = re.compile(
     r"\b(?:concludes|conclude|concluded)\b.{0,60}\b(?:call|conference|session|program|today)\b"
-    r"|\bmay (?:now )?disconnect\b|\bno further questions\b|\bend of (?:the |our )?(?:call|q&a)\b",
+    r"|\bmay (?:now )?disconnect\b|\bno further questions\b|\bend of (?:the |our )?(?:call|q&a)\b"
+    r"|[会會][议議]到此[结結]束|本次[会會][议議][结結]束|[没沒]有更多(?:的)?(?:问题|問題)",
     re.I,
 )
 
 
 def opens_call(text: str) -> bool:
     head = text[:400]
-    if "elcome" not in head and "tanding by" not in head and "adies and" not in head:
+    if "elcome" not in head and "tanding by" not in head and "adies and" not in head and "迎" not in head:
         return False  # the cheap test first: this runs on every turn of a long file
     return bool(_OPENING.search(head))
 
@@ -168,4 +181,73 @@ def find_company_period(texts: list[str]) -> tuple[str | None, str | None]:
                     break
         if company and period:
             break
+    return company, period
+
+
+# --- Company and period from a title line ----------------------------------------------------
+
+_TICKER = re.compile(r"\s*\((?:[A-Z]{1,6}:)?[A-Z0-9.]{1,8}(?:\s+[-+]?[\d.]+%)?\)")
+_CALL_WORDS = re.compile(
+    r"\b(?:earnings|results|financial results)?\s*(?:conference\s+)?(?:call|presentation)"
+    r"(?:\s+transcripts?)?\b.*$"
+    r"|\btranscripts?\b.*$",
+    re.I,
+)
+_EXCHANGE_PREFIX = re.compile(r"\s+(?:NYSE|Nasdaq\w*|NasdaqGS|NasdaqGM|SEHK|TSX|LSE)\s*:\s*\S+", re.I)
+
+
+def find_company_period_in_title(title: str) -> tuple[str | None, str | None]:
+    """The company and period a source's title line names: `Acme Corp. (ACME) Q2 2024 Earnings
+    Call Transcript`, `Q2 2024 Acme Corp Earnings Call`, `Acme Corp., Q2 2024 Earnings Call, ...`."""
+    m = _PERIOD.search(title)
+    period = normalise_period(m, title[m.end() : m.end() + 20]) if m else None
+    if period is not None and " " not in period and not period.startswith("FY"):
+        period = None
+    before, after = (title[: m.start()], title[m.end() :]) if m else (title, "")
+    company = None
+    for part in (before, after):
+        part = _EXCHANGE_PREFIX.sub("", _TICKER.sub("", part))
+        part = _CALL_WORDS.sub("", part).strip(" ,;:-\u2013\u2014|")
+        part = re.sub(r"^(?:F?Y?\s*'?\d{2,4}\s*)", "", part).strip(" ,")
+        if part and len(part) <= 60 and part[0].isupper():
+            company = part
+            break
+    return company, period
+
+
+_PERIOD_ZH = re.compile(
+    r"(?P<year>(?:19|20)\d\d)\s*年?\s*(?:"
+    r"(?:第\s*(?P<q>[一二三四1-4])\s*季)|(?:Q(?P<qq>[1-4]))|(?P<h1>上半年|中期|半年度)|(?P<h2>下半年)"
+    r"|(?P<fy>全年|年度|年报|年報))"
+)
+_ZH_NUMBER = {"一": 1, "二": 2, "三": 3, "四": 4}
+
+
+def find_company_period_zh(texts: list[str]) -> tuple[str | None, str | None]:
+    """The company and period a Chinese title or opening names: `星辰科技2024年第二季度业绩会纪要`
+    gives ("星辰科技", "Q2 2024")."""
+    company = period = None
+    for text in texts:
+        m = _PERIOD_ZH.search(text)
+        if m is None:
+            continue
+        year = m["year"]
+        if m["q"] or m["qq"]:
+            q = m["q"] or m["qq"]
+            period = f"Q{_ZH_NUMBER.get(q, q)} {year}"
+        elif m["h1"]:
+            period = f"H1 {year}"
+        elif m["h2"]:
+            period = f"H2 {year}"
+        else:
+            period = f"FY{year}"
+        name = text[: m.start()].strip(" ：:，,（(【[")
+        name = re.sub(r"^.*?[：:]", "", name).strip()
+        # `……歡迎參加 Acme 2025 年第二季……`: the company follows the welcome.
+        name = re.sub(r"^.*?[歡欢]迎(?:各位|大家|您)?(?:參加|参加|來到|来到|收听|收聽)?", "", name).strip(
+            " ,，的"
+        )
+        if 2 <= len(name) <= 30:
+            company = name
+        break
     return company, period

@@ -97,6 +97,8 @@ class Call:
     first: int  # first paragraph index
     end: int  # one past the last paragraph index
     qa_start: int | None  # paragraph index where the Q&A begins
+    title: str | None = None  # the title line the source gives the call (a page's, a report's)
+    summary: list[str] = field(default_factory=list)  # a summary the source puts before the text
 
 
 @dataclass
@@ -113,6 +115,7 @@ class Transcript:
     exchanges: list[Exchange]
     fingerprint: str
     warnings: list[str] = field(default_factory=list)
+    layout: str = "statementdog"  # which source layout the text was read as (reader.core.layouts)
 
     @property
     def qa_start(self) -> int | None:

@@ -10,9 +10,10 @@ warning) instead of shifting every pair after it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .lines import SpeakerLine, chinese_speaker_line, is_chinese, is_disclaimer, parse_speaker_line
+from .model import Role, Section
 
 
 @dataclass(slots=True)
@@ -38,6 +39,25 @@ class SpeakerItem:
     line: int
     speaker: SpeakerLine
     title_zh: str | None  # the Chinese line's title when it translated it
+    role: Role | None = None  # the role a source states (its participant lists), over any guess
+    firm: str | None = None  # the firm a source states for the speaker
+
+
+@dataclass(slots=True)
+class SectionItem:
+    """A heading that opens a section of the call (`Questions and Answers`, `问答环节`)."""
+
+    line: int
+    section: Section
+
+
+@dataclass(slots=True)
+class CallItem:
+    """Where a source starts a call with a title (and maybe a summary): metadata, not text."""
+
+    line: int
+    title: str | None
+    summary: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -49,7 +69,7 @@ class ParagraphItem:
     zh: str | None
 
 
-Item = HeaderItem | SpeakerItem | ParagraphItem
+Item = HeaderItem | SpeakerItem | ParagraphItem | SectionItem | CallItem
 
 
 @dataclass

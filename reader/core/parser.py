@@ -1,10 +1,13 @@
-"""Read a transcript file into a :class:`~reader.core.model.Transcript`.
+"""Read a transcript into a :class:`~reader.core.model.Transcript`.
 
     transcript = parse_file("call.txt")
+    transcript = parse_text(clipboard_text, name="the clipboard")
+    transcript = parse_bytes(sys.stdin.buffer.read(), name="<stdin>")
 
-Decoding (:mod:`.decoding`), pairing English and Chinese lines (:mod:`.pairing`) and the call's
-structure (:mod:`.structure`) each live in their own module; this one puts them together and
-decides whether what came out is a transcript at all.
+Decoding (:mod:`.decoding`), the source's layout (:mod:`.layouts`: the bilingual site's pairing
+of English and Chinese lines, LSEG, Capital IQ, ...) and the call's structure (:mod:`.structure`)
+each live in their own module; this one puts them together and decides whether what came out is
+a transcript at all.
 """
 
 from __future__ import annotations
@@ -14,12 +17,13 @@ import re
 import unicodedata
 from pathlib import Path
 
+from . import layouts
 from .decoding import MAX_BYTES, Decoded, decode
 from .errors import TranscriptError
 from .files import read_regular
 from .identity import assign_keys, fingerprint
 from .model import Paragraph, Transcript
-from .pairing import HeaderItem, ParagraphItem, SpeakerItem, pair_lines, split_lines
+from .pairing import ParagraphItem, SpeakerItem, split_lines
 from .structure import build
 
 
@@ -31,10 +35,7 @@ def parse_file(path: str | os.PathLike[str]) -> Transcript:
 
 def parse_decoded(decoded: Decoded, path: str | os.PathLike[str]) -> Transcript:
     """Parse text `read_file` gave; a TranscriptError names the file it came from."""
-    try:
-        return parse_text(decoded.text, encoding=decoded.encoding, warnings=decoded.warnings)
-    except TranscriptError as err:
-        raise TranscriptError(err.reason, str(path)) from None
+    return parse_text(decoded.text, encoding=decoded.encoding, warnings=decoded.warnings, name=str(path))
 
 
 def read_file(path: str | os.PathLike[str]) -> Decoded:
@@ -66,12 +67,37 @@ def parse_head(decoded: Decoded, size: int) -> Transcript | None:
     return head if len(head.calls) >= 2 else None
 
 
-def parse_bytes(data: bytes) -> Transcript:
-    decoded = decode(data)
-    return parse_text(decoded.text, encoding=decoded.encoding, warnings=decoded.warnings)
+def parse_bytes(data: bytes, name: str | None = None) -> Transcript:
+    """Parse a transcript's bytes from anywhere (standard input: `name="<stdin>"`); a
+    TranscriptError names `name` when given."""
+    try:
+        decoded = decode(data)
+    except TranscriptError as err:
+        if name is None:
+            raise
+        raise TranscriptError(err.reason, name) from None
+    return parse_text(decoded.text, encoding=decoded.encoding, warnings=decoded.warnings, name=name)
 
 
-def parse_text(text: str, encoding: str = "utf-8", warnings: list[str] | None = None) -> Transcript:
+def parse_text(
+    text: str, encoding: str = "utf-8", warnings: list[str] | None = None, name: str | None = None
+) -> Transcript:
+    """Parse a transcript's text, wherever it came from: a file's decoded text, the clipboard,
+    standard input. `name` is what a TranscriptError names ("the clipboard", "<stdin>", a
+    path); `encoding` is what the text was decoded from, reported as is.
+
+    The text may be in any layout :mod:`.layouts` knows (the bilingual site's files and pages,
+    LSEG, Seeking Alpha, Capital IQ, the Motley Fool, Chinese minutes, plain `Name: text`);
+    the best fit reads it and `Transcript.layout` says which."""
+    try:
+        return _parse_collected(text, encoding, warnings)
+    except TranscriptError as err:
+        if name is None:
+            raise
+        raise TranscriptError(err.reason, name) from None
+
+
+def _parse_collected(text: str, encoding: str, warnings: list[str] | None) -> Transcript:
     # A BOM pasted into the middle (files joined with `cat`) is an invisible character.
     text = unicodedata.normalize("NFC", text.replace("\ufeff", ""))
     return _parse_text(text, encoding, warnings or [])
@@ -97,11 +123,13 @@ def _parse_text(text: str, encoding: str, warnings: list[str]) -> Transcript:
     lines = split_lines(text)
     if not lines:
         raise TranscriptError("the file is empty")
-    paired = pair_lines(lines)
-    speaker_lines = sum(isinstance(item, SpeakerItem) for item in paired.items)
+    layout = layouts.choose(lines)
+    reading = layout.read(lines, text)
+    speaker_lines = sum(isinstance(item, SpeakerItem) for item in reading.items)
     if speaker_lines == 0:
-        raise TranscriptError("no speaker lines ('Operator', 'Name - Title'): not a transcript")
-    structure = build(paired.items)
+        raise TranscriptError(f"no speaker lines ({layouts.expected(layout)}): not a transcript")
+    chinese_only = not any(isinstance(item, ParagraphItem) and item.en for item in reading.items)
+    structure = build(reading.items, chinese_only=chinese_only, heads_split=layout.heads_split)
     paragraphs = structure.paragraphs
     if not paragraphs:
         raise TranscriptError("speaker lines but no text: not a transcript")
@@ -110,8 +138,8 @@ def _parse_text(text: str, encoding: str, warnings: list[str]) -> Transcript:
     assign_keys(paragraphs, structure.turns)
     content = [
         line
-        for item in paired.items
-        if not isinstance(item, HeaderItem)
+        for item in reading.items
+        if isinstance(item, (ParagraphItem, SpeakerItem))
         for line in (
             (item.en or "", item.zh or "")
             if isinstance(item, ParagraphItem)
@@ -129,5 +157,6 @@ def _parse_text(text: str, encoding: str, warnings: list[str]) -> Transcript:
         calls=structure.calls,
         exchanges=structure.exchanges,
         fingerprint=fingerprint(content),
-        warnings=[*warnings, *paired.warnings, *structure.warnings, *_mojibake(paragraphs)],
+        warnings=[*warnings, *reading.warnings, *structure.warnings, *_mojibake(paragraphs)],
+        layout=layout.id,
     )

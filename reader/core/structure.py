@@ -3,17 +3,27 @@ ends and the next begins, prepared remarks and Q&A, and each question-and-answer
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from . import cues
 from .lines import SpeakerLine, is_analyst_title
 from .model import Call, Exchange, Paragraph, Role, Section, Speaker, Turn
-from .pairing import HeaderItem, Item, ParagraphItem, SpeakerItem
+from .pairing import CallItem, HeaderItem, Item, ParagraphItem, SectionItem, SpeakerItem
 
 
 def count_words(text: str | None) -> int:
     """Words as a word processor counts them: runs of characters between white space."""
     return len(text.split()) if text else 0
+
+
+_HAN_OR_WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[A-Za-z0-9][\w.%$-]*")
+
+
+def count_chinese_words(text: str | None) -> int:
+    """Words of a Chinese text as a Chinese word processor counts them: each character, and each
+    run of Latin letters or digits as one."""
+    return len(_HAN_OR_WORD.findall(text)) if text else 0
 
 
 @dataclass
@@ -27,62 +37,99 @@ class Structure:
     calls: list[Call]
     exchanges: list[Exchange]
     warnings: list[str] = field(default_factory=list)
+    chinese_only: bool = False  # no English: the cues read the Chinese text
+    stated_roles: set[str] = field(default_factory=set)  # roles a participant list gave; kept
 
 
-def build(items: list[Item]) -> Structure:
-    header, paragraphs, turns, speakers, breaks = _turns(items)
-    structure = Structure(header, paragraphs, turns, speakers, [], [])
+def build(items: list[Item], chinese_only: bool = False, heads_split: bool = False) -> Structure:
+    """Group the items; `chinese_only`: the text has no English, so the cues read the Chinese;
+    `heads_split`: the source marks where each call begins (a title, its participant lists), so
+    only those marks start a new call, not an operator's second welcome."""
+    read = _turns(items)
+    structure = Structure(read.header, read.paragraphs, read.turns, read.speakers, [], [])
+    structure.chinese_only = chinese_only
+    structure.stated_roles = read.stated_roles
+    turns = read.turns
     if turns and not turns[0].speaker and turns[0].end > turns[0].first:
         structure.warnings.append(
             f"{turns[0].end - turns[0].first} paragraph(s) before the first speaker line (speaker unknown)"
         )
     _assign_firms(structure)
-    _split_calls(structure, breaks)
+    _split_calls(structure, read.breaks, read.call_heads, heads_split)
     for call in structure.calls:
-        _find_qa(structure, call)
+        _find_qa(structure, call, read.qa_marks)
         _mark_sections(structure, call)
         _find_exchanges(structure, call)
     _count(structure)
     return structure
 
 
-def _turns(items: list[Item]) -> tuple[str | None, list[Paragraph], list[Turn], dict[str, Speaker], set[int]]:
+@dataclass
+class _Read:
+    """What one pass over the items gives."""
+
     header: str | None = None
-    paragraphs: list[Paragraph] = []
-    turns: list[Turn] = []
-    speakers: dict[str, Speaker] = {}
-    breaks: set[int] = set()  # turns a disclaimer header stands before (a pasted call begins)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    turns: list[Turn] = field(default_factory=list)
+    speakers: dict[str, Speaker] = field(default_factory=dict)
+    breaks: set[int] = field(default_factory=set)  # turns a new call starts at (a disclaimer, a title)
+    call_heads: dict[int, CallItem] = field(default_factory=dict)  # the title a call starting there has
+    qa_marks: list[int] = field(default_factory=list)  # paragraphs a Q&A heading stands before
+    stated_roles: set[str] = field(default_factory=set)  # speakers whose role the source states
+
+
+def _turns(items: list[Item]) -> _Read:
+    r = _Read()
+    paragraphs, turns, speakers = r.paragraphs, r.turns, r.speakers
     header_pending = False
+    head: CallItem | None = None  # a call title waiting for the call's first turn
     for item in items:
         if isinstance(item, HeaderItem):
-            if header is None:
-                header = item.text
+            if r.header is None:
+                r.header = item.text
             if paragraphs:
                 header_pending = True
+        elif isinstance(item, CallItem):
+            head = item
+            if paragraphs:
+                header_pending = True
+        elif isinstance(item, SectionItem):
+            if item.section is Section.QA:
+                r.qa_marks.append(len(paragraphs))
         elif isinstance(item, SpeakerItem):
             line = item.speaker
             turns.append(Turn(len(turns), line.name, 0, item.line, len(paragraphs), len(paragraphs)))
             if header_pending:
-                breaks.add(len(turns) - 1)
+                r.breaks.add(len(turns) - 1)
                 header_pending = False
+            if head is not None:
+                r.call_heads[len(turns) - 1] = head
+                head = None
             known = speakers.get(line.name)
             if known is None:
-                speakers[line.name] = Speaker(
-                    line.name, line.title, _role_from_line(line), title_zh=item.title_zh
-                )
-            elif item.title_zh and not known.title_zh:
-                known.title_zh = item.title_zh
+                role = item.role or _role_from_line(line)
+                speakers[line.name] = Speaker(line.name, line.title, role, item.firm, title_zh=item.title_zh)
+                if item.role is not None:
+                    r.stated_roles.add(line.name)
+            else:
+                if item.title_zh and not known.title_zh:
+                    known.title_zh = item.title_zh
+                if item.firm and not known.firm:
+                    known.firm = item.firm
         elif isinstance(item, ParagraphItem):
             if not turns or header_pending:
                 turns.append(Turn(len(turns), "", 0, item.line, len(paragraphs), len(paragraphs)))
                 if header_pending:
-                    breaks.add(len(turns) - 1)
+                    r.breaks.add(len(turns) - 1)
                     header_pending = False
+                if head is not None:
+                    r.call_heads[len(turns) - 1] = head
+                    head = None
             paragraphs.append(
                 Paragraph(len(paragraphs), item.en, item.zh, len(turns) - 1, 0, Section.PREPARED, item.line)
             )
             turns[-1].end = len(paragraphs)
-    return header, paragraphs, turns, speakers, breaks
+    return r
 
 
 def _role_from_line(line: SpeakerLine) -> Role:
@@ -114,21 +161,29 @@ def _assign_firms(s: Structure) -> None:
             speaker = by_name.get(found.name.casefold())
             if speaker is None or speaker.role is Role.OPERATOR:
                 continue
+            if speaker.name in s.stated_roles and speaker.role is not Role.ANALYST:
+                continue  # the participant list knows better than a guess from the words
             speaker.role = Role.ANALYST
             if found.firm and not speaker.firm:
                 speaker.firm = found.firm
 
 
 def _english(s: Structure, turn: Turn) -> list[str]:
-    """The English of a turn's paragraphs ("" where a paragraph has none)."""
+    """The English of a turn's paragraphs ("" where a paragraph has none); the Chinese when the
+    text has no English at all."""
+    if s.chinese_only:
+        return [s.paragraphs[p].zh or "" for p in turn.paragraphs]
     return [s.paragraphs[p].en or "" for p in turn.paragraphs]
 
 
 def _first_text(s: Structure, turn: Turn) -> str:
-    return s.paragraphs[turn.first].en or "" if turn.end > turn.first else ""
+    if turn.end == turn.first:
+        return ""
+    p = s.paragraphs[turn.first]
+    return (p.zh if s.chinese_only else p.en) or ""
 
 
-def _split_calls(s: Structure, breaks: set[int]) -> None:
+def _split_calls(s: Structure, breaks: set[int], heads: dict[int, CallItem], heads_split: bool) -> None:
     """A new call starts at a repeated disclaimer, or where an opening ("welcome to ... call")
     follows a call that already had its Q&A or its closing."""
     starts = [0]
@@ -137,7 +192,8 @@ def _split_calls(s: Structure, breaks: set[int]) -> None:
         text = _first_text(s, turn)
         role = _role(s, turn)
         since = turn.index - starts[-1]
-        if turn.index in breaks or (since >= 3 and (questions_seen or closed) and cues.opens_call(text)):
+        reopened = not heads_split and since >= 3 and (questions_seen or closed) and cues.opens_call(text)
+        if turn.index in breaks or reopened:
             starts.append(turn.index)
             questions_seen = closed = False
             continue
@@ -151,8 +207,20 @@ def _split_calls(s: Structure, breaks: set[int]) -> None:
             continue
         first, end = s.turns[first_turn].first, s.turns[end_turn - 1].end
         texts = [s.paragraphs[p].en or "" for p in range(first, min(end, first + 12))]
-        company, period = cues.find_company_period(texts)
-        s.calls.append(Call(len(s.calls), company, period, first_turn, end_turn, first, end, None))
+        head = heads.get(first_turn)
+        if s.chinese_only:
+            opening = [s.paragraphs[p].zh or "" for p in range(first, min(end, first + 12))]
+            title = [head.title] if head is not None and head.title else []
+            company, period = cues.find_company_period_zh(title + opening)
+        else:
+            company, period = cues.find_company_period(texts)
+            if head is not None and head.title and (company is None or period is None):
+                title_company, title_period = cues.find_company_period_in_title(head.title)
+                company, period = company or title_company, period or title_period
+        call = Call(len(s.calls), company, period, first_turn, end_turn, first, end, None)
+        if head is not None:
+            call.title, call.summary = head.title, list(head.summary)
+        s.calls.append(call)
     if not s.calls:
         s.calls.append(Call(0, None, None, 0, 0, 0, 0, None))
     for call in s.calls:
@@ -162,9 +230,14 @@ def _split_calls(s: Structure, breaks: set[int]) -> None:
             s.paragraphs[p].call = call.index
 
 
-def _find_qa(s: Structure, call: Call) -> None:
-    """The Q&A begins with the operator turn that opens the questions (an announced questioner, a
-    'first question', submitted questions read out); failing that, at the first analyst's turn."""
+def _find_qa(s: Structure, call: Call, marks: list[int]) -> None:
+    """The Q&A begins where the source's heading says; else with the operator turn that opens the
+    questions (an announced questioner, a 'first question', submitted questions read out);
+    failing that, at the first analyst's turn."""
+    mark = next((m for m in marks if call.first <= m < call.end), None)
+    if mark is not None:
+        call.qa_start = mark
+        return
     turns = range(call.first_turn, call.end_turn)
     for turn in _operator_turns(s, turns):
         texts = _english(s, turn)
@@ -234,7 +307,7 @@ def _count(s: Structure) -> None:
         speaker.turns += 1
         for p in turn.paragraphs:
             paragraph = s.paragraphs[p]
-            words = count_words(paragraph.en)
+            words = count_chinese_words(paragraph.zh) if s.chinese_only else count_words(paragraph.en)
             speaker.words += words
             section = paragraph.section.value
             speaker.words_by_section[section] = speaker.words_by_section.get(section, 0) + words

@@ -13,11 +13,14 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from .figures import DIFFERENT, compare_figures, find_figures
-from .model import Transcript
+from .model import Call, Transcript
 
 
 def figure_report(t: Transcript) -> tuple[int, list[dict[str, Any]]]:
-    """The number of figures in the English text, and every English/Chinese disagreement."""
+    """The number of figures in the English text (the Chinese of a Chinese-only text), and every
+    English/Chinese disagreement."""
+    if "en" not in t.languages:
+        return sum(len(find_figures(p.zh, "zh")) for p in t.paragraphs if p.zh), []
     count = 0
     mismatches: list[dict[str, Any]] = []
     for p in t.paragraphs:
@@ -86,6 +89,7 @@ def info_dict(t: Transcript) -> dict[str, Any]:
             "paragraphs": len(t.paragraphs),
             "languages": t.languages,
             "encoding": t.encoding,
+            "layout": t.layout,
             "speakers": [
                 {
                     "name": s.name,
@@ -104,17 +108,7 @@ def info_dict(t: Transcript) -> dict[str, Any]:
             "figures": figures,
             "figure_mismatches": mismatches,
             "warnings": t.warnings,
-            "calls": [
-                {
-                    "company": c.company,
-                    "period": c.period,
-                    "turns": c.end_turn - c.first_turn,
-                    "paragraphs": [c.first, c.end],
-                    "qa_start": c.qa_start,
-                    "questions": sum(1 for e in t.exchanges if e.call == c.index),
-                }
-                for c in t.calls
-            ],
+            "calls": [_call_dict(t, c) for c in t.calls],
             "exchanges": [
                 {
                     "asker": e.asker,
@@ -130,6 +124,22 @@ def info_dict(t: Transcript) -> dict[str, Any]:
     )
 
 
+def _call_dict(t: Transcript, c: Call) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "company": c.company,
+        "period": c.period,
+        "turns": c.end_turn - c.first_turn,
+        "paragraphs": [c.first, c.end],
+        "qa_start": c.qa_start,
+        "questions": sum(1 for e in t.exchanges if e.call == c.index),
+    }
+    if c.title is not None:  # only what a source gave: a call without stays as it always printed
+        out["title"] = c.title
+    if c.summary:
+        out["summary"] = c.summary
+    return out
+
+
 def info_text(t: Transcript, name: str) -> str:
     """The human-readable report."""
     info = info_dict(t)
@@ -143,8 +153,12 @@ def info_text(t: Transcript, name: str) -> str:
             f"{prefix}{title} \u00b7 {c.end_turn - c.first_turn} turns \u00b7 {qa} \u00b7 "
             f"{questions} question{'' if questions == 1 else 's'}"
         )
+        if c.title:
+            out.append(f"  Title: {c.title}")
+        if c.summary:
+            out.append(f"  Summary: {len(c.summary)} line{'' if len(c.summary) == 1 else 's'}")
     out.append(
-        f"Encoding {t.encoding} \u00b7 languages {', '.join(t.languages)} \u00b7 "
+        f"Encoding {t.encoding} \u00b7 layout {t.layout} \u00b7 languages {', '.join(t.languages)} \u00b7 "
         f"{len(t.turns)} turns \u00b7 {len(t.paragraphs)} paragraphs"
     )
     out.append("Speakers (turns, words, talk share):")
@@ -158,9 +172,13 @@ def info_text(t: Transcript, name: str) -> str:
             f"{s['talk_share']:>6.1%}  {detail}"
         )
     mismatches = info["figure_mismatches"]
-    out.append(
-        f"Figures: {info['figures']} in the English text; mismatches with the Chinese: {len(mismatches)}"
-    )
+    if len(t.languages) < 2:
+        text = "English" if "en" in t.languages else "Chinese"
+        out.append(f"Figures: {info['figures']} in the {text} text; no translation")
+    else:
+        out.append(
+            f"Figures: {info['figures']} in the English text; mismatches with the Chinese: {len(mismatches)}"
+        )
     for m in mismatches[:20]:
         out.append(f"  paragraph {m['paragraph']} (line {m['line']}): {_describe(m)}")
     if len(mismatches) > 20:
