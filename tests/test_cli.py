@@ -172,3 +172,30 @@ def test_an_internal_error_is_exit_2_with_one_line(capsys, monkeypatch, fixture_
     assert main(["info", str(fixture_path("basic.txt")), "--json"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("error: internal error: ValueError: boom") and err.count("\n") == 1
+
+
+def test_info_reads_a_transcript_from_standard_input(fixture_path):
+    data = fixture_path("basic.txt").read_bytes()
+    command = [sys.executable, "-m", "reader", "info", "-", "--json"]
+    done = subprocess.run(command, input=data, capture_output=True, check=False, timeout=60)
+    assert done.returncode == 0, done.stderr
+    piped = json.loads(done.stdout)
+    from_file = subprocess.run(
+        [sys.executable, "-m", "reader", "info", str(fixture_path("basic.txt")), "--json"],
+        capture_output=True,
+        check=True,
+        timeout=60,
+    )
+    assert piped == json.loads(from_file.stdout)
+    text = subprocess.run(
+        [sys.executable, "-m", "reader", "info", "-"], input=data, capture_output=True, check=True, timeout=60
+    )
+    assert text.stdout.decode().startswith("<stdin>\n")
+
+
+def test_info_of_standard_input_that_is_not_a_transcript_is_one_error_line():
+    command = [sys.executable, "-m", "reader", "info", "-"]
+    done = subprocess.run(command, input=b"just a line\n", capture_output=True, check=False, timeout=60)
+    assert done.returncode == 2
+    err = done.stderr.decode()
+    assert err.startswith("error: <stdin>: ") and err.count("\n") == 1
