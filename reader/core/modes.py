@@ -23,3 +23,16 @@ _DOCUMENTS = {
     Mode.SIDE: ("en", "zh"),
     Mode.INTERLEAVED: ("interleaved",),
 }
+
+
+def modes_for(languages: list[str]) -> tuple[Mode, ...]:
+    """The modes that make sense for a transcript in these languages: both, or only its own."""
+    if "en" in languages and "zh" in languages:
+        return tuple(Mode)
+    return (Mode.ZH,) if "zh" in languages else (Mode.EN,)
+
+
+def fitting(mode: Mode, languages: list[str]) -> Mode:
+    """`mode`, or the one mode a one-language transcript has."""
+    allowed = modes_for(languages)
+    return mode if mode in allowed else allowed[0]

@@ -71,3 +71,16 @@ def sample_path() -> Path:
 def is_sample(path: Path) -> bool:
     """Whether `path` is the shipped sample (kept out of the recent files and the library)."""
     return path.resolve() == sample_path().resolve()
+
+
+PASTED = "pasted"
+
+
+def pasted_dir() -> Path:
+    """Where transcripts pasted from the clipboard are kept until the user saves them elsewhere."""
+    return data_dir() / PASTED
+
+
+def is_pasted(path: Path) -> bool:
+    """Whether `path` is a pasted transcript the app keeps (not a user's own file)."""
+    return path.resolve().parent == pasted_dir().resolve()

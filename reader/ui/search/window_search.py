@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QProgressBar
 
 from ...core.find import Match
-from ...core.paths import is_sample
+from ...core.paths import is_pasted, is_sample
 from ..window.actions import MainAction
 from ..window.host import WindowHost
 from .service import SearchService
@@ -213,7 +213,7 @@ class WindowSearch(QObject):
 
     def view_loaded(self, v: TranscriptView) -> None:
         """A file was read in full: it joins the library (as a recent file) and is indexed."""
-        if self.passive or v.path is None or is_sample(v.path):
+        if self.passive or v.path is None or is_sample(v.path) or is_pasted(v.path):
             return
         path = str(v.path.resolve())
         snapshot = self.service.snapshot

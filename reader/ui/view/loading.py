@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont
 
 from ...core.model import Paragraph, Transcript
+from ...core.modes import Mode, fitting
 from ...core.parser import parse_decoded, parse_head, read_file
 from ...core.rows import call_rows
 from ..theme import Colours
@@ -111,8 +112,7 @@ def prepare(
             if p not in known:
                 figures[p] = analyse_paragraph(t.paragraphs[p])
     rows = call_rows(t, call)
-    if "zh" not in t.languages:
-        names = ("en",)
+    names = fitting(_mode_of(names), t.languages).documents
     gui = QCoreApplication.instance()
     documents = {}
     for name in names:
@@ -154,3 +154,8 @@ def _analyser() -> Callable[[Paragraph], ParagraphFigures]:
     from ...core.analysis import analyse_paragraph
 
     return analyse_paragraph
+
+
+def _mode_of(documents: tuple[str, ...]) -> Mode:
+    """The mode that shows these documents."""
+    return next((m for m in Mode if m.documents == documents), Mode.SIDE)

@@ -16,7 +16,7 @@ from PySide6.QtGui import QFont, QTextBlock
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ...core.model import Transcript
-from ...core.modes import Mode
+from ...core.modes import Mode, fitting
 from ...core.rows import Row, RowKind, call_rows, paragraph_from
 from ..notes.service import NotesService
 from ..theme import colours
@@ -192,8 +192,7 @@ class TranscriptView(QWidget):
         self.transcript = t
         self.figs.reset(figures)
         self.speaker_filter = None
-        if "zh" not in t.languages:
-            self.mode = Mode.EN
+        self.mode = fitting(self.mode, t.languages)
         target = next((p.index for p in t.paragraphs if key and p.key == key), None)
         self.call = min(t.paragraphs[target].call if target is not None else self.call, len(t.calls) - 1)
         self._build_call()
@@ -334,8 +333,8 @@ class TranscriptView(QWidget):
         mode = Mode(mode)
         if self.transcript is None and mode == self.mode:
             return
-        if self.transcript is not None and "zh" not in self.transcript.languages:
-            mode = Mode.EN
+        if self.transcript is not None:
+            mode = fitting(mode, self.transcript.languages)
         row = self.top_row()
         self.mode = mode
         self._build_documents()

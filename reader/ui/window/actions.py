@@ -33,6 +33,7 @@ class MainAction(StrEnum):
 
     OPEN = "open"
     RECENT = "recent"
+    SAVE_AS = "save_as"
     ADD_TO_LIBRARY = "add_to_library"
     RELOAD = "reload"
     EXPORT_NOTES = "export_notes"
@@ -41,6 +42,7 @@ class MainAction(StrEnum):
     UNDO = "undo"
     REDO = "redo"
     COPY = "copy"
+    PASTE_TRANSCRIPT = "paste_transcript"
     HIGHLIGHT = "highlight"
     ADD_NOTE = "add_note"
     FIND = "find"
@@ -120,12 +122,24 @@ SPECS: tuple[Spec, ...] = (
         (SK.Refresh, "Ctrl+R"),
         icon="view-refresh",
     ),
+    Spec(
+        MainAction.SAVE_AS,
+        QT_TRANSLATE_NOOP("Actions", "Save Transcript &As\u2026"),
+        "file",
+        (SK.SaveAs, "Ctrl+Shift+S"),
+    ),
     Spec(MainAction.EXPORT_NOTES, QT_TRANSLATE_NOOP("Actions", "&Export Notes\u2026"), "file"),
     Spec(MainAction.CLOSE, QT_TRANSLATE_NOOP("Actions", "&Close Tab"), "file", (SK.Close, "Ctrl+W")),
     Spec(MainAction.QUIT, QT_TRANSLATE_NOOP("Actions", "&Quit"), "file", (SK.Quit, "Ctrl+Q")),
     Spec(MainAction.UNDO, QT_TRANSLATE_NOOP("Actions", "&Undo"), "edit", (SK.Undo, "Ctrl+Z")),
     Spec(MainAction.REDO, QT_TRANSLATE_NOOP("Actions", "&Redo"), "edit", (SK.Redo, "Ctrl+Shift+Z")),
     Spec(MainAction.COPY, QT_TRANSLATE_NOOP("Actions", "&Copy"), "edit", (SK.Copy,)),
+    Spec(
+        MainAction.PASTE_TRANSCRIPT,
+        QT_TRANSLATE_NOOP("Actions", "&Paste as New Transcript"),
+        "edit",
+        ("Ctrl+Shift+V",),
+    ),
     Spec(MainAction.HIGHLIGHT, QT_TRANSLATE_NOOP("Actions", "&Highlight Selection"), "edit", ("Ctrl+Alt+H",)),
     Spec(MainAction.ADD_NOTE, QT_TRANSLATE_NOOP("Actions", "Add &Note\u2026"), "edit", ("Ctrl+Alt+N",)),
     Spec(
@@ -267,7 +281,7 @@ SPECS: tuple[Spec, ...] = (
 )
 
 SEPARATE_BEFORE = {
-    MainAction.EXPORT_NOTES,
+    MainAction.SAVE_AS,
     MainAction.CLOSE,
     MainAction.QUIT,
     MainAction.COPY,
@@ -286,16 +300,14 @@ SEPARATE_BEFORE = {
 
 
 NEED_A_TRANSCRIPT = (
-    MainAction.RELOAD, MainAction.CLOSE, MainAction.COPY, MainAction.FIND, MainAction.FIND_NEXT,
+    MainAction.RELOAD, MainAction.SAVE_AS, MainAction.CLOSE, MainAction.COPY, MainAction.FIND,
+    MainAction.FIND_NEXT,
     MainAction.FIND_PREVIOUS, MainAction.NEXT_TURN, MainAction.PREVIOUS_TURN,
     MainAction.NEXT_QUESTION, MainAction.PREVIOUS_QUESTION, MainAction.QA, MainAction.NEXT_MISMATCH,
     MainAction.PREVIOUS_MISMATCH, MainAction.ONLY_SPEAKER, MainAction.NEXT_CALL,
     MainAction.PREVIOUS_CALL,
 )  # fmt: skip
 """Enabled only while a transcript is shown."""
-
-NEED_CHINESE = (MainAction.MODE_ZH, MainAction.MODE_SIDE, MainAction.MODE_INTERLEAVED, MainAction.SYNC)
-"""Enabled only for a transcript with a Chinese translation."""
 
 
 def translate(text: str) -> str:

@@ -20,10 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ... import version
 from ...core.model import Section
-from ...core.modes import Mode
-from ...core.paths import is_sample
+from ...core.modes import Mode, modes_for
+from ...core.paths import is_pasted, is_sample
 from .. import config
 from ..config import Settings
 from ..notes.service import NotesService
@@ -31,9 +30,11 @@ from ..notes.window_notes import WindowNotes
 from ..search.window_search import WindowSearch
 from ..view.transcript_view import TranscriptView
 from . import actions as registry
-from .actions import NEED_A_TRANSCRIPT, NEED_CHINESE, MainAction
+from .about import show_about
+from .actions import NEED_A_TRANSCRIPT, MainAction
 from .file_watch import FileWatch
 from .navigation import WindowNavigation
+from .paste import PastedTranscripts
 from .settings_dialog import SettingsDialog
 from .sidepanel import SidePanel
 
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         self.navigation = WindowNavigation(self, self.panel)
         self.notes = WindowNotes(self, notes)
         self.search = WindowSearch(self, passive=self.settings.read_only)
+        self.pasted = PastedTranscripts(self)
         self.settled.connect(self.notes.window_settled)
         self.settled.connect(self.search.window_settled)
         self._connect_actions()
@@ -132,6 +134,9 @@ class MainWindow(QMainWindow):
 
     def show_view(self, view: TranscriptView) -> None:
         self.tabs.setCurrentWidget(view)
+
+    def close_view(self, view: TranscriptView) -> None:
+        self.close_tab(self.tabs.indexOf(view))
 
     # --- actions -------------------------------------------------------------------------------
 
@@ -265,9 +270,11 @@ class MainWindow(QMainWindow):
         t = v.transcript
         call = t.calls[v.call]
         title = " ".join(x for x in (call.company, call.period) if x) or v.path.name
+        if is_pasted(v.path):
+            title = self.tr("{title} (pasted)").format(title=title)
         self.tabs.setTabText(self.tabs.indexOf(v), title)
         self.watcher.watch(v.path)
-        if not is_sample(v.path):
+        if not is_sample(v.path) and not is_pasted(v.path):
             self._update_recent(self.settings.add_recent(str(v.path)))
         if v is self.view():
             self._tab_changed()
@@ -368,9 +375,10 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(self.tr("Transcript Reader"))
             self.position.clear()
             return
-        bilingual = "zh" in t.languages
-        for key in NEED_CHINESE:
-            self.main_actions[key].setEnabled(bilingual)
+        shown = modes_for(t.languages)
+        for mode in Mode:
+            self.main_actions[MainAction.for_mode(mode)].setEnabled(mode in shown)
+        self.main_actions[MainAction.SYNC].setEnabled(Mode.SIDE in shown)
         self.main_actions[MainAction.NEXT_CALL].setEnabled(len(t.calls) > 1)
         self.main_actions[MainAction.PREVIOUS_CALL].setEnabled(len(t.calls) > 1)
         self.main_actions[MainAction.for_mode(v.mode)].setChecked(True)
@@ -451,13 +459,7 @@ class MainWindow(QMainWindow):
             self.main_actions[MainAction.FIGURES].setChecked(self.settings.get(config.FIGURES))
 
     def about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About Transcript Reader"),
-            self.tr(
-                "Transcript Reader {version}\nRead earnings calls in English and Chinese, side by side."
-            ).format(version=version()),
-        )
+        show_about(self)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -262,6 +262,7 @@ class SidePanel(QWidget):
         assert self.transcript is not None
 
         o = call_outline(self.transcript, self.call)
+        self._summary(self.transcript.calls[self.call].summary)
         if o.prepared is not None:
             self._entry(self.outline, self.tr("Prepared remarks"), o.prepared)
         if o.qa is not None:
@@ -277,6 +278,22 @@ class SidePanel(QWidget):
                 answered = self.tr("answered by {names}").format(names=names) if q.answerers else ""
                 self._entry(qa, label, q.paragraph, answered)
             qa.setExpanded(True)
+
+    def _summary(self, lines: list[str]) -> None:
+        """The summary a source gives above its transcript: kept apart from the transcript's
+        paragraphs, shown here collapsed, each line in full in its tooltip."""
+        if not lines:
+            return
+        top = QTreeWidgetItem(self.outline, [self.tr("Summary")])
+        top.setData(0, PARAGRAPH, -1)
+        top.setToolTip(0, "\n".join(lines))
+        font = top.font(0)
+        font.setBold(True)
+        top.setFont(0, font)
+        for line in lines:
+            item = QTreeWidgetItem(top, [line])
+            item.setData(0, PARAGRAPH, -1)
+            item.setToolTip(0, line)
 
     def _entry(self, parent, text: str, paragraph: int, second: str = "") -> QTreeWidgetItem:
         item = QTreeWidgetItem(parent, [text])
@@ -298,8 +315,9 @@ class SidePanel(QWidget):
         return by_click or not single
 
     def _outline_chosen(self, item: QTreeWidgetItem, by_click: bool) -> None:
-        if self._activates(by_click):
-            self.paragraphActivated.emit(item.data(0, PARAGRAPH))
+        paragraph = item.data(0, PARAGRAPH)
+        if self._activates(by_click) and paragraph is not None and paragraph >= 0:
+            self.paragraphActivated.emit(paragraph)
 
     def _speaker_chosen(self, item: QListWidgetItem, by_click: bool) -> None:
         if self._activates(by_click):
