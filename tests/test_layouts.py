@@ -4,35 +4,17 @@ The bilingual site's own pages and text from no file: tests/test_site_pages.py."
 
 import json
 import textwrap
-from pathlib import Path
 
 import pytest
 from fixture_counts import LAYOUT_EXPECTED
+from reading_helpers import FIXTURES, LAYOUT_FIXTURES, reading, text_of
 
 from reader.core.errors import TranscriptError
 from reader.core.layouts.common import join_paragraphs, wrap_width
-from reader.core.model import Section, Transcript
+from reader.core.model import Section
 from reader.core.pairing import Line
 from reader.core.parser import parse_file, parse_text
 from reader.core.summary import info_dict, info_text
-
-FIXTURES = Path(__file__).parent / "fixtures"
-LAYOUT_FIXTURES = FIXTURES / "layouts"
-
-
-def text_of(path: Path) -> str:
-    return path.read_text(encoding="utf-8")
-
-
-def reading(t: Transcript) -> list:
-    """What a reader sees: paragraphs with their speaker and section, the Q&A start, the calls."""
-    return [
-        [(p.en, p.zh, t.turns[p.turn].speaker, p.section) for p in t.paragraphs],
-        [(s.name, s.title, s.role, s.firm) for s in t.speakers.values()],
-        [(c.first, c.end, c.qa_start, c.company, c.period) for c in t.calls],
-        [(e.asker, e.firm, e.first, e.end, e.answerers) for e in t.exchanges],
-    ]
-
 
 # --- Each source's layout ---------------------------------------------------------------------
 

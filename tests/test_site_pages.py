@@ -2,33 +2,14 @@
 `內容摘要` summary, `完整原文`, several pages pasted, English-only and Chinese-only views), and
 text that came from no file (the clipboard, its HTML, standard input): each reads as the file."""
 
-from pathlib import Path
-
 import pytest
 from fixture_counts import EXPECTED
+from reading_helpers import FIXTURES, LAYOUT_FIXTURES, reading, text_of
 
 from reader.core import cues
 from reader.core.errors import TranscriptError
-from reader.core.model import Transcript
 from reader.core.parser import parse_file, parse_text
 from reader.core.summary import info_dict
-
-FIXTURES = Path(__file__).parent / "fixtures"
-LAYOUT_FIXTURES = FIXTURES / "layouts"
-
-
-def text_of(path: Path) -> str:
-    return path.read_text(encoding="utf-8")
-
-
-def reading(t: Transcript) -> list:
-    """What a reader sees: paragraphs with their speaker and section, the Q&A start, the calls."""
-    return [
-        [(p.en, p.zh, t.turns[p.turn].speaker, p.section) for p in t.paragraphs],
-        [(s.name, s.title, s.role, s.firm) for s in t.speakers.values()],
-        [(c.first, c.end, c.qa_start, c.company, c.period) for c in t.calls],
-        [(e.asker, e.firm, e.first, e.end, e.answerers) for e in t.exchanges],
-    ]
 
 
 def _bulleted(text: str, marker: str) -> str:

@@ -27,7 +27,7 @@ import re
 from collections.abc import Sequence
 
 from ..model import Role
-from ..pairing import CallItem, Item, Line, SpeakerItem
+from ..pairing import Item, Line, SpeakerItem
 from .common import (
     HEAD,
     Layout,
@@ -36,8 +36,8 @@ from .common import (
     label_role,
     merge_runs,
     name_like,
-    qa_heading,
     roster_item,
+    section_start,
 )
 from .headings import (
     CALL_PARTICIPANTS,
@@ -148,10 +148,7 @@ def read(lines: list[Line], whole: str) -> Reading:
         if is_heading and (key in PRESENTATION or key in QUESTIONS):
             close_entry()
             flush()
-            if not items and preamble:
-                items.append(CallItem(line.number, _title(preamble)))
-            if key in QUESTIONS:
-                items.append(qa_heading(line.number))
+            section_start(items, preamble, line.number, key in QUESTIONS)
             mode = "body"
             continue
         if mode == "preamble":
@@ -203,10 +200,6 @@ def _speaker_at(lines: list[Line], i: int, roster: Roster) -> tuple[str, str | N
     if affiliation and len(affiliation) <= 100 and name_like(text):
         return text, affiliation
     return None
-
-
-def _title(preamble: list[str]) -> str:
-    return " ".join(preamble[:2]) if len(preamble) > 1 and "call" in preamble[1].casefold() else preamble[0]
 
 
 LAYOUT = Layout("capiq", "a name line followed by 'Company - Title'", score, read)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from ..lines import SpeakerLine, is_analyst_title, is_chinese, is_name
 from ..model import Role, Section
-from ..pairing import Item, Line, ParagraphItem, SectionItem, SpeakerItem
+from ..pairing import CallItem, Item, Line, ParagraphItem, SectionItem, SpeakerItem
 from .headings import is_heading
 
 HEAD = 400
@@ -100,6 +100,21 @@ def roster_item(
 def paragraph(line: int, text: str) -> ParagraphItem:
     """A paragraph of a one-language source: Chinese or English by its script."""
     return ParagraphItem(line, None, text) if is_chinese(text) else ParagraphItem(line, text, None)
+
+
+def preamble_title(preamble: list[str]) -> str:
+    """The call's title from the lines above a source's first section: the first, or the first two
+    when the second goes on with the call's name ("... Earnings Call")."""
+    return " ".join(preamble[:2]) if len(preamble) > 1 and "call" in preamble[1].casefold() else preamble[0]
+
+
+def section_start(items: list[Item], preamble: list[str], line: int, questions: bool) -> None:
+    """A heading that starts the body: what stood above it titles the call when nothing came
+    before it; a Q&A heading also marks where the Q&A starts."""
+    if not items and preamble:
+        items.append(CallItem(line, preamble_title(preamble)))
+    if questions:
+        items.append(qa_heading(line))
 
 
 def qa_heading(line: int) -> SectionItem:

@@ -26,7 +26,16 @@ from collections.abc import Sequence
 from ..lines import is_name
 from ..model import Role
 from ..pairing import CallItem, Item, Line
-from .common import HEAD, Layout, Reading, Roster, label_role, merge_runs, qa_heading, roster_item
+from .common import (
+    HEAD,
+    Layout,
+    Reading,
+    Roster,
+    label_role,
+    merge_runs,
+    roster_item,
+    section_start,
+)
 from .headings import CALL_PARTICIPANTS, CONTENTS, PRESENTATION, QUESTIONS, heading_key
 
 _DASHES = re.compile(r"\s+(?:--|\u2014|\u2013)\s+")
@@ -92,10 +101,7 @@ def read(lines: list[Line], whole: str) -> Reading:
             continue
         if text.endswith(":") and (key in PRESENTATION or key in QUESTIONS):
             flush()
-            if not items and preamble:
-                items.append(CallItem(line.number, _title(preamble)))
-            if key in QUESTIONS:
-                items.append(qa_heading(line.number))
+            section_start(items, preamble, line.number, key in QUESTIONS)
             mode = "body"
             continue
         if mode == "preamble":
@@ -138,10 +144,6 @@ def _participants(lines: list[Line]) -> Roster:
         analyst = "analyst" in title.casefold()
         roster.add(name, title, firm, Role.ANALYST if analyst else label_role(name) or Role.MANAGEMENT)
     return roster
-
-
-def _title(preamble: list[str]) -> str:
-    return " ".join(preamble[:2]) if len(preamble) > 1 and "call" in preamble[1].casefold() else preamble[0]
 
 
 LAYOUT = Layout("fool", "'Name -- Title' after 'Prepared Remarks:'", score, read)
