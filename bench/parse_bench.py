@@ -29,6 +29,7 @@ import time
 from pathlib import Path
 
 from bench.corpus import make_library_file
+from reader import runtime
 from reader.core.parser import parse_file
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -97,6 +98,7 @@ def main() -> None:
         "--figures-against", type=Path, metavar="OLD", help="pair the figure pass with OLD's reader"
     )
     args = parser.parse_args()
+    runtime.configure(window=False)  # parse as the command line and the app do
     OUT.mkdir(parents=True, exist_ok=True)
     big = OUT / "60calls.txt"
     big.write_text(make_library_file(60), encoding="utf-8")

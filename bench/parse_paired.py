@@ -26,6 +26,11 @@ OUT = ROOT / "bench" / "out"
 
 _CHILD = """
 import json, statistics, sys, time
+try:  # each tree parses as its own command line does (trees before issue 19 have no runtime)
+    from reader import runtime
+    runtime.configure(window=False)
+except ImportError:
+    pass
 from reader.core.parser import parse_file
 times = []
 for _ in range(int(sys.argv[2])):
