@@ -25,9 +25,11 @@ How it writes (see ../../bench/SEARCH_RESULTS.md for the measurements behind the
   update and by the window once the index has been idle a few seconds. A merge at 2000 calls
   took ~0.5 s, which made every ~8th update miss the 0.2 s a one-call re-index should take.
   A merge is one commit too: interrupted before it, the index is as it was.
-- ``manifest.json`` beside the index records the schema version and the fingerprints the
-  index holds; it is written before each commit with the generation it describes, so a crash
-  between the two is noticed (and the list read back from the index).
+- ``manifest.json`` beside the index records the schema version, the Whoosh version that wrote
+  it (an index of another Whoosh is rebuilt: :mod:`.whoosh_internals` reads Whoosh's private
+  file layout) and the fingerprints the index holds; it is written before each commit with the
+  generation it describes, so a crash between the two is noticed (and the list read back from
+  the index).
 """
 
 from __future__ import annotations
@@ -52,11 +54,15 @@ from ..errors import TranscriptError
 from .library import Library
 from .schema import SCHEMA_VERSION, make_schema
 from .segments import INDEX_NAME, FileResult, SegmentBuilder, add_files, storage
+from .whoosh_internals import installed_version, read_toc, require_checked
 from .workers import PARALLEL_MIN_BYTES, Cancelled, Progress, plan_batches, read_parallel
 
 __all__ = ["Cancelled", "IndexBusy", "Indexer", "Progress", "Report", "index_dir", "storage"]
 
 MANIFEST = "manifest.json"
+UNRECORDED_WHOOSH = "2.7.5"
+"""The Whoosh of a manifest that does not name one: written before the version was recorded,
+when 2.7.5 was the only version ever pinned."""
 LOCK_NAME = INDEX_NAME + "_WRITELOCK"  # the file Whoosh's ix.lock("WRITELOCK") locks
 SMALL_SEGMENT_SHARE = 0.05
 """A segment holding less than this share of the documents (or under SMALL_SEGMENT_DOCS) is
@@ -105,6 +111,7 @@ class Indexer:
     which build/launcher.py diverts to the worker: ``index --workers N`` asks for them there)."""
 
     def __init__(self, library: Library, directory: Path | None = None, workers: int | None = None) -> None:
+        require_checked()
         self.library = library
         self.directory = directory or index_dir()
         frozen = getattr(sys, "frozen", False)
@@ -127,6 +134,9 @@ class Indexer:
             return "out of date (no manifest)"
         if manifest.get("schema") != SCHEMA_VERSION:
             return f"out of date (schema {manifest.get('schema')}, now {SCHEMA_VERSION})"
+        written = written_with(manifest)
+        if written != installed_version():
+            return f"out of date (written with Whoosh {written}, now {installed_version()})"
         if not segments:
             return None
         try:
@@ -167,14 +177,15 @@ class Indexer:
         self.library.forget_all()
 
     def _read_manifest(self) -> dict[str, Any] | None:
-        try:
-            data = json.loads((self.directory / MANIFEST).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
-        return data if isinstance(data, dict) and isinstance(data.get("fingerprints"), dict) else None
+        return read_manifest(self.directory)
 
     def _write_manifest(self, fingerprints: dict[str, int], generation: int) -> None:
-        data = {"schema": SCHEMA_VERSION, "generation": generation, "fingerprints": fingerprints}
+        data = {
+            "schema": SCHEMA_VERSION,
+            "whoosh": installed_version(),
+            "generation": generation,
+            "fingerprints": fingerprints,
+        }
         tmp = self.directory / (MANIFEST + ".tmp")
         tmp.write_text(json.dumps(data), encoding="utf-8")
         os.replace(tmp, self.directory / MANIFEST)
@@ -318,20 +329,14 @@ class Indexer:
             if cancelled():
                 builder.cancel()
                 raise Cancelled()
-            if builder._added:
-                segment = builder._finalize_segment()
-                builder._finish()  # its temporary folder goes (the segment's files stay)
-            else:
-                builder.cancel()
-                segment = None
-            done(results, segment)
+            done(results, builder.finish_segment())
 
     def _commit(self, ix: Any, new_segments: list[Any], indexed: dict[str, int], delete: list[str]) -> None:
         """One commit: delete the documents of ``delete``, add ``new_segments``, drop segments
         left with no document (free: nothing is rewritten), no merging:
         a new table of contents, written as Whoosh's writers do (to a temporary file, then
         renamed), after the manifest. The caller holds the write lock."""
-        toc = ix._read_toc()
+        toc = read_toc(ix)
         generation = toc.generation + 1
         if delete:
             _delete(ix, toc.schema, toc.segments, delete)
@@ -355,7 +360,7 @@ class Indexer:
             if self.check(segments=False) is not None:
                 return 0  # the next update rebuilds it
             ix = storage(self.directory).open_index(INDEX_NAME)
-            toc = ix._read_toc()
+            toc = read_toc(ix)
             chosen, live, dropped = self._plan(toc.segments)
             if not chosen and not dropped:
                 return 0
@@ -373,15 +378,14 @@ class Indexer:
                 if cancelled():
                     raise Cancelled()
                 kept = [s for s in live if s not in chosen]
-                merged = [writer._finalize_segment()] if writer.docnum else []
-                if not merged:
-                    writer._close_segment()
+                segment = writer.close_segment()
+                merged = [segment] if segment is not None else []
                 if cancelled():
                     raise Cancelled()
                 self._write_manifest(indexed, writer.generation)
-                writer._commit_toc(kept + merged)
+                writer.commit_segments(kept + merged)
             finally:
-                writer._finish()  # files of a merge not committed go with the next commit
+                writer.release()  # files of a merge not committed go with the next commit
             return len(chosen) + dropped
         finally:
             lock.release()
@@ -389,7 +393,7 @@ class Indexer:
     def merge_due(self) -> bool:
         """Whether :meth:`merge` would do something (reads the table of contents only)."""
         try:
-            toc = storage(self.directory).open_index(INDEX_NAME)._read_toc()
+            toc = read_toc(storage(self.directory).open_index(INDEX_NAME))
         except Exception:
             return False
         chosen, _, dropped = self._plan(toc.segments)
@@ -416,6 +420,20 @@ class Indexer:
             s for s in live if s not in chosen and s.deleted_count() / s.doc_count_all() > MAX_DELETED_SHARE
         ]
         return chosen, live, len(segments) - len(live)
+
+
+def read_manifest(directory: Path) -> dict[str, Any] | None:
+    """The index's manifest (see the module doc), or None when missing or unreadable."""
+    try:
+        data = json.loads((directory / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return data if isinstance(data, dict) and isinstance(data.get("fingerprints"), dict) else None
+
+
+def written_with(manifest: dict[str, Any]) -> str:
+    """The Whoosh version that wrote the index this manifest describes."""
+    return str(manifest.get("whoosh", UNRECORDED_WHOOSH))
 
 
 def _live(segment: Any) -> int:

@@ -35,11 +35,12 @@ from ..find import fold
 from ..model import Role, Transcript
 from ..parser import parse_file
 from .engine import Engine, Segment
-from .indexer import index_dir, storage
+from .indexer import index_dir, read_manifest, storage, written_with
 from .library import Library
 from .query import Filter, Query, parse
 from .segments import INDEX_NAME
 from .snippets import Span, spans
+from .whoosh_internals import installed_version, read_toc, require_checked
 
 FACETS = ("call", "company", "period", "speaker", "role", "section")
 _FACET_FIELDS = {"call": "fp"}
@@ -87,6 +88,7 @@ class Searcher:
     """A searcher over the index of ``library``. Thread-safe: calls are serialised."""
 
     def __init__(self, library: Library, directory: Path | None = None) -> None:
+        require_checked()
         self.library = library
         self.directory = directory or index_dir()
         self._lock = threading.RLock()
@@ -95,6 +97,12 @@ class Searcher:
         self._generation = -1
         self._segments: dict[str, Segment] = {}
         self._names: dict[str, dict[str, str]] | None = None
+        manifest = read_manifest(self.directory)
+        if manifest is not None and written_with(manifest) != installed_version():
+            raise SearchError(
+                f"the search index was written with Whoosh {written_with(manifest)}"
+                f" (now {installed_version()}); rebuild it"
+            )
         try:
             self._ix = storage(self.directory).open_index(INDEX_NAME)
         except Exception as err:
@@ -122,7 +130,7 @@ class Searcher:
         with self._lock:
             for attempt in range(3):
                 try:
-                    toc = self._ix._read_toc()
+                    toc = read_toc(self._ix)
                     if self._searcher is not None and toc.generation == self._generation:
                         return False
                     self._open(toc)

@@ -74,10 +74,7 @@ def worker_build(stage_dir: str, paths: list[str], skip: set[str]) -> tuple[Any,
             queue.put(result.size)
 
     results = add_files(builder, paths, set(skip), report)
-    if not builder._added:
-        builder.cancel()
-        return None, results
-    return builder._finalize_segment(), results
+    return builder.finish_segment(), results
 
 
 def read_parallel(
