@@ -16,8 +16,9 @@ import whoosh
 from reader.cli import main
 from reader.core.errors import TranscriptError
 from reader.core.search import whoosh_internals
-from reader.core.search.indexer import MANIFEST, Indexer, index_dir
+from reader.core.search.indexer import Indexer, index_dir
 from reader.core.search.library import Library
+from reader.core.search.manifest import MANIFEST
 from reader.core.search.searcher import Searcher, SearchError
 
 READER = Path(__file__).resolve().parent.parent / "reader"

@@ -34,7 +34,6 @@ How it writes (see ../../bench/SEARCH_RESULTS.md for the measurements behind the
 
 from __future__ import annotations
 
-import json
 import math
 import os
 import shutil
@@ -52,18 +51,34 @@ from whoosh.reading import SegmentReader
 from .. import paths
 from ..errors import TranscriptError
 from .library import Library
+from .library_store import make_folder
+from .manifest import (
+    clear_pending,
+    is_incomplete,
+    mark_pending,
+    read_manifest,
+    write_manifest,
+    written_with,
+)
 from .schema import SCHEMA_VERSION, make_schema
 from .segments import INDEX_NAME, FileResult, SegmentBuilder, add_files, storage
 from .whoosh_internals import installed_version, read_toc, require_checked
-from .workers import PARALLEL_MIN_BYTES, Cancelled, Progress, plan_batches, read_parallel
+from .workers import PARALLEL_MIN_BYTES, Cancelled, Progress, clean_stale, plan_batches, read_parallel
 
-__all__ = ["Cancelled", "IndexBusy", "Indexer", "Progress", "Report", "index_dir", "storage"]
-
-MANIFEST = "manifest.json"
-UNRECORDED_WHOOSH = "2.7.5"
-"""The Whoosh of a manifest that does not name one: written before the version was recorded,
-when 2.7.5 was the only version ever pinned."""
 LOCK_NAME = INDEX_NAME + "_WRITELOCK"  # the file Whoosh's ix.lock("WRITELOCK") locks
+
+__all__ = [
+    "Cancelled",
+    "IndexBusy",
+    "IndexUnavailable",
+    "Indexer",
+    "Progress",
+    "Report",
+    "index_dir",
+    "is_incomplete",
+    "storage",
+]
+
 SMALL_SEGMENT_SHARE = 0.05
 """A segment holding less than this share of the documents (or under SMALL_SEGMENT_DOCS) is
 small. Each incremental update writes one small segment. Big segments are never merged
@@ -84,6 +99,10 @@ MAX_DELETED_SHARE = 0.3
 
 class IndexBusy(TranscriptError):
     """Another indexer (the window, the command line) is writing the index."""
+
+
+class IndexUnavailable(TranscriptError):
+    """The index folder cannot be used (not a folder, permissions, a full disk...)."""
 
 
 def index_dir() -> Path:
@@ -158,8 +177,14 @@ class Indexer:
     def lock(self) -> Any:
         """The writers' lock, held for a whole update: Whoosh's own write lock of the index, so
         any Whoosh writer respects it (a rebuild empties the folder around it, see _reset)."""
-        self.directory.mkdir(parents=True, exist_ok=True)
+        make_folder(self.directory, "the search index folder", IndexUnavailable)
         return storage(self.directory).lock(LOCK_NAME)
+
+    def _acquire(self, lock: Any) -> bool:
+        try:
+            return bool(lock.acquire(blocking=False))
+        except OSError as err:
+            raise self._unavailable(err) from None
 
     def _reset(self) -> None:
         """A new, empty index (the old folder's content removed), and a library that will read
@@ -179,16 +204,15 @@ class Indexer:
     def _read_manifest(self) -> dict[str, Any] | None:
         return read_manifest(self.directory)
 
+    def _mark_pending(self) -> None:
+        mark_pending(self.directory)
+
+    def _unavailable(self, err: OSError) -> IndexUnavailable:
+        where = err.filename or self.directory
+        return IndexUnavailable(f"the search index folder cannot be written ({err.strerror or err}: {where})")
+
     def _write_manifest(self, fingerprints: dict[str, int], generation: int) -> None:
-        data = {
-            "schema": SCHEMA_VERSION,
-            "whoosh": installed_version(),
-            "generation": generation,
-            "fingerprints": fingerprints,
-        }
-        tmp = self.directory / (MANIFEST + ".tmp")
-        tmp.write_text(json.dumps(data), encoding="utf-8")
-        os.replace(tmp, self.directory / MANIFEST)
+        write_manifest(self.directory, SCHEMA_VERSION, fingerprints, generation)
 
     def indexed(self, ix: Any) -> dict[str, int]:
         """The fingerprints the index holds (and their paragraph counts): the manifest's when
@@ -221,16 +245,23 @@ class Indexer:
         start = time.perf_counter()
         report = Report()
         lock = self.lock()
-        if not lock.acquire(blocking=False):
+        if not self._acquire(lock):
             raise IndexBusy("the index is being updated by another window or command; try again later")
         try:
+            clean_stale(self.directory)  # what a killed update left
+            interrupted = is_incomplete(self.directory)  # by an update before this one
             reason = "asked for" if rebuild else self.check(segments=paths is None)
             if reason is not None:
+                self._mark_pending()
                 self._reset()
                 report.rebuilt = reason
                 paths = None
             ix = storage(self.directory).open_index(INDEX_NAME)
             self._update(ix, report, progress or (lambda p: None), cancelled or (lambda: False), paths)
+            if paths is None or not interrupted:  # a full update also does what one left undone
+                clear_pending(self.directory)
+        except OSError as err:
+            raise self._unavailable(err) from None
         finally:
             lock.release()
         report.seconds = time.perf_counter() - start
@@ -253,6 +284,8 @@ class Indexer:
         to_read = sorted(set(changes.to_read) | (set(lost) - set(changes.missing)))
         sizes = {p: _size(p) for p in to_read}
         total = sum(sizes.values())
+        if to_read or changes.missing:
+            self._mark_pending()
         state = Progress("reading", 0, total, 0, len(to_read))
         progress(state)
 
@@ -354,7 +387,7 @@ class Indexer:
         Returns how many segments went (0: none were due, or there is no usable index)."""
         cancelled = cancelled or (lambda: False)
         lock = self.lock()
-        if not lock.acquire(blocking=False):
+        if not self._acquire(lock):
             raise IndexBusy("the index is being updated by another window or command; try again later")
         try:
             if self.check(segments=False) is not None:
@@ -387,6 +420,8 @@ class Indexer:
             finally:
                 writer.release()  # files of a merge not committed go with the next commit
             return len(chosen) + dropped
+        except OSError as err:
+            raise self._unavailable(err) from None
         finally:
             lock.release()
 
@@ -420,20 +455,6 @@ class Indexer:
             s for s in live if s not in chosen and s.deleted_count() / s.doc_count_all() > MAX_DELETED_SHARE
         ]
         return chosen, live, len(segments) - len(live)
-
-
-def read_manifest(directory: Path) -> dict[str, Any] | None:
-    """The index's manifest (see the module doc), or None when missing or unreadable."""
-    try:
-        data = json.loads((directory / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    return data if isinstance(data, dict) and isinstance(data.get("fingerprints"), dict) else None
-
-
-def written_with(manifest: dict[str, Any]) -> str:
-    """The Whoosh version that wrote the index this manifest describes."""
-    return str(manifest.get("whoosh", UNRECORDED_WHOOSH))
 
 
 def _live(segment: Any) -> int:

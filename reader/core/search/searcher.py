@@ -19,6 +19,7 @@ This one reuses a segment's reader only while the segment is the same and has th
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 import time
@@ -35,12 +36,15 @@ from ..find import fold
 from ..model import Role, Transcript
 from ..parser import parse_file
 from .engine import Engine, Segment
-from .indexer import index_dir, read_manifest, storage, written_with
+from .indexer import index_dir, storage
 from .library import Library
+from .manifest import is_incomplete, read_manifest, written_with
 from .query import Filter, Query, parse
 from .segments import INDEX_NAME
 from .snippets import Span, spans
 from .whoosh_internals import installed_version, read_toc, require_checked
+
+log = logging.getLogger(__name__)
 
 FACETS = ("call", "company", "period", "speaker", "role", "section")
 _FACET_FIELDS = {"call": "fp"}
@@ -82,6 +86,7 @@ class Results:
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
     stale: int = 0  # hits left out because their file changed or vanished (an update is due)
     seconds: float = 0.0
+    incomplete: bool = False  # an update is under way or was interrupted: files may be missing
 
 
 class Searcher:
@@ -223,7 +228,8 @@ class Searcher:
                     extra, stale2 = self._resolve(more, q, limit - len(hits))
                     hits += extra
                     stale += stale2
-        return Results(total, hits[:limit], found, stale, time.perf_counter() - start)
+        incomplete = is_incomplete(self.directory)
+        return Results(total, hits[:limit], found, stale, time.perf_counter() - start, incomplete)
 
     def _locate(self, seg: Segment, docnum: int, score: float) -> Hit:
         stored = seg.reader.stored_fields(docnum)
@@ -282,6 +288,9 @@ class Searcher:
                 try:
                     t = parse_file(path)
                 except TranscriptError:
+                    continue
+                except Exception:  # a parser bug on one file must not fail the whole search
+                    log.exception("reading %r for a search hit failed", path)
                     continue
                 self._files[key] = t
                 while len(self._files) > FILE_CACHE:

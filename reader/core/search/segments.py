@@ -7,6 +7,7 @@ cuts a new segment every :data:`SEGMENT_TEXT_BYTES` of transcript files.
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -21,6 +22,8 @@ from ..parser import parse_file
 from .library import summarize
 from .schema import period_key
 from .whoosh_internals import SegmentBuilder
+
+log = logging.getLogger(__name__)
 
 SEGMENT_TEXT_BYTES = 24_000_000
 """Transcript bytes per segment written in one go."""
@@ -78,6 +81,10 @@ def read_file(path: str) -> tuple[FileResult, Transcript | None]:
         t = parse_file(path)
     except TranscriptError as err:
         return FileResult(path, st.st_size, st.st_mtime_ns, error=err.reason), None
+    except Exception as err:  # a parser bug on one file must not stop the whole update
+        log.exception("reading %r for the index failed", path)
+        reason = f"cannot be read ({type(err).__name__})"
+        return FileResult(path, st.st_size, st.st_mtime_ns, error=reason), None
     return FileResult(path, st.st_size, st.st_mtime_ns, t.fingerprint, summary=summarize(t)), t
 
 
