@@ -182,16 +182,14 @@ def _run_search(args: argparse.Namespace) -> int:
     query = parse(" ".join(args.query), filters, args.lang)  # a bad query fails before any work
     with Library() as library:
         _tell_rebuilt(library)
+        if not library.roots():  # (an index may remain, but no file to show a hit from)
+            raise TranscriptError("the library is empty: add transcripts with 'transcript-reader index PATH'")
         indexer = Indexer(library)
         reason = indexer.check()
-        if reason is None and library.needs_scan():  # a catalog rebuilt: its files are read again
+        if reason is None and indexer.catalog_lost():  # a catalog rebuilt: read its folders
             print("the library's folders are read again", file=sys.stderr)
             _print_report(_update(indexer))
         if reason is not None:
-            if not library.roots():
-                raise TranscriptError(
-                    "the library is empty: add transcripts with 'transcript-reader index PATH'"
-                )
             print(f"the search index is {reason}: rebuilding it", file=sys.stderr)
             _print_report(_update(indexer, rebuild=True))
         try:

@@ -141,7 +141,10 @@ class Indexer:
     def check(self, segments: bool = True) -> str | None:
         """Why the index cannot be used as it is (missing, damaged, out of date), or None.
         Without ``segments``, the segments' files are not opened (a one-file update cannot
-        afford it; a damaged segment then shows as an error when the update writes)."""
+        afford it; a damaged segment then shows as an error when the update writes).
+        IndexUnavailable when the folder is a file: nothing to rebuild there."""
+        if os.path.lexists(self.directory) and not self.directory.is_dir():
+            make_folder(self.directory, "the search index folder", IndexUnavailable)
         manifest = self._read_manifest()
         try:
             exists = storage(self.directory).index_exists(INDEX_NAME)
@@ -167,6 +170,13 @@ class Indexer:
         except Exception as err:  # any failure to read it means: rebuild
             return f"damaged ({type(err).__name__})"
         return None
+
+    def catalog_lost(self) -> bool:
+        """Whether the library's catalog lost its files while the index kept their calls (it
+        was rebuilt from its folder list): an update must read the folders again before a
+        search can show hits. (Not after a first update killed before its first commit.)"""
+        manifest = self._read_manifest()
+        return bool(manifest and manifest["fingerprints"]) and self.library.needs_scan()
 
     def open(self) -> Any:
         """The Whoosh index, ready to search: rebuilt first (empty) if it cannot be used."""
