@@ -184,6 +184,22 @@ def test_a_deleted_catalog_is_rebuilt_from_the_folder_list(folder, capsys):
     assert code == 2 and "the library is empty" in one_error_line(err)
 
 
+def test_an_emptied_catalog_gets_its_folders_back(folder):
+    """An older version of the app set a damaged catalog aside and started an empty one."""
+    with Library() as library:
+        library.add([folder])
+    store().unlink()
+    sqlite3.connect(store()).close()  # an empty file: a new, empty catalog
+    with Library() as library:
+        assert library.rebuilt is not None and "was empty: rebuilt with 1 folders" in library.rebuilt
+        assert [r.path for r in library.roots()] == [str(folder)]
+
+
+def test_a_name_given_that_does_not_exist_is_shown_escaped(capsys, tmp_path):
+    code, _, err = run(capsys, "index", os.fsdecode(os.fsencode(tmp_path) + b"/gone\xff"))
+    assert code == 2 and one_error_line(err).endswith("/gone\\xff: no such file or folder\n")
+
+
 def test_damage_found_in_use_sets_the_catalog_aside_and_keeps_the_roots(folder):
     with Library() as library:
         library.add([folder])

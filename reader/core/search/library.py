@@ -54,6 +54,7 @@ from .library_store import (
     unavailable,
     write_roots,
 )
+from .names import shown_path
 
 __all__ = [
     "CallEntry",
@@ -137,11 +138,12 @@ class Library:
         except OSError as err:
             raise unavailable(self.path, err) from None
         listed = read_roots(self.folders_file)
-        if not existed and listed:
+        if listed and not self._root_rows():  # deleted, or reset by an older version of the app
             self._restore(listed)
             self.rebuilt = (
-                f"the library catalog {self.path} was missing: rebuilt with {len(listed)} folders and"
-                f" files from {self.folders_file}; they are read again at the next update"
+                f"the library catalog {self.path} was {'empty' if existed else 'missing'}: rebuilt with"
+                f" {len(listed)} folders and files from {self.folders_file}; they are read again at"
+                " the next update"
             )
         elif listed != self._root_rows():
             write_roots(self.folders_file, self._root_rows())
@@ -206,7 +208,7 @@ class Library:
         for item in items:
             p = Path(item).expanduser()
             if not p.exists():
-                raise TranscriptError("no such file or folder", str(item))
+                raise TranscriptError("no such file or folder", shown_path(str(item)))
             root = Root(str(p.resolve()), "folder" if p.is_dir() else kind or "file")
             self._db.execute(
                 "INSERT INTO roots (path, kind, added) VALUES (?, ?, ?) ON CONFLICT (path) DO UPDATE"
