@@ -7,6 +7,7 @@ Each round builds the index of the same fictional library (bench/search_corpus.p
 process per tree, with one worker (in-process segments: what a small update does), then times
 every query of bench/search_bench.QUERIES ``--repeat`` times (hits resolved from the files, as
 the command line shows them). The trees take turns, the first alternating from round to round.
+Times are the process's CPU time (the machine is shared: wall time follows the load of others).
 """
 
 from __future__ import annotations
@@ -34,17 +35,17 @@ from reader.core.search.searcher import Searcher
 queries, repeat = json.loads(sys.argv[3]), int(sys.argv[4])
 with Library() as library:
     library.add([sys.argv[2]])
-    start = time.perf_counter()
+    start = time.process_time()
     Indexer(library, workers=1).update()
-    build = time.perf_counter() - start
+    build = time.process_time() - start
     with Searcher(library) as s:
         for q in queries:
             s.search(q)  # warm: files parsed once, as a searcher kept open has them
-        start = time.perf_counter()
+        start = time.process_time()
         for _ in range(repeat):
             for q in queries:
                 s.search(q)
-        search = time.perf_counter() - start
+        search = time.process_time() - start
 import reader
 assert reader.__file__.startswith(sys.argv[1]), reader.__file__
 print(json.dumps({"build": build, "queries": search}))

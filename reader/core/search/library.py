@@ -205,6 +205,7 @@ class Library:
         """Add folders and files (``kind`` "recent" for a file the reading window opened).
         TranscriptError for a path that does not exist."""
         added = []
+        before = self._root_rows()
         for item in items:
             p = Path(item).expanduser()
             if not p.exists():
@@ -216,7 +217,8 @@ class Library:
                 (to_db(root.path), root.kind, time.time()),
             )
             added.append(root)
-        write_roots(self.folders_file, self._root_rows())
+        if self._root_rows() != before:
+            write_roots(self.folders_file, self._root_rows())
         return added
 
     def add_recent(self, path: str | os.PathLike[str]) -> list[Root]:
@@ -230,7 +232,8 @@ class Library:
         cur = self._db.execute(
             "DELETE FROM roots WHERE path = ?", (to_db(str(Path(path).expanduser().resolve())),)
         )
-        write_roots(self.folders_file, self._root_rows())
+        if cur.rowcount:
+            write_roots(self.folders_file, self._root_rows())
         return cur.rowcount > 0
 
     @_locked
