@@ -2,12 +2,16 @@
 build and query time, run alternately in fresh processes, medians and their ratio.
 
     python -m bench.search_paired --base OTHER_TREE [--this TREE] [--calls 100] [--rounds 5]
+    python -m bench.search_paired --base OTHER_TREE --keep-index --repeat 10   # queries only
 
 Each round builds the index of the same fictional library (bench/search_corpus.py) in one
 process per tree, with one worker (in-process segments: what a small update does), then times
 every query of bench/search_bench.QUERIES ``--repeat`` times (hits resolved from the files, as
 the command line shows them). The trees take turns, the first alternating from round to round.
 Times are the process's CPU time (the machine is shared: wall time follows the load of others).
+With ``--keep-index`` each tree keeps its data folder from round to round: the first round
+builds the index and is left out, the others time the queries on it (their "build" is an update
+with nothing to do).
 """
 
 from __future__ import annotations
@@ -52,9 +56,9 @@ print(json.dumps({"build": build, "queries": search}))
 """
 
 
-def run(tree: Path, library: Path, repeat: int) -> dict[str, float]:
-    with tempfile.TemporaryDirectory() as data:
-        env = dict(os.environ, TRANSCRIPT_READER_DATA=data)
+def run(tree: Path, library: Path, repeat: int, data: Path | None = None) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as fresh:
+        env = dict(os.environ, TRANSCRIPT_READER_DATA=str(data or fresh))
         out = subprocess.run(
             [sys.executable, "-c", CHILD, str(tree), str(library), json.dumps(QUERIES), str(repeat)],
             env=env,
@@ -72,16 +76,20 @@ def main() -> None:
     ap.add_argument("--calls", type=int, default=100)
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--repeat", type=int, default=5)
+    ap.add_argument("--keep-index", action="store_true", help="one index per tree, queries timed")
     args = ap.parse_args()
     trees = {"this": args.this.resolve(), "base": args.base.resolve()}
     results: dict[str, list[dict[str, float]]] = {name: [] for name in trees}
     with tempfile.TemporaryDirectory() as tmp:
         library = Path(tmp) / "calls"
         write_library(library, args.calls)
-        for r in range(args.rounds):
+        data = {name: Path(tmp) / f"data-{name}" if args.keep_index else None for name in trees}
+        for r in range(args.rounds + args.keep_index):
             order = list(trees) if r % 2 == 0 else list(reversed(trees))
             for name in order:
-                results[name].append(run(trees[name], library, args.repeat))
+                results[name].append(run(trees[name], library, args.repeat, data[name]))
+    if args.keep_index:
+        results = {name: runs[1:] for name, runs in results.items()}
     for key in ("build", "queries"):
         this = statistics.median(x[key] for x in results["this"])
         base = statistics.median(x[key] for x in results["base"])
