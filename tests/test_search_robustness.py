@@ -143,6 +143,28 @@ def test_a_passing_open_error_is_reported_and_the_catalog_left_alone(folder, cap
     assert search_json(capsys, "alpha")["total"] == 2
 
 
+def test_a_locked_catalog_is_reported_and_left_alone(folder, capsys, monkeypatch):
+    from reader.core.search import library_store
+
+    assert run(capsys, "index", str(folder))[0] == 0
+    monkeypatch.setattr(library_store, "BUSY_TIMEOUT", 0.1)
+    other = sqlite3.connect(store(), isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another process writing, for longer than the wait
+    try:
+        call(folder, "charlie.txt", "Charlie")
+        code, out, err = run(capsys, "index")
+        assert code == 2 and out == ""
+        errors = [line for line in err.splitlines() if line.startswith("error: ")]
+        assert errors == [err.splitlines()[-1]]  # after the progress lines, one error line
+        assert "database is locked" in errors[0] and "left as it is" in errors[0]
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert not [p for p in store().parent.iterdir() if "damaged" in p.name]
+    assert run(capsys, "index")[0] == 0  # retried once the other is done
+    assert search_json(capsys, "charlie")["total"] == 2
+
+
 def test_a_folder_in_place_of_the_catalog_is_not_damage(folder, capsys):
     store().mkdir(parents=True)
     code, _, err = run(capsys, "index", str(folder))

@@ -45,6 +45,8 @@ USER_VERSION = 1
 """1: paths stored as BLOBs of their OS bytes (0: as text)."""
 
 FOLDERS_FILE = "library-folders.json"
+BUSY_TIMEOUT = 15.0
+"""Seconds to wait for another process's write (the window's, the command line's) to end."""
 
 _CORRUPT, _NOTADB = 11, 26  # SQLite's primary result codes for damage
 
@@ -96,7 +98,7 @@ def make_folder(path: Path, what: str, error: type[TranscriptError]) -> None:
 
 def connect(path: Path) -> sqlite3.Connection:
     """Open (or create) the catalog, WAL, schema up to date. sqlite3.DatabaseError on failure."""
-    db = sqlite3.connect(path, timeout=15, isolation_level=None, check_same_thread=False)
+    db = sqlite3.connect(path, timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False)
     try:
         db.execute("PRAGMA journal_mode=WAL")
         # No fsync per transaction (WAL stays consistent; a power cut may lose the last ones,
