@@ -243,6 +243,7 @@ def build_whoosh(corpus: str, work: str, workers: str) -> dict[str, Any]:
     _whoosh_env(Path(work))
     from reader.core.search.indexer import Indexer, index_dir, storage
     from reader.core.search.library import Library
+    from reader.core.search.whoosh_internals import read_toc
 
     start = time.perf_counter()
     with Library() as library:
@@ -253,7 +254,7 @@ def build_whoosh(corpus: str, work: str, workers: str) -> dict[str, Any]:
     ix = storage(index_dir()).open_index("MAIN")
     size = sum(p.stat().st_size for p in index_dir().iterdir())
     own, workers_rss = _rss_mib()
-    docs, segments = ix.doc_count(), len(ix._read_toc().segments)
+    docs, segments = ix.doc_count(), len(read_toc(ix).segments)
     assert not report.failed, report.failed
     return dict(
         seconds=seconds,
@@ -339,8 +340,9 @@ def merge_whoosh(work: str) -> dict[str, Any]:
 
 def _segments(indexer: Any) -> int:
     from reader.core.search.indexer import storage
+    from reader.core.search.whoosh_internals import read_toc
 
-    return len(storage(indexer.directory).open_index("MAIN")._read_toc().segments)
+    return len(read_toc(storage(indexer.directory).open_index("MAIN")).segments)
 
 
 # --- linear scan -------------------------------------------------------------------------------

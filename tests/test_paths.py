@@ -12,6 +12,7 @@ def test_overrides(tmp_path, monkeypatch):
     monkeypatch.delenv("TRANSCRIPT_READER_CACHE", raising=False)
     assert paths.data_dir() == tmp_path / "d"
     assert paths.cache_dir() == tmp_path / "d" / "cache"
+    assert paths.config_dir() == tmp_path / "d" / "config"
     monkeypatch.setenv("TRANSCRIPT_READER_CACHE", str(tmp_path / "c"))
     assert paths.cache_dir() == tmp_path / "c"
 
@@ -25,11 +26,13 @@ def test_same_folders_as_qstandardpaths(qapp, monkeypatch):
     try:
         data = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
         cache = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
+        config = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppConfigLocation)
     finally:
         QCoreApplication.setOrganizationName(old[0])
         QCoreApplication.setApplicationName(old[1])
     assert paths.data_dir() == Path(data)
     assert paths.cache_dir() == Path(cache)
+    assert paths.config_dir() == Path(config)
 
 
 def test_resources_dir_holds_the_package_data():

@@ -46,7 +46,8 @@ def test_index_reports_progress_and_failures_on_stderr(tmp_path, fixture_path, c
 
 def test_search_json_shape(indexed, capsys):
     data = search_json(capsys, "營收", "--limit", "3")
-    assert list(data) == ["total", "hits"]
+    assert list(data) == ["total", "hits", "incomplete", "warnings"]
+    assert data["incomplete"] is False and data["warnings"] == []
     assert data["total"] >= 3 and len(data["hits"]) == 3
     for hit in data["hits"]:
         assert list(hit) == HIT_KEYS
@@ -65,7 +66,8 @@ def test_search_filters(indexed, capsys):
     assert hits and {h["speaker"] for h in hits} == {"Elena Varga"}
     hits = search_json(capsys, "revenue", "--company", "Jadeport")["hits"]
     assert hits and {h["path"].rsplit("/", 1)[-1] for h in hits} == {"simplified.txt"}
-    assert search_json(capsys, "營收", "--lang", "en") == {"total": 0, "hits": []}
+    nothing = {"total": 0, "hits": [], "incomplete": False, "warnings": []}
+    assert search_json(capsys, "營收", "--lang", "en") == nothing
     assert search_json(capsys, "revenue", "--period", "Q1 2025")["total"] > 0
 
 

@@ -13,11 +13,11 @@ from whoosh.reading import TermNotFound
 from reader.core.search.engine import MAX_EXPANSIONS
 from reader.core.search.indexer import Indexer
 from reader.core.search.library import Library
-from reader.core.search.postings import read_term
 from reader.core.search.query import And, Filter, Not, Or, Words, parse
 from reader.core.search.schema import decode_positions
 from reader.core.search.scoring import K1, B
 from reader.core.search.searcher import Searcher
+from reader.core.search.whoosh_internals import read_term
 
 DISCLAIMER = "使用警語:中文譯文來源為 Google 翻譯,僅供參考,實際內容請以英文原文為主"
 EN = [

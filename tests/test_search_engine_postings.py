@@ -11,8 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC
 
-from reader.core.search.postings import align, decode_blocks, follow, follow_wide, pick
+from reader.core.search.postings import align, follow, follow_wide, pick
 from reader.core.search.schema import encode_positions
+from reader.core.search.whoosh_internals import decode_blocks
 
 
 def naive_follows(positions):

@@ -15,6 +15,7 @@ from test_search_index import write_call  # noqa: E402
 
 from reader.core.search.indexer import Indexer, index_dir, storage  # noqa: E402
 from reader.core.search.segments import INDEX_NAME  # noqa: E402
+from reader.core.search.whoosh_internals import read_toc  # noqa: E402
 from reader.ui.search.service import SearchService  # noqa: E402
 from reader.ui.search.types import SearchRequest  # noqa: E402
 
@@ -55,7 +56,7 @@ def calls(monkeypatch):
 
 
 def segments() -> int:
-    return len(storage(index_dir()).open_index(INDEX_NAME)._read_toc().segments)
+    return len(read_toc(storage(index_dir()).open_index(INDEX_NAME)).segments)
 
 
 def add(qtbot, service, folder) -> None:

@@ -12,6 +12,7 @@ from reader.core.search.indexer import Cancelled, IndexBusy, Indexer, index_dir,
 from reader.core.search.library import Library
 from reader.core.search.searcher import Searcher
 from reader.core.search.segments import INDEX_NAME
+from reader.core.search.whoosh_internals import read_toc
 
 
 @pytest.fixture
@@ -31,7 +32,7 @@ def folder(tmp_path):
 
 
 def toc():
-    return storage(index_dir()).open_index(INDEX_NAME)._read_toc()
+    return read_toc(storage(index_dir()).open_index(INDEX_NAME))
 
 
 def stray_files():

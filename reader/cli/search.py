@@ -10,7 +10,10 @@ The library and the index are the window's (``reader.core.paths``), so both see 
 ``index`` merges the index's small segments after its update, as a step of its own (reported
 on its own line): the update is searchable before the merge starts.
 ``search`` rebuilds a missing, damaged or out-of-date index from the library first (progress on
-stderr), never failing on it. Qt-free.
+stderr), never failing on it; it reads the folders first when the library catalog was just
+rebuilt, and says when the index is incomplete (an update under way or interrupted).
+Paths are printed escaped (:func:`reader.core.search.names.shown_path`); in JSON a path that
+is not shown as it is also gets ``path_bytes``, its OS bytes in base64. Qt-free.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from ..core.errors import TranscriptError
 from ..core.search.indexer import IndexBusy, Indexer
 from ..core.search.library import Library
+from ..core.search.names import path_bytes, shown_path
 from ..core.search.query import LANGS, ROLES, SECTIONS, make_filter, parse
 from ..core.search.searcher import Searcher, SearchError
 from ..core.search.snippets import snippet
@@ -85,6 +89,7 @@ def _positive(text: str) -> int:
 def _run_index(args: argparse.Namespace) -> int:
 
     with Library() as library:
+        _tell_rebuilt(library)
         if args.paths:
             library.add(args.paths)
         elif not library.roots():
@@ -143,9 +148,14 @@ def _size(n: int) -> str:
     return f"{n / 1e6:.1f} MB" if n >= 1e6 else f"{n / 1e3:.0f} kB"
 
 
+def _tell_rebuilt(library: Any) -> None:
+    if library.rebuilt:
+        print(f"warning: {library.rebuilt}", file=sys.stderr)
+
+
 def _print_report(report: Report) -> None:
     for path, reason in report.failed:
-        print(f"warning: {path}: {reason}", file=sys.stderr)
+        print(f"warning: {shown_path(path)}: {reason}", file=sys.stderr)
     parts = [f"read {report.read} files ({_size(report.bytes_read)})", f"indexed {report.indexed}"]
     if report.removed:
         parts.append(f"removed {report.removed}")
@@ -168,13 +178,15 @@ def _run_search(args: argparse.Namespace) -> int:
     ]
     query = parse(" ".join(args.query), filters, args.lang)  # a bad query fails before any work
     with Library() as library:
+        _tell_rebuilt(library)
+        if not library.roots():  # (an index may remain, but no file to show a hit from)
+            raise TranscriptError("the library is empty: add transcripts with 'transcript-reader index PATH'")
         indexer = Indexer(library)
         reason = indexer.check()
+        if reason is None and indexer.catalog_lost():  # a catalog rebuilt: read its folders
+            print("the library's folders are read again", file=sys.stderr)
+            _print_report(_update(indexer))
         if reason is not None:
-            if not library.roots():
-                raise TranscriptError(
-                    "the library is empty: add transcripts with 'transcript-reader index PATH'"
-                )
             print(f"the search index is {reason}: rebuilding it", file=sys.stderr)
             _print_report(_update(indexer, rebuild=True))
         try:
@@ -186,14 +198,26 @@ def _run_search(args: argparse.Namespace) -> int:
             searcher = Searcher(library)
             results = searcher.search(query, limit=args.limit, sort=args.sort)
         searcher.close()
-    if results.stale:
-        print(
-            f"warning: {results.stale} hits left out: their files changed since they were indexed "
-            "(run 'transcript-reader index')",
-            file=sys.stderr,
+    warnings = []
+    if results.incomplete:
+        warnings.append(
+            "the index is incomplete: an update is under way or was interrupted, so some files may"
+            " be missing (run 'transcript-reader index' to finish it)"
         )
+    if results.stale:
+        warnings.append(
+            f"{results.stale} hits left out: their files changed since they were indexed "
+            "(run 'transcript-reader index')"
+        )
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     if args.json:
-        payload = {"total": results.total, "hits": [_hit_dict(h) for h in results.hits]}
+        payload = {
+            "total": results.total,
+            "hits": [_hit_dict(h) for h in results.hits],
+            "incomplete": results.incomplete,
+            "warnings": warnings,
+        }
         emit_json(payload)
     else:
         emit(_text(results.total, results.hits))
@@ -201,8 +225,8 @@ def _run_search(args: argparse.Namespace) -> int:
 
 
 def _hit_dict(hit: Hit) -> dict[str, Any]:
-    return {
-        "path": hit.path,
+    out = {
+        "path": shown_path(hit.path),
         "paragraph": hit.paragraph,
         "speaker": hit.speaker,
         "role": hit.role,
@@ -211,6 +235,10 @@ def _hit_dict(hit: Hit) -> dict[str, Any]:
         "zh": hit.zh,
         "score": round(hit.score, 4),
     }
+    raw = path_bytes(hit.path)
+    if raw is not None:
+        out["path_bytes"] = raw
+    return out
 
 
 def _text(total: int, hits: list[Hit]) -> str:
@@ -220,7 +248,7 @@ def _text(total: int, hits: list[Hit]) -> str:
     for hit in hits:
         call = " ".join(x for x in (hit.company, hit.period) if x)
         lines.append("")
-        lines.append(f"{hit.path}:{hit.line}  paragraph {hit.paragraph}  {call}")
+        lines.append(f"{shown_path(hit.path)}:{hit.line}  paragraph {hit.paragraph}  {call}")
         lines.append(f"  {hit.speaker or '(no speaker)'} ({hit.role}, {hit.section})  score {hit.score:.2f}")
         order = hit.matched + [lang for lang in ("en", "zh") if lang not in hit.matched]
         for lang in order:

@@ -4,7 +4,8 @@ app (AppDataLocation and CacheLocation for organisation "transcript-reader", app
 ``tests/test_paths.py`` checks the two agree.
 
 ``TRANSCRIPT_READER_DATA`` moves everything (tests, a portable install): data in that folder,
-the cache in its ``cache`` subfolder. ``TRANSCRIPT_READER_CACHE`` moves the cache alone.
+the cache in its ``cache`` subfolder, the config in its ``config`` subfolder.
+``TRANSCRIPT_READER_CACHE`` moves the cache alone.
 Nothing is ever written next to a user's transcript.
 """
 
@@ -49,6 +50,21 @@ def cache_dir() -> Path:
         base = Path.home() / "Library" / "Caches"
     else:
         base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / ORGANIZATION / APPLICATION
+
+
+def config_dir() -> Path:
+    """The app's config folder (QStandardPaths' AppConfigLocation): small files the app keeps
+    apart from its data, such as the library's folder list; not created here."""
+    data = os.environ.get("TRANSCRIPT_READER_DATA")
+    if data:
+        return Path(data) / "config"
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Preferences"
+    else:
+        base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
     return base / ORGANIZATION / APPLICATION
 
 

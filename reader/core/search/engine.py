@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import heapq
 import math
-import struct
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
@@ -29,10 +28,11 @@ from typing import Any
 
 from whoosh.util.numeric import byte_to_length
 
-from .postings import Postings, align, follow, follow_wide, read_term
+from .postings import Postings, align, follow, follow_wide
 from .query import And, Filter, Node, Not, Or, Query, Words
 from .schema import LABEL, WIDE_TERM
 from .scoring import K1, B, Docs, Scored, Scorer, Scores
+from .whoosh_internals import column_ints, field_lengths, read_term
 
 MAX_EXPANSIONS = 512
 """Terms a prefix stands for at most (the first ones in order)."""
@@ -84,24 +84,12 @@ class Segment:
         """The byte-encoded length of ``field`` for every document of the segment."""
         found = self._lengths.get(field)
         if found is None:
-            perdoc = self.reader._perdoc
-            name = f"_{field}_len"
-            found = b""
-            if perdoc.has_column(name):
-                from whoosh.codec.whoosh3 import LENGTHS_COLUMN
-
-                found = _raw_column(perdoc.column_reader(name, LENGTHS_COLUMN), "B", self.count)
-            found = found.ljust(self.count, b"\0")
-            self._lengths[field] = found
+            found = self._lengths[field] = field_lengths(self.reader, field, self.count)
         return found
 
     def dates(self) -> Sequence[int]:
         if self._dates is None:
-            if self.reader.has_column("date"):
-                column = self.reader.column_reader("date", translate=False)
-                self._dates = list(struct.unpack(f"!{self.count}i", _raw_column(column, "i", self.count)))
-            else:
-                self._dates = [0] * self.count
+            self._dates = column_ints(self.reader, "date", self.count)
         return self._dates
 
     def live(self) -> set[int]:
@@ -310,18 +298,6 @@ class Engine:
                 best += [(s, seg.docbase + d, s, seg, d) for d, s in chosen]
         best.sort(key=lambda x: (x[0], -x[1]), reverse=True)
         return [(g, s, seg, d) for _, g, s, seg, d in best[:limit]]
-
-
-def _raw_column(column: Any, typecode: str, count: int) -> bytes:
-    """A fixed-width Whoosh column's bytes for ``count`` documents (missing ones as the
-    column's default), read at once instead of one call per document."""
-    size = struct.calcsize(typecode)
-    try:
-        data = column._dbfile.get(column._basepos, column._count * size)
-        default = column._defaultbytes
-    except AttributeError:  # another column layout: read it the slow way
-        return b"".join(struct.pack("!" + typecode, v) for v in column)
-    return data + default * (count - column._count) if count > column._count else data[: count * size]
 
 
 def _union(matches: list[Match]) -> Match:

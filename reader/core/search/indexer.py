@@ -25,14 +25,15 @@ How it writes (see ../../bench/SEARCH_RESULTS.md for the measurements behind the
   update and by the window once the index has been idle a few seconds. A merge at 2000 calls
   took ~0.5 s, which made every ~8th update miss the 0.2 s a one-call re-index should take.
   A merge is one commit too: interrupted before it, the index is as it was.
-- ``manifest.json`` beside the index records the schema version and the fingerprints the
-  index holds; it is written before each commit with the generation it describes, so a crash
-  between the two is noticed (and the list read back from the index).
+- ``manifest.json`` beside the index records the schema version, the Whoosh version that wrote
+  it (an index of another Whoosh is rebuilt: :mod:`.whoosh_internals` reads Whoosh's private
+  file layout) and the fingerprints the index holds; it is written before each commit with the
+  generation it describes, so a crash between the two is noticed (and the list read back from
+  the index).
 """
 
 from __future__ import annotations
 
-import json
 import math
 import os
 import shutil
@@ -50,14 +51,34 @@ from whoosh.reading import SegmentReader
 from .. import paths
 from ..errors import TranscriptError
 from .library import Library
+from .library_store import make_folder
+from .manifest import (
+    clear_pending,
+    is_incomplete,
+    mark_pending,
+    read_manifest,
+    write_manifest,
+    written_with,
+)
 from .schema import SCHEMA_VERSION, make_schema
 from .segments import INDEX_NAME, FileResult, SegmentBuilder, add_files, storage
-from .workers import PARALLEL_MIN_BYTES, Cancelled, Progress, plan_batches, read_parallel
+from .whoosh_internals import installed_version, read_toc, require_checked
+from .workers import PARALLEL_MIN_BYTES, Cancelled, Progress, clean_stale, plan_batches, read_parallel
 
-__all__ = ["Cancelled", "IndexBusy", "Indexer", "Progress", "Report", "index_dir", "storage"]
-
-MANIFEST = "manifest.json"
 LOCK_NAME = INDEX_NAME + "_WRITELOCK"  # the file Whoosh's ix.lock("WRITELOCK") locks
+
+__all__ = [
+    "Cancelled",
+    "IndexBusy",
+    "IndexUnavailable",
+    "Indexer",
+    "Progress",
+    "Report",
+    "index_dir",
+    "is_incomplete",
+    "storage",
+]
+
 SMALL_SEGMENT_SHARE = 0.05
 """A segment holding less than this share of the documents (or under SMALL_SEGMENT_DOCS) is
 small. Each incremental update writes one small segment. Big segments are never merged
@@ -78,6 +99,10 @@ MAX_DELETED_SHARE = 0.3
 
 class IndexBusy(TranscriptError):
     """Another indexer (the window, the command line) is writing the index."""
+
+
+class IndexUnavailable(TranscriptError):
+    """The index folder cannot be used (not a folder, permissions, a full disk...)."""
 
 
 def index_dir() -> Path:
@@ -105,6 +130,7 @@ class Indexer:
     which build/launcher.py diverts to the worker: ``index --workers N`` asks for them there)."""
 
     def __init__(self, library: Library, directory: Path | None = None, workers: int | None = None) -> None:
+        require_checked()
         self.library = library
         self.directory = directory or index_dir()
         frozen = getattr(sys, "frozen", False)
@@ -115,7 +141,10 @@ class Indexer:
     def check(self, segments: bool = True) -> str | None:
         """Why the index cannot be used as it is (missing, damaged, out of date), or None.
         Without ``segments``, the segments' files are not opened (a one-file update cannot
-        afford it; a damaged segment then shows as an error when the update writes)."""
+        afford it; a damaged segment then shows as an error when the update writes).
+        IndexUnavailable when the folder is a file: nothing to rebuild there."""
+        if os.path.lexists(self.directory) and not self.directory.is_dir():
+            make_folder(self.directory, "the search index folder", IndexUnavailable)
         manifest = self._read_manifest()
         try:
             exists = storage(self.directory).index_exists(INDEX_NAME)
@@ -127,6 +156,9 @@ class Indexer:
             return "out of date (no manifest)"
         if manifest.get("schema") != SCHEMA_VERSION:
             return f"out of date (schema {manifest.get('schema')}, now {SCHEMA_VERSION})"
+        written = written_with(manifest)
+        if written != installed_version():
+            return f"out of date (written with Whoosh {written}, now {installed_version()})"
         if not segments:
             return None
         try:
@@ -139,6 +171,13 @@ class Indexer:
             return f"damaged ({type(err).__name__})"
         return None
 
+    def catalog_lost(self) -> bool:
+        """Whether the library's catalog lost its files while the index kept their calls (it
+        was rebuilt from its folder list): an update must read the folders again before a
+        search can show hits. (Not after a first update killed before its first commit.)"""
+        manifest = self._read_manifest()
+        return bool(manifest and manifest["fingerprints"]) and self.library.needs_scan()
+
     def open(self) -> Any:
         """The Whoosh index, ready to search: rebuilt first (empty) if it cannot be used."""
         if self.check() is not None:
@@ -148,8 +187,14 @@ class Indexer:
     def lock(self) -> Any:
         """The writers' lock, held for a whole update: Whoosh's own write lock of the index, so
         any Whoosh writer respects it (a rebuild empties the folder around it, see _reset)."""
-        self.directory.mkdir(parents=True, exist_ok=True)
+        make_folder(self.directory, "the search index folder", IndexUnavailable)
         return storage(self.directory).lock(LOCK_NAME)
+
+    def _acquire(self, lock: Any) -> bool:
+        try:
+            return bool(lock.acquire(blocking=False))
+        except OSError as err:
+            raise self._unavailable(err) from None
 
     def _reset(self) -> None:
         """A new, empty index (the old folder's content removed), and a library that will read
@@ -167,17 +212,17 @@ class Indexer:
         self.library.forget_all()
 
     def _read_manifest(self) -> dict[str, Any] | None:
-        try:
-            data = json.loads((self.directory / MANIFEST).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
-        return data if isinstance(data, dict) and isinstance(data.get("fingerprints"), dict) else None
+        return read_manifest(self.directory)
+
+    def _mark_pending(self) -> None:
+        mark_pending(self.directory)
+
+    def _unavailable(self, err: OSError) -> IndexUnavailable:
+        where = err.filename or self.directory
+        return IndexUnavailable(f"the search index folder cannot be written ({err.strerror or err}: {where})")
 
     def _write_manifest(self, fingerprints: dict[str, int], generation: int) -> None:
-        data = {"schema": SCHEMA_VERSION, "generation": generation, "fingerprints": fingerprints}
-        tmp = self.directory / (MANIFEST + ".tmp")
-        tmp.write_text(json.dumps(data), encoding="utf-8")
-        os.replace(tmp, self.directory / MANIFEST)
+        write_manifest(self.directory, SCHEMA_VERSION, fingerprints, generation)
 
     def indexed(self, ix: Any) -> dict[str, int]:
         """The fingerprints the index holds (and their paragraph counts): the manifest's when
@@ -210,16 +255,23 @@ class Indexer:
         start = time.perf_counter()
         report = Report()
         lock = self.lock()
-        if not lock.acquire(blocking=False):
+        if not self._acquire(lock):
             raise IndexBusy("the index is being updated by another window or command; try again later")
         try:
+            clean_stale(self.directory)  # what a killed update left
+            interrupted = is_incomplete(self.directory)  # by an update before this one
             reason = "asked for" if rebuild else self.check(segments=paths is None)
             if reason is not None:
+                self._mark_pending()
                 self._reset()
                 report.rebuilt = reason
                 paths = None
             ix = storage(self.directory).open_index(INDEX_NAME)
             self._update(ix, report, progress or (lambda p: None), cancelled or (lambda: False), paths)
+            if paths is None or not interrupted:  # a full update also does what one left undone
+                clear_pending(self.directory)
+        except OSError as err:
+            raise self._unavailable(err) from None
         finally:
             lock.release()
         report.seconds = time.perf_counter() - start
@@ -242,6 +294,8 @@ class Indexer:
         to_read = sorted(set(changes.to_read) | (set(lost) - set(changes.missing)))
         sizes = {p: _size(p) for p in to_read}
         total = sum(sizes.values())
+        if to_read or changes.missing:
+            self._mark_pending()
         state = Progress("reading", 0, total, 0, len(to_read))
         progress(state)
 
@@ -318,20 +372,14 @@ class Indexer:
             if cancelled():
                 builder.cancel()
                 raise Cancelled()
-            if builder._added:
-                segment = builder._finalize_segment()
-                builder._finish()  # its temporary folder goes (the segment's files stay)
-            else:
-                builder.cancel()
-                segment = None
-            done(results, segment)
+            done(results, builder.finish_segment())
 
     def _commit(self, ix: Any, new_segments: list[Any], indexed: dict[str, int], delete: list[str]) -> None:
         """One commit: delete the documents of ``delete``, add ``new_segments``, drop segments
         left with no document (free: nothing is rewritten), no merging:
         a new table of contents, written as Whoosh's writers do (to a temporary file, then
         renamed), after the manifest. The caller holds the write lock."""
-        toc = ix._read_toc()
+        toc = read_toc(ix)
         generation = toc.generation + 1
         if delete:
             _delete(ix, toc.schema, toc.segments, delete)
@@ -349,13 +397,13 @@ class Indexer:
         Returns how many segments went (0: none were due, or there is no usable index)."""
         cancelled = cancelled or (lambda: False)
         lock = self.lock()
-        if not lock.acquire(blocking=False):
+        if not self._acquire(lock):
             raise IndexBusy("the index is being updated by another window or command; try again later")
         try:
             if self.check(segments=False) is not None:
                 return 0  # the next update rebuilds it
             ix = storage(self.directory).open_index(INDEX_NAME)
-            toc = ix._read_toc()
+            toc = read_toc(ix)
             chosen, live, dropped = self._plan(toc.segments)
             if not chosen and not dropped:
                 return 0
@@ -373,23 +421,24 @@ class Indexer:
                 if cancelled():
                     raise Cancelled()
                 kept = [s for s in live if s not in chosen]
-                merged = [writer._finalize_segment()] if writer.docnum else []
-                if not merged:
-                    writer._close_segment()
+                segment = writer.close_segment()
+                merged = [segment] if segment is not None else []
                 if cancelled():
                     raise Cancelled()
                 self._write_manifest(indexed, writer.generation)
-                writer._commit_toc(kept + merged)
+                writer.commit_segments(kept + merged)
             finally:
-                writer._finish()  # files of a merge not committed go with the next commit
+                writer.release()  # files of a merge not committed go with the next commit
             return len(chosen) + dropped
+        except OSError as err:
+            raise self._unavailable(err) from None
         finally:
             lock.release()
 
     def merge_due(self) -> bool:
         """Whether :meth:`merge` would do something (reads the table of contents only)."""
         try:
-            toc = storage(self.directory).open_index(INDEX_NAME)._read_toc()
+            toc = read_toc(storage(self.directory).open_index(INDEX_NAME))
         except Exception:
             return False
         chosen, _, dropped = self._plan(toc.segments)

@@ -16,8 +16,11 @@ window and the command line can use it at once), holding:
   panel shows the library without opening a file.
 
 The index (:mod:`.indexer`) is keyed by fingerprint; paths live here only, which is why moving
-a file costs a row update and no re-indexing. A damaged store is set aside and started afresh
-(it holds nothing that a scan cannot find again except the list of roots).
+a file costs a row update and no re-indexing. Opening it (:mod:`.library_store`): a passing
+error (I/O, lock, permissions) is :class:`LibraryUnavailable` and leaves the file alone; a
+damaged store is set aside (kept) and rebuilt with the roots it still lists and those of a side
+file in the config folder (all it holds that a scan cannot find again), and :attr:`Library.
+rebuilt` says so. Paths are stored as their OS bytes, so any file name works.
 """
 
 from __future__ import annotations
@@ -30,86 +33,44 @@ import stat
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
 from .. import paths
 from ..errors import TranscriptError
-from ..model import Transcript
+from .library_records import CallEntry, Changes, FileState, Root, summarize
+from .library_store import (
+    LibraryDamaged,
+    LibraryUnavailable,
+    connect,
+    default_folders_file,
+    from_db,
+    is_damage,
+    make_folder,
+    read_roots,
+    salvage_roots,
+    set_aside,
+    to_db,
+    unavailable,
+    write_roots,
+)
+from .names import shown_path
+
+__all__ = [
+    "CallEntry",
+    "Changes",
+    "FileState",
+    "Library",
+    "LibraryDamaged",
+    "LibraryUnavailable",
+    "Root",
+    "summarize",
+]
 
 T = TypeVar("T")
 
 TRANSCRIPT_SUFFIXES = (".txt",)
 """What a folder scan picks up (a file added by itself is taken whatever its name)."""
-
-_SCHEMA = """
-CREATE TABLE IF NOT EXISTS roots (path TEXT PRIMARY KEY, kind TEXT NOT NULL, added REAL NOT NULL);
-CREATE TABLE IF NOT EXISTS files (
-    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
-    fingerprint TEXT, error TEXT);
-CREATE INDEX IF NOT EXISTS files_fingerprint ON files (fingerprint);
-CREATE TABLE IF NOT EXISTS transcripts (fingerprint TEXT PRIMARY KEY, summary TEXT NOT NULL);
-"""
-
-
-@dataclass(frozen=True)
-class Root:
-    path: str
-    kind: str  # "folder", "file" or "recent"
-
-
-@dataclass(frozen=True)
-class FileState:
-    """A file as the inventory knows it."""
-
-    path: str
-    size: int
-    mtime_ns: int
-    fingerprint: str | None
-    error: str | None
-
-
-@dataclass
-class Changes:
-    """What a scan found. ``changed`` may hold files whose bytes are the same (touched): the
-    indexer reads them and compares fingerprints before re-indexing anything."""
-
-    new: list[str] = field(default_factory=list)
-    changed: list[str] = field(default_factory=list)
-    missing: list[str] = field(default_factory=list)
-    unchanged: int = 0
-
-    def __bool__(self) -> bool:
-        return bool(self.new or self.changed or self.missing)
-
-    @property
-    def to_read(self) -> list[str]:
-        return self.new + self.changed
-
-    def note(self, path: str, known: FileState | None, st: os.stat_result) -> None:
-        """File it by what the inventory knew of it (None: nothing) and what is on disk now."""
-        if known is None:
-            self.new.append(path)
-        elif known.size != st.st_size or known.mtime_ns != st.st_mtime_ns:
-            self.changed.append(path)
-        else:
-            self.unchanged += 1
-
-
-@dataclass(frozen=True)
-class CallEntry:
-    """One call of the library, for the library panel."""
-
-    path: str
-    fingerprint: str
-    call: int  # which call of the file
-    company: str | None
-    period: str | None
-    period_key: int  # sortable: year * 10 + quarter (see schema.period_key); 0 when unknown
-    modified: float  # the file's modification time (seconds since the epoch)
-    speakers: list[dict[str, Any]]  # name, title, role, firm of the speakers of this call
-    paragraphs: int
 
 
 def _transcripts_under(folder: str) -> list[str]:
@@ -125,37 +86,26 @@ def _transcripts_under(folder: str) -> list[str]:
     return out
 
 
-def summarize(t: Transcript) -> dict[str, Any]:
-    """What the library keeps about a transcript: its calls and who speaks in each."""
-    from .schema import period_key
-
-    calls = []
-    for call in t.calls:
-        names = dict.fromkeys(t.turns[i].speaker for i in range(call.first_turn, call.end_turn))
-        speakers = [
-            {"name": s.name, "title": s.title, "role": s.role.value, "firm": s.firm}
-            for s in (t.speakers.get(n) for n in names if n)
-            if s is not None
-        ]
-        calls.append(
-            {
-                "company": call.company,
-                "period": call.period,
-                "period_key": period_key(call.period),
-                "paragraphs": call.end - call.first,
-                "speakers": speakers,
-            }
-        )
-    return {"languages": t.languages, "paragraphs": len(t.paragraphs), "calls": calls}
+def _state(row: tuple[Any, ...]) -> FileState:
+    return FileState(from_db(row[0]), *row[1:])
 
 
 def _locked(method: Callable[..., T]) -> Callable[..., T]:
-    """Serialise a method on the store's lock: the indexer's thread and the window's share it."""
+    """Serialise a method on the store's lock: the indexer's thread and the window's share it.
+    SQLite's errors become the store's: damage found in use sets the store aside and rebuilds
+    it (:class:`LibraryDamaged`), any other failure is :class:`LibraryUnavailable`."""
 
     @functools.wraps(method)
     def run(self: Library, *args: Any, **kwargs: Any) -> T:
         with self._lock:
-            return method(self, *args, **kwargs)
+            try:
+                return method(self, *args, **kwargs)
+            except sqlite3.DatabaseError as err:
+                if is_damage(err):
+                    self._repair()
+                if isinstance(err, sqlite3.OperationalError):
+                    raise unavailable(self.path, err) from None
+                raise
 
     return run
 
@@ -163,34 +113,80 @@ def _locked(method: Callable[..., T]) -> Callable[..., T]:
 class Library:
     """The library store: one connection, safe to share between threads."""
 
-    def __init__(self, path: Path | None = None) -> None:
+    def __init__(self, path: Path | None = None, folders_file: Path | None = None) -> None:
+        """``folders_file``: the side file listing the roots (default: in the config folder
+        for the default store, beside the store for another)."""
         self.path = path or paths.data_dir() / "library.sqlite3"
+        if folders_file is None:
+            folders_file = default_folders_file() if path is None else self.path.with_suffix(".folders.json")
+        self.folders_file = folders_file
         self.recovered: Path | None = None  # where a damaged store was set aside, if it was
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.rebuilt: str | None = None  # what was rebuilt, and from what: tell the user
         self._lock = threading.RLock()
         # Parsed summaries by fingerprint (a fingerprint's never changes): calls() parsed 2000
         # of them in 50 ms, after every update of the window.
         self._summaries: dict[str, list[dict[str, Any]]] = {}
+        make_folder(self.path.parent, "the data folder", LibraryUnavailable)
+        existed = os.path.lexists(self.path)
         try:
-            self._db = self._open()
-        except sqlite3.DatabaseError:
-            self.recovered = self.path.with_name(f"{self.path.name}.damaged-{int(time.time())}")
-            os.replace(self.path, self.recovered)
-            self._db = self._open()
+            self._db = connect(self.path)
+        except sqlite3.DatabaseError as err:
+            if not is_damage(err):
+                raise unavailable(self.path, err) from None
+            self._db = self._rebuild(set_aside(self.path))
+            return
+        except OSError as err:
+            raise unavailable(self.path, err) from None
+        listed = read_roots(self.folders_file)
+        if listed and not self._root_rows():  # deleted, or reset by an older version of the app
+            self._restore(listed)
+            self.rebuilt = (
+                f"the library catalog {self.path} was {'empty' if existed else 'missing'}: rebuilt with"
+                f" {len(listed)} folders and files from {self.folders_file}; they are read again at"
+                " the next update"
+            )
+        elif listed != self._root_rows():
+            write_roots(self.folders_file, self._root_rows())
 
-    def _open(self) -> sqlite3.Connection:
-        db = sqlite3.connect(self.path, timeout=15, isolation_level=None, check_same_thread=False)
+    def _rebuild(self, aside: Path) -> sqlite3.Connection:
+        """A new store in place of the damaged one set aside as ``aside``, with the roots the
+        damaged copy and the side file still list."""
+        self.recovered = aside
+        salvaged = salvage_roots(aside)
+        roots = dict(read_roots(self.folders_file))
+        roots.update(salvaged)
         try:
-            db.execute("PRAGMA journal_mode=WAL")
-            # No fsync per transaction (WAL stays consistent; a power cut may lose the last
-            # ones, which only makes the next update read those files again): a one-file
-            # update's record() took 5 ms, most of it the fsync.
-            db.execute("PRAGMA synchronous=NORMAL")
-            db.executescript(_SCHEMA)
-        except sqlite3.DatabaseError:
-            db.close()
-            raise
-        return db
+            self._db = connect(self.path)
+        except (sqlite3.Error, OSError) as err:
+            raise unavailable(self.path, err) from None
+        self._restore(list(roots.items()))
+        self.rebuilt = (
+            f"the library catalog was damaged: set aside as {aside} and rebuilt with"
+            f" {len(roots)} folders and files ({len(salvaged)} read from the damaged copy);"
+            " they are read again at the next update"
+        )
+        return self._db
+
+    def _repair(self) -> None:
+        """Damage found in use: set the store aside, rebuild it, and say so."""
+        try:
+            self._db.close()
+            self._rebuild(set_aside(self.path))
+        except OSError as err:
+            raise unavailable(self.path, err) from None
+        raise LibraryDamaged(self.rebuilt or "the library catalog was damaged and rebuilt")
+
+    def _restore(self, roots: list[tuple[str, str]]) -> None:
+        now = time.time()
+        self._db.executemany(
+            "INSERT OR IGNORE INTO roots (path, kind, added) VALUES (?, ?, ?)",
+            [(to_db(p), k, now) for p, k in roots],
+        )
+        write_roots(self.folders_file, self._root_rows())
+
+    def _root_rows(self) -> list[tuple[str, str]]:
+        rows = self._db.execute("SELECT path, kind FROM roots ORDER BY path")
+        return [(from_db(p), k) for p, k in rows]
 
     @_locked
     def close(self) -> None:
@@ -209,17 +205,20 @@ class Library:
         """Add folders and files (``kind`` "recent" for a file the reading window opened).
         TranscriptError for a path that does not exist."""
         added = []
+        before = self._root_rows()
         for item in items:
             p = Path(item).expanduser()
             if not p.exists():
-                raise TranscriptError("no such file or folder", str(item))
+                raise TranscriptError("no such file or folder", shown_path(str(item)))
             root = Root(str(p.resolve()), "folder" if p.is_dir() else kind or "file")
             self._db.execute(
                 "INSERT INTO roots (path, kind, added) VALUES (?, ?, ?) ON CONFLICT (path) DO UPDATE"
                 " SET kind = CASE WHEN roots.kind = 'recent' THEN excluded.kind ELSE roots.kind END",
-                (root.path, root.kind, time.time()),
+                (to_db(root.path), root.kind, time.time()),
             )
             added.append(root)
+        if self._root_rows() != before:
+            write_roots(self.folders_file, self._root_rows())
         return added
 
     def add_recent(self, path: str | os.PathLike[str]) -> list[Root]:
@@ -230,12 +229,16 @@ class Library:
     @_locked
     def remove(self, path: str | os.PathLike[str]) -> bool:
         """Remove a root (its files leave the library at the next scan). False if not a root."""
-        cur = self._db.execute("DELETE FROM roots WHERE path = ?", (str(Path(path).expanduser().resolve()),))
+        cur = self._db.execute(
+            "DELETE FROM roots WHERE path = ?", (to_db(str(Path(path).expanduser().resolve())),)
+        )
+        if cur.rowcount:
+            write_roots(self.folders_file, self._root_rows())
         return cur.rowcount > 0
 
     @_locked
     def roots(self) -> list[Root]:
-        return [Root(p, k) for p, k in self._db.execute("SELECT path, kind FROM roots ORDER BY path")]
+        return [Root(p, k) for p, k in self._root_rows()]
 
     # --- the inventory ---
 
@@ -332,25 +335,25 @@ class Library:
             rows = self._db.execute(
                 "SELECT path, size, mtime_ns, fingerprint, error FROM files"
                 f" WHERE path IN ({','.join('?' * len(chunk))})",
-                chunk,
+                [to_db(p) for p in chunk],
             )
-            out.update((row[0], FileState(*row)) for row in rows)
+            out.update((state.path, state) for state in map(_state, rows))
         return out
 
     def _known_under(self, folder: str) -> dict[str, FileState]:
         """The inventory's rows of the files under ``folder`` (a range of the primary key)."""
-        start = folder.rstrip(os.sep) + os.sep
-        end = start[:-1] + chr(ord(os.sep) + 1)
+        start = to_db(folder.rstrip(os.sep) + os.sep)
+        end = start[:-1] + bytes([start[-1] + 1])
         rows = self._db.execute(
             "SELECT path, size, mtime_ns, fingerprint, error FROM files WHERE path >= ? AND path < ?",
             (start, end),
         )
-        return {row[0]: FileState(*row) for row in rows}
+        return {state.path: state for state in map(_state, rows)}
 
     @_locked
     def files(self) -> list[FileState]:
         rows = self._db.execute("SELECT path, size, mtime_ns, fingerprint, error FROM files ORDER BY path")
-        return [FileState(*row) for row in rows]
+        return list(map(_state, rows))
 
     @_locked
     def record(
@@ -363,12 +366,12 @@ class Library:
         db = self._db
         db.execute("BEGIN IMMEDIATE")
         try:
-            db.executemany("DELETE FROM files WHERE path = ?", ((p,) for p in missing))
+            db.executemany("DELETE FROM files WHERE path = ?", ((to_db(p),) for p in missing))
             for path, size, mtime_ns, fp, error, summary in read:
                 db.execute(
                     "INSERT OR REPLACE INTO files (path, size, mtime_ns, fingerprint, error)"
                     " VALUES (?, ?, ?, ?, ?)",
-                    (path, size, mtime_ns, fp, error),
+                    (to_db(path), size, mtime_ns, fp, error),
                 )
                 if fp and summary is not None:
                     db.execute(
@@ -383,6 +386,13 @@ class Library:
         except BaseException:
             db.execute("ROLLBACK")
             raise
+
+    @_locked
+    def needs_scan(self) -> bool:
+        """Roots but no file recorded: a catalog just rebuilt (or never scanned)."""
+        db = self._db
+        has_roots = db.execute("SELECT 1 FROM roots LIMIT 1").fetchone() is not None
+        return has_roots and db.execute("SELECT 1 FROM files LIMIT 1").fetchone() is None
 
     @_locked
     def forget_all(self) -> None:
@@ -400,7 +410,7 @@ class Library:
     def fingerprint_of(self) -> dict[str, str]:
         """Each readable file's fingerprint, by path."""
         rows = self._db.execute("SELECT path, fingerprint FROM files WHERE fingerprint IS NOT NULL")
-        return dict(rows.fetchall())
+        return {from_db(p): fp for p, fp in rows}
 
     @_locked
     def paths_for(self, fingerprint: str) -> list[str]:
@@ -408,7 +418,7 @@ class Library:
         rows = self._db.execute(
             "SELECT path FROM files WHERE fingerprint = ? ORDER BY mtime_ns DESC, path", (fingerprint,)
         )
-        return [p for (p,) in rows]
+        return [from_db(p) for (p,) in rows]
 
     @_locked
     def summary(self, fingerprint: str) -> dict[str, Any] | None:
@@ -432,7 +442,7 @@ class Library:
             for i, call in enumerate(parsed):
                 out.append(
                     CallEntry(
-                        path=path,
+                        path=from_db(path),
                         fingerprint=fp,
                         call=i,
                         company=call["company"],

@@ -1,15 +1,5 @@
-"""Posting lists: read from a segment's file a term at a time, cut down to chosen documents,
-and the phrase check on their positions.
-
-Reading. In Whoosh's W3 format a term's postings are blocks of up to 128: a 4-byte length
-(negative for the last block), a pickled info tuple, then the zlib-compressed pickle of (id
-deltas, weights, values). Whoosh's ``W3LeafMatcher`` reads a block with some seven small reads
-through a file object (the length, the info pickle loaded from the file...). :func:`read_term`
-reads the term's whole extent with one read and cuts the blocks out of it; the info tuple is
-not even unpickled (the data starts where the info pickle's frame ends). What remains is zlib
-and pickle (~0.16 us a posting), paid for every posting of every term a query names: blocks
-could be skipped by their largest document number, but on this corpus the words that make
-queries slow are common in every call, and measured, no block of theirs could be skipped.
+"""Posting lists cut down to chosen documents, and the phrase check on their positions. (A
+term's postings are read from a segment by :func:`.whoosh_internals.read_term`.)
 
 Picking. A phrase needs the positions of its candidates only, and scoring the weights of the
 matches only. :func:`align` lines a phrase's lists up on the documents in all of them: from
@@ -29,33 +19,19 @@ checked by :func:`follow_wide` on decoded integers.
 
 from __future__ import annotations
 
-import zlib
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
-from io import BytesIO
-from itertools import accumulate, compress, repeat
+from itertools import compress, repeat
 from operator import ne
-from pickle import load, loads
-from struct import Struct
-from typing import Any
-
-from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3LeafMatcher, W3TermsReader
-from whoosh.matching.wrappers import FilterMatcher
-from whoosh.reading import TermNotFound
 
 from .schema import decode_positions
+from .whoosh_internals.reading import EMPTY, Postings
 
-Postings = tuple[Sequence[int], Sequence[float], Sequence[bytes]]
-"""A term's (document numbers, ascending; weights; values, or () when not read)."""
-EMPTY: Postings = ((), (), ())
+__all__ = ["EMPTY", "SPARSE", "Postings", "align", "follow", "follow_wide", "pick"]
 
 SPARSE = 6
 """:func:`pick` bisects when the list is this many times longer than the documents wanted
 (a bisection ~0.2 us a document against ~0.04 us a posting for the mask)."""
-
-_LENGTH = Struct("!i")  # a block's length, as Whoosh's StructFile.write_int writes it
-_FRAME = Struct("<Q")  # a pickle frame's length (protocol 4 and up)
-_PROTO, _FRAME_OP = 0x80, 0x95
 
 _WIDE = 0xFF
 # _SHIFT[i] maps a position byte p to p - i (to 255, never a stored position, when p < i).
@@ -63,86 +39,6 @@ _SHIFT = [bytes(p - i if p >= i else _WIDE for p in range(256)) for i in range(_
 # _UP[i] maps p to p + i (to 255 when past 254: never a stored position either).
 _UP = [bytes(p + i if p + i < _WIDE else _WIDE for p in range(256)) for i in range(_WIDE)]
 _translate = bytes.translate
-
-
-def read_term(reader: Any, field: str, term: str, values: bool) -> Postings:
-    """All postings of a term in a segment, deleted documents included; EMPTY when absent."""
-    try:
-        terms = reader._terms
-        if isinstance(terms, W3TermsReader):
-            info = terms.term_info(field, reader._text_to_bytes(field, term))
-            if not info.is_inlined():
-                offset, length = info.extent()
-                # whoosh-reloaded 2.7.5 reads the length back as a 1-tuple
-                length = length[0] if isinstance(length, tuple) else length
-                return decode_blocks(terms._postfile.get(offset, length), values)
-        return read_postings(reader.postings(field, term), values)
-    except TermNotFound:
-        return EMPTY
-
-
-def decode_blocks(data: bytes, values: bool) -> Postings:
-    """The postings of a term's W3 blocks (``data``: its whole extent in the postings file)."""
-    if data[:4] != WHOOSH3_HEADER_MAGIC:
-        raise ValueError("not a W3 posting list")
-    view = memoryview(data)
-    ids: list[int] = []
-    weights: list[float] = []
-    vals: list[bytes] = []
-    pos = 4
-    last = False
-    while not last:
-        size = _LENGTH.unpack_from(data, pos)[0]
-        last = size < 0
-        info = pos + 4
-        pos = info + abs(size)
-        if data[info] == _PROTO and data[info + 2] == _FRAME_OP:  # protocol 4+: framed, skip it
-            start = info + 11 + _FRAME.unpack_from(data, info + 3)[0]
-        else:  # an older pickle protocol: load it to find where it ends
-            stream = BytesIO(data)
-            stream.seek(info)
-            load(stream)
-            start = stream.tell()
-        deltas, w, v = loads(zlib.decompress(view[start:pos]))
-        ids += accumulate(deltas)
-        if w is None or isinstance(w, float):
-            weights += repeat(1.0 if w is None else w, len(deltas))
-        else:
-            weights += w
-        if values:
-            vals += v if v is not None else repeat(b"", len(deltas))
-    return ids, weights, vals
-
-
-def read_postings(matcher: Any, values: bool) -> Postings:
-    """All (document numbers, weights, values) of a Whoosh matcher, deletions included."""
-    if isinstance(matcher, FilterMatcher):
-        matcher = matcher.child
-    ids: list[int] = []
-    weights: list[float] = []
-    vals: list[bytes] = []
-    if isinstance(matcher, W3LeafMatcher):
-        # Whole blocks at once: the block's pickled (id deltas, weights, values) tuple.
-        while not matcher._atend:
-            matcher._read_data()
-            deltas, w, v = matcher._data
-            n = matcher._blocklength
-            ids.extend(accumulate(deltas))
-            if w is None or isinstance(w, float):
-                weights.extend(repeat(1.0 if w is None else w, n))
-            else:
-                weights.extend(w)
-            if values:
-                vals.extend(v if v is not None else repeat(b"", n))
-            matcher._next_block()
-    else:  # inlined lists and any other matcher: the generic, slower way
-        while matcher.is_active():
-            ids.append(matcher.id())
-            weights.append(matcher.weight())
-            if values:
-                vals.append(matcher.value())
-            matcher.next()
-    return ids, weights, vals
 
 
 def pick(

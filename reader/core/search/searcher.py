@@ -19,6 +19,7 @@ This one reuses a segment's reader only while the segment is the same and has th
 
 from __future__ import annotations
 
+import logging
 import os
 import threading
 import time
@@ -37,9 +38,13 @@ from ..parser import parse_file
 from .engine import Engine, Segment
 from .indexer import index_dir, storage
 from .library import Library
+from .manifest import is_incomplete, read_manifest, written_with
 from .query import Filter, Query, parse
 from .segments import INDEX_NAME
 from .snippets import Span, spans
+from .whoosh_internals import installed_version, read_toc, require_checked
+
+log = logging.getLogger(__name__)
 
 FACETS = ("call", "company", "period", "speaker", "role", "section")
 _FACET_FIELDS = {"call": "fp"}
@@ -81,12 +86,14 @@ class Results:
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
     stale: int = 0  # hits left out because their file changed or vanished (an update is due)
     seconds: float = 0.0
+    incomplete: bool = False  # an update is under way or was interrupted: files may be missing
 
 
 class Searcher:
     """A searcher over the index of ``library``. Thread-safe: calls are serialised."""
 
     def __init__(self, library: Library, directory: Path | None = None) -> None:
+        require_checked()
         self.library = library
         self.directory = directory or index_dir()
         self._lock = threading.RLock()
@@ -95,6 +102,12 @@ class Searcher:
         self._generation = -1
         self._segments: dict[str, Segment] = {}
         self._names: dict[str, dict[str, str]] | None = None
+        manifest = read_manifest(self.directory)
+        if manifest is not None and written_with(manifest) != installed_version():
+            raise SearchError(
+                f"the search index was written with Whoosh {written_with(manifest)}"
+                f" (now {installed_version()}); rebuild it"
+            )
         try:
             self._ix = storage(self.directory).open_index(INDEX_NAME)
         except Exception as err:
@@ -122,7 +135,7 @@ class Searcher:
         with self._lock:
             for attempt in range(3):
                 try:
-                    toc = self._ix._read_toc()
+                    toc = read_toc(self._ix)
                     if self._searcher is not None and toc.generation == self._generation:
                         return False
                     self._open(toc)
@@ -215,7 +228,8 @@ class Searcher:
                     extra, stale2 = self._resolve(more, q, limit - len(hits))
                     hits += extra
                     stale += stale2
-        return Results(total, hits[:limit], found, stale, time.perf_counter() - start)
+        incomplete = is_incomplete(self.directory)
+        return Results(total, hits[:limit], found, stale, time.perf_counter() - start, incomplete)
 
     def _locate(self, seg: Segment, docnum: int, score: float) -> Hit:
         stored = seg.reader.stored_fields(docnum)
@@ -274,6 +288,9 @@ class Searcher:
                 try:
                     t = parse_file(path)
                 except TranscriptError:
+                    continue
+                except Exception:  # a parser bug on one file must not fail the whole search
+                    log.exception("reading %r for a search hit failed", path)
                     continue
                 self._files[key] = t
                 while len(self._files) > FILE_CACHE:

@@ -5,15 +5,26 @@ writes its batch as a segment of a new index in a staging folder of its own; the
 the segment's file into the index and commits it (:func:`read_parallel`). Workers report each
 file they read through a queue, so progress moves file by file. A worker that dies fails the
 update (``concurrent.futures`` notices; ``multiprocessing.Pool`` would wait for ever).
+
+Workers die with the process that started them (:func:`die_with_parent`), even when it is
+killed outright: otherwise they wait for ever on the pool's pipes, whose write ends they hold
+themselves, and keep multiprocessing's resource tracker alive with them. Staging folders are
+``staging-*`` in the index folder; one left by a killed update is removed by the next
+(:func:`clean_stale`).
 """
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import multiprocessing.connection
 import os
 import queue
 import shutil
+import signal
+import sys
 import tempfile
+import threading
 from collections.abc import Callable
 from concurrent import futures
 from concurrent.futures import ProcessPoolExecutor
@@ -52,13 +63,59 @@ class Progress:
         return self.done_bytes / self.total_bytes if self.total_bytes else 0.0
 
 
+STAGING_PREFIX = "staging-"
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
 _progress_queue: Any = None
 
 
-def worker_init(queue: Any) -> None:
-    """Pool initializer: where a worker reports each file it read."""
+def worker_init(queue: Any, parent_pid: int) -> None:
+    """Pool initializer: where a worker reports each file it read; and it dies with its parent."""
     global _progress_queue
     _progress_queue = queue
+    die_with_parent(parent_pid)
+
+
+def die_with_parent(parent_pid: int) -> None:
+    """End this process when the process ``parent_pid`` that started it ends, however it ends.
+
+    On Linux the kernel sends SIGKILL at the parent's death (``prctl(PR_SET_PDEATHSIG)``; the
+    parent is the thread that started the worker, which lives until :func:`read_parallel`
+    returns). Everywhere, a thread also waits on multiprocessing's parent sentinel (a pipe the
+    parent holds open, or its process handle on Windows) and exits when it signals. A parent
+    already gone before either was set up is noticed by its pid. Workers are started with
+    ``spawn``: under ``forkserver`` their parent would be the fork server, not the indexer."""
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):  # no prctl: the thread below still watches
+            pass
+    if os.name == "posix" and os.getppid() != parent_pid:
+        os._exit(1)
+    parent = multiprocessing.parent_process()
+    sentinel = getattr(parent, "sentinel", None)
+    if sentinel is not None:
+        threading.Thread(target=_exit_with, args=(sentinel,), name="parent-watch", daemon=True).start()
+
+
+def _exit_with(sentinel: Any) -> None:
+    multiprocessing.connection.wait([sentinel])
+    os._exit(1)
+
+
+def clean_stale(directory: Path) -> list[Path]:
+    """Remove what a killed update left in the index folder ``directory``: its staging folders
+    (also the older place, beside the folder) and Whoosh's temporary folder of a segment being
+    written. Only call it holding the index's write lock. Returns what was removed."""
+    removed = []
+    candidates = [*directory.glob(STAGING_PREFIX + "*"), *directory.parent.glob(STAGING_PREFIX + "*")]
+    candidates += list(directory.glob("*.tmp"))
+    for path in candidates:
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path)
+    return removed
 
 
 def worker_build(stage_dir: str, paths: list[str], skip: set[str]) -> tuple[Any, list[FileResult]]:
@@ -74,10 +131,7 @@ def worker_build(stage_dir: str, paths: list[str], skip: set[str]) -> tuple[Any,
             queue.put(result.size)
 
     results = add_files(builder, paths, set(skip), report)
-    if not builder._added:
-        builder.cancel()
-        return None, results
-    return builder._finalize_segment(), results
+    return builder.finish_segment(), results
 
 
 def read_parallel(
@@ -95,11 +149,14 @@ def read_parallel(
     batches both indexed (copies of a file) is kept in the first only."""
     ctx = multiprocessing.get_context("spawn")
     reports = ctx.Queue()
-    staging = Path(tempfile.mkdtemp(prefix="staging-", dir=directory.parent))
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=directory))
     # A process pool that fails loudly if a worker dies (multiprocessing.Pool would start
     # another worker and wait for ever).
     pool = ProcessPoolExecutor(
-        min(workers, len(batches)), mp_context=ctx, initializer=worker_init, initargs=(reports,)
+        min(workers, len(batches)),
+        mp_context=ctx,
+        initializer=worker_init,
+        initargs=(reports, os.getpid()),
     )
     try:
         pending = []
