@@ -75,7 +75,7 @@ def test_notes_on_a_file_whose_name_is_not_utf8(bad_name, tmp_path):
     assert b"bad\\\\udcffname\\\\u001b" in md  # shown escaped (and the backslash for Markdown)
     assert b"path=" in md and b"bad%FFname%1B" in md  # the link keeps the exact bytes
     rows = list(csv.reader(io.StringIO(ok("notes", "export", "--format", "csv").stdout.decode())))
-    assert rows[1][2].endswith("bad\\udcffname\\u001b[31m.txt")
+    assert rows[1][2].endswith("bad\\xffname\\u001b[31m.txt")
 
     backup = tmp_path / "backup.json"
     ok("notes", "export", "--format", "json", "-o", str(backup))

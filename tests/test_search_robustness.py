@@ -71,7 +71,7 @@ def test_a_name_that_is_not_utf8_is_indexed_found_and_shown_escaped(folder, caps
     (folder / os.fsdecode(b"junk\xfe\nline.txt")).write_bytes(b"\x00\x01 not a transcript")
     code, out, err = run(capsys, "index", str(folder))
     assert code == 0, err
-    assert "junk\\xfe\\nline.txt: " in err  # the warning names it escaped, on one line
+    assert "junk\\xfe\\u000aline.txt: " in err  # the warning names it escaped, on one line
     assert "indexed 3" in err
     data = search_json(capsys, "quokka")
     assert data["total"] == 2 and data["warnings"] == []  # the welcome and the remarks
@@ -94,7 +94,7 @@ def test_a_name_that_is_not_utf8_is_indexed_found_and_shown_escaped(folder, caps
 
 def test_shown_paths_escape_control_characters_and_bad_bytes():
     assert shown_path("/a/營收 Q2.txt") == "/a/營收 Q2.txt" and path_bytes("/a/營收 Q2.txt") is None
-    assert shown_path("/a/x\x1b[31m\n\x9b.txt") == "/a/x\\x1b[31m\\n\\x9b.txt"
+    assert shown_path("/a/x\x1b[31m\n\x9b.txt") == "/a/x\\u001b[31m\\u000a\\u009b.txt"
     assert shown_path(os.fsdecode(b"/a/\xff.txt")) == "/a/\\xff.txt"
     assert base64.b64decode(path_bytes("/a/\n.txt")) == b"/a/\n.txt"
 

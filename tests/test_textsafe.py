@@ -28,7 +28,7 @@ def test_for_terminal(raw, shown):
 
 def test_one_line_and_display_path_escape_newlines_too():
     assert one_line("a\nb\tc") == "a\\u000ab\\u0009c"
-    assert display_path("/tmp/bad\udcffname\n.txt") == "/tmp/bad\\udcffname\\u000a.txt"
+    assert display_path("/tmp/bad\udcffname\n.txt") == "/tmp/bad\\xffname\\u000a.txt"
 
 
 def test_json_printed_through_the_terminal_filter_stays_valid():

@@ -17,6 +17,7 @@ a terminal raw, break a UTF-8 write, or start a formula in a spreadsheet:
 from __future__ import annotations
 
 import json
+import os
 import re
 from typing import Any
 
@@ -76,6 +77,7 @@ def csv_cell(value: object) -> object:
 
 
 def display_path(path: str) -> str:
-    """A path as readable text with nothing raw in it: an undecodable byte of the name (a lone
-    surrogate, as ``os.fsdecode`` gives it) as ``\\udcff``, a control character as its escape."""
-    return one_line(path)
+    """A path as readable text with nothing raw in it, the same wherever the app shows one: a
+    byte of the name that is not UTF-8 (a lone surrogate, as ``os.fsdecode`` gives it) as the
+    byte, ``\\xff``; a control character as its escape (``\\u001b``)."""
+    return one_line(os.fsencode(path).decode("utf-8", "backslashreplace"))

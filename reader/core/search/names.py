@@ -6,15 +6,14 @@ from __future__ import annotations
 import base64
 import os
 
+from ..textsafe import display_path
+
 
 def shown_path(path: str) -> str:
-    """``path`` readable and safe to print: bytes that are not UTF-8 as ``\\xff``, control
-    characters (C0, DEL, C1, line and paragraph separators) as ``\\n``, ``\\x1b``, ``\\u2028``...
-    A name without either is unchanged."""
-    text = os.fsencode(path).decode("utf-8", "backslashreplace")
-    if text.isprintable():
-        return text
-    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
+    """``path`` readable and safe to print, as everywhere else (:func:`textsafe.display_path`):
+    bytes that are not UTF-8 as ``\\xff``, control characters escaped. A name without either is
+    unchanged."""
+    return display_path(path)
 
 
 def path_bytes(path: str) -> str | None:

@@ -28,9 +28,10 @@ class SearchBackend:
         self._lock = threading.Lock()
 
     @property
-    def recovered(self) -> Path | None:
-        """Where a damaged library list was set aside when it was opened, if it was."""
-        return self.library.recovered
+    def rebuilt(self) -> str | None:
+        """What happened to a damaged, missing or emptied catalog when it was opened, and what it
+        was rebuilt from (the folders the damaged copy still lists, and the side file's)."""
+        return self.library.rebuilt
 
     def snapshot(self) -> Snapshot:
         return read_snapshot(self.library)

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.textsafe import display_path
 from ..i18n import plural
 from ..window.actions import QT_TRANSLATE_NOOP
 from .service import SearchService
@@ -106,7 +107,8 @@ class CallsModel(QAbstractTableModel):
     def _texts(self, call: CallEntry) -> tuple[str, ...]:
         day = time.strftime("%Y-%m-%d", time.localtime(call.modified))
         names = ", ".join(s["name"] for s in call.speakers if s.get("role") != "operator")
-        return (call.company or self._unknown, call.period or "", day, names, os.path.basename(call.path))
+        name = display_path(os.path.basename(call.path))
+        return (call.company or self._unknown, call.period or "", day, names, name)
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.calls)
@@ -272,9 +274,10 @@ class LibraryPanel(QWidget):
             "recent": self.tr("opened in the window"),
         }
         for root in snapshot.roots if snapshot is not None else []:
-            item = QListWidgetItem(f"{root.path}  ({kinds.get(root.kind, root.kind)})")
+            shown = display_path(root.path)  # Qt would drop a name's bytes that are not UTF-8
+            item = QListWidgetItem(f"{shown}  ({kinds.get(root.kind, root.kind)})")
             item.setData(ROOT, root.path)
-            item.setToolTip(root.path)
+            item.setToolTip(shown)
             self.roots.addItem(item)
         self.model.set_calls(
             snapshot.calls if snapshot is not None else [], snapshot.firsts if snapshot else {}

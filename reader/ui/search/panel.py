@@ -367,6 +367,10 @@ class SearchPanel(QWidget):
             text += " \u00b7 " + self.tr(
                 "{n} left out: their files changed since they were indexed (indexing them again)"
             ).format(n=results.stale)
+        elif results.incomplete:
+            text += " \u00b7 " + self.tr(
+                "the index is incomplete (an update was interrupted): finishing it"
+            )
         elif self.service.indexing:
             text += " \u00b7 " + self.tr("indexing\u2026")
         return text

@@ -127,10 +127,8 @@ class SearchService(QObject):
         with self._open_lock:
             if self._backend is None:
                 self._backend = SearchBackend(self._library_path, self._index_dir)
-                if self._backend.recovered is not None:
-                    self.problem = self.tr(
-                        "The library list was damaged and set aside ({path}): add your folders again"
-                    ).format(path=str(self._backend.recovered))
+                if self._backend.rebuilt is not None:  # damaged, missing or emptied: said once
+                    self.problem = self._backend.rebuilt
             return self._backend
 
     # --- running work on workers ---------------------------------------------------------------
@@ -424,8 +422,10 @@ class SearchService(QObject):
             results: Results = value
             self._rebuilt_for_search = False
             self.searched.emit(request, results)
-            if results.stale and not self.indexing:
-                self.update()  # hits left out because their files changed: index them again
+            if (results.stale or results.incomplete) and not self.indexing:
+                # Hits left out because their files changed, or an update that was interrupted
+                # (the app or `index` killed): index them again, finish it.
+                self.update()
         elif kind == "damaged" and not self._rebuilt_for_search:
             # Rebuilt by the update under way, or by one started now; indexChanged follows.
             self.searchFailed.emit(request, self.tr("The search index is being rebuilt\u2026"), False)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ...core.model import Section
 from ...core.modes import Mode, modes_for
 from ...core.paths import is_pasted, is_sample
+from ...core.textsafe import display_path
 from .. import config
 from ..config import Settings
 from ..notes.service import NotesService
@@ -237,8 +238,8 @@ class MainWindow(QMainWindow):
         v.analysisProgress.connect(lambda done, total, v=v: self._checking(v, done, total))
         v.callChanged.connect(lambda c, v=v: self._call_changed(v, c))
         v.note_marks.registered.connect(self._notes_registered)
-        index = self.tabs.addTab(v, path.name)
-        self.tabs.setTabToolTip(index, str(path))
+        index = self.tabs.addTab(v, display_path(path.name))  # any name, shown the same everywhere
+        self.tabs.setTabToolTip(index, display_path(str(path)))
         self.tabs.setCurrentIndex(index)
         v.open(path)
         return v
@@ -269,7 +270,7 @@ class MainWindow(QMainWindow):
         assert v.path is not None and v.transcript is not None
         t = v.transcript
         call = t.calls[v.call]
-        title = " ".join(x for x in (call.company, call.period) if x) or v.path.name
+        title = " ".join(x for x in (call.company, call.period) if x) or display_path(v.path.name)
         if is_pasted(v.path):
             title = self.tr("{title} (pasted)").format(title=title)
         self.tabs.setTabText(self.tabs.indexOf(v), title)
