@@ -41,6 +41,7 @@ class MainAction(StrEnum):
     UNDO = "undo"
     REDO = "redo"
     COPY = "copy"
+    COPY_QUOTE = "copy_quote"
     HIGHLIGHT = "highlight"
     ADD_NOTE = "add_note"
     FIND = "find"
@@ -71,6 +72,7 @@ class MainAction(StrEnum):
     NEXT_CALL = "next_call"
     PREVIOUS_CALL = "previous_call"
     ONLY_SPEAKER = "only_speaker"
+    SHORTCUTS = "shortcuts"
     ABOUT = "about"
 
     @classmethod
@@ -126,6 +128,15 @@ SPECS: tuple[Spec, ...] = (
     Spec(MainAction.UNDO, QT_TRANSLATE_NOOP("Actions", "&Undo"), "edit", (SK.Undo, "Ctrl+Z")),
     Spec(MainAction.REDO, QT_TRANSLATE_NOOP("Actions", "&Redo"), "edit", (SK.Redo, "Ctrl+Shift+Z")),
     Spec(MainAction.COPY, QT_TRANSLATE_NOOP("Actions", "&Copy"), "edit", (SK.Copy,)),
+    Spec(
+        MainAction.COPY_QUOTE,
+        QT_TRANSLATE_NOOP("Actions", "Copy as &Quote"),
+        "edit",
+        ("Ctrl+Shift+C",),
+        tip=QT_TRANSLATE_NOOP(
+            "Actions", "Copy the selection or paragraph in both languages, with its citation and link"
+        ),
+    ),
     Spec(MainAction.HIGHLIGHT, QT_TRANSLATE_NOOP("Actions", "&Highlight Selection"), "edit", ("Ctrl+Alt+H",)),
     Spec(MainAction.ADD_NOTE, QT_TRANSLATE_NOOP("Actions", "Add &Note\u2026"), "edit", ("Ctrl+Alt+N",)),
     Spec(
@@ -263,6 +274,13 @@ SPECS: tuple[Spec, ...] = (
         ("Ctrl+Shift+O",),
         True,
     ),
+    Spec(
+        MainAction.SHORTCUTS,
+        QT_TRANSLATE_NOOP("Actions", "&Keyboard Shortcuts"),
+        "help",
+        ("F1",),
+        tip=QT_TRANSLATE_NOOP("Actions", "List every command and its keys"),
+    ),
     Spec(MainAction.ABOUT, QT_TRANSLATE_NOOP("Actions", "&About Transcript Reader"), "help"),
 )
 
@@ -290,7 +308,7 @@ NEED_A_TRANSCRIPT = (
     MainAction.FIND_PREVIOUS, MainAction.NEXT_TURN, MainAction.PREVIOUS_TURN,
     MainAction.NEXT_QUESTION, MainAction.PREVIOUS_QUESTION, MainAction.QA, MainAction.NEXT_MISMATCH,
     MainAction.PREVIOUS_MISMATCH, MainAction.ONLY_SPEAKER, MainAction.NEXT_CALL,
-    MainAction.PREVIOUS_CALL,
+    MainAction.PREVIOUS_CALL, MainAction.COPY_QUOTE,
 )  # fmt: skip
 """Enabled only while a transcript is shown."""
 
@@ -331,6 +349,8 @@ def create(parent: QObject) -> Actions:
         if seen:
             native = seen[0].toString(QKeySequence.SequenceFormat.NativeText)
             action.setToolTip(f"{plain(translate(spec.text))} ({native})")
+        if spec.tip:  # the status bar's line, and what a screen reader says of its button
+            action.setStatusTip(translate(spec.tip))
         actions[spec.id] = action
     return actions
 

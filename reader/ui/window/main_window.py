@@ -32,6 +32,7 @@ from ..search.window_search import WindowSearch
 from ..view.transcript_view import TranscriptView
 from . import actions as registry
 from .actions import NEED_A_TRANSCRIPT, NEED_CHINESE, MainAction
+from .extra_commands import ExtraCommands
 from .file_watch import FileWatch
 from .navigation import WindowNavigation
 from .settings_dialog import SettingsDialog
@@ -98,6 +99,7 @@ class MainWindow(QMainWindow):
         self.navigation = WindowNavigation(self, self.panel)
         self.notes = WindowNotes(self, notes)
         self.search = WindowSearch(self, passive=self.settings.read_only)
+        self.extra = ExtraCommands(self, self.tabs)  # Copy as Quote, Keyboard Shortcuts
         self.settled.connect(self.notes.window_settled)
         self.settled.connect(self.search.window_settled)
         self._connect_actions()
