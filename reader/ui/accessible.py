@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAccessible, QAccessibleInterface
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 R = QAccessible.Role
 # The roles a user works with: each needs a name (and, for a widget, a description).
@@ -24,6 +24,14 @@ def describe(widget: QWidget, name: str, description: str) -> None:
     """Give a control its accessible name and description."""
     widget.setAccessibleName(name)
     widget.setAccessibleDescription(description)
+
+
+def describe_buttons(box: QDialogButtonBox, descriptions: dict[QDialogButtonBox.StandardButton, str]) -> None:
+    """Describe the standard buttons of a dialog's button box (their names are their labels)."""
+    for which, description in descriptions.items():
+        button = box.button(which)
+        if button is not None:
+            button.setAccessibleDescription(description)
 
 
 def walk(iface: QAccessibleInterface | None, depth: int = 0) -> list[QAccessibleInterface]:
