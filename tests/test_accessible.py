@@ -175,12 +175,14 @@ def test_high_contrast_is_a_theme_of_the_preferences_and_paints_the_panes(qtbot,
         dialog.accept()
         assert window.settings.get(config.THEME) == "high-contrast"
         assert theme.is_high_contrast(qapp.palette())
+        assert "QMenu" in qapp.styleSheet()  # a menu's frame shows on black
         v = window.view()
         qtbot.waitUntil(lambda: theme.is_high_contrast(v.palette()))
         c = theme.colours(v.palette())
         assert c.roles[Role.MANAGEMENT] == QColor("#80c0ff")
         theme.apply_scheme("light")
         assert not theme.is_high_contrast(qapp.palette()) and not theme.is_dark(qapp.palette())
+        assert qapp.styleSheet() == ""
     finally:
         theme.apply_scheme("system")
         QApplication.setStyle(style)

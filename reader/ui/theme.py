@@ -175,6 +175,9 @@ HIGH_CONTRAST_PALETTE = {
 }
 """The high-contrast palette by colour role: white on black, a yellow selection, light frames."""
 HIGH_CONTRAST_DISABLED = "#a0a0a0"  # disabled text: dimmer, still 8:1 on black
+# Fusion draws a popup's frame a shade darker than the window: none on black. A white frame shows
+# where a menu or a tooltip ends.
+HIGH_CONTRAST_STYLE = "QMenu, QToolTip { border: 1px solid #ffffff; }"
 
 
 def high_contrast_palette() -> QPalette:
@@ -264,8 +267,11 @@ def apply_scheme(choice: str) -> None:
     if choice == "high-contrast":
         app.setStyle(QStyleFactory.create("Fusion"))
         app.setPalette(high_contrast_palette())
+        app.setStyleSheet(HIGH_CONTRAST_STYLE)
         _own_palette = True
         return
+    if app.styleSheet() == HIGH_CONTRAST_STYLE:
+        app.setStyleSheet("")
     dark = hints.colorScheme() == Qt.ColorScheme.Dark if choice not in wanted else choice == "dark"
     if dark and not is_dark(app.style().standardPalette()):
         app.setStyle(QStyleFactory.create("Fusion"))
