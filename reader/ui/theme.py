@@ -208,6 +208,11 @@ def colours(palette: QPalette | None = None) -> Colours:
     return _DARK if is_dark(palette) else _LIGHT
 
 
+def print_colours() -> Colours:
+    """The colours of a printout: the light set, dark ink for white paper."""
+    return _LIGHT
+
+
 def dark_palette() -> QPalette:
     """A dark palette for Fusion: used when the user asks for dark, or the system is dark but its
     platform theme gives Qt no dark palette of its own (plain X11, Xvfb)."""

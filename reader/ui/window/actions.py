@@ -36,6 +36,8 @@ class MainAction(StrEnum):
     ADD_TO_LIBRARY = "add_to_library"
     RELOAD = "reload"
     EXPORT_NOTES = "export_notes"
+    PRINT = "print"
+    EXPORT_PDF = "export_pdf"
     CLOSE = "close"
     QUIT = "quit"
     UNDO = "undo"
@@ -123,6 +125,21 @@ SPECS: tuple[Spec, ...] = (
         icon="view-refresh",
     ),
     Spec(MainAction.EXPORT_NOTES, QT_TRANSLATE_NOOP("Actions", "&Export Notes\u2026"), "file"),
+    Spec(
+        MainAction.PRINT,
+        QT_TRANSLATE_NOOP("Actions", "&Print\u2026"),
+        "file",
+        (SK.Print, "Ctrl+P"),
+        icon="document-print",
+        tip=QT_TRANSLATE_NOOP("Actions", "Print the call as shown, with its highlights and notes"),
+    ),
+    Spec(
+        MainAction.EXPORT_PDF,
+        QT_TRANSLATE_NOOP("Actions", "Export P&DF\u2026"),
+        "file",
+        ("Ctrl+Shift+E",),
+        tip=QT_TRANSLATE_NOOP("Actions", "Save the call as shown as a PDF, with its highlights and notes"),
+    ),
     Spec(MainAction.CLOSE, QT_TRANSLATE_NOOP("Actions", "&Close Tab"), "file", (SK.Close, "Ctrl+W")),
     Spec(MainAction.QUIT, QT_TRANSLATE_NOOP("Actions", "&Quit"), "file", (SK.Quit, "Ctrl+Q")),
     Spec(MainAction.UNDO, QT_TRANSLATE_NOOP("Actions", "&Undo"), "edit", (SK.Undo, "Ctrl+Z")),
@@ -308,7 +325,7 @@ NEED_A_TRANSCRIPT = (
     MainAction.FIND_PREVIOUS, MainAction.NEXT_TURN, MainAction.PREVIOUS_TURN,
     MainAction.NEXT_QUESTION, MainAction.PREVIOUS_QUESTION, MainAction.QA, MainAction.NEXT_MISMATCH,
     MainAction.PREVIOUS_MISMATCH, MainAction.ONLY_SPEAKER, MainAction.NEXT_CALL,
-    MainAction.PREVIOUS_CALL, MainAction.COPY_QUOTE,
+    MainAction.PREVIOUS_CALL, MainAction.COPY_QUOTE, MainAction.PRINT, MainAction.EXPORT_PDF,
 )  # fmt: skip
 """Enabled only while a transcript is shown."""
 

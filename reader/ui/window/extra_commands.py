@@ -1,5 +1,6 @@
 """The window's commands that take a call out of it, and the help on its keys: Copy as Quote (the
-Edit menu, Ctrl+Shift+C and the panes' context menu) and Help ▸ Keyboard Shortcuts; with the
+Edit menu, Ctrl+Shift+C and the panes' context menu), Print and Export PDF (`WindowExport`) and
+Help ▸ Keyboard Shortcuts; with the
 accessible names and descriptions of the window's own frame (menus, toolbar, tabs, outline).
 
 Kept out of the main window so the window stays a frame: it creates one `ExtraCommands` with its
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTabWidget, QTool
 
 from ...core.quote import Quote
 from ..accessible import describe
+from ..export.window_export import WindowExport
 from ..view.pane import MenuSource, Pane
 from ..view.quote import copy_quote, quote_of
 from .actions import MENUS, QT_TRANSLATE_NOOP, MainAction, plain, translate
@@ -70,6 +72,7 @@ class ExtraCommands(QObject):
         a = window.action
         a(MainAction.COPY_QUOTE).triggered.connect(self.copy_current)
         a(MainAction.SHORTCUTS).triggered.connect(self.show_shortcuts)
+        self.export = WindowExport(window)  # Print, Export PDF
         tabs.currentChanged.connect(self._tab_changed)
         self._describe_frame(tabs)
 
