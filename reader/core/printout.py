@@ -11,49 +11,14 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from .analysis import ParagraphFigures, analyse_paragraph
 from .model import Section, Transcript
 from .modes import Mode
+from .printing import Ink, Mark, PrintOptions
 from .quote import call_title
 
-
-@dataclass(frozen=True)
-class PrintOptions:
-    mode: Mode = Mode.SIDE
-    calls: tuple[int, ...] | None = None  # None: every call of the file
-    qa_only: bool = False
-    speaker: str | None = None  # only this speaker's turns
-    notes: bool = True  # highlights and notes printed
-    only_noted: bool = False  # only the paragraphs with a highlight or note
-
-
-@dataclass(frozen=True)
-class Mark:
-    """A highlight (with a note when `text` is not empty) on characters start:end of one
-    paragraph's text in one language."""
-
-    paragraph: int
-    lang: str
-    start: int
-    end: int
-    color: str
-    text: str = ""
-
-
-@dataclass(frozen=True)
-class Ink:
-    """The colours of the printout, as #rrggbb (a light, print-friendly set)."""
-
-    roles: dict[str, str]
-    figures: dict[str, str]
-    mismatch: str
-    quiet: str
-    gap: str
-    highlights: dict[str, str]
-    note_background: str = "#f3f4f6"
-    text: str = "#000000"
+__all__ = ["Ink", "Mark", "PrintOptions", "printout_html"]
 
 
 def printout_html(

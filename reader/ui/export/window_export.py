@@ -12,18 +12,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from ...core.notes.models import Status
-from ...core.printout import Mark, PrintOptions
+from ...core.printing import Mark, PrintOptions
 from ...core.quote import call_title
 from ..window.actions import MainAction
 from ..window.host import WindowHost
 from ..workers import Job
-from .pdf import export_pdf, print_on
 
 if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from ...core.analysis import ParagraphFigures
+    from ...core.model import Transcript
     from ..view.transcript_view import TranscriptView
 
 
@@ -42,6 +44,23 @@ def marks_of(v: TranscriptView) -> list[Mark]:
         for n in v.note_marks.placed()
         if n.paragraph is not None and n.status is not Status.ORPHAN
     ]
+
+
+def _print(
+    to: Path | QPrinter,
+    t: Transcript,
+    options: PrintOptions,
+    marks: list[Mark],
+    figures: dict[int, ParagraphFigures],
+) -> int:
+    """Print on a printer, or to a PDF file (a path); the number of pages. Runs on a worker."""
+    # The printout (the figure lexers, paged text layout): imported when first printing, on the
+    # worker, never at the window's start.
+    from . import pdf
+
+    if isinstance(to, Path):
+        return pdf.export_pdf(t, to, options, marks, figures)
+    return pdf.print_on(to, t, options, marks, figures)
 
 
 class WindowExport(QObject):
@@ -74,13 +93,16 @@ class WindowExport(QObject):
         if v is None or v.transcript is None:
             return None
         figures = dict(v.figs.analysis)
-        job = Job(export_pdf, v.transcript, out, options_of(v), marks_of(v), figures, owner=self)
+        job = Job(_print, out, v.transcript, options_of(v), marks_of(v), figures, owner=self)
         return self._start(job, out.name)
 
     def ask_print(self) -> None:
         v = self._view()
         if v is None or v.transcript is None:
             return
+        # Qt's print support (the dialog, the printer): only when printing.
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(call_title(v.transcript, v.call))
         dialog = QPrintDialog(printer, self.window.widget())
@@ -94,7 +116,7 @@ class WindowExport(QObject):
         if v is None or v.transcript is None:
             return None
         args = (printer, v.transcript, options_of(v), marks_of(v), dict(v.figs.analysis))
-        job = Job(print_on, *args, owner=self)  # the job holds the printer until it ends
+        job = Job(_print, *args, owner=self)  # the job holds the printer until it ends
         return self._start(job, printer.docName())
 
     def _start(self, job: Job, what: str) -> Job:
