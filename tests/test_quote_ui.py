@@ -20,6 +20,14 @@ from reader.ui.window.actions import MainAction  # noqa: E402
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
+@pytest.fixture(autouse=True)
+def _clear_clipboard(qapp):
+    # Offscreen, Qt's clipboard keeps its data in a static destroyed after Python has gone: a
+    # QMimeData made in Python still on it then crashes the exit (xcb is unaffected).
+    yield
+    QGuiApplication.clipboard().clear()
+
+
 @pytest.fixture
 def view(qtbot, make_window):
     window = make_window()
