@@ -156,14 +156,31 @@ def test_qa_only_and_notes(qapp, tmp_path):
     assert not printed(t.paragraphs[1].en, text, 30)  # prepared remarks left out
     assert printed(t.paragraphs[12].en, text, 30) and printed(t.paragraphs[12].zh, text, 12)
     assert squeeze("Note: Pricing pressure easing") in squeeze(text)
+    noted = tmp_path / "noted.pdf"
+    assert cli("export", str(fixture), "--pdf", str(noted), "--only-noted", env=env).returncode == 0
+    text = pdf_text(noted)
+    assert printed(t.paragraphs[12].en, text, 30) and not printed(t.paragraphs[11].en, text, 30)
     bare = tmp_path / "bare.pdf"
     assert cli("export", str(fixture), "--pdf", str(bare), "--qa-only", env=env).returncode == 0
     assert "Pricing pressure" not in pdf_text(bare)
 
 
+@needs_poppler
+def test_one_speaker(qapp, tmp_path):
+    out = tmp_path / "raymond.pdf"
+    run = cli("export", str(FIXTURES / "basic.txt"), "--pdf", str(out), "--speaker", "Raymond Kwok")
+    assert run.returncode == 0, run.stderr
+    t = parse_file(FIXTURES / "basic.txt")
+    text = pdf_text(out)
+    for p in t.paragraphs:
+        assert printed(p.en, text, 30) == (t.turns[p.turn].speaker == "Raymond Kwok"), p.en
+
+
 @pytest.mark.parametrize(
     ("args", "says"),
     [
+        (["{fixtures}/basic.txt", "--pdf", "{tmp}/x.pdf", "--speaker", "Nobody"], "no speaker"),
+        (["{fixtures}/basic.txt", "--pdf", "{tmp}/x.pdf", "--only-noted"], "no highlight or note"),
         (["/no/such/file.txt", "--pdf", "{tmp}/x.pdf"], "no such file"),
         (["{fixtures}/not_a_transcript.txt", "--pdf", "{tmp}/x.pdf"], "not a transcript"),
         (["{fixtures}/basic.txt", "--pdf", "{tmp}/no/such/dir/x.pdf"], "cannot write"),

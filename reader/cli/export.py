@@ -1,6 +1,7 @@
 """The `export` command: a transcript as a PDF, laid out as the window prints it, without a window.
 
     transcript-reader export FILE --pdf OUT.pdf [--mode side|interleaved|en|zh] [--qa-only] [--notes]
+                             [--speaker NAME] [--only-noted]
 
 Qt draws offscreen (no display is needed); the notes printed with --notes are those the notes
 store holds for this version of the file.
@@ -37,6 +38,12 @@ def _configure(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--qa-only", action="store_true", help="only the questions and answers")
     p.add_argument("--notes", action="store_true", help="print the highlights and notes of the file")
+    p.add_argument("--speaker", metavar="NAME", help="only this speaker's turns (a name as `info` lists it)")
+    p.add_argument(
+        "--only-noted",
+        action="store_true",
+        help="only the passages with a highlight or note (implies --notes)",
+    )
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -50,9 +57,17 @@ def _run(args: argparse.Namespace) -> int:
         raise UsageError(f"cannot write {out}: not a file in an existing folder")
     if args.qa_only and t.qa_start is None:
         raise UsageError("this transcript has no Q&A section to print with --qa-only")
-    marks = _marks(t) if args.notes else []
+    if args.speaker is not None and args.speaker not in t.speakers:
+        raise UsageError(f"no speaker {args.speaker!r} in this transcript (see `transcript-reader info`)")
+    notes = args.notes or args.only_noted
+    marks = _marks(t) if notes else []
+    if args.only_noted and not marks:
+        raise UsageError("--only-noted: this version of the file has no highlight or note")
+    options = PrintOptions(
+        mode=mode, qa_only=args.qa_only, speaker=args.speaker, notes=notes, only_noted=args.only_noted
+    )
     with offscreen_app():
-        pages = export_pdf(t, out, PrintOptions(mode=mode, qa_only=args.qa_only, notes=args.notes), marks)
+        pages = export_pdf(t, out, options, marks)
     emit(f"wrote {out} ({pages} page{'s' * (pages != 1)}, {len(marks)} highlight(s) and note(s))")
     return 0
 
