@@ -15,6 +15,10 @@ pytest.importorskip("PySide6")
 from PySide6.QtPrintSupport import QPrinter  # noqa: E402
 
 from reader.core.modes import Mode  # noqa: E402
+from reader.core.printing import PrintOptions  # noqa: E402
+from reader.ui.accessible import missing  # noqa: E402
+from reader.ui.export.options_dialog import PrintOptionsDialog  # noqa: E402
+from reader.ui.export.window_export import options_of  # noqa: E402
 from reader.ui.window.actions import MainAction  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -93,3 +97,38 @@ def test_a_failed_export_says_why_in_the_status_bar(qtbot, shown, tmp_path):
         pass
     assert "cannot write" in failed.args[0]
     assert "Could not print" in window.statusBar().currentMessage()
+
+
+def test_the_options_open_on_what_is_shown_and_say_what_to_print(qtbot, shown):
+    window, v = shown
+    v.set_speaker_filter("Raymond Kwok")
+    window.set_mode(Mode.INTERLEAVED)
+    dialog = PrintOptionsDialog(v.transcript, options_of(v), "Export PDF", window)
+    qtbot.addWidget(dialog)
+    opened = dialog.options()
+    assert (opened.mode, opened.speaker, opened.notes, opened.qa_only) == (
+        Mode.INTERLEAVED, "Raymond Kwok", True, False,
+    )  # fmt: skip
+    assert opened.calls == (0,)
+    dialog.part.setCurrentIndex(dialog.part.findData(True))
+    dialog.speaker.setCurrentIndex(0)  # every speaker
+    dialog.only_noted.setChecked(True)
+    chosen = dialog.options()
+    assert chosen.qa_only and chosen.speaker is None and chosen.only_noted and chosen.notes
+    dialog.notes.setChecked(False)  # no notes: nothing to keep the passages with notes for
+    assert not dialog.options().only_noted
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert missing(dialog) == []
+
+
+@needs_poppler
+def test_export_pdf_with_chosen_options(qtbot, shown, tmp_path):
+    window, v = shown
+    out = tmp_path / "qa.pdf"
+    job = window.extra.export.export_pdf(out, PrintOptions(mode=Mode.EN, calls=(0,), qa_only=True))
+    with qtbot.waitSignal(job.done, timeout=30000):
+        pass
+    text = " ".join(text_of(out).split())
+    t = v.transcript
+    assert t.paragraphs[12].en[:40] in text and t.paragraphs[1].en[:40] not in text

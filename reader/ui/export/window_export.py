@@ -20,6 +20,7 @@ from ...core.quote import call_title
 from ..window.actions import MainAction
 from ..window.host import WindowHost
 from ..workers import Job
+from .options_dialog import PrintOptionsDialog
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -75,9 +76,21 @@ class WindowExport(QObject):
         v = self.window.view()
         return v if v is not None and v.transcript is not None and not v.partial else None
 
+    def ask_options(self, v: TranscriptView, title: str) -> PrintOptions | None:
+        """What to print, asked of the reader (what the view shows, in a scripted run); None when
+        the reader cancels."""
+        assert v.transcript is not None
+        dialog = PrintOptionsDialog(v.transcript, options_of(v), title, self.window.widget())
+        if self.window.quiet:
+            return dialog.options()
+        return dialog.options() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
     def ask_pdf(self) -> None:
         v = self._view()
         if v is None or v.transcript is None:
+            return
+        options = self.ask_options(v, _tr("Export PDF"))
+        if options is None:
             return
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         name = call_title(v.transcript, v.call).replace("/", "-") + ".pdf"
@@ -85,20 +98,25 @@ class WindowExport(QObject):
             self.window.widget(), _tr("Export PDF"), str(Path(folder) / name), _tr("PDF files (*.pdf)")
         )
         if path:
-            self.export_pdf(Path(path))
+            self.export_pdf(Path(path), options)
 
-    def export_pdf(self, out: Path) -> Job | None:
-        """Write the view's printout to `out` on a worker; the job (None with no transcript)."""
+    def export_pdf(self, out: Path, options: PrintOptions | None = None) -> Job | None:
+        """Write the view's printout (`options`, else what it shows) to `out` on a worker; the
+        job (None with no transcript)."""
         v = self._view()
         if v is None or v.transcript is None:
             return None
         figures = dict(v.figs.analysis)
-        job = Job(_print, out, v.transcript, options_of(v), marks_of(v), figures, owner=self)
+        options = options or options_of(v)
+        job = Job(_print, out, v.transcript, options, marks_of(v), figures, owner=self)
         return self._start(job, out.name)
 
     def ask_print(self) -> None:
         v = self._view()
         if v is None or v.transcript is None:
+            return
+        options = self.ask_options(v, _tr("Print"))
+        if options is None:
             return
         # Qt's print support (the dialog, the printer): only when printing.
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -108,14 +126,15 @@ class WindowExport(QObject):
         dialog = QPrintDialog(printer, self.window.widget())
         dialog.setWindowTitle(_tr("Print"))
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            self.print_to(printer)
+            self.print_to(printer, options)
 
-    def print_to(self, printer: QPrinter) -> Job | None:
-        """Print the view's printout on `printer` (kept alive by the job) on a worker."""
+    def print_to(self, printer: QPrinter, options: PrintOptions | None = None) -> Job | None:
+        """Print the view's printout (`options`, else what it shows) on `printer` (kept alive by
+        the job) on a worker."""
         v = self._view()
         if v is None or v.transcript is None:
             return None
-        args = (printer, v.transcript, options_of(v), marks_of(v), dict(v.figs.analysis))
+        args = (printer, v.transcript, options or options_of(v), marks_of(v), dict(v.figs.analysis))
         job = Job(_print, *args, owner=self)  # the job holds the printer until it ends
         return self._start(job, printer.docName())
 
