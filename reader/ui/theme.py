@@ -175,9 +175,17 @@ HIGH_CONTRAST_PALETTE = {
 }
 """The high-contrast palette by colour role: white on black, a yellow selection, light frames."""
 HIGH_CONTRAST_DISABLED = "#a0a0a0"  # disabled text: dimmer, still 8:1 on black
-# Fusion draws a popup's frame a shade darker than the window: none on black. A white frame shows
-# where a menu or a tooltip ends.
-HIGH_CONTRAST_STYLE = "QMenu, QToolTip { border: 1px solid #ffffff; }"
+# Fusion draws a popup's frame, and a check box's, a shade darker than the window: none on black.
+# White frames show where a menu or a tooltip ends and where a box is; a checked box is yellow.
+HIGH_CONTRAST_STYLE = """
+QMenu, QToolTip { border: 1px solid #ffffff; }
+QCheckBox::indicator, QRadioButton::indicator {
+    width: 12px; height: 12px; border: 2px solid #ffffff; background: #000000;
+}
+QRadioButton::indicator { border-radius: 8px; }
+QCheckBox::indicator:checked, QRadioButton::indicator:checked { background: #ffff00; }
+QCheckBox::indicator:disabled, QRadioButton::indicator:disabled { border-color: #a0a0a0; }
+"""
 
 
 def high_contrast_palette() -> QPalette:
