@@ -3,6 +3,7 @@
     transcript-reader info FILE [--json]
     transcript-reader notes add|list|export|import ...   (notes.py)
     transcript-reader index PATH... / search QUERY ...   (search.py)
+    transcript-reader export FILE --pdf OUT.pdf ...      (export.py)
 
 Every failure a user can cause (a missing file, a file that is not a transcript, a bad option)
 ends with exit status 2 and one line `error: ...` on stderr, never a traceback.
@@ -52,6 +53,12 @@ def _notes_commands() -> dict[str, Command]:
     return notes.commands()
 
 
+def _export_commands() -> dict[str, Command]:
+    from . import export  # the printout (Qt, offscreen): only for this command
+
+    return export.commands()
+
+
 def _search_commands() -> dict[str, Command]:
     from . import search  # the search engine (Whoosh): only for these commands
 
@@ -63,6 +70,7 @@ GROUPS: dict[str, Callable[[], dict[str, Command]]] = {
     "notes": _notes_commands,
     "index": _search_commands,
     "search": _search_commands,
+    "export": _export_commands,
 }
 """The subcommands, and what lists them. Their modules are imported when called,
 so opening the app (no subcommand) imports none of them; plain imports, not importlib, so that

@@ -36,7 +36,7 @@ ZOOM_RANGE = (-6, 30)
 FONT_SIZE_RANGE = (6, 72)
 FONT_FAMILY = Option("view/fontFamily", str, "")  # "" = the system's default
 FONT_SIZE = Option("view/fontSize", int, 0)  # 0 = the system's default size
-THEME = Option("appearance/theme", str, "system", ("system", "light", "dark"))
+THEME = Option("appearance/theme", str, "system", ("system", "light", "dark", "high-contrast"))
 LANGUAGE = Option("appearance/language", str, "system", ("system", "en", "zh_TW"))
 RECENT: Option[list[str]] = Option("files/recent", list, [])
 RECENT_MAX = 10

@@ -1,7 +1,9 @@
-"""Colours of the reading panes, in a light and a dark set, and the light/dark choice itself.
+"""Colours of the reading panes, in a light, a dark and a high-contrast set, and the theme choice.
 
 The panes draw speaker headers, figures, flags and marks in colours that must read on either
 background; everything that paints asks `colours()` for the set matching the palette in use.
+The high-contrast theme is white on black with a yellow selection, every colour opaque: its
+contrast ratios (WCAG 2) are checked in tests/test_theme.py.
 """
 
 from __future__ import annotations
@@ -111,6 +113,97 @@ _DARK = Colours(
     },
 )
 
+_HIGH_CONTRAST = Colours(
+    roles={
+        Role.OPERATOR: QColor("#d0d0d0"),
+        Role.MANAGEMENT: QColor("#80c0ff"),
+        Role.ANALYST: QColor("#ffd24d"),
+        Role.UNKNOWN: QColor("#ffffff"),
+    },
+    figures={
+        "money": QColor("#66ff66"),
+        "percent": QColor("#ff9cff"),
+        "quantity": QColor("#00e5ff"),
+        "number": QColor("#ffffff"),
+        "period": QColor("#ffc04d"),
+    },
+    figure_background=QColor(0, 0, 0, 0),  # none: figures stand out by colour alone
+    mismatch=QColor("#ff8080"),
+    mismatch_background=QColor("#3a0000"),
+    gap=QColor("#ff8080"),
+    quiet=QColor("#c8c8c8"),
+    counterpart=QColor("#1f3a5f"),
+    find=QColor("#5c4b00"),
+    find_current=QColor("#8a3000"),
+    highlights={
+        "yellow": QColor("#5c4b00"),
+        "green": QColor("#00502a"),
+        "blue": QColor("#0a3a8a"),
+        "pink": QColor("#7a1048"),
+        "purple": QColor("#4b1f8f"),
+    },
+    highlight_marker={
+        "yellow": QColor("#ffff00"),
+        "green": QColor("#33ff66"),
+        "blue": QColor("#66b3ff"),
+        "pink": QColor("#ff66c4"),
+        "purple": QColor("#c49cff"),
+    },
+)
+
+HIGH_CONTRAST_PALETTE = {
+    "Window": "#000000",
+    "WindowText": "#ffffff",
+    "Base": "#000000",
+    "AlternateBase": "#141414",
+    "ToolTipBase": "#000000",
+    "ToolTipText": "#ffffff",
+    "PlaceholderText": "#c8c8c8",
+    "Text": "#ffffff",
+    "Button": "#000000",
+    "ButtonText": "#ffffff",
+    "BrightText": "#ffff00",
+    "Light": "#ffffff",
+    "Midlight": "#c8c8c8",
+    "Mid": "#808080",
+    "Dark": "#c8c8c8",
+    "Shadow": "#ffffff",
+    "Highlight": "#ffff00",
+    "HighlightedText": "#000000",
+    "Link": "#00ffff",
+    "LinkVisited": "#ff9cff",
+}
+"""The high-contrast palette by colour role: white on black, a yellow selection, light frames."""
+HIGH_CONTRAST_DISABLED = "#a0a0a0"  # disabled text: dimmer, still 8:1 on black
+# Fusion draws a popup's frame, and a check box's, a shade darker than the window: none on black.
+# White frames show where a menu or a tooltip ends and where a box is; a checked box is yellow.
+HIGH_CONTRAST_STYLE = """
+QMenu, QToolTip { border: 1px solid #ffffff; }
+QCheckBox::indicator, QRadioButton::indicator {
+    width: 12px; height: 12px; border: 2px solid #ffffff; background: #000000;
+}
+QRadioButton::indicator { border-radius: 8px; }
+QCheckBox::indicator:checked, QRadioButton::indicator:checked { background: #ffff00; }
+QCheckBox::indicator:disabled, QRadioButton::indicator:disabled { border-color: #a0a0a0; }
+"""
+
+
+def high_contrast_palette() -> QPalette:
+    p = QPalette()
+    for name, colour in HIGH_CONTRAST_PALETTE.items():
+        p.setColor(getattr(QPalette.ColorRole, name), QColor(colour))
+    for role in (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText):
+        p.setColor(QPalette.ColorGroup.Disabled, role, QColor(HIGH_CONTRAST_DISABLED))
+    return p
+
+
+def is_high_contrast(palette: QPalette | None = None) -> bool:
+    palette = palette or QGuiApplication.palette()
+    return all(
+        palette.color(getattr(QPalette.ColorRole, role)) == QColor(HIGH_CONTRAST_PALETTE[role])
+        for role in ("Base", "Text", "Highlight")
+    )
+
 
 def is_dark(palette: QPalette | None = None) -> bool:
     palette = palette or QGuiApplication.palette()
@@ -118,7 +211,14 @@ def is_dark(palette: QPalette | None = None) -> bool:
 
 
 def colours(palette: QPalette | None = None) -> Colours:
+    if is_high_contrast(palette):
+        return _HIGH_CONTRAST
     return _DARK if is_dark(palette) else _LIGHT
+
+
+def print_colours() -> Colours:
+    """The colours of a printout: the light set, dark ink for white paper."""
+    return _LIGHT
 
 
 def dark_palette() -> QPalette:
@@ -158,21 +258,34 @@ _own_palette = False  # the application's palette is `dark_palette()`, set by `a
 
 
 def apply_scheme(choice: str) -> None:
-    """Follow the system ("system") or force "light" or "dark" for the whole application.
+    """Follow the system ("system") or force "light", "dark" or "high-contrast" for the whole
+    application.
 
     The style hint tells the platform theme; where that theme has no dark palette of its own
-    (the palette stays light), the app sets its dark palette on the Fusion style. Following the
-    system with no palette of the app's own to undo, the palette is left alone (a platform
-    theme's palette stays as it is)."""
+    (the palette stays light), the app sets its dark palette on the Fusion style. High contrast
+    is the app's own palette on Fusion everywhere. Following the system with no palette of the
+    app's own to undo, the palette is left alone (a platform theme's palette stays as it is)."""
     global _own_palette
 
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         return
     hints = app.styleHints()
-    wanted = {"light": Qt.ColorScheme.Light, "dark": Qt.ColorScheme.Dark}.get(choice)
-    hints.setColorScheme(wanted or Qt.ColorScheme.Unknown)
-    dark = hints.colorScheme() == Qt.ColorScheme.Dark if wanted is None else choice == "dark"
+    wanted = {
+        "light": Qt.ColorScheme.Light,
+        "dark": Qt.ColorScheme.Dark,
+        "high-contrast": Qt.ColorScheme.Dark,
+    }
+    hints.setColorScheme(wanted.get(choice, Qt.ColorScheme.Unknown))
+    if choice == "high-contrast":
+        app.setStyle(QStyleFactory.create("Fusion"))
+        app.setPalette(high_contrast_palette())
+        app.setStyleSheet(HIGH_CONTRAST_STYLE)
+        _own_palette = True
+        return
+    if app.styleSheet() == HIGH_CONTRAST_STYLE:
+        app.setStyleSheet("")
+    dark = hints.colorScheme() == Qt.ColorScheme.Dark if choice not in wanted else choice == "dark"
     if dark and not is_dark(app.style().standardPalette()):
         app.setStyle(QStyleFactory.create("Fusion"))
         app.setPalette(dark_palette())

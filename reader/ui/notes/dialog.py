@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.notes.models import COLORS
+from ..accessible import describe, describe_buttons
 from ..theme import colours
 from ..window.actions import QT_TRANSLATE_NOOP
 
@@ -77,6 +78,11 @@ class NoteDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self.setAccessibleDescription(self.tr("A highlight's colour and its note, on the passage quoted"))
+        describe(self.text, self.tr("Note"), self.tr("Your note on the passage; it may stay empty"))
+        describe_buttons(
+            buttons, {std.Ok: self.tr("Save the note"), std.Cancel: self.tr("Close, saving nothing")}
+        )
         self.text.setFocus()
         self.resize(460, 260)
 

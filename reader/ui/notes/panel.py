@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.notes.models import COLORS, Document, Note, NoteFilter, Status
+from ..accessible import describe
 from ..i18n import plural
 from ..theme import colours
 from ..widgets.html_delegate import HTML_ROLE, rich_tree
@@ -91,6 +92,47 @@ class NotesPanel(QWidget):
             QCoreApplication.translate("NotesPanel", "Put this orphan on the passage selected in the text")
         )
         self.export_button = QPushButton(QCoreApplication.translate("NotesPanel", "Export\u2026"))
+
+        describe(
+            self.scope,
+            QCoreApplication.translate("NotesPanel", "Notes shown"),
+            QCoreApplication.translate(
+                "NotesPanel", "Show the notes of the file on screen, or of every file"
+            ),
+        )
+        describe(
+            self.color,
+            QCoreApplication.translate("NotesPanel", "Colour"),
+            QCoreApplication.translate("NotesPanel", "Show the notes of one colour only"),
+        )
+        describe(
+            self.speaker,
+            QCoreApplication.translate("NotesPanel", "Speaker"),
+            QCoreApplication.translate("NotesPanel", "Show the notes on one speaker's words only"),
+        )
+        describe(
+            self.text,
+            QCoreApplication.translate("NotesPanel", "Filter notes"),
+            QCoreApplication.translate(
+                "NotesPanel", "Show the notes whose passage or text holds these words"
+            ),
+        )
+        describe(
+            self.tree,
+            QCoreApplication.translate("NotesPanel", "Notes"),
+            QCoreApplication.translate(
+                "NotesPanel", "The notes by file and speaker; Enter shows one in the text"
+            ),
+        )
+        self.edit_button.setToolTip(
+            QCoreApplication.translate("NotesPanel", "Edit the chosen note's text and colour")
+        )
+        self.delete_button.setToolTip(
+            QCoreApplication.translate("NotesPanel", "Delete the chosen notes (Undo brings them back)")
+        )
+        self.export_button.setToolTip(
+            QCoreApplication.translate("NotesPanel", "Save the notes as Markdown or CSV")
+        )
 
         top = QHBoxLayout()
         top.addWidget(self.scope)

@@ -35,6 +35,9 @@ class WindowNotes(QObject):
         self.fingerprint: str | None = None  # of the file on screen
         self.dock = QDockWidget(QCoreApplication.translate("WindowNotes", "Notes"), window.widget())
         self.dock.setObjectName("notes")
+        self.dock.setAccessibleDescription(
+            QCoreApplication.translate("WindowNotes", "The highlights and notes, of this file or of all")
+        )
         window.add_dock(self.dock, Qt.DockWidgetArea.RightDockWidgetArea)
         self.dock.hide()  # shown on request (F10), or by the window's restored layout
 

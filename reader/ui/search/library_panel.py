@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.textsafe import display_path
+from ..accessible import describe
 from ..i18n import plural
 from ..window.actions import QT_TRANSLATE_NOOP
 from .service import SearchService
@@ -225,6 +226,16 @@ class LibraryPanel(QWidget):
         self.progress.setTextVisible(True)
         self.cancel = QPushButton(self.tr("Cancel"))
         self.cancel.setToolTip(self.tr("Stop indexing; the calls indexed so far can be searched"))
+
+        describe(self.roots, self.tr("Library folders"), self.roots.toolTip())
+        describe(
+            self.filter,
+            self.tr("Filter calls"),
+            self.tr("Show the calls whose company, period or speakers hold these words"),
+        )
+        describe(self.calls, self.tr("Calls"), self.tr("Every call of the library; Enter opens one"))
+        self.add_folder.setToolTip(self.tr("Add a folder: every transcript in it is indexed and searched"))
+        self.add_files.setToolTip(self.tr("Add transcript files to the library"))
 
         buttons = QVBoxLayout()
         for b in (self.add_folder, self.add_files, self.remove, self.reindex):

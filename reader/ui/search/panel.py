@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from ...core.model import Role
 from ...core.search.snippets import snippet
+from ..accessible import describe
 from ..i18n import plural
 from ..theme import colours
 from ..widgets.html_delegate import HTML_ROLE, rich_tree
@@ -90,6 +91,16 @@ def marked_html(text: str, marks: Iterable[Span], background: str, foreground: s
     return "".join(out)
 
 
+FILTER_NAMES = {
+    "speaker": QT_TRANSLATE_NOOP("SearchPanel", "Speaker"),
+    "company": QT_TRANSLATE_NOOP("SearchPanel", "Company"),
+    "period": QT_TRANSLATE_NOOP("SearchPanel", "Period"),
+    "role": QT_TRANSLATE_NOOP("SearchPanel", "Role"),
+    "section": QT_TRANSLATE_NOOP("SearchPanel", "Section"),
+    "lang": QT_TRANSLATE_NOOP("SearchPanel", "Language"),
+}
+
+
 class SearchPanel(QWidget):
     hitActivated = Signal(object)  # a Hit to show in its file
     addFolderRequested = Signal()
@@ -147,6 +158,16 @@ class SearchPanel(QWidget):
         self._tint_selection()
         self.add_folder = QPushButton(self.tr("Add Folder to the Library\u2026"))
         self.add_folder.hide()
+
+        describe(self.query, self.tr("Search"), self.query.toolTip())
+        describe(self.tree, self.tr("Results"), self.tr("The paragraphs found, by call; Enter opens one"))
+        for name, label in FILTER_NAMES.items():
+            describe(
+                self.filters[name],
+                self.tr(label),
+                self.tr("Search the paragraphs of this {what} only").format(what=self.tr(label).lower()),
+            )
+        describe(self.sort, self.tr("Order"), self.tr("The order of the results"))
 
         bottom = QHBoxLayout()
         bottom.addWidget(self.count, 1)
@@ -368,9 +389,7 @@ class SearchPanel(QWidget):
                 "{n} left out: their files changed since they were indexed (indexing them again)"
             ).format(n=results.stale)
         elif results.incomplete:
-            text += " \u00b7 " + self.tr(
-                "the index is incomplete (an update was interrupted): finishing it"
-            )
+            text += " \u00b7 " + self.tr("the index is incomplete (an update was interrupted): finishing it")
         elif self.service.indexing:
             text += " \u00b7 " + self.tr("indexing\u2026")
         return text

@@ -44,10 +44,12 @@ class WindowSearch(QObject):
 
         self.search_dock = QDockWidget(self.tr("Search Library"), window.widget())
         self.search_dock.setObjectName("search")
+        self.search_dock.setAccessibleDescription(self.tr("Search every call of the library"))
         window.add_dock(self.search_dock, Qt.DockWidgetArea.RightDockWidgetArea)
         self.search_dock.hide()
         self.library_dock = QDockWidget(self.tr("Library"), window.widget())
         self.library_dock.setObjectName("library")
+        self.library_dock.setAccessibleDescription(self.tr("The folders and calls of the library"))
         window.add_dock(self.library_dock, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.library_dock.hide()
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -28,11 +28,23 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip, QWidget
 
+from ..accessible import describe
+from ..window.actions import QT_TRANSLATE_NOOP
 from . import blocks
 
 LAYERS = ("notes", "current", "hover", "find")  # marks in painting order: later ones on top
 TooltipSource = Callable[[QTextBlock, int], str | None]
 MenuSource = Callable[["Pane", QMenu, QPoint], None]  # adds the view's entries to a context menu
+# What a screen reader calls each pane, and says of it (its text is read through QTextEdit's own
+# accessible text interface).
+ACCESSIBLE = {
+    "en": (QT_TRANSLATE_NOOP("Pane", "English text"), QT_TRANSLATE_NOOP("Pane", "The call in English")),
+    "zh": (QT_TRANSLATE_NOOP("Pane", "Chinese text"), QT_TRANSLATE_NOOP("Pane", "The call in Chinese")),
+    "interleaved": (
+        QT_TRANSLATE_NOOP("Pane", "English and Chinese text"),
+        QT_TRANSLATE_NOOP("Pane", "The call, each Chinese paragraph under its English one"),
+    ),
+}
 
 
 class Pane(QTextEdit):
@@ -49,6 +61,11 @@ class Pane(QTextEdit):
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        if name in ACCESSIBLE:
+            label, what = ACCESSIBLE[name]
+            describe(
+                self, QCoreApplication.translate("Pane", label), QCoreApplication.translate("Pane", what)
+            )
         # Hover needs no setting: QTextEdit's viewport tracks the mouse already.
         self._row_blocks: list[int] = []
         self._layers: dict[str, list[QTextEdit.ExtraSelection]] = {}

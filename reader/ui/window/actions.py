@@ -37,11 +37,14 @@ class MainAction(StrEnum):
     ADD_TO_LIBRARY = "add_to_library"
     RELOAD = "reload"
     EXPORT_NOTES = "export_notes"
+    PRINT = "print"
+    EXPORT_PDF = "export_pdf"
     CLOSE = "close"
     QUIT = "quit"
     UNDO = "undo"
     REDO = "redo"
     COPY = "copy"
+    COPY_QUOTE = "copy_quote"
     PASTE_TRANSCRIPT = "paste_transcript"
     HIGHLIGHT = "highlight"
     ADD_NOTE = "add_note"
@@ -73,6 +76,7 @@ class MainAction(StrEnum):
     NEXT_CALL = "next_call"
     PREVIOUS_CALL = "previous_call"
     ONLY_SPEAKER = "only_speaker"
+    SHORTCUTS = "shortcuts"
     ABOUT = "about"
 
     @classmethod
@@ -129,16 +133,41 @@ SPECS: tuple[Spec, ...] = (
         (SK.SaveAs, "Ctrl+Shift+S"),
     ),
     Spec(MainAction.EXPORT_NOTES, QT_TRANSLATE_NOOP("Actions", "&Export Notes\u2026"), "file"),
+    Spec(
+        MainAction.PRINT,
+        QT_TRANSLATE_NOOP("Actions", "&Print\u2026"),
+        "file",
+        (SK.Print, "Ctrl+P"),
+        icon="document-print",
+        tip=QT_TRANSLATE_NOOP("Actions", "Print the call as shown, with its highlights and notes"),
+    ),
+    Spec(
+        MainAction.EXPORT_PDF,
+        QT_TRANSLATE_NOOP("Actions", "Export P&DF\u2026"),
+        "file",
+        ("Ctrl+Shift+E",),
+        tip=QT_TRANSLATE_NOOP("Actions", "Save the call as shown as a PDF, with its highlights and notes"),
+    ),
     Spec(MainAction.CLOSE, QT_TRANSLATE_NOOP("Actions", "&Close Tab"), "file", (SK.Close, "Ctrl+W")),
     Spec(MainAction.QUIT, QT_TRANSLATE_NOOP("Actions", "&Quit"), "file", (SK.Quit, "Ctrl+Q")),
     Spec(MainAction.UNDO, QT_TRANSLATE_NOOP("Actions", "&Undo"), "edit", (SK.Undo, "Ctrl+Z")),
     Spec(MainAction.REDO, QT_TRANSLATE_NOOP("Actions", "&Redo"), "edit", (SK.Redo, "Ctrl+Shift+Z")),
     Spec(MainAction.COPY, QT_TRANSLATE_NOOP("Actions", "&Copy"), "edit", (SK.Copy,)),
     Spec(
+        MainAction.COPY_QUOTE,
+        QT_TRANSLATE_NOOP("Actions", "Copy as &Quote"),
+        "edit",
+        ("Ctrl+Shift+C",),
+        tip=QT_TRANSLATE_NOOP(
+            "Actions", "Copy the selection or paragraph in both languages, with its citation and link"
+        ),
+    ),
+    Spec(
         MainAction.PASTE_TRANSCRIPT,
         QT_TRANSLATE_NOOP("Actions", "&Paste as New Transcript"),
         "edit",
         ("Ctrl+Shift+V",),
+        tip=QT_TRANSLATE_NOOP("Actions", "Open the transcript on the clipboard in a new tab"),
     ),
     Spec(MainAction.HIGHLIGHT, QT_TRANSLATE_NOOP("Actions", "&Highlight Selection"), "edit", ("Ctrl+Alt+H",)),
     Spec(MainAction.ADD_NOTE, QT_TRANSLATE_NOOP("Actions", "Add &Note\u2026"), "edit", ("Ctrl+Alt+N",)),
@@ -277,6 +306,13 @@ SPECS: tuple[Spec, ...] = (
         ("Ctrl+Shift+O",),
         True,
     ),
+    Spec(
+        MainAction.SHORTCUTS,
+        QT_TRANSLATE_NOOP("Actions", "&Keyboard Shortcuts"),
+        "help",
+        ("F1",),
+        tip=QT_TRANSLATE_NOOP("Actions", "List every command and its keys"),
+    ),
     Spec(MainAction.ABOUT, QT_TRANSLATE_NOOP("Actions", "&About Transcript Reader"), "help"),
 )
 
@@ -305,7 +341,7 @@ NEED_A_TRANSCRIPT = (
     MainAction.FIND_PREVIOUS, MainAction.NEXT_TURN, MainAction.PREVIOUS_TURN,
     MainAction.NEXT_QUESTION, MainAction.PREVIOUS_QUESTION, MainAction.QA, MainAction.NEXT_MISMATCH,
     MainAction.PREVIOUS_MISMATCH, MainAction.ONLY_SPEAKER, MainAction.NEXT_CALL,
-    MainAction.PREVIOUS_CALL,
+    MainAction.PREVIOUS_CALL, MainAction.COPY_QUOTE, MainAction.PRINT, MainAction.EXPORT_PDF,
 )  # fmt: skip
 """Enabled only while a transcript is shown."""
 
@@ -343,6 +379,8 @@ def create(parent: QObject) -> Actions:
         if seen:
             native = seen[0].toString(QKeySequence.SequenceFormat.NativeText)
             action.setToolTip(f"{plain(translate(spec.text))} ({native})")
+        if spec.tip:  # the status bar's line, and what a screen reader says of its button
+            action.setStatusTip(translate(spec.tip))
         actions[spec.id] = action
     return actions
 

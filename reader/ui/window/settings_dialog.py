@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import i18n
+from ..accessible import describe, describe_buttons
 from ..config import FIGURES, FONT_FAMILY, FONT_SIZE, LANGUAGE, THEME, Option, Settings
 from ..theme import apply_scheme
 
@@ -67,6 +68,7 @@ class SettingsDialog(QDialog):
             (self.tr("Follow system"), "system"),
             (self.tr("Light"), "light"),
             (self.tr("Dark"), "dark"),
+            (self.tr("High Contrast"), "high-contrast"),
         ):
             self.theme.addItem(text, value)
 
@@ -102,6 +104,17 @@ class SettingsDialog(QDialog):
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+
+        self.setAccessibleDescription(self.tr("The interface language, theme, reading font and figures"))
+        describe(self.language, self.tr("Interface language"), self.tr("The language of menus and dialogs"))
+        describe(self.theme, self.tr("Theme"), self.tr("Light, dark, high contrast, or as the system is"))
+        describe(self.font_family, self.tr("Reading font"), self.tr("The font the transcript is shown in"))
+        describe(self.font_size, self.tr("Font size"), self.tr("The transcript's size in points"))
+        std = QDialogButtonBox.StandardButton
+        describe_buttons(
+            self.buttons,
+            {std.Ok: self.tr("Apply the changes"), std.Cancel: self.tr("Close, changing nothing")},
+        )
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)

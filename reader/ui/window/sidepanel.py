@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ...core.model import Role, Transcript
 from ...core.outline import call_outline, speaker_stats
+from ..accessible import describe
 from ..theme import colours
 
 if TYPE_CHECKING:  # both imported when first used, after the first paint (_qstyle, set_call)
@@ -172,6 +173,10 @@ class SidePanel(QWidget):
         self.speakers.itemClicked.connect(lambda item: self._speaker_chosen(item, True))
         self.speakers.itemActivated.connect(lambda item: self._speaker_chosen(item, False))
         self.outline_label, self.speakers_label = QLabel(self.tr("Outline")), QLabel(self.tr("Speakers"))
+        tr = self.tr
+        describe(self.call_box, tr("Call"), tr("The call of the file to show (the file holds several)"))
+        describe(self.outline, tr("Outline"), tr("The call's sections and questions; Enter goes to one"))
+        describe(self.speakers, tr("Speakers"), tr("Who speaks, and how much; Enter goes to their next turn"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         for widget in (self.title, self.call_box, self.outline_label, self.outline, self.speakers_label):

@@ -1,0 +1,222 @@
+"""Render a printout (`reader.core.printout`) onto pages: a PDF file (QPdfWriter) or a printer
+(QPrinter), with a header on every page (the call's company and period, "Page n of m").
+
+Chinese needs a font that has it: `cjk_family()` finds one (Noto Sans CJK, from fonts-noto-cjk,
+first) and the printout's font lists it after the Latin one, so Qt embeds a subset of it in the
+PDF. Without one, a printout that shows Chinese fails with `PrintError` rather than printing
+empty boxes. Rendering touches no widget: it runs on a worker thread (`Job`).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QFont,
+    QFontDatabase,
+    QGuiApplication,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextDocument,
+    QTextFormat,
+)
+
+from ...core.analysis import ParagraphFigures
+from ...core.errors import TranscriptError
+from ...core.model import Transcript
+from ...core.modes import Mode
+from ...core.printout import Ink, Mark, PrintOptions, printout_html
+from ...core.quote import call_title
+from ..theme import print_colours
+
+CJK_PREFERRED = ("Noto Sans CJK TC", "Noto Sans CJK SC", "Noto Serif CJK TC", "Noto Serif CJK SC")
+LATIN_PREFERRED = ("Noto Sans", "DejaVu Sans", "Liberation Sans")
+POINT_SIZE = 10
+PDF_DPI = 300
+
+
+class PrintError(TranscriptError):
+    """A printout that cannot be made; a one-line reason."""
+
+
+@contextmanager
+def offscreen_app() -> Iterator[QGuiApplication]:
+    """The Qt application a printout needs (fonts, painting) in a command-line run: drawing
+    offscreen, with no display; the one already running, if any."""
+    app = QGuiApplication.instance()
+    if isinstance(app, QGuiApplication):
+        yield app
+        return
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    app = QGuiApplication([])
+    try:
+        yield app
+    finally:
+        app.shutdown()
+
+
+def cjk_family() -> str | None:
+    """The font the printout's Chinese is set in: a Noto CJK family if installed, else any family
+    that writes Traditional or Simplified Chinese, else None."""
+    db = QFontDatabase
+    chinese = set(db.families(db.WritingSystem.TraditionalChinese)) | set(
+        db.families(db.WritingSystem.SimplifiedChinese)
+    )
+    for family in CJK_PREFERRED:
+        if family in chinese:
+            return family
+    return min(chinese) if chinese else None
+
+
+def print_font(cjk: str | None) -> QFont:
+    families = set(QFontDatabase.families())
+    latin = next((f for f in LATIN_PREFERRED if f in families), QFont().defaultFamily())
+    font = QFont(latin, POINT_SIZE)
+    font.setFamilies([latin, cjk] if cjk else [latin])
+    return font
+
+
+def ink() -> Ink:
+    """The printout's colours: the light set of the panes (dark ink on white paper), whatever
+    the theme on screen."""
+    c = print_colours()
+    return Ink(
+        roles={role.value: colour.name() for role, colour in c.roles.items()},
+        figures={kind: colour.name() for kind, colour in c.figures.items()},
+        mismatch=c.mismatch.name(),
+        quiet=c.quiet.name(),
+        gap=c.gap.name(),
+        highlights={name: colour.name() for name, colour in c.highlights.items()},
+    )
+
+
+def title_of(t: Transcript, options: PrintOptions) -> str:
+    calls = options.calls if options.calls is not None else tuple(range(len(t.calls)))
+    title = call_title(t, calls[0]) if calls else ""
+    return title if len(calls) == 1 else f"{title} \u2026 ({len(calls)} calls)"
+
+
+def render(
+    device: QPagedPaintDevice,
+    html: str,
+    title: str,
+    font: QFont,
+    progress: Callable[[int, int], bool] | None = None,
+) -> int:
+    """Lay `html` out on the device's pages and paint them, a header on each; the number of
+    pages. `progress(done, total)` is told after each page; it returns False to stop."""
+    doc = QTextDocument()
+    doc.setUndoRedoEnabled(False)
+    doc.setDefaultFont(font)
+    doc.documentLayout().setPaintDevice(device)
+    doc.setHtml(html)
+    painter = QPainter()
+    if not painter.begin(device):
+        raise PrintError("cannot write the printout (is the folder there and writable?)")
+    try:
+        page = device.pageLayout().paintRectPixels(device.logicalDpiX())
+        width, height = float(page.width()), float(page.height())
+        painter.setFont(font)
+        line = painter.fontMetrics().height()
+        top = 2.2 * line  # the header and its rule
+        body = height - top
+        doc.setPageSize(QSizeF(width, body))
+        _keep_tables_whole(doc, body)
+        total = doc.pageCount()
+        for number in range(total):
+            if number:
+                device.newPage()
+            painter.setFont(font)
+            painter.setPen(QPen(Qt.GlobalColor.darkGray))
+            painter.drawText(QRectF(0, 0, width * 0.75, line), Qt.AlignmentFlag.AlignLeft, title)
+            painter.drawText(
+                QRectF(width * 0.5, 0, width * 0.5, line),
+                Qt.AlignmentFlag.AlignRight,
+                QCoreApplication.translate("Printout", "Page {n} of {m}").format(n=number + 1, m=total),
+            )
+            painter.drawLine(0, int(1.4 * line), int(width), int(1.4 * line))
+            painter.save()
+            painter.translate(0, top - number * body)
+            _draw_page(doc, painter, QRectF(0, number * body, width, body), line / 2)
+            painter.restore()
+            if progress is not None and not progress(number + 1, total):
+                break
+        return total
+    finally:
+        painter.end()
+
+
+def _keep_tables_whole(doc: QTextDocument, body: float) -> None:
+    """Start on a new page each table (a side-by-side pair) that straddles two pages, unless it
+    is taller than a page. (A split table cell also paints, clipped away, its lines of the page
+    before, which a PDF reader finds on top of the next page's header.) In reading order, on
+    the paginated layout: each break moves what follows, which is laid out again when asked."""
+    layout = doc.documentLayout()
+    for frame in doc.rootFrame().childFrames():
+        rect = layout.frameBoundingRect(frame)
+        first, last = int(rect.top() // body), int((rect.bottom() - 1) // body)
+        if first != last and rect.height() <= body:
+            fmt = frame.frameFormat()
+            fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+            frame.setFrameFormat(fmt)
+
+
+def _draw_page(doc: QTextDocument, painter: QPainter, page: QRectF, slack: float) -> None:
+    """Paint one page of a paginated document: only the lines on it. (QTextDocument.drawContents
+    also paints, clipped away, the lines of a table cell just above the page, whose text a PDF
+    reader would then find on top of the header.)"""
+    painter.setClipRect(page)
+    context = QAbstractTextDocumentLayout.PaintContext()
+    # A line ending less than `slack` (half a line) below the page's top is the page before's.
+    context.clip = page.adjusted(0, slack, 0, 0)
+    doc.documentLayout().draw(painter, context)
+
+
+def print_on(
+    device: QPagedPaintDevice,
+    t: Transcript,
+    options: PrintOptions,
+    marks: list[Mark] | None = None,
+    figures: dict[int, ParagraphFigures] | None = None,
+    progress: Callable[[int, int], bool] | None = None,
+) -> int:
+    """Print `t` on a PDF writer or a printer; the number of pages. PrintError when Chinese is
+    to be shown and no font has it."""
+    cjk = cjk_family()
+    if options.mode is not Mode.EN and "zh" in t.languages and cjk is None:
+        raise PrintError("no font with Chinese characters is installed (e.g. fonts-noto-cjk)")
+    html = printout_html(t, options, ink(), marks or [], figures)
+    return render(device, html, title_of(t, options), print_font(cjk), progress)
+
+
+def export_pdf(
+    t: Transcript,
+    out: Path,
+    options: PrintOptions,
+    marks: list[Mark] | None = None,
+    figures: dict[int, ParagraphFigures] | None = None,
+    progress: Callable[[int, int], bool] | None = None,
+) -> int:
+    """Write the printout of `t` to the PDF file `out` (A4); the number of pages."""
+    writer = QPdfWriter(str(out))
+    writer.setResolution(PDF_DPI)
+    writer.setTitle(title_of(t, options))
+    writer.setCreator("Transcript Reader")
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(15, 15, 15, 15),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    return print_on(writer, t, options, marks, figures, progress)

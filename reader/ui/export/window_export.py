@@ -1,0 +1,156 @@
+"""File ▸ Print… (Ctrl+P) and File ▸ Export PDF… (Ctrl+Shift+E): the call on screen as it is
+shown (its mode, the speaker it is kept to), with its figures, highlights and notes.
+
+The printout is laid out and painted on a worker (`Job`): the window stays responsive while a
+long call is printed. A PDF goes where the reader chooses (Documents by default, never next to
+the transcript unless chosen).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+from ...core.notes.models import Status
+from ...core.printing import Mark, PrintOptions
+from ...core.quote import call_title
+from ..window.actions import MainAction
+from ..window.host import WindowHost
+from ..workers import Job
+from .options_dialog import PrintOptionsDialog
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
+    from ...core.analysis import ParagraphFigures
+    from ...core.model import Transcript
+    from ..view.transcript_view import TranscriptView
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("WindowExport", text)
+
+
+def options_of(v: TranscriptView) -> PrintOptions:
+    """What the view shows: its call, mode and speaker filter, with its notes."""
+    return PrintOptions(mode=v.mode, calls=(v.call,), speaker=v.speaker_filter, notes=True)
+
+
+def marks_of(v: TranscriptView) -> list[Mark]:
+    return [
+        Mark(n.paragraph, n.anchor.lang, n.anchor.start, n.anchor.end, n.color, n.text)
+        for n in v.note_marks.placed()
+        if n.paragraph is not None and n.status is not Status.ORPHAN
+    ]
+
+
+def _print(
+    to: Path | QPrinter,
+    t: Transcript,
+    options: PrintOptions,
+    marks: list[Mark],
+    figures: dict[int, ParagraphFigures],
+) -> int:
+    """Print on a printer, or to a PDF file (a path); the number of pages. Runs on a worker."""
+    # The printout (the figure lexers, paged text layout): imported when first printing, on the
+    # worker, never at the window's start.
+    from . import pdf
+
+    if isinstance(to, Path):
+        return pdf.export_pdf(t, to, options, marks, figures)
+    return pdf.print_on(to, t, options, marks, figures)
+
+
+class WindowExport(QObject):
+    def __init__(self, window: WindowHost) -> None:
+        super().__init__(window.widget())
+        self.window = window
+        window.action(MainAction.PRINT).triggered.connect(self.ask_print)
+        window.action(MainAction.EXPORT_PDF).triggered.connect(self.ask_pdf)
+        self.job: Job | None = None  # the printout under way
+
+    def _view(self) -> TranscriptView | None:
+        v = self.window.view()
+        return v if v is not None and v.transcript is not None and not v.partial else None
+
+    def ask_options(self, v: TranscriptView, title: str) -> PrintOptions | None:
+        """What to print, asked of the reader (what the view shows, in a scripted run); None when
+        the reader cancels."""
+        assert v.transcript is not None
+        dialog = PrintOptionsDialog(v.transcript, options_of(v), title, self.window.widget())
+        if self.window.quiet:
+            return dialog.options()
+        return dialog.options() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def ask_pdf(self) -> None:
+        v = self._view()
+        if v is None or v.transcript is None:
+            return
+        options = self.ask_options(v, _tr("Export PDF"))
+        if options is None:
+            return
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        name = call_title(v.transcript, v.call).replace("/", "-") + ".pdf"
+        path, _ = QFileDialog.getSaveFileName(
+            self.window.widget(), _tr("Export PDF"), str(Path(folder) / name), _tr("PDF files (*.pdf)")
+        )
+        if path:
+            self.export_pdf(Path(path), options)
+
+    def export_pdf(self, out: Path, options: PrintOptions | None = None) -> Job | None:
+        """Write the view's printout (`options`, else what it shows) to `out` on a worker; the
+        job (None with no transcript)."""
+        v = self._view()
+        if v is None or v.transcript is None:
+            return None
+        figures = dict(v.figs.analysis)
+        options = options or options_of(v)
+        job = Job(_print, out, v.transcript, options, marks_of(v), figures, owner=self)
+        return self._start(job, out.name)
+
+    def ask_print(self) -> None:
+        v = self._view()
+        if v is None or v.transcript is None:
+            return
+        options = self.ask_options(v, _tr("Print"))
+        if options is None:
+            return
+        # Qt's print support (the dialog, the printer): only when printing.
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(call_title(v.transcript, v.call))
+        dialog = QPrintDialog(printer, self.window.widget())
+        dialog.setWindowTitle(_tr("Print"))
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.print_to(printer, options)
+
+    def print_to(self, printer: QPrinter, options: PrintOptions | None = None) -> Job | None:
+        """Print the view's printout (`options`, else what it shows) on `printer` (kept alive by
+        the job) on a worker."""
+        v = self._view()
+        if v is None or v.transcript is None:
+            return None
+        args = (printer, v.transcript, options or options_of(v), marks_of(v), dict(v.figs.analysis))
+        job = Job(_print, *args, owner=self)  # the job holds the printer until it ends
+        return self._start(job, printer.docName())
+
+    def _start(self, job: Job, what: str) -> Job:
+        self.window.show_message(_tr("Printing {what}\u2026").format(what=what))
+        job.done.connect(lambda pages: self._done(what, pages))
+        job.failed.connect(self._failed)
+        self.job = job.start()
+        return job
+
+    def _done(self, what: str, pages: int) -> None:
+        self.job = None
+        self.window.show_message(_tr("{what}: {n} page(s) printed").format(what=what, n=pages), 8000)
+
+    def _failed(self, reason: str) -> None:
+        self.job = None
+        self.window.show_message(_tr("Could not print: {reason}").format(reason=reason), 8000)
+        if not self.window.quiet:
+            QMessageBox.warning(self.window.widget(), _tr("Could not print"), reason)
