@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, QTimer, QTimerEvent, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
     QFont,
     QHelpEvent,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -25,6 +26,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip, QWidget
 
@@ -33,6 +35,7 @@ from . import blocks
 LAYERS = ("notes", "current", "hover", "find")  # marks in painting order: later ones on top
 TooltipSource = Callable[[QTextBlock, int], str | None]
 MenuSource = Callable[["Pane", QMenu, QPoint], None]  # adds the view's entries to a context menu
+TOP_SLACK = 8  # a row with no more than this many pixels left on screen is no longer the top one
 
 
 class Pane(QTextEdit):
@@ -40,6 +43,7 @@ class Pane(QTextEdit):
     rowClicked = Signal(int)
     resized = Signal()  # the text may wrap differently now
     textPainted = Signal()  # the document set was painted for the first time
+    layoutMoved = Signal()  # the document's laid-out size changed: text may have moved
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,6 +62,9 @@ class Pane(QTextEdit):
         self.painted = False  # the document shown has been painted at least once
         self.tooltip_source: TooltipSource | None = None
         self.menu_source: MenuSource | None = None
+        self._hand = 0  # inside an input event of the reader's (wheel, keys, a drag)
+        self._hand_action = False  # the scroll bar was moved by the reader, this turn of the loop
+        self.verticalScrollBar().actionTriggered.connect(self._bar_moved)
 
     # --- document and rows ---------------------------------------------------------------------
 
@@ -68,6 +75,7 @@ class Pane(QTextEdit):
         self.setExtraSelections([])
         self.painted = False
         self.setDocument(doc)
+        doc.documentLayout().documentSizeChanged.connect(lambda _s, d=doc: self._size_changed(d))
         if row_blocks is not None:
             self._row_blocks = row_blocks
             return
@@ -124,10 +132,22 @@ class Pane(QTextEdit):
         layout = self.document().documentLayout()
         while block.isValid():
             rect = layout.blockBoundingRect(block)
-            if rect.bottom() - y > 8 and block.isVisible():
+            if rect.bottom() - y > TOP_SLACK and block.isVisible():
                 break
             block = block.next()
         return blocks.row_of(block) if block.isValid() else max(0, len(self._row_blocks) - 1)
+
+    def row_height(self, row: int) -> float:
+        """From a row's top to the bottom of its last block, in document coordinates."""
+        found = self.blocks_of_row(row)
+        if not found:
+            return 0.0
+        layout = self.document().documentLayout()
+        return layout.blockBoundingRect(found[-1]).bottom() - layout.blockBoundingRect(found[0]).top()
+
+    def by_hand(self) -> bool:
+        """Whether the scrolling now is the reader's own (wheel, keys, scroll bar, a drag)."""
+        return self._hand > 0 or self._hand_action
 
     def visible_blocks(self) -> tuple[int, int]:
         """The numbers of the first and last blocks in the viewport."""
@@ -168,12 +188,49 @@ class Pane(QTextEdit):
 
     # --- events --------------------------------------------------------------------------------
 
+    def _size_changed(self, doc: QTextDocument) -> None:
+        if doc is self.document():
+            self.layoutMoved.emit()
+
+    def _bar_moved(self, _action: int) -> None:
+        # Emitted just before the scroll bar takes its new value; cleared once this turn is over.
+        self._hand_action = True
+        QTimer.singleShot(0, self, self._bar_settled)
+
+    def _bar_settled(self) -> None:
+        self._hand_action = False
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        self._hand += 1
+        try:
+            super().wheelEvent(event)
+        finally:
+            self._hand -= 1
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        self._hand += 1
+        try:
+            super().keyPressEvent(event)
+        finally:
+            self._hand -= 1
+
+    def timerEvent(self, event: QTimerEvent) -> None:
+        self._hand += 1  # the text control's timer scrolls while the reader drags a selection
+        try:
+            super().timerEvent(event)
+        finally:
+            self._hand -= 1
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.resized.emit()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        super().mouseMoveEvent(event)
+        self._hand += 1
+        try:
+            super().mouseMoveEvent(event)
+        finally:
+            self._hand -= 1
         row = self.row_at(event.position().toPoint())
         if row != self._hovered:
             self._hovered = row
