@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self.panel.callSelected.connect(lambda c: self._with_view(lambda v: v.set_call(c)))
 
         self.position = QLabel()
+        self.shown_number: int | None = None  # the paragraph number the status bar shows
         self.checking = QProgressBar()
         self.checking.setMaximumWidth(160)
         self.checking.setFormat(self.tr("Figures %v/%m calls"))
@@ -367,6 +368,7 @@ class MainWindow(QMainWindow):
         if v is None or t is None:
             self.setWindowTitle(self.tr("Transcript Reader"))
             self.position.clear()
+            self.shown_number = None
             return
         bilingual = "zh" in t.languages
         for key in NEED_CHINESE:
@@ -390,8 +392,9 @@ class MainWindow(QMainWindow):
         call = t.calls[p.call]
         section = self.tr("Q&A") if p.section is Section.QA else self.tr("Prepared remarks")
         speaker = t.turns[p.turn].speaker or self.tr("(no speaker)")
+        self.shown_number = paragraph - call.first + 1
         where = self.tr("{speaker} \u00b7 {section} \u00b7 paragraph {n} of {m}").format(
-            speaker=speaker, section=section, n=paragraph - call.first + 1, m=call.end - call.first
+            speaker=speaker, section=section, n=self.shown_number, m=call.end - call.first
         )
         if len(t.calls) > 1:
             where += " \u00b7 " + self.tr("call {n} of {m}").format(n=p.call + 1, m=len(t.calls))
