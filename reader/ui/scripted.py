@@ -156,7 +156,7 @@ def state(window: MainWindow) -> dict[str, object]:
     p = v.top_paragraph()
     paragraph = t.paragraphs[p]
     out.update(
-        file=str(v.path),
+        file=str(v.path.resolve()) if v.path else None,
         mode=str(v.mode),
         paragraph=p,
         speaker=t.turns[paragraph.turn].speaker or None,

@@ -130,6 +130,8 @@ class Pane(QTextEdit):
         # cursorForPosition lands on the block under the point; a block mostly scrolled away counts
         # as the next one once less than a line of it shows.
         layout = self.document().documentLayout()
+        if not block.isValid() or layout.blockBoundingRect(block).top() > y + self.viewport().height():
+            block = self.document().begin()  # the hit test of a layout still under way can miss
         while block.isValid():
             rect = layout.blockBoundingRect(block)
             if rect.bottom() - y > TOP_SLACK and block.isVisible():

@@ -80,15 +80,17 @@ class PlaceKeeper(QObject):
         self.row = pane.top_row()
         self.dy = pane.verticalScrollBar().value() - pane.row_top(self.row)
 
-    def scrolled(self, pane: Pane) -> None:
-        """`pane` scrolled. By the reader's hand, it leads and its top is the place; else the
-        text moved under the place (or this keeper scrolled it): the place is put back."""
+    def scrolled(self, pane: Pane) -> bool:
+        """`pane` scrolled. By the reader's hand (True), it leads and its top is the place; else
+        the text moved under the place (or this keeper scrolled it): the place is put back."""
         if pane.by_hand():
             self.stack.scrolled(pane)
             if pane is self.stack.leader:
                 self.take(pane)
-        elif not self._moving and pane is self.stack.leader:
+            return True
+        if not self._moving and pane is self.stack.leader:
             self.hold_soon()
+        return False
 
     def hold_soon(self) -> None:
         self._timer.start()

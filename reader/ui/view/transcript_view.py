@@ -289,10 +289,7 @@ class TranscriptView(QWidget):
 
     def _when_shown(self, fn: Callable[[], None]) -> None:
         """Run `fn` once every document of the mode is shown (now, if they are)."""
-        if self._attaching:
-            self._after_attach.append(fn)
-        else:
-            fn()
+        self._after_attach.append(fn) if self._attaching else fn()
 
     def _text_painted(self, _pane: Pane) -> None:
         # Once every pane of the mode shows its text (side by side, Chinese comes a slice later).
@@ -406,7 +403,8 @@ class TranscriptView(QWidget):
         hl = self.highlighters.get(pane.objectName())
         if hl is not None and hl.pending() and pane.isVisible():
             hl.admit(*pane.visible_blocks())  # colour what the reader jumped to before the rest
-        self.keeper.scrolled(pane)  # the reader's scrolling moves the place; nothing else does
+        if self.keeper.scrolled(pane) and self.current.row >= 0:  # by hand: the place moved on
+            self.current.fade()
         self.report_position_soon()
 
     def settling(self) -> bool:
