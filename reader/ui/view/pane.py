@@ -176,6 +176,10 @@ class Pane(QTextEdit):
             merged.extend(self._layers.get(layer, ()))
         self.setExtraSelections(merged)
 
+    def layer(self, name: str) -> list[QTextEdit.ExtraSelection]:
+        """The marks of one layer."""
+        return list(self._layers.get(name, ()))
+
     def set_flags(self, flags: dict[int, QColor]) -> None:
         self._flags = flags
         if self.painted:  # else the document set is about to be painted, flags and all
@@ -208,6 +212,7 @@ class Pane(QTextEdit):
             super().wheelEvent(event)
         finally:
             self._hand -= 1
+        self._hover(event.position().toPoint())  # the text moved under the mouse
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         self._hand += 1
@@ -233,7 +238,10 @@ class Pane(QTextEdit):
             super().mouseMoveEvent(event)
         finally:
             self._hand -= 1
-        row = self.row_at(event.position().toPoint())
+        self._hover(event.position().toPoint())
+
+    def _hover(self, pos: QPoint) -> None:
+        row = self.row_at(pos)
         if row != self._hovered:
             self._hovered = row
             self.rowHovered.emit(row)
