@@ -113,10 +113,13 @@ def test_the_readers_scrolling_moves_the_place_and_the_status_bar_follows(qtbot,
     assert resized["paragraph"] == end["paragraph"]
 
 
-def test_the_outline_marks_the_place(qtbot, make_window):
+def test_the_outline_and_the_speaker_list_mark_the_place(qtbot, make_window):
     window = opened(qtbot, make_window, Mode.SIDE)
-    s = run(qtbot, window, [*TO_A_QUESTION, "panel", "panel", "size:900x600"])
-    item = window.panel.outline.currentItem()
-    assert item is not None
-    starts = [e.data(0, PARAGRAPH) for e in window.panel.entries]
-    assert item.data(0, PARAGRAPH) == max(p for p in starts if p <= s["paragraph"])
+    for steps in (TO_A_QUESTION, ["panel", "panel", "size:900x600"], ["next_turn"]):
+        s = run(qtbot, window, steps)
+        item = window.panel.outline.currentItem()
+        assert item is not None
+        starts = [e.data(0, PARAGRAPH) for e in window.panel.entries]
+        assert item.data(0, PARAGRAPH) == max(p for p in starts if p <= s["paragraph"])
+        assert window.panel.speakers.currentItem().text() == s["speaker"]
+    assert s["speaker"] == "Marta Lindqvist"  # the answer after Tomas Reyes's question
