@@ -35,6 +35,13 @@ from . import blocks
 LAYERS = ("notes", "current", "hover", "find")  # marks in painting order: later ones on top
 TooltipSource = Callable[[QTextBlock, int], str | None]
 MenuSource = Callable[["Pane", QMenu, QPoint], None]  # adds the view's entries to a context menu
+HAND_EVENTS = {
+    QEvent.Type.Wheel,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseButtonRelease,
+    QEvent.Type.MouseButtonDblClick,
+    QEvent.Type.MouseMove,
+}
 TOP_SLACK = 8  # a row with no more than this many pixels left on screen is no longer the top one
 
 
@@ -207,11 +214,7 @@ class Pane(QTextEdit):
         self._hand_action = False
 
     def wheelEvent(self, event: QWheelEvent) -> None:
-        self._hand += 1
-        try:
-            super().wheelEvent(event)
-        finally:
-            self._hand -= 1
+        super().wheelEvent(event)
         self._hover(event.position().toPoint())  # the text moved under the mouse
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -233,11 +236,7 @@ class Pane(QTextEdit):
         self.resized.emit()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        self._hand += 1
-        try:
-            super().mouseMoveEvent(event)
-        finally:
-            self._hand -= 1
+        super().mouseMoveEvent(event)
         self._hover(event.position().toPoint())
 
     def _hover(self, pos: QPoint) -> None:
@@ -275,6 +274,12 @@ class Pane(QTextEdit):
                 QToolTip.hideText()
                 event.ignore()
             return True
+        if event.type() in HAND_EVENTS:  # what the text control scrolls for is the reader's doing
+            self._hand += 1
+            try:
+                return super().viewportEvent(event)
+            finally:
+                self._hand -= 1
         return super().viewportEvent(event)
 
     def _tooltip(self, pos: QPoint) -> str | None:

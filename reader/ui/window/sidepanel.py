@@ -228,10 +228,10 @@ class SidePanel(QWidget):
             self.outline.scrollToItem(found)
         name = t.turns[t.paragraphs[paragraph].turn].speaker
         for i in range(self.speakers.count()):
-            item = self.speakers.item(i)
-            if item.data(STAT).name == name and item is not self.speakers.currentItem():
-                self.speakers.setCurrentItem(item)  # (a current item is not an activated one)
-                self.speakers.scrollToItem(item)
+            speaker = self.speakers.item(i)
+            if speaker.data(STAT).name == name and speaker is not self.speakers.currentItem():
+                self.speakers.setCurrentItem(speaker)  # (a current item is not an activated one)
+                self.speakers.scrollToItem(speaker)
 
     def set_filter(self, name: str | None) -> None:
         self.filter = name
