@@ -98,3 +98,17 @@ def test_a_bad_step_ends_with_one_error_line_and_exit_2(args, says):
     lines = errors(done.stderr)
     assert len(lines) == 1 and lines[0].startswith(says), lines
     assert done.stdout == ""
+
+
+def test_a_window_that_never_settles_ends_the_script_instead_of_hanging(qtbot, make_window, monkeypatch):
+    from reader.ui import scripted
+
+    window = make_window()
+    monkeypatch.setattr(scripted, "busy", lambda _window: True)
+    monkeypatch.setattr(scripted, "SETTLE_LIMIT_MS", 100)
+    script = scripted.Script(window, ["qa"])
+    done = []
+    script.finished.connect(lambda: done.append(True))
+    with qtbot.waitSignal(script.stuck, timeout=5000) as blocker:
+        script.start()
+    assert blocker.args == ["open"] and done == []

@@ -115,6 +115,12 @@ def run(
         script = Script(window, todo)
         script.finished.connect(finish)
 
+        def stuck(step: str) -> None:
+            print(f"error: the window did not settle after {step}", file=sys.stderr)
+            _exit(2)
+
+        script.stuck.connect(stuck)
+
         def ready() -> None:
             if not view.partial:  # the whole file, not a big file's head
                 view.ready.disconnect(ready)

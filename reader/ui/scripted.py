@@ -26,6 +26,7 @@ from .window.main_window import MainWindow
 
 POLL_MS = 20
 QUIET_POLLS = 3  # polls in a row with nothing under way and nothing moved: the step has settled
+SETTLE_LIMIT_MS = 120_000  # a step that has not settled by then ends the script (`stuck`)
 LEVEL_PX = 2  # side by side, the place starts this close to the same height in both panes
 SIZE = re.compile(r"size:(\d{2,5})x(\d{2,5})$")
 THEMES = ("light", "dark", "system")
@@ -74,12 +75,15 @@ class Script(QObject):
     """Runs steps on a window, each once the one before has settled; `finished` after the last."""
 
     finished = Signal()
+    stuck = Signal(str)  # the step (or "open") after which the window never settled
 
     def __init__(self, window: MainWindow, steps: list[str]) -> None:
         super().__init__(window)
         self.window = window
         self._steps = list(steps)
         self._quiet = 0
+        self._waited = 0  # polls since the last step ran
+        self._last = "open"
         self._seen: object = None
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
@@ -91,8 +95,12 @@ class Script(QObject):
 
     def _poll(self) -> None:
         seen = snapshot(self.window)
+        self._waited += 1
         if busy(self.window) or seen != self._seen:
             self._seen, self._quiet = seen, 0
+            if self._waited * POLL_MS > SETTLE_LIMIT_MS:
+                self._timer.stop()
+                self.stuck.emit(self._last)
             return
         self._quiet += 1
         if self._quiet < QUIET_POLLS:
@@ -102,8 +110,9 @@ class Script(QObject):
             self._timer.stop()
             self.finished.emit()
             return
-        run_step(self.window, self._steps.pop(0))
-        self._seen = None
+        self._last = self._steps.pop(0)
+        run_step(self.window, self._last)
+        self._seen, self._waited = None, 0
 
 
 def run_step(window: MainWindow, step: str) -> None:
