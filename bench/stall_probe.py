@@ -280,7 +280,8 @@ def run(
 
             def advance() -> None:
                 count["n"] += 1
-                bar.setValue(bar.value() + step)
+                # As the reader drags it: the view puts its place back after any other scrolling.
+                bar.setSliderPosition(bar.value() + step)
                 if bar.value() >= bar.maximum() or (steps is not None and count["n"] >= steps):
                     timer.stop()
                     scroll["calls"][-1]["steps"] = count["n"]
