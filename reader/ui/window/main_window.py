@@ -139,9 +139,7 @@ class MainWindow(QMainWindow):
     def _connect_actions(self) -> None:
         a = self.main_actions
         a[MainAction.OPEN].triggered.connect(self.choose_file)
-        a[MainAction.RELOAD].triggered.connect(
-            lambda: self._with_view(lambda v: v.path and v.open(v.path, True))
-        )
+        a[MainAction.RELOAD].triggered.connect(self.reload)
         a[MainAction.CLOSE].triggered.connect(lambda: self.close_tab(self.tabs.currentIndex()))
         a[MainAction.QUIT].triggered.connect(self.close)
         a[MainAction.COPY].triggered.connect(lambda: self._with_view(lambda v: v.active_pane().copy()))
@@ -159,10 +157,8 @@ class MainWindow(QMainWindow):
         a[MainAction.FONT].triggered.connect(self.choose_font)
         a[MainAction.PANEL].toggled.connect(self.dock.setVisible)
         self.dock.visibilityChanged.connect(self._panel_shown)
-        a[MainAction.NEXT_CALL].triggered.connect(lambda: self._with_view(lambda v: v.set_call(v.call + 1)))
-        a[MainAction.PREVIOUS_CALL].triggered.connect(
-            lambda: self._with_view(lambda v: v.set_call(v.call - 1))
-        )
+        a[MainAction.NEXT_CALL].triggered.connect(lambda: self.step_call(1))
+        a[MainAction.PREVIOUS_CALL].triggered.connect(lambda: self.step_call(-1))
         a[MainAction.ABOUT].triggered.connect(self.about)
 
     def reload(self) -> None:
