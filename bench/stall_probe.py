@@ -9,7 +9,7 @@ gap between its ticks: a gap well over 5 ms is time the event loop could not run
 opened with `window.open_path()` right before `window.show()`, as `transcript-reader FILE` does,
 and the probe reports, from that moment: the window's first paint, the first paint of a text pane,
 `loaded`, `ready`, and the end of the background figure analysis (every paragraph in
-`view.analysis`); the largest gaps, and what was running in each: the spans of the app's own
+`view.figs.analysis`); the largest gaps, and what was running in each: the spans of the app's own
 functions (wrapped here, timed) that overlap the gap, cyclic-GC passes, and samples of the GUI
 thread's Python stack taken by a watchdog thread while the gap lasted (`--no-sample` turns it off).
 Then it scrolls the current call's active pane top to bottom (a quarter page every 16 ms), switches
@@ -196,9 +196,9 @@ def run(
 
     install_wrappers(opts.per_block)
     install_gc_callback()
-    from reader.ui.app import SWITCH_INTERVAL
+    from reader.runtime import WINDOW_SWITCH_INTERVAL as SWITCH_INTERVAL
 
-    sys.setswitchinterval(opts.switchinterval or SWITCH_INTERVAL)  # as reader.ui.app.run does
+    sys.setswitchinterval(opts.switchinterval or SWITCH_INTERVAL)  # as reader.runtime sets it for the window
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Transcript Reader")
     app.setOrganizationName("transcript-reader")
@@ -234,7 +234,7 @@ def run(
             and t is not None
             and "ready" in P.marks
             and not v.partial  # a big file's head shows first; the rest is parsed after
-            and t.calls[v.call].first in v.analysis  # figures are checked call by call, when shown
+            and t.calls[v.call].first in v.figs.analysis  # figures are checked call by call, when shown
         ):
             P.mark("analysis done")
             P.phase("idle after analysis")
@@ -280,7 +280,8 @@ def run(
 
             def advance() -> None:
                 count["n"] += 1
-                bar.setValue(bar.value() + step)
+                # As the reader drags it: the view puts its place back after any other scrolling.
+                bar.setSliderPosition(bar.value() + step)
                 if bar.value() >= bar.maximum() or (steps is not None and count["n"] >= steps):
                     timer.stop()
                     scroll["calls"][-1]["steps"] = count["n"]

@@ -180,11 +180,11 @@ def test_rows_stay_in_step_while_scrolling(qtbot, window, tmp_path, name):
     assert bar.maximum() > 500
     end = min(bar.maximum(), view.right.verticalScrollBar().maximum())  # see test_..._very_end_together
     for value in (bar.maximum() // 3, bar.maximum() // 2, 7, end, 0):
-        bar.setValue(value)
+        bar.setSliderPosition(value)  # the reader drags the scroll bar
         qtbot.wait(5)
         assert view.right.verticalScrollBar().value() == bar.value() == value
         assert misaligned(view) == []
-    view.right.verticalScrollBar().setValue(bar.maximum() // 2)
+    view.right.verticalScrollBar().setSliderPosition(bar.maximum() // 2)
     assert bar.value() == bar.maximum() // 2
 
 
@@ -217,7 +217,7 @@ def test_both_panes_scroll_to_the_very_end_together(qtbot, window, tmp_path):
     assert misaligned(view) == []
     assert view.left.document().size().height() == view.right.document().size().height()
     bar = view.left.verticalScrollBar()
-    bar.setValue(bar.maximum())
+    bar.setSliderPosition(bar.maximum())
     assert view.right.verticalScrollBar().value() == bar.value()
 
 
@@ -253,11 +253,11 @@ def test_rows_stay_in_step_with_a_speaker_filter(qtbot, window, tmp_path, name):
 def test_unlocked_panes_scroll_alone_and_relock_on_the_leaders_top_row(qtbot, window, tmp_path):
     view = open_ready(qtbot, window, uneven_file(tmp_path))
     left, right = view.left.verticalScrollBar(), view.right.verticalScrollBar()
-    right.setValue(120)
+    right.setSliderPosition(120)
     assert left.value() == 120
     window.action(MainAction.SYNC).setChecked(False)
     assert not view.aligner.synced
-    left.setValue(700)
+    left.setSliderPosition(700)
     assert right.value() == 120
     top = view.left.top_row()
     assert top != view.right.top_row()
@@ -417,7 +417,7 @@ def test_moving_the_mouse_over_a_pane_hovers_the_row_under_it(qtbot, window):
     view = open_ready(qtbot, window, SAMPLE)
     pane = view.left
     row = row_of_paragraph(view, 1)
-    pane.scroll_to_row(row, offset=0)
+    view.scroll_to_row(row)  # a go-to: the place the view keeps
     rect = pane.block_rect(pane.block_of_row(row))
     inside = QPoint(int(blocks_left(pane)) + 40, int(rect.top()) + 5)
     with qtbot.waitSignal(pane.rowHovered, timeout=3000, check_params_cb=lambda r: r == row):

@@ -6,6 +6,8 @@ import argparse
 import sys
 from collections.abc import Callable
 
+from ..core.textsafe import one_line
+
 EXIT_USAGE = 2
 
 Command = tuple[str, Callable[[argparse.ArgumentParser], None], Callable[[argparse.Namespace], int]]
@@ -25,7 +27,4 @@ class Parser(argparse.ArgumentParser):
 
 def fail(message: str) -> None:
     """The one line a failure prints on stderr, its control characters escaped."""
-    # Only on failure: text safety brings json and its patterns, which the window's start skips.
-    from ..core.textsafe import one_line
-
     print("error: " + one_line(" ".join(message.split())), file=sys.stderr)

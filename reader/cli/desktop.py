@@ -11,7 +11,7 @@ from .output import emit
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.file or args.screenshot or args.mode or args.exit_after_paint:
+    if args.file or args.screenshot or args.mode or args.exit_after_paint or args.do or args.state:
         raise UsageError("--install-desktop-entry and --uninstall-desktop-entry take no other argument")
     places = desktop_install.Places.from_env()
     try:

@@ -22,6 +22,7 @@ from ..core.errors import TranscriptError
 from ..core.links import parse_link
 from ..core.modes import Mode
 from .common import EXIT_USAGE, Command, Parser, UsageError, fail
+from .output import emit, emit_json
 
 
 def _app(args: argparse.Namespace) -> int:
@@ -32,13 +33,35 @@ def _app(args: argparse.Namespace) -> int:
         file, paragraph = parse_link(file)
     elif file and file.startswith("file://"):  # what a desktop's %u may hand over
         file = unquote(urlsplit(file).path)
+    if args.do and args.exit_after_paint:
+        raise UsageError("--do runs once the window is ready; --exit-after-paint ends before")
     return run(
         file=file,
         screenshot=args.screenshot,
         mode=Mode(args.mode) if args.mode else None,
         paragraph=paragraph,
         exit_after_paint=args.exit_after_paint,
+        size=args.size,
+        steps=args.do,
+        emit_state=emit_json if args.state else None,
     )
+
+
+def _list_actions() -> int:
+    from ..ui.app import list_actions  # Qt (offscreen): only to read the action registry
+
+    emit("\n".join(list_actions()))
+    return 0
+
+
+def _size(text: str) -> tuple[int, int]:
+    """--size WxH: a window size in pixels."""
+    width, x, height = text.lower().partition("x")
+    if not (x and width.isdigit() and height.isdigit()) or not all(
+        100 <= int(n) <= 20000 for n in (width, height)
+    ):
+        raise argparse.ArgumentTypeError(f"not a window size WxH (such as 900x600): {text!r}")
+    return int(width), int(height)
 
 
 def _info_commands() -> dict[str, Command]:
@@ -127,6 +150,27 @@ def _app_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the file and exit once every pane of the mode has painted its text (start-up benchmarks)",
     )
+    p.add_argument(
+        "--size", type=_size, metavar="WxH", help="the window's size in pixels, in a scripted run (900x600)"
+    )
+    p.add_argument(
+        "--do",
+        action="append",
+        metavar="ID[,ID...]",
+        help="once the file is ready, run these actions (ids of --list-actions, or size:WxH, "
+        "theme:light|dark|system), each after the one before has settled",
+    )
+    p.add_argument(
+        "--state",
+        action="store_true",
+        help="print where the reader is as one JSON object once the actions are done "
+        "(with --exit-after-paint: at the first paint), then exit",
+    )
+    p.add_argument(
+        "--list-actions",
+        action="store_true",
+        help="print every action: id, shortcut and menu text, separated by tabs",
+    )
     p.add_argument("--version", action=_Version, nargs=0, help="show the version and exit")
     desktop = p.add_mutually_exclusive_group()
     desktop.add_argument(
@@ -160,6 +204,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = _app_parser().parse_args(args_list)
         if args.install_desktop_entry or args.uninstall_desktop_entry:
             return _desktop_entry(args)
+        if args.list_actions:
+            return _list_actions()
         runtime.configure(window=True)
         return _app(args)
     except (TranscriptError, UsageError) as err:

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSize, QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from ..core import paths
 from ..core.modes import Mode
 from ..core.paths import resources_dir, sample_path
 from . import config, i18n, theme
+from .scripted import Script, ScriptError, action_lines, parse_steps, state
 from .window.main_window import MainWindow
 from .workers import Job
 
@@ -29,16 +31,35 @@ def icon_paths() -> list[tuple[int, str]]:
     return [(size, str(icons / f"transcript-reader-{size}.png")) for size in ICON_SIZES]
 
 
+def list_actions() -> list[str]:
+    """The lines of `--list-actions`: made offscreen, as no window is shown; the menu texts in
+    the interface language of the user's settings."""
+    app = QGuiApplication.instance() or QGuiApplication([sys.argv[0], "-platform", "offscreen"])
+    i18n.install_translators(app, config.Settings(read_only=True).get(config.LANGUAGE))
+    return action_lines(app)
+
+
 def run(
     file: str | None = None,
     screenshot: str | None = None,
     mode: Mode | None = None,
     paragraph: int | None = None,
     exit_after_paint: bool = False,
+    size: tuple[int, int] | None = None,
+    steps: list[str] | None = None,
+    emit_state: Callable[[dict[str, object]], None] | None = None,
 ) -> int:
     """Open the window on `file` (the sample if None). With `screenshot`, save a picture once
     the call is `ready` and exit; with `exit_after_paint`, exit as soon as the text is first
-    painted: what bench/open_bench.py measures against the bare-Qt floor, which does the same."""
+    painted: what bench/open_bench.py measures against the bare-Qt floor, which does the same.
+    `steps` (--do) run once the file is ready, each after the one before has settled; then
+    `emit_state` is given the window's state (scripted.state), at the first paint instead with
+    `exit_after_paint`; `size` is the window's, in a scripted run."""
+    try:
+        todo = parse_steps(steps or [])
+    except ScriptError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName(paths.APPLICATION)
@@ -46,10 +67,11 @@ def run(
     # The window/taskbar icon; on Wayland the compositor finds icon and menu entry by the desktop id.
     app.setDesktopFileName(DESKTOP_ID)
     icon = QIcon()
-    for size, png in icon_paths():
-        icon.addFile(png, QSize(size, size))
+    for pixels, png in icon_paths():
+        icon.addFile(png, QSize(pixels, pixels))
     app.setWindowIcon(icon)
-    settings = config.Settings(read_only=bool(screenshot))
+    scripted = bool(screenshot or exit_after_paint or todo or emit_state)  # no one reads a message box
+    settings = config.Settings(read_only=scripted)  # nor are the user's settings changed
     i18n.install_translators(app, settings.get(config.LANGUAGE))
     theme.apply_scheme(settings.get(config.THEME))
 
@@ -61,12 +83,11 @@ def run(
     if mode:
         settings.set(config.VIEW_MODE, mode)
     app.aboutToQuit.connect(Job.stop_all)
-    scripted = bool(screenshot or exit_after_paint)  # no one is there to read a message box
     window = MainWindow(settings, quiet=scripted)
     path = Path(file) if file else sample_path()
     status = {"code": 0}
     if scripted:
-        window.resize(1320, 860)
+        window.resize(*(size or (1320, 860)))
 
         def failed(_path: str, reason: str) -> None:
             print(f"error: {path.name}: {reason}", file=sys.stderr)
@@ -75,19 +96,37 @@ def run(
 
         window.fileFailed.connect(failed)
     view = window.open_path(path) if paragraph is None else window.open_at(path, paragraph)
-    if screenshot:
 
-        def save() -> None:
-            ok = window.grab().save(screenshot, None, PNG_QUALITY)
-            if not ok:
-                print(f"error: cannot write {screenshot}", file=sys.stderr)
-            _exit(0 if ok else 2)  # the picture is written, nothing else is
+    def finish() -> None:
+        if emit_state is not None:
+            emit_state(state(window))
+        ok = screenshot is None or window.grab().save(screenshot, None, PNG_QUALITY)
+        if not ok:
+            print(f"error: cannot write {screenshot}", file=sys.stderr)
+        _exit(0 if ok else 2)  # the picture is written, nothing else is
 
-        view.ready.connect(lambda: QTimer.singleShot(0, save))
-    elif exit_after_paint:
+    if exit_after_paint:
         # Ends the process in the paint that drew the text of the mode's last pane, as the
         # bare-Qt floor ends right after its first paint.
-        view.textPainted.connect(lambda: _exit(0))
+        view.textPainted.connect(finish)
+    elif screenshot and not (todo or emit_state):
+        view.ready.connect(lambda: QTimer.singleShot(0, finish))
+    elif scripted:
+        script = Script(window, todo)
+        script.finished.connect(finish)
+
+        def stuck(step: str) -> None:
+            print(f"error: the window did not settle after {step}", file=sys.stderr)
+            _exit(2)
+
+        script.stuck.connect(stuck)
+
+        def ready() -> None:
+            if not view.partial:  # the whole file, not a big file's head
+                view.ready.disconnect(ready)
+                QTimer.singleShot(0, script.start)
+
+        view.ready.connect(ready)
     window.show()
     code = app.exec()
     return status["code"] or code

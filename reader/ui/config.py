@@ -102,3 +102,9 @@ class Settings:
         """Zoom in (1) or out (-1) a point, or back to the chosen size (0)."""
         zoom = self.get(ZOOM) + step if step else 0
         self.set(ZOOM, max(ZOOM_RANGE[0], min(ZOOM_RANGE[1], zoom)))
+
+    def choose_font(self, font: QFont) -> None:
+        """The reading font the user picked, at its own size (the zoom starts again from it)."""
+        self.set(FONT_FAMILY, font.family())
+        self.set(FONT_SIZE, font.pointSize())
+        self.set(ZOOM, 0)

@@ -70,6 +70,10 @@ class Job(QObject):
         if self._thread is not None:
             self._thread.join(timeout)
 
+    def running(self) -> bool:
+        """Started, and neither done nor cancelled yet."""
+        return self in Job._running
+
     def cancel(self) -> None:
         self.cancelled = True
         self.resume.set()

@@ -19,6 +19,7 @@ thread; `align()` runs a whole pass at once.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument
@@ -40,6 +41,9 @@ class PairAligner(QObject):
         self._slicer = slicer
         self._pass: _Pass | None = None
         self.passes = 0  # whole passes done, for tests and the benchmark
+        # Puts the reader's place back after a pass (the view's PlaceKeeper); without one, the
+        # row at the left pane's top when the pass started is put back.
+        self.keeper: Callable[[], None] | None = None
         for pane in (left, right):
             pane.resized.connect(self.schedule)
         left.verticalScrollBar().valueChanged.connect(lambda v: self._follow(self.right, v))
@@ -91,7 +95,9 @@ class PairAligner(QObject):
         self._pass = None
         self.passes += 1
         bar = self.left.verticalScrollBar()
-        if p.top >= 0 and bar.value() == p.value:  # the reader did not scroll meanwhile
+        if self.keeper is not None:
+            self.keeper()
+        elif p.top >= 0 and bar.value() == p.value:  # the reader did not scroll meanwhile
             self.realign_scroll(self.left, p.top)
         elif self.synced:
             self._follow(self.right, bar.value())
@@ -116,6 +122,11 @@ class PairAligner(QObject):
     def realign_scroll(self, leader: Pane, row: int) -> None:
         """Scroll the leader so `row` is at its top and bring the other pane to the same place."""
         leader.scroll_to_row(row)
+        other = self.right if leader is self.left else self.left
+        self._follow(other, leader.verticalScrollBar().value())
+
+    def follow(self, leader: Pane) -> None:
+        """Bring the other pane to the leader's scroll position (in step only)."""
         other = self.right if leader is self.left else self.left
         self._follow(other, leader.verticalScrollBar().value())
 

@@ -14,11 +14,13 @@ from . import blocks
 
 
 def row_marks(row_blocks: Iterable[QTextBlock], colour: QColor) -> list[QTextEdit.ExtraSelection]:
-    """The full width of each block of a row, tinted."""
+    """The full width of each block of a row, tinted, every line of it: a full-width mark tints
+    the lines its cursor's selection spans (an empty one, its first line only)."""
     out = []
     for block in row_blocks:
         sel = QTextEdit.ExtraSelection()
         sel.cursor = QTextCursor(block)
+        sel.cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)
         sel.format.setBackground(colour)
         sel.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
         out.append(sel)

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRectF, Qt, QTimer, QTimerEvent, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
     QFont,
     QHelpEvent,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -25,6 +26,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip, QWidget
 
@@ -46,12 +48,22 @@ ACCESSIBLE = {
     ),
 }
 
+HAND_EVENTS = {
+    QEvent.Type.Wheel,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseButtonRelease,
+    QEvent.Type.MouseButtonDblClick,
+    QEvent.Type.MouseMove,
+}
+TOP_SLACK = 8  # a row with no more than this many pixels left on screen is no longer the top one
+
 
 class Pane(QTextEdit):
     rowHovered = Signal(int)  # -1 when the mouse leaves the text
     rowClicked = Signal(int)
     resized = Signal()  # the text may wrap differently now
     textPainted = Signal()  # the document set was painted for the first time
+    layoutMoved = Signal()  # the document's laid-out size changed: text may have moved
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,6 +87,9 @@ class Pane(QTextEdit):
         self.painted = False  # the document shown has been painted at least once
         self.tooltip_source: TooltipSource | None = None
         self.menu_source: MenuSource | None = None
+        self._hand = 0  # inside an input event of the reader's (wheel, keys, a drag)
+        self._hand_action = False  # the scroll bar was moved by the reader, this turn of the loop
+        self.verticalScrollBar().actionTriggered.connect(self._bar_moved)
 
     # --- document and rows ---------------------------------------------------------------------
 
@@ -85,6 +100,7 @@ class Pane(QTextEdit):
         self.setExtraSelections([])
         self.painted = False
         self.setDocument(doc)
+        doc.documentLayout().documentSizeChanged.connect(lambda _s, d=doc: self._size_changed(d))
         if row_blocks is not None:
             self._row_blocks = row_blocks
             return
@@ -139,12 +155,26 @@ class Pane(QTextEdit):
         # cursorForPosition lands on the block under the point; a block mostly scrolled away counts
         # as the next one once less than a line of it shows.
         layout = self.document().documentLayout()
+        if not block.isValid() or layout.blockBoundingRect(block).top() > y + self.viewport().height():
+            block = self.document().begin()  # the hit test of a layout still under way can miss
         while block.isValid():
             rect = layout.blockBoundingRect(block)
-            if rect.bottom() - y > 8 and block.isVisible():
+            if rect.bottom() - y > TOP_SLACK and block.isVisible():
                 break
             block = block.next()
         return blocks.row_of(block) if block.isValid() else max(0, len(self._row_blocks) - 1)
+
+    def row_height(self, row: int) -> float:
+        """From a row's top to the bottom of its last block, in document coordinates."""
+        found = self.blocks_of_row(row)
+        if not found:
+            return 0.0
+        layout = self.document().documentLayout()
+        return layout.blockBoundingRect(found[-1]).bottom() - layout.blockBoundingRect(found[0]).top()
+
+    def by_hand(self) -> bool:
+        """Whether the scrolling now is the reader's own (wheel, keys, scroll bar, a drag)."""
+        return self._hand > 0 or self._hand_action
 
     def visible_blocks(self) -> tuple[int, int]:
         """The numbers of the first and last blocks in the viewport."""
@@ -171,6 +201,10 @@ class Pane(QTextEdit):
             merged.extend(self._layers.get(layer, ()))
         self.setExtraSelections(merged)
 
+    def layer(self, name: str) -> list[QTextEdit.ExtraSelection]:
+        """The marks of one layer."""
+        return list(self._layers.get(name, ()))
+
     def set_flags(self, flags: dict[int, QColor]) -> None:
         self._flags = flags
         if self.painted:  # else the document set is about to be painted, flags and all
@@ -185,13 +219,46 @@ class Pane(QTextEdit):
 
     # --- events --------------------------------------------------------------------------------
 
+    def _size_changed(self, doc: QTextDocument) -> None:
+        if doc is self.document():
+            self.layoutMoved.emit()
+
+    def _bar_moved(self, _action: int) -> None:
+        # Emitted just before the scroll bar takes its new value; cleared once this turn is over.
+        self._hand_action = True
+        QTimer.singleShot(0, self, self._bar_settled)
+
+    def _bar_settled(self) -> None:
+        self._hand_action = False
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        super().wheelEvent(event)
+        self._hover(event.position().toPoint())  # the text moved under the mouse
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        self._hand += 1
+        try:
+            super().keyPressEvent(event)
+        finally:
+            self._hand -= 1
+
+    def timerEvent(self, event: QTimerEvent) -> None:
+        self._hand += 1  # the text control's timer scrolls while the reader drags a selection
+        try:
+            super().timerEvent(event)
+        finally:
+            self._hand -= 1
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self.resized.emit()
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         super().mouseMoveEvent(event)
-        row = self.row_at(event.position().toPoint())
+        self._hover(event.position().toPoint())
+
+    def _hover(self, pos: QPoint) -> None:
+        row = self.row_at(pos)
         if row != self._hovered:
             self._hovered = row
             self.rowHovered.emit(row)
@@ -225,6 +292,12 @@ class Pane(QTextEdit):
                 QToolTip.hideText()
                 event.ignore()
             return True
+        if event.type() in HAND_EVENTS:  # what the text control scrolls for is the reader's doing
+            self._hand += 1
+            try:
+                return super().viewportEvent(event)
+            finally:
+                self._hand -= 1
         return super().viewportEvent(event)
 
     def _tooltip(self, pos: QPoint) -> str | None:

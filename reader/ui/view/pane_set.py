@@ -63,15 +63,9 @@ class PaneSet(QStackedWidget):
         """Side by side with the panes in step."""
         return self.mode is Mode.SIDE and self.aligner.synced
 
-    def scroll_to_row(self, row: int) -> None:
-        """Put a row at the top of the leader (and, in step, of its partner)."""
-        self.leader.scroll_to_row(row, offset=6)
-        if self.locked():
-            self.aligner.realign_scroll(self.leader, row)
-
     def scrolled(self, pane: Pane) -> None:
         """A pane scrolled: the one the reader scrolls by hand leads from now on."""
-        if pane.isVisible() and (not self.locked() or pane.underMouse()):
+        if pane.isVisible() and pane.by_hand():
             self.leader = pane if self.mode is not Mode.INTERLEAVED else self.inter
 
     def align_now(self) -> None:

@@ -30,7 +30,7 @@ from .loading import HEAD, Loaded, load, prepare
 from .note_marks import NoteMarks
 from .pane import Pane, warm_up
 from .pane_set import PaneSet
-from .place import PlaceReporter
+from .place import PlaceKeeper, PlaceReporter
 from .speaker_filter import show_only
 
 if TYPE_CHECKING:  # the figure lexer (Pygments) is imported once figures are found
@@ -76,6 +76,7 @@ class TranscriptView(QWidget):
         self._after_final: list[Callable[[], None]] = []
         self._attaching = False  # documents of the mode still to be shown, one per slice
         self._after_attach: list[Callable[[], None]] = []
+        self._readying = False  # a file is being opened: `ready` (or `failed`) is still to come
 
         self.stack = PaneSet(synced, self)
         self.left, self.right, self.inter = self.stack.all()
@@ -99,10 +100,11 @@ class TranscriptView(QWidget):
             pane.setFont(font)
             pane.rowHovered.connect(lambda row, p=pane: self.current.hover(p, row))
             pane.rowClicked.connect(self.current.click)
-            pane.tooltip_source = self._tooltip
+            pane.tooltip_source = self._tooltip  # a note on the passage first, then the figures
             pane.menu_source = self.note_marks.fill_menu
             pane.verticalScrollBar().valueChanged.connect(lambda _v, p=pane: self._scrolled(p))
             pane.textPainted.connect(lambda p=pane: self._text_painted(p))
+        self.keeper = PlaceKeeper(self.stack, self)
         self.place = PlaceReporter(self._place, self)
         self.place.changed.connect(self.positionChanged)
 
@@ -112,6 +114,7 @@ class TranscriptView(QWidget):
         """Load a file on a worker thread; `loaded` or `failed` follows."""
         key = self.top_key() if keep_position else None
         self.path = path
+        self._readying = True
         try:
             self._big = path.stat().st_size > HEAD
         except OSError:  # the worker says why
@@ -157,6 +160,7 @@ class TranscriptView(QWidget):
         self._jobs = []
 
     def _failed(self, reason: str) -> None:
+        self._readying = False
         if self.transcript is None:
             self.loading.fail(reason)
         self.failed.emit(reason)
@@ -195,6 +199,8 @@ class TranscriptView(QWidget):
         self.mode = fitting(self.mode, t.languages)
         target = next((p.index for p in t.paragraphs if key and p.key == key), None)
         self.call = min(t.paragraphs[target].call if target is not None else self.call, len(t.calls) - 1)
+        if target is None:
+            self.keeper.reset()
         self._build_call()
 
         def shown() -> None:
@@ -244,7 +250,7 @@ class TranscriptView(QWidget):
         if len(missing) > len(now):
             self._attaching = True
             # 1 ms, not 0: lets the timers and input already due run in between.
-            QTimer.singleShot(1, self, self._attach_next)
+            QTimer.singleShot(1, self, self._build_documents)
         else:
             self._attaching = False
             self._prebuilt = (-1, {})
@@ -280,20 +286,12 @@ class TranscriptView(QWidget):
         self.slicer.defer()
         self._built.add(name)
 
-    def _attach_next(self) -> None:
-        if self.transcript is not None:
-            self._build_documents()
-
     def _when_shown(self, fn: Callable[[], None]) -> None:
         """Run `fn` once every document of the mode is shown (now, if they are)."""
-        if self._attaching:
-            self._after_attach.append(fn)
-        else:
-            fn()
+        self._after_attach.append(fn) if self._attaching else fn()
 
     def _text_painted(self, _pane: Pane) -> None:
-        # Once every pane of the mode shows its text: side by side, the Chinese document is
-        # attached a slice after the English one, and the first paint shows the English alone.
+        # Once every pane of the mode shows its text (side by side, Chinese comes a slice later).
         if self.transcript is None or self._attaching:
             return
         if all(self.stack.pane_for(name).painted for name in self.mode.documents):
@@ -316,16 +314,10 @@ class TranscriptView(QWidget):
                 QTimer.singleShot(RESUME_AFTER_READY_MS, self._load_job.resume.set)
             self.place.forget()  # laid out now: say again where the reader is
             self.place.now()
+            self._readying = False
             self.ready.emit()
         else:
             QTimer.singleShot(10, self, lambda: self._check_ready(waited + 1))
-
-    # --- tooltips -------------------------------------------------------------------------------
-
-    def _tooltip(self, block: QTextBlock, position: int) -> str | None:
-        """A note on the passage (or in the gutter) comes first, then the figures."""
-        tips = (self.note_marks.tip(block, position), self.figs.tip(block, position))
-        return "<hr>".join(x for x in tips if x) or None
 
     # --- modes, sync, figures, font ------------------------------------------------------------
 
@@ -335,11 +327,9 @@ class TranscriptView(QWidget):
             return
         if self.transcript is not None:
             mode = fitting(mode, self.transcript.languages)
-        row = self.top_row()
         self.mode = mode
         self._build_documents()
-        if row >= 0:
-            QTimer.singleShot(0, self, lambda: self.scroll_to_row(row))
+        self.keeper.hold_soon()  # the mode's reading pane leads now: the place at its top
 
     def _apply_mode(self) -> None:
         if self.transcript is not None:
@@ -347,6 +337,7 @@ class TranscriptView(QWidget):
 
     def set_synced(self, synced: bool) -> None:
         self.stack.set_synced(synced)
+        self.keeper.hold_soon()
 
     def set_figures(self, on: bool) -> None:
         self.figures_on = on
@@ -361,25 +352,21 @@ class TranscriptView(QWidget):
                 yield hl, pane.visible_blocks()[0] if pane.isVisible() else 0
 
     def set_font(self, font: QFont) -> None:
-        row = self.top_row()
         self.reading_font = font
         for pane in self.panes():
             pane.setFont(font)
             pane.document().setDefaultFont(font)
         self.aligner.schedule()
-        if row >= 0:
-            QTimer.singleShot(0, self, lambda: self.scroll_to_row(row))
+        self.keeper.hold_soon()
 
     def restyle(self) -> None:
         """Rebuild the documents in the colours of the palette now in use, staying in place."""
         if self.transcript is None:
             return
-        row = self.top_row()
         self._build_call()
         for hl in self.highlighters.values():
             hl.set_palette(self.palette())
-        if row >= 0:
-            QTimer.singleShot(0, self, lambda: self.scroll_to_row(row))
+        self.keeper.hold_soon()
 
     def align_now(self) -> None:
         self.stack.align_now()
@@ -396,25 +383,38 @@ class TranscriptView(QWidget):
     # --- position --------------------------------------------------------------------------------
 
     def top_row(self) -> int:
-        return self.active_pane().top_row() if self.rows else -1
+        """The row of the reader's place (at the top of the reading pane)."""
+        return min(self.keeper.row, len(self.rows) - 1) if self.rows else -1
 
     def top_paragraph(self) -> int:
         """The paragraph at the top of the reading pane (a header counts as its turn's first)."""
         return paragraph_from(self.rows, max(self.top_row(), 0), last=True)
 
     def top_key(self) -> str | None:
-        p = self.top_paragraph()
-        return self.transcript.paragraphs[p].key if self.transcript and p >= 0 else None
+        p, t = self.top_paragraph(), self.transcript
+        return t.paragraphs[p].key if t and p >= 0 else None
 
     def scroll_to_row(self, row: int) -> None:
-        self.stack.scroll_to_row(row)
+        """Go to a row: it becomes the reader's place, at the top of the reading pane."""
+        self.keeper.go(row)
 
     def _scrolled(self, pane: Pane) -> None:
         hl = self.highlighters.get(pane.objectName())
         if hl is not None and hl.pending() and pane.isVisible():
             hl.admit(*pane.visible_blocks())  # colour what the reader jumped to before the rest
-        self.stack.scrolled(pane)
+        if self.keeper.scrolled(pane) and self.current.row >= 0:  # by hand: the place moved on
+            self.current.fade()
         self.report_position_soon()
+
+    def settling(self) -> bool:
+        """Whether work under way (a load, a call, documents, alignment, colours) may move the text."""
+        busy = self._readying or self._attaching or self.aligner.pending() or self.keeper.pending()
+        colouring = any(h.pending() for h in self.highlighters.values())
+        return busy or colouring or any(j.running() for j in self._jobs)
+
+    def _tooltip(self, block: QTextBlock, position: int) -> str | None:
+        tips = (self.note_marks.tip(block, position), self.figs.tip(block, position))
+        return "<hr>".join(x for x in tips if x) or None
 
     def report_position_soon(self) -> None:
         self.place.soon()
@@ -424,9 +424,8 @@ class TranscriptView(QWidget):
 
     def _place(self) -> int:
         """The paragraph marked current while its mark lasts, else the one at the top."""
-        if self.current.row < 0:
-            return self.top_paragraph()
-        return paragraph_from(self.rows, self.current.row)
+        row = self.current.row
+        return self.top_paragraph() if row < 0 else paragraph_from(self.rows, row)
 
     def go_to_paragraph(self, paragraph: int, mark: bool = True) -> None:
         """Show a paragraph of the file at the top, switching calls when it is in another one."""
@@ -480,14 +479,13 @@ class TranscriptView(QWidget):
         self.figs.add(result.figures)
         self.call = result.call
         self._prebuilt = (result.call, result.documents)
+        self.keeper.reset()
         self._build_call()
         for pane in self.panes():
             pane.verticalScrollBar().setValue(0)
         self.figs.update_flags()
         if then is not None:
             self._when_shown(then)
-
-    # --- speaker filter ------------------------------------------------------------------------
 
     def set_speaker_filter(self, name: str | None) -> None:
         self.speaker_filter = name

@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         self.panel.callSelected.connect(lambda c: self._with_view(lambda v: v.set_call(c)))
 
         self.position = QLabel()
+        self.shown_number: int | None = None  # the paragraph number the status bar shows
         self.checking = QProgressBar()
         self.checking.setMaximumWidth(160)
         self.checking.setFormat(self.tr("Figures %v/%m calls"))
@@ -373,13 +374,14 @@ class MainWindow(QMainWindow):
         if v is None or t is None:
             self.setWindowTitle(self.tr("Transcript Reader"))
             self.position.clear()
+            self.shown_number = None
             return
         shown = modes_for(t.languages)
         for mode in Mode:
             self.main_actions[MainAction.for_mode(mode)].setEnabled(mode in shown)
         self.main_actions[MainAction.SYNC].setEnabled(Mode.SIDE in shown)
-        self.main_actions[MainAction.NEXT_CALL].setEnabled(len(t.calls) > 1)
-        self.main_actions[MainAction.PREVIOUS_CALL].setEnabled(len(t.calls) > 1)
+        for step in (MainAction.NEXT_CALL, MainAction.PREVIOUS_CALL):
+            self.main_actions[step].setEnabled(len(t.calls) > 1)
         self.main_actions[MainAction.for_mode(v.mode)].setChecked(True)
         self.panel.set_call(v.call)
         self.panel.set_filter(v.speaker_filter)
@@ -397,8 +399,9 @@ class MainWindow(QMainWindow):
         call = t.calls[p.call]
         section = self.tr("Q&A") if p.section is Section.QA else self.tr("Prepared remarks")
         speaker = t.turns[p.turn].speaker or self.tr("(no speaker)")
+        self.shown_number = paragraph - call.first + 1
         where = self.tr("{speaker} \u00b7 {section} \u00b7 paragraph {n} of {m}").format(
-            speaker=speaker, section=section, n=paragraph - call.first + 1, m=call.end - call.first
+            speaker=speaker, section=section, n=self.shown_number, m=call.end - call.first
         )
         if len(t.calls) > 1:
             where += " \u00b7 " + self.tr("call {n} of {m}").format(n=p.call + 1, m=len(t.calls))
@@ -440,9 +443,7 @@ class MainWindow(QMainWindow):
     def choose_font(self) -> None:
         ok, font = QFontDialog.getFont(self.reading_font(), self, self.tr("Reading font"))
         if ok:
-            self.settings.set(config.FONT_FAMILY, font.family())
-            self.settings.set(config.FONT_SIZE, font.pointSize())
-            self.settings.set(config.ZOOM, 0)
+            self.settings.choose_font(font)
             self.apply_font()
 
     def preferences(self) -> None:

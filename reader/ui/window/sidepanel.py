@@ -214,7 +214,8 @@ class SidePanel(QWidget):
             self.speakers.addItem(item)
 
     def set_position(self, paragraph: int) -> None:
-        """Mark the outline entry the reading is in (the last that starts at or before it)."""
+        """Mark the outline entry the reading is in (the last that starts at or before it), and
+        its speaker in the list of speakers."""
         t = self.transcript
         if t is None or not 0 <= paragraph < len(t.paragraphs):
             return
@@ -230,6 +231,12 @@ class SidePanel(QWidget):
         elif found is not self.outline.currentItem():
             self.outline.setCurrentItem(found)
             self.outline.scrollToItem(found)
+        name = t.turns[t.paragraphs[paragraph].turn].speaker
+        for i in range(self.speakers.count()):
+            speaker = self.speakers.item(i)
+            if speaker.data(STAT).name == name and speaker is not self.speakers.currentItem():
+                self.speakers.setCurrentItem(speaker)  # (a current item is not an activated one)
+                self.speakers.scrollToItem(speaker)
 
     def set_filter(self, name: str | None) -> None:
         self.filter = name
