@@ -14,8 +14,8 @@ Qt-free: the window routes Qt's own messages here (reader/ui/crash.py).
 
 from __future__ import annotations
 
+import contextlib
 import logging
-import logging.handlers
 import os
 import sys
 import threading
@@ -75,9 +75,7 @@ def setup(console: bool = True) -> LogState:
     folder = log_folder()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            folder / LOG_NAME, maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8", delay=False
-        )
+        handler: logging.Handler = RotatingFile(folder / LOG_NAME)
     except OSError as err:  # a data folder that is a file, read-only, on a device...
         state.problem = f"cannot write the log in {folder}: {err.strerror or err}"
     else:
@@ -96,6 +94,33 @@ def setup(console: bool = True) -> LogState:
         log.warning("%s; logging to stderr only", state.problem)
     log.info("started (pid %d, Python %s, %s)", os.getpid(), sys.version.split()[0], sys.platform)
     return state
+
+
+class RotatingFile(logging.FileHandler):
+    """A log file set aside as ``.1`` (the older ones shifted, LOG_BACKUPS kept) once it grows over
+    LOG_BYTES. Not logging.handlers' own: importing that module (sockets, pickle, queues) would
+    cost the window's start more than all of this."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        if path.exists() and path.stat().st_size >= LOG_BYTES:
+            self._shift()
+        super().__init__(path, encoding="utf-8")
+
+    def emit(self, record: logging.LogRecord) -> None:
+        super().emit(record)  # (under the handler's lock)
+        if self.stream is not None and self.stream.tell() >= LOG_BYTES:
+            self.close()
+            with contextlib.suppress(OSError):  # not rotated: the file grows on
+                self._shift()
+            self.stream = self._open()
+
+    def _shift(self) -> None:
+        for n in range(LOG_BACKUPS - 1, 0, -1):
+            older = self.path.with_name(f"{self.path.name}.{n}")
+            if older.exists():
+                os.replace(older, self.path.with_name(f"{self.path.name}.{n + 1}"))
+        os.replace(self.path, self.path.with_name(f"{self.path.name}.1"))
 
 
 def _add(root: logging.Logger, handler: logging.Handler) -> None:

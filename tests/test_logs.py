@@ -85,3 +85,21 @@ def test_an_unusable_data_folder_logs_to_stderr_only(tmp_path, monkeypatch, caps
 def test_a_folder_not_made_yet_is_usable(tmp_path):
     assert data_folder.problem(tmp_path / "a" / "b") is None
     assert data_folder.problem(tmp_path) is None
+
+
+def test_the_log_is_rotated_when_it_grows(monkeypatch):
+    monkeypatch.setattr(logs, "LOG_BYTES", 2000)
+    state = logs.setup(console=False)
+    for i in range(200):
+        logging.getLogger("reader.test").info("line %d %s", i, "x" * 40)
+    _flush()
+    folder = state.path.parent
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == [
+        "transcript-reader.log",
+        "transcript-reader.log.1",
+        "transcript-reader.log.2",
+        "transcript-reader.log.3",
+    ]
+    assert all(p.stat().st_size < 2200 for p in folder.iterdir())
+    assert "line 199" in state.path.read_text(encoding="utf-8")

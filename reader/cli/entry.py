@@ -16,7 +16,7 @@ import sys
 from collections.abc import Callable, Sequence
 from urllib.parse import unquote, urlsplit
 
-from .. import runtime, version
+from .. import logs, runtime, version
 from ..core.errors import TranscriptError
 from ..core.links import parse_link
 from ..core.modes import Mode
@@ -153,6 +153,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.install_desktop_entry or args.uninstall_desktop_entry:
             return _desktop_entry(args)
         runtime.configure(window=True)
+        logs.setup()  # the window's log file and exception hooks (an unusable data folder: stderr)
         return _app(args)
     except (TranscriptError, UsageError) as err:
         fail(str(err))

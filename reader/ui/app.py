@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from ..core import paths
 from ..core.modes import Mode
 from ..core.paths import resources_dir, sample_path
-from . import config, i18n, theme
+from . import config, crash, i18n, theme
 from .window.main_window import MainWindow
 from .workers import Job
 
@@ -39,6 +39,7 @@ def run(
     """Open the window on `file` (the sample if None). With `screenshot`, save a picture once
     the call is `ready` and exit; with `exit_after_paint`, exit as soon as the text is first
     painted: what bench/open_bench.py measures against the bare-Qt floor, which does the same."""
+    crash.install_qt_messages()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     app.setApplicationName(paths.APPLICATION)
@@ -63,6 +64,7 @@ def run(
     app.aboutToQuit.connect(Job.stop_all)
     scripted = bool(screenshot or exit_after_paint)  # no one is there to read a message box
     window = MainWindow(settings, quiet=scripted)
+    crash.install(window, quiet=scripted)
     path = Path(file) if file else sample_path()
     status = {"code": 0}
     if scripted:

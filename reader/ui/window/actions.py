@@ -71,6 +71,7 @@ class MainAction(StrEnum):
     NEXT_CALL = "next_call"
     PREVIOUS_CALL = "previous_call"
     ONLY_SPEAKER = "only_speaker"
+    OPEN_LOG_FOLDER = "open_log_folder"
     ABOUT = "about"
 
     @classmethod
@@ -263,6 +264,7 @@ SPECS: tuple[Spec, ...] = (
         ("Ctrl+Shift+O",),
         True,
     ),
+    Spec(MainAction.OPEN_LOG_FOLDER, QT_TRANSLATE_NOOP("Actions", "Open &Log Folder"), "help"),
     Spec(MainAction.ABOUT, QT_TRANSLATE_NOOP("Actions", "&About Transcript Reader"), "help"),
 )
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QFont
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QIcon
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -24,7 +24,7 @@ from ... import version
 from ...core.model import Section
 from ...core.modes import Mode
 from ...core.paths import is_sample
-from .. import config
+from .. import config, crash
 from ..config import Settings
 from ..notes.service import NotesService
 from ..notes.window_notes import WindowNotes
@@ -163,6 +163,7 @@ class MainWindow(QMainWindow):
             lambda: self._with_view(lambda v: v.set_call(v.call - 1))
         )
         a[MainAction.ABOUT].triggered.connect(self.about)
+        a[MainAction.OPEN_LOG_FOLDER].triggered.connect(lambda: crash.open_log_folder(self))
 
     def reload(self) -> None:
         """Read the current tab's file again, keeping the reader's place."""
@@ -311,11 +312,9 @@ class MainWindow(QMainWindow):
 
     def _failed(self, v: TranscriptView, path: Path, reason: str) -> None:
         self.fileFailed.emit(str(path), reason)
-        if v.transcript is None:  # never shown: the tab goes, the other tabs stay as they were
-            self.tabs.removeTab(self.tabs.indexOf(v))
-            v.shutdown()
-            v.deleteLater()
-        if not self.quiet:
+        if v.transcript is None:  # never shown: its tab says why (view/loading_page.py)
+            self.tabs.setTabIcon(self.tabs.indexOf(v), QIcon(v.loading.icon.pixmap()))
+        elif not self.quiet:  # a reload failed: the tab keeps what it showed
             QMessageBox.warning(self, self.tr("Cannot open this file"), f"{path.name}: {reason}")
 
     def close_tab(self, index: int) -> None:
