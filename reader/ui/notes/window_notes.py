@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMessageBox
 
+from ...core import data_folder
 from ...core.notes.models import Note, NotesError
 from ..view.note_marks import NoteMarks
 from ..window.actions import MainAction
@@ -82,7 +83,7 @@ class WindowNotes(QObject):
         self.window.show_message(
             QCoreApplication.translate("WindowNotes", "Notes: {reason}").format(reason=problem), 15000
         )
-        if not self.window.quiet:
+        if not self.window.quiet and data_folder.problem() is None:  # (else the status bar says it)
             QMessageBox.warning(
                 self.window.widget(), QCoreApplication.translate("WindowNotes", "Notes"), problem
             )

@@ -32,6 +32,7 @@ from ..search.window_search import WindowSearch
 from ..view.transcript_view import TranscriptView
 from . import actions as registry
 from .actions import NEED_A_TRANSCRIPT, NEED_CHINESE, MainAction
+from .data_status import DataFolderStatus
 from .file_watch import FileWatch
 from .navigation import WindowNavigation
 from .settings_dialog import SettingsDialog
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.checking)
         self.statusBar().addPermanentWidget(self.position)
         self.statusBar().showMessage(self.tr("No transcript open: File \u25b8 Open\u2026 (Ctrl+O)"))
+        self.data_status = DataFolderStatus(self)  # says why notes and search are off, if they are
         self.watcher = FileWatch(self)
         self.watcher.changedOnDisk.connect(self._changed_on_disk)
 
