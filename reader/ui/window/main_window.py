@@ -30,6 +30,7 @@ from ..notes.service import NotesService
 from ..notes.window_notes import WindowNotes
 from ..search.window_search import WindowSearch
 from ..view.transcript_view import TranscriptView
+from ..widgets.banner import BannerArea
 from . import actions as registry
 from .actions import NEED_A_TRANSCRIPT, NEED_CHINESE, MainAction
 from .data_status import DataFolderStatus
@@ -72,7 +73,7 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._tab_changed)
         self.empty = QLabel(self.tr("No transcript open. Open one with Ctrl+O or drop a file here."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setCentralWidget(self.tabs)
+        self.setCentralWidget(BannerArea(self.tabs))  # the tabs, with any banner above them
 
         self.panel = SidePanel()
         self.dock = QDockWidget(self.tr("Outline"), self)
