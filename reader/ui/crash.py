@@ -39,7 +39,10 @@ def _qt_message(kind: QtMsgType, context: QMessageLogContext, message: str) -> N
     """Qt's message handler: each message (from any thread) as a record of the "qt" logger."""
     try:
         category = context.category if context is not None and context.category else ""
-        name = f"qt.{category}" if category and category != "default" else "qt"
+        if not category or category == "default":
+            name = "qt"
+        else:  # Qt's own categories start with "qt." already ("qt.qpa.services")
+            name = category if category.startswith("qt.") else f"qt.{category}"
         logging.getLogger(name).log(_LEVELS.get(kind, logging.WARNING), "%s", message)
     except Exception:  # noqa: S110 (Qt may call this while the interpreter shuts down)
         pass
