@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.notes.models import COLORS, Document, Note, NoteFilter, Status
+from ...core.textsafe import display_path
 from ..i18n import plural
 from ..theme import colours
 from ..widgets.html_delegate import HTML_ROLE, rich_tree
@@ -240,7 +241,7 @@ class NotesPanel(QWidget):
         d = self.documents.get(fingerprint)
         if d is None:
             return fingerprint[:12]
-        name = d.path.replace("\\", "/").rsplit("/", 1)[-1]
+        name = display_path(d.path.replace("\\", "/").rsplit("/", 1)[-1])
         title = " ".join(x for x in (d.company, d.period) if x)
         return f"{title} \u2014 {name}" if title else name
 

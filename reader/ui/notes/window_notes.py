@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QMessageBox
 
 from ...core import data_folder
 from ...core.notes.models import Note, NotesError
+from ...core.textsafe import display_path
 from ..view.note_marks import NoteMarks
 from ..widgets.banner import BannerArea
 from ..window.actions import MainAction
@@ -187,7 +188,7 @@ class WindowNotes(QObject):
         store = self.service.store
         document = store.find_document(note.document) if store is not None else None
         if document is None or not Path(document.path).is_file():
-            where = document.path if document is not None else note.document[:12]
+            where = display_path(document.path) if document is not None else note.document[:12]
 
             QMessageBox.information(
                 self.window.widget(),

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core.textsafe import display_path
 from ..i18n import plural
 from ..window.actions import QT_TRANSLATE_NOOP
 from .service import SearchService
@@ -47,7 +48,7 @@ if TYPE_CHECKING:
     from ...core.search.indexer import Progress, Report
     from ...core.search.library import CallEntry
 
-ROOT = Qt.ItemDataRole.UserRole  # a root row: its path
+ROOT = Qt.ItemDataRole.UserRole  # a root row: where its path is in LibraryPanel._root_paths
 COLUMNS = ("company", "period", "date", "speakers", "file")
 
 
@@ -106,7 +107,13 @@ class CallsModel(QAbstractTableModel):
     def _texts(self, call: CallEntry) -> tuple[str, ...]:
         day = time.strftime("%Y-%m-%d", time.localtime(call.modified))
         names = ", ".join(s["name"] for s in call.speakers if s.get("role") != "operator")
-        return (call.company or self._unknown, call.period or "", day, names, os.path.basename(call.path))
+        return (
+            call.company or self._unknown,
+            call.period or "",
+            day,
+            names,
+            display_path(os.path.basename(call.path)),
+        )
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.calls)
@@ -139,7 +146,7 @@ class CallsModel(QAbstractTableModel):
                     for s in people
                 )
             if column == 4:
-                return call.path
+                return display_path(call.path)
         return None
 
     def haystack(self, row: int) -> str:
@@ -178,7 +185,9 @@ class _Filter(QSortFilterProxyModel):
 
 
 class LibraryPanel(QWidget):
-    openRequested = Signal(str, int)  # a file and the first paragraph of the call to show
+    # A file and the first paragraph of the call to show; `object`: a Qt string would drop the
+    # undecodable bytes of a name (Python keeps them as lone surrogates).
+    openRequested = Signal(object, int)
     addFolderRequested = Signal()
     addFilesRequested = Signal()
 
@@ -186,6 +195,7 @@ class LibraryPanel(QWidget):
         super().__init__(parent)
         self.service = service
         self.roots = QListWidget()
+        self._root_paths: list[str] = []  # the paths of the rows of `roots`, as the OS gives them
         self.roots.setMaximumHeight(90)
         self.roots.setToolTip(self.tr("The folders and files in the library; their calls are listed below"))
         self.add_folder = QPushButton(self.tr("Add Folder\u2026"))
@@ -266,15 +276,16 @@ class LibraryPanel(QWidget):
 
     def set_snapshot(self, snapshot: Snapshot | None) -> None:
         self.roots.clear()
+        self._root_paths = [root.path for root in snapshot.roots] if snapshot is not None else []
         kinds = {
             "folder": self.tr("folder"),
             "file": self.tr("file"),
             "recent": self.tr("opened in the window"),
         }
-        for root in snapshot.roots if snapshot is not None else []:
-            item = QListWidgetItem(f"{root.path}  ({kinds.get(root.kind, root.kind)})")
-            item.setData(ROOT, root.path)
-            item.setToolTip(root.path)
+        for row, root in enumerate(snapshot.roots if snapshot is not None else []):
+            item = QListWidgetItem(f"{display_path(root.path)}  ({kinds.get(root.kind, root.kind)})")
+            item.setData(ROOT, row)  # its path in _root_paths: a Qt string would drop undecodable bytes
+            item.setToolTip(display_path(root.path))
             self.roots.addItem(item)
         self.model.set_calls(
             snapshot.calls if snapshot is not None else [], snapshot.firsts if snapshot else {}
@@ -319,7 +330,7 @@ class LibraryPanel(QWidget):
     def _remove(self) -> None:
         item = self.roots.currentItem()
         if item is not None:
-            self.service.remove(str(item.data(ROOT)))
+            self.service.remove(self._root_paths[item.data(ROOT)])
 
     def _update_buttons(self) -> None:
         self.remove.setEnabled(self.roots.currentItem() is not None)

@@ -16,6 +16,7 @@ from PySide6.QtGui import QGuiApplication, QPaintEvent
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStyle, QVBoxLayout, QWidget
 
 from ... import version
+from ...core.textsafe import display_path
 from ..crash import log_place
 from ..workers import Job
 
@@ -62,7 +63,10 @@ class LoadingPage(QWidget):
     def fail(self, reason: str, job: Job | None = None, path: Path | None = None) -> None:
         """Show why `path` could not be opened; the traceback of `job`'s failure if it was a bug."""
         self.failed = True
-        traceback, name = job.details if job is not None else "", path.name if path is not None else ""
+        traceback, name = (
+            job.details if job is not None else "",
+            display_path(path.name) if path is not None else "",
+        )
         head = self.tr("Cannot open {name}").format(name=name) if name else self.tr("Cannot open this file")
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setText(f"{head}\n\n{reason}")
