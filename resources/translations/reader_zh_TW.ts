@@ -187,6 +187,10 @@
         <source>&amp;About Transcript Reader</source>
         <translation>關於 Transcript Reader(&amp;A)</translation>
     </message>
+    <message>
+        <source>Open &amp;Log Folder</source>
+        <translation>開啟記錄檔資料夾(&amp;L)</translation>
+    </message>
 </context>
 <context>
     <name>CallsModel</name>
@@ -1108,6 +1112,118 @@ Read earnings calls in English and Chinese, side by side.</source>
     <message>
         <source>Indexing the library: {done} of {total} files</source>
         <translation>正在為資料庫建立索引:第 {done} 個,共 {total} 個檔案</translation>
+    </message>
+</context>
+<context>
+    <name>Banner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>關閉提示</translation>
+    </message>
+</context>
+<context>
+    <name>Crash</name>
+    <message>
+        <source>no program to show folders was found</source>
+        <translation>找不到可顯示資料夾的程式</translation>
+    </message>
+    <message>
+        <source>Open Log Folder</source>
+        <translation>開啟記錄檔資料夾</translation>
+    </message>
+    <message>
+        <source>The log folder {path} cannot be opened: {reason}</source>
+        <translation>無法開啟記錄檔資料夾 {path}:{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>CrashReporter</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>發生錯誤</translation>
+    </message>
+    <message>
+        <source>The app keeps running. The details are in the log: {place}</source>
+        <translation>程式仍繼續執行。詳細資訊已寫入記錄檔:{place}</translation>
+    </message>
+    <message>
+        <source>Open Log Folder</source>
+        <translation>開啟記錄檔資料夾</translation>
+    </message>
+    <message>
+        <source> ({n} errors so far)</source>
+        <translation>(目前共 {n} 個錯誤)</translation>
+    </message>
+    <message>
+        <source>An unexpected error happened{more}:
+{summary}</source>
+        <translation>發生未預期的錯誤{more}:
+{summary}</translation>
+    </message>
+</context>
+<context>
+    <name>DataFolderStatus</name>
+    <message>
+        <source>⚠ Notes and search are off: {problem}</source>
+        <translation>⚠ 筆記與搜尋已停用:{problem}</translation>
+    </message>
+    <message>
+        <source>Notes, the library and the log are kept in {folder}, which cannot be used: {problem}. Transcripts open as usual. Make it a writable folder, or set TRANSCRIPT_READER_DATA to another one, and start the app again.</source>
+        <translation>筆記、文件庫與記錄檔存放在 {folder},但該位置無法使用:{problem}。逐字稿仍可照常開啟。請將它改為可寫入的資料夾,或將 TRANSCRIPT_READER_DATA 設為其他資料夾,然後重新啟動程式。</translation>
+    </message>
+</context>
+<context>
+    <name>LoadingPage</name>
+    <message>
+        <source>Copy details</source>
+        <translation>複製詳細資訊</translation>
+    </message>
+    <message>
+        <source>Copy what went wrong, to paste it in a bug report</source>
+        <translation>複製錯誤內容,以便貼到錯誤回報中</translation>
+    </message>
+    <message>
+        <source>Cannot open {name}</source>
+        <translation>無法開啟 {name}</translation>
+    </message>
+    <message>
+        <source>Cannot open this file</source>
+        <translation>無法開啟這個檔案</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>已複製</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryBanner</name>
+    <message>
+        <source>Your notes store was damaged and has been repaired: 1 note was recovered.</source>
+        <translation>您的筆記資料庫曾經損壞,已修復:救回 1 則筆記。</translation>
+    </message>
+    <message>
+        <source>Your notes store was damaged and has been repaired: {n} notes were recovered.</source>
+        <translation>您的筆記資料庫曾經損壞,已修復:救回 {n} 則筆記。</translation>
+    </message>
+    <message>
+        <source>{n} of them only in part (their text is cut where the damage was).</source>
+        <translation>其中 {n} 則僅部分救回(內容在損壞處中斷)。</translation>
+    </message>
+    <message>
+        <source>{n} could not be read.</source>
+        <translation>有 {n} 則無法讀取。</translation>
+    </message>
+    <message>
+        <source>The damaged copy is kept at {path}</source>
+        <translation>損壞的副本保留在 {path}</translation>
+    </message>
+    <message>
+        <source>The damaged copies are kept at {paths}</source>
+        <translation>損壞的副本保留在 {paths}</translation>
+    </message>
+    <message>
+        <source>Show the Damaged Copy</source>
+        <translation>顯示損壞的副本</translation>
     </message>
 </context>
 </TS>

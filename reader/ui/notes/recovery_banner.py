@@ -23,33 +23,35 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RecoveryBanner", text)
-
-
 def banner_text(reports: list[RecoveryReport]) -> str:
     """What the banner says of the reports (newest first), in plain words."""
     notes = sum(r.restored.notes for r in reports)
     missing = sum(r.restored.missing for r in reports)
     partial = sum(r.restored.partial for r in reports)
     head = (
-        _tr("Your notes store was damaged and has been repaired: 1 note was recovered.")
-        if notes == 1
-        else _tr("Your notes store was damaged and has been repaired: {n} notes were recovered.").format(
-            n=notes
+        QCoreApplication.translate(
+            "RecoveryBanner", "Your notes store was damaged and has been repaired: 1 note was recovered."
         )
+        if notes == 1
+        else QCoreApplication.translate(
+            "RecoveryBanner", "Your notes store was damaged and has been repaired: {n} notes were recovered."
+        ).format(n=notes)
     )
     if partial:
-        head += " " + _tr("{n} of them only in part (their text is cut where the damage was).").format(
-            n=partial
-        )
+        head += " " + QCoreApplication.translate(
+            "RecoveryBanner", "{n} of them only in part (their text is cut where the damage was)."
+        ).format(n=partial)
     if missing:
-        head += " " + _tr("{n} could not be read.").format(n=missing)
+        head += " " + QCoreApplication.translate("RecoveryBanner", "{n} could not be read.").format(n=missing)
     kept = [display_path(r.damaged_path) for r in reports]
     if len(kept) == 1:
-        where = _tr("The damaged copy is kept at {path}").format(path=kept[0])
+        where = QCoreApplication.translate("RecoveryBanner", "The damaged copy is kept at {path}").format(
+            path=kept[0]
+        )
     else:
-        where = _tr("The damaged copies are kept at {paths}").format(paths="; ".join(kept))
+        where = QCoreApplication.translate("RecoveryBanner", "The damaged copies are kept at {paths}").format(
+            paths="; ".join(kept)
+        )
     return f"{head}\n{where}"
 
 
@@ -82,7 +84,7 @@ class RecoveryBanners(QObject):
         banner = Banner(banner_text(self.reports))
         banner.setObjectName("notes-recovered")
         banner.setToolTip("\n".join(r.message for r in self.reports))
-        folder = banner.add_button(_tr("Show the Damaged Copy"))
+        folder = banner.add_button(QCoreApplication.translate("RecoveryBanner", "Show the Damaged Copy"))
         folder.clicked.connect(self._show_copy)
         banner.dismissed.connect(self._dismissed)
         self.area.add(banner)

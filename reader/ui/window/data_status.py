@@ -17,10 +17,6 @@ from .host import WindowHost
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DataFolderStatus", text)
-
-
 class DataFolderStatus(QObject):
     def __init__(self, window: WindowHost) -> None:
         super().__init__(window.widget())
@@ -29,13 +25,18 @@ class DataFolderStatus(QObject):
         if self.problem is None:
             return
         folder = display_path(str(data_dir()))
-        self.label = QLabel(_tr("\u26a0 Notes and search are off: {problem}").format(problem=self.problem))
+        self.label = QLabel(
+            QCoreApplication.translate(
+                "DataFolderStatus", "\u26a0 Notes and search are off: {problem}"
+            ).format(problem=self.problem)
+        )
         self.label.setObjectName("data-folder-problem")
         self.label.setToolTip(
-            _tr(
+            QCoreApplication.translate(
+                "DataFolderStatus",
                 "Notes, the library and the log are kept in {folder}, which cannot be used: {problem}. "
                 "Transcripts open as usual. Make it a writable folder, or set TRANSCRIPT_READER_DATA "
-                "to another one, and start the app again."
+                "to another one, and start the app again.",
             ).format(folder=folder, problem=self.problem)
         )
         window.add_status_widget(self.label)
