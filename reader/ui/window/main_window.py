@@ -24,7 +24,7 @@ from ... import version
 from ...core.model import Section
 from ...core.modes import Mode
 from ...core.paths import is_sample
-from .. import config, crash
+from .. import config
 from ..config import Settings
 from ..notes.service import NotesService
 from ..notes.window_notes import WindowNotes
@@ -33,7 +33,7 @@ from ..view.transcript_view import TranscriptView
 from ..widgets.banner import BannerArea
 from . import actions as registry
 from .actions import NEED_A_TRANSCRIPT, NEED_CHINESE, MainAction
-from .data_status import DataFolderStatus
+from .diagnostics import WindowDiagnostics
 from .file_watch import FileWatch
 from .navigation import WindowNavigation
 from .settings_dialog import SettingsDialog
@@ -91,7 +91,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.checking)
         self.statusBar().addPermanentWidget(self.position)
         self.statusBar().showMessage(self.tr("No transcript open: File \u25b8 Open\u2026 (Ctrl+O)"))
-        self.data_status = DataFolderStatus(self)  # says why notes and search are off, if they are
+        self.diagnostics = WindowDiagnostics(self)  # Help > Open Log Folder; why notes/search are off
         self.watcher = FileWatch(self)
         self.watcher.changedOnDisk.connect(self._changed_on_disk)
 
@@ -166,7 +166,6 @@ class MainWindow(QMainWindow):
             lambda: self._with_view(lambda v: v.set_call(v.call - 1))
         )
         a[MainAction.ABOUT].triggered.connect(self.about)
-        a[MainAction.OPEN_LOG_FOLDER].triggered.connect(lambda: crash.open_log_folder(self))
 
     def reload(self) -> None:
         """Read the current tab's file again, keeping the reader's place."""
