@@ -2,7 +2,7 @@
 # Update the interface translations: resources/translations/reader_zh_TW.ts and its compiled .qm.
 #
 # Workflow, from the repo root (the venv's tools are used when there is a .venv, else PATH's):
-#   1. In reader/ui/*.py, write every user-visible string as self.tr("plain literal") in a QObject
+#   1. In reader/ui (every package), write every user-visible string as self.tr("plain literal") in a QObject
 #      subclass, or QCoreApplication.translate("Context", "literal") outside one. lupdate reads the
 #      literals only: no f-strings or variables inside tr(); fill placeholders after translating,
 #      e.g. self.tr("%1 turns").replace("%1", str(n)). A wrapper of your own (def tr(text): return
@@ -27,10 +27,11 @@ lrelease=$(tool pyside6-lrelease)
 
 dir=resources/translations
 mkdir -p "$dir"
+mapfile -t sources < <(find reader/ui -name '*.py' | sort)
 for lang in zh_TW; do
     ts=$dir/reader_$lang.ts
     "$lupdate" -silent -no-obsolete -locations none -source-language en -target-language "$lang" \
-        reader/ui/*.py -ts "$ts"
+        "${sources[@]}" -ts "$ts"
     "$lrelease" -silent "$ts" -qm "$dir/reader_$lang.qm"
     unfinished=$(grep -c 'type="unfinished"' "$ts" || true)
     echo "$ts: $(grep -c '<message' "$ts") messages, $unfinished unfinished"

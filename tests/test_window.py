@@ -89,7 +89,9 @@ def test_markup_in_the_text_is_shown_literally(qtbot, window, tmp_path):
 
 
 @pytest.mark.parametrize("name", ["not_a_transcript.txt", "unrelated.csv"])
-def test_a_file_that_is_no_transcript_says_why_and_keeps_the_other_tab(qtbot, tmp_path, monkeypatch, name):
+def test_a_file_that_is_no_transcript_says_why_in_its_tab_and_keeps_the_other_tab(
+    qtbot, tmp_path, monkeypatch, name
+):
     shown: list[tuple] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *args: shown.append(args))
     window = show(qtbot, MainWindow(make_settings(tmp_path / "s.ini")))
@@ -98,15 +100,14 @@ def test_a_file_that_is_no_transcript_says_why_and_keeps_the_other_tab(qtbot, tm
     before = sample.left.toPlainText()
     bad = FIXTURES / name
     with qtbot.waitSignal(window.fileFailed, timeout=10000) as failed:
-        window.open_path(bad)
+        view = window.open_path(bad)
     path, reason = failed.args
     assert path == str(bad)
     assert "not a transcript" in reason and "\n" not in reason
-    assert len(shown) == 1
-    parent, title, message = shown[0][:3]
-    assert parent is window and title == "Cannot open this file"
-    assert message == f"{name}: {reason}" and "\n" not in message
-    assert window.tabs.count() == 1 and window.tabs.widget(0) is sample
+    assert shown == []  # its tab says it (no message box over it)
+    assert view.loading.failed and view.loading.label.text() == f"Cannot open {name}\n\n{reason}"
+    assert window.tabs.count() == 2 and window.tabs.widget(0) is sample and window.view() is view
+    window.close_tab(window.tabs.indexOf(view))
     assert window.view() is sample and sample.left.toPlainText() == before
     assert "Lumora" in window.windowTitle()
 

@@ -17,7 +17,7 @@ import sys
 from collections.abc import Callable, Sequence
 from urllib.parse import unquote, urlsplit
 
-from .. import runtime, version
+from .. import logs, runtime, version
 from ..core.errors import TranscriptError
 from ..core.links import parse_link
 from ..core.modes import Mode
@@ -207,6 +207,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.list_actions:
             return _list_actions()
         runtime.configure(window=True)
+        logs.setup()  # the window's log file and exception hooks (an unusable data folder: stderr)
         return _app(args)
     except (TranscriptError, UsageError) as err:
         fail(str(err))

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 from ..core import paths
 from ..core.modes import Mode
 from ..core.paths import resources_dir, sample_path
-from . import config, i18n, theme
+from . import config, crash, i18n, theme
 from .scripted import Script, ScriptError, action_lines, parse_steps, state
 from .window.main_window import MainWindow
 from .workers import Job
@@ -55,6 +55,7 @@ def run(
     `steps` (--do) run once the file is ready, each after the one before has settled; then
     `emit_state` is given the window's state (scripted.state), at the first paint instead with
     `exit_after_paint`; `size` is the window's, in a scripted run."""
+    crash.install_qt_messages()
     try:
         todo = parse_steps(steps or [])
     except ScriptError as err:
@@ -84,6 +85,7 @@ def run(
         settings.set(config.VIEW_MODE, mode)
     app.aboutToQuit.connect(Job.stop_all)
     window = MainWindow(settings, quiet=scripted)
+    crash.install(window, quiet=scripted)
     path = Path(file) if file else sample_path()
     status = {"code": 0}
     if scripted:

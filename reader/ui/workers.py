@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import traceback
 from collections.abc import Callable
 from typing import Any
 
@@ -40,6 +41,7 @@ class Job(QObject):
         super().__init__(parent)
         self._fn, self._args = fn, args
         self.cancelled = False
+        self.details = ""  # the traceback of an exception that was a bug, once `failed` said it
         self.resume = threading.Event()  # for a function that waits for the GUI between steps
         self._relay = _Relay()
         self._relay.result.connect(self._deliver)
@@ -96,6 +98,7 @@ class Job(QObject):
             result = (False, err.reason)
         except Exception as err:
             log.exception("a background job failed: %s", getattr(self._fn, "__qualname__", self._fn))
+            self.details = traceback.format_exc()
             result = (False, f"{type(err).__name__}: {err}")
         if not self.cancelled:
             self._relay.result.emit(self, result)

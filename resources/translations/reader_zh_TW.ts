@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>Call</source>
+        <translation>通話</translation>
+    </message>
+    <message>
+        <source>The call of the file to show (the file holds several)</source>
+        <translation>要顯示的檔案中的通話(檔案含多場通話)</translation>
+    </message>
+    <message>
+        <source>Outline</source>
+        <translation>大綱</translation>
+    </message>
+    <message>
+        <source>The call&apos;s sections and questions; Enter goes to one</source>
+        <translation>通話的段落與提問;按 Enter 前往</translation>
+    </message>
+    <message>
+        <source>Speakers</source>
+        <translation>發言人</translation>
+    </message>
+    <message>
+        <source>Who speaks, and how much; Enter goes to their next turn</source>
+        <translation>誰發言、發言多少;按 Enter 前往其下一次發言</translation>
+    </message>
+</context>
+<context>
     <name>Actions</name>
     <message>
         <source>&amp;File</source>
@@ -40,8 +67,28 @@
         <translation>重新載入(&amp;R)</translation>
     </message>
     <message>
+        <source>Save Transcript &amp;As…</source>
+        <translation>另存逐字稿(&amp;A)…</translation>
+    </message>
+    <message>
         <source>&amp;Export Notes…</source>
         <translation>匯出筆記(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>列印(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print the call as shown, with its highlights and notes</source>
+        <translation>依目前顯示列印通話,含標示與筆記</translation>
+    </message>
+    <message>
+        <source>Export P&amp;DF…</source>
+        <translation>匯出 P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>Save the call as shown as a PDF, with its highlights and notes</source>
+        <translation>將目前顯示的通話存成 PDF,含標示與筆記</translation>
     </message>
     <message>
         <source>&amp;Close Tab</source>
@@ -62,6 +109,22 @@
     <message>
         <source>&amp;Copy</source>
         <translation>複製(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;Quote</source>
+        <translation>複製為引文(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Copy the selection or paragraph in both languages, with its citation and link</source>
+        <translation>以兩種語言複製選取內容或段落,附出處與連結</translation>
+    </message>
+    <message>
+        <source>&amp;Paste as New Transcript</source>
+        <translation>貼上為新逐字稿(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Open the transcript on the clipboard in a new tab</source>
+        <translation>在新分頁開啟剪貼簿中的逐字稿</translation>
     </message>
     <message>
         <source>&amp;Highlight Selection</source>
@@ -184,8 +247,27 @@
         <translation>只顯示此發言者(&amp;O)</translation>
     </message>
     <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>鍵盤快速鍵(&amp;K)</translation>
+    </message>
+    <message>
+        <source>List every command and its keys</source>
+        <translation>列出每個指令與其按鍵</translation>
+    </message>
+    <message>
         <source>&amp;About Transcript Reader</source>
         <translation>關於 Transcript Reader(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Log Folder</source>
+        <translation>開啟記錄檔資料夾(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>Banner</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>關閉提示</translation>
     </message>
 </context>
 <context>
@@ -220,6 +302,57 @@
     </message>
 </context>
 <context>
+    <name>Crash</name>
+    <message>
+        <source>no program to show folders was found</source>
+        <translation>找不到可顯示資料夾的程式</translation>
+    </message>
+    <message>
+        <source>Open Log Folder</source>
+        <translation>開啟記錄檔資料夾</translation>
+    </message>
+    <message>
+        <source>The log folder {path} cannot be opened: {reason}</source>
+        <translation>無法開啟記錄檔資料夾 {path}:{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>CrashReporter</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>發生錯誤</translation>
+    </message>
+    <message>
+        <source>The app keeps running. The details are in the log: {place}</source>
+        <translation>程式仍繼續執行。詳細資訊已寫入記錄檔:{place}</translation>
+    </message>
+    <message>
+        <source>Open Log Folder</source>
+        <translation>開啟記錄檔資料夾</translation>
+    </message>
+    <message>
+        <source> ({n} errors so far)</source>
+        <translation>(目前共 {n} 個錯誤)</translation>
+    </message>
+    <message>
+        <source>An unexpected error happened{more}:
+{summary}</source>
+        <translation>發生未預期的錯誤{more}:
+{summary}</translation>
+    </message>
+</context>
+<context>
+    <name>DataFolderStatus</name>
+    <message>
+        <source>⚠ Notes and search are off: {problem}</source>
+        <translation>⚠ 筆記與搜尋已停用:{problem}</translation>
+    </message>
+    <message>
+        <source>Notes, the library and the log are kept in {folder}, which cannot be used: {problem}. Transcripts open as usual. Make it a writable folder, or set TRANSCRIPT_READER_DATA to another one, and start the app again.</source>
+        <translation>筆記、文件庫與記錄檔存放在 {folder},但該位置無法使用:{problem}。逐字稿仍可照常開啟。請將它改為可寫入的資料夾,或將 TRANSCRIPT_READER_DATA 設為其他資料夾,然後重新啟動程式。</translation>
+    </message>
+</context>
+<context>
     <name>Document</name>
     <message>
         <source>Chinese: machine translation, for reference only.</source>
@@ -228,6 +361,29 @@
     <message>
         <source>[No translation of this paragraph in the file]</source>
         <translation>［檔案中沒有這一段的翻譯］</translation>
+    </message>
+</context>
+<context>
+    <name>ExtraCommands</name>
+    <message>
+        <source>Open, reload and close transcripts; export notes; quit</source>
+        <translation>開啟、重新載入與關閉逐字稿;匯出筆記;結束</translation>
+    </message>
+    <message>
+        <source>Undo, copy, quote, highlight and note passages; find and search; preferences</source>
+        <translation>復原、複製、引用、標示與註記段落;尋找與搜尋;偏好設定</translation>
+    </message>
+    <message>
+        <source>The languages shown, figures, zoom, font and panels</source>
+        <translation>顯示的語言、數字、縮放、字型與面板</translation>
+    </message>
+    <message>
+        <source>Move by speaker turn, question, figure mismatch or call</source>
+        <translation>依發言、提問、數字不符或通話移動</translation>
+    </message>
+    <message>
+        <source>The keyboard shortcuts and the version</source>
+        <translation>鍵盤快速鍵與版本</translation>
     </message>
 </context>
 <context>
@@ -331,6 +487,30 @@
         <translation>停止建立索引;已建立索引的電話會議仍可搜尋</translation>
     </message>
     <message>
+        <source>Library folders</source>
+        <translation>資料庫資料夾</translation>
+    </message>
+    <message>
+        <source>Show the calls whose company, period or speakers hold these words</source>
+        <translation>顯示公司、期間或發言人含有這些字的通話</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>通話</translation>
+    </message>
+    <message>
+        <source>Every call of the library; Enter opens one</source>
+        <translation>資料庫中的每場通話;按 Enter 開啟</translation>
+    </message>
+    <message>
+        <source>Add a folder: every transcript in it is indexed and searched</source>
+        <translation>加入資料夾:其中每份逐字稿都會建立索引並可搜尋</translation>
+    </message>
+    <message>
+        <source>Add transcript files to the library</source>
+        <translation>將逐字稿檔案加入資料庫</translation>
+    </message>
+    <message>
         <source>folder</source>
         <translation>資料夾</translation>
     </message>
@@ -392,6 +572,29 @@
     </message>
 </context>
 <context>
+    <name>LoadingPage</name>
+    <message>
+        <source>Copy details</source>
+        <translation>複製詳細資訊</translation>
+    </message>
+    <message>
+        <source>Copy what went wrong, to paste it in a bug report</source>
+        <translation>複製錯誤內容,以便貼到錯誤回報中</translation>
+    </message>
+    <message>
+        <source>Cannot open {name}</source>
+        <translation>無法開啟 {name}</translation>
+    </message>
+    <message>
+        <source>Cannot open this file</source>
+        <translation>無法開啟這個檔案</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>已複製</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Transcript Reader</source>
@@ -424,6 +627,10 @@
     <message>
         <source>Transcripts (*.txt);;All files (*)</source>
         <translation>逐字稿 (*.txt);;所有檔案 (*)</translation>
+    </message>
+    <message>
+        <source>{title} (pasted)</source>
+        <translation>{title}(貼上)</translation>
     </message>
     <message>
         <source>Reading the rest of {name}…</source>
@@ -522,6 +729,61 @@ Read earnings calls in English and Chinese, side by side.</source>
         <source>Your note (optional)</source>
         <translation>你的筆記(可留空)</translation>
     </message>
+    <message>
+        <source>A highlight&apos;s colour and its note, on the passage quoted</source>
+        <translation>所引段落的標示顏色與筆記</translation>
+    </message>
+    <message>
+        <source>Your note on the passage; it may stay empty</source>
+        <translation>您對此段落的筆記;可以留空</translation>
+    </message>
+    <message>
+        <source>Save the note</source>
+        <translation>儲存筆記</translation>
+    </message>
+    <message>
+        <source>Close, saving nothing</source>
+        <translation>關閉,不儲存</translation>
+    </message>
+</context>
+<context>
+    <name>NoteMarks</name>
+    <message>
+        <source>%n note carried over from an earlier version of this file</source>
+        <translation>已從此檔案的較早版本帶入 %n 則筆記</translation>
+    </message>
+    <message>
+        <source>%n notes carried over from an earlier version of this file</source>
+        <translation>已從此檔案的較早版本帶入 %n 則筆記</translation>
+    </message>
+    <message>
+        <source>; %n could not be placed and is listed as an orphan</source>
+        <translation>;其中 %n 則無法定位,已列為孤立筆記</translation>
+    </message>
+    <message>
+        <source>; %n could not be placed and are listed as orphans</source>
+        <translation>;其中 %n 則無法定位,已列為孤立筆記</translation>
+    </message>
+    <message>
+        <source>Highlight</source>
+        <translation>標示</translation>
+    </message>
+    <message>
+        <source>Add Note…</source>
+        <translation>新增筆記…</translation>
+    </message>
+    <message>
+        <source>Edit Note…</source>
+        <translation>編輯筆記…</translation>
+    </message>
+    <message>
+        <source>Delete Note</source>
+        <translation>刪除筆記</translation>
+    </message>
+    <message>
+        <source>Remove Highlight</source>
+        <translation>移除標示</translation>
+    </message>
 </context>
 <context>
     <name>NotesCommands</name>
@@ -601,6 +863,50 @@ Read earnings calls in English and Chinese, side by side.</source>
         <translation>匯出…</translation>
     </message>
     <message>
+        <source>Notes shown</source>
+        <translation>顯示的筆記</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>顏色</translation>
+    </message>
+    <message>
+        <source>Show the notes of one colour only</source>
+        <translation>只顯示一種顏色的筆記</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>發言人</translation>
+    </message>
+    <message>
+        <source>Show the notes on one speaker&apos;s words only</source>
+        <translation>只顯示某位發言人談話上的筆記</translation>
+    </message>
+    <message>
+        <source>Show the notes whose passage or text holds these words</source>
+        <translation>顯示段落或內容含有這些字的筆記</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>筆記</translation>
+    </message>
+    <message>
+        <source>The notes by file and speaker; Enter shows one in the text</source>
+        <translation>依檔案與發言人排列的筆記;按 Enter 在內文中顯示</translation>
+    </message>
+    <message>
+        <source>Edit the chosen note&apos;s text and colour</source>
+        <translation>編輯所選筆記的內容與顏色</translation>
+    </message>
+    <message>
+        <source>Delete the chosen notes (Undo brings them back)</source>
+        <translation>刪除所選筆記(復原可還原)</translation>
+    </message>
+    <message>
+        <source>Save the notes as Markdown or CSV</source>
+        <translation>將筆記存成 Markdown 或 CSV</translation>
+    </message>
+    <message>
         <source>Orphans: passages no longer in the file (%1)</source>
         <translation>孤立筆記:檔案中已不存在的段落(%1)</translation>
     </message>
@@ -666,6 +972,197 @@ Read earnings calls in English and Chinese, side by side.</source>
     </message>
 </context>
 <context>
+    <name>Pane</name>
+    <message>
+        <source>English text</source>
+        <translation>英文內文</translation>
+    </message>
+    <message>
+        <source>The call in English</source>
+        <translation>英文的通話內容</translation>
+    </message>
+    <message>
+        <source>Chinese text</source>
+        <translation>中文內文</translation>
+    </message>
+    <message>
+        <source>The call in Chinese</source>
+        <translation>中文的通話內容</translation>
+    </message>
+    <message>
+        <source>English and Chinese text</source>
+        <translation>中英文內文</translation>
+    </message>
+    <message>
+        <source>The call, each Chinese paragraph under its English one</source>
+        <translation>通話內容,每段中文位於其英文段落之下</translation>
+    </message>
+</context>
+<context>
+    <name>PastedTranscripts</name>
+    <message>
+        <source>the clipboard holds no text</source>
+        <translation>剪貼簿中沒有文字</translation>
+    </message>
+    <message>
+        <source>Reading the clipboard…</source>
+        <translation>正在讀取剪貼簿…</translation>
+    </message>
+    <message>
+        <source>Cannot paste as a transcript: {reason}</source>
+        <translation>無法貼上為逐字稿:{reason}</translation>
+    </message>
+    <message>
+        <source>Paste as New Transcript</source>
+        <translation>貼上為新逐字稿</translation>
+    </message>
+    <message>
+        <source>Save Transcript As</source>
+        <translation>另存逐字稿</translation>
+    </message>
+    <message>
+        <source>Transcripts (*.txt)</source>
+        <translation>逐字稿 (*.txt)</translation>
+    </message>
+    <message>
+        <source>Saved as {path}</source>
+        <translation>已另存為 {path}</translation>
+    </message>
+</context>
+<context>
+    <name>PrintOptionsDialog</name>
+    <message>
+        <source>What to print: the view, the part of the call, the notes</source>
+        <translation>要列印的內容:檢視方式、通話範圍、筆記</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>並排</translation>
+    </message>
+    <message>
+        <source>Interleaved</source>
+        <translation>交錯</translation>
+    </message>
+    <message>
+        <source>English only</source>
+        <translation>僅英文</translation>
+    </message>
+    <message>
+        <source>Chinese only</source>
+        <translation>僅中文</translation>
+    </message>
+    <message>
+        <source>The whole call</source>
+        <translation>整場通話</translation>
+    </message>
+    <message>
+        <source>Questions and answers only</source>
+        <translation>僅問答</translation>
+    </message>
+    <message>
+        <source>Every speaker</source>
+        <translation>所有發言人</translation>
+    </message>
+    <message>
+        <source>Highlights and notes</source>
+        <translation>標示與筆記</translation>
+    </message>
+    <message>
+        <source>Only the passages with a highlight or note</source>
+        <translation>僅有標示或筆記的段落</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>檢視</translation>
+    </message>
+    <message>
+        <source>How the languages are laid out on the page</source>
+        <translation>兩種語言在頁面上的排列方式</translation>
+    </message>
+    <message>
+        <source>Part of the call</source>
+        <translation>通話範圍</translation>
+    </message>
+    <message>
+        <source>The whole call, or its Q&amp;A only</source>
+        <translation>整場通話,或僅問答</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>發言人</translation>
+    </message>
+    <message>
+        <source>Every speaker&apos;s turns, or one speaker&apos;s only</source>
+        <translation>所有發言人的發言,或僅某一位</translation>
+    </message>
+    <message>
+        <source>Print highlights in their colour and each note under its passage</source>
+        <translation>以原色列印標示,並將每則筆記印在其段落下方</translation>
+    </message>
+    <message>
+        <source>Leave out every paragraph without a highlight or note</source>
+        <translation>略過沒有標示或筆記的段落</translation>
+    </message>
+    <message>
+        <source>Go on to print</source>
+        <translation>繼續列印</translation>
+    </message>
+    <message>
+        <source>Print nothing</source>
+        <translation>不列印</translation>
+    </message>
+    <message>
+        <source>View:</source>
+        <translation>檢視:</translation>
+    </message>
+    <message>
+        <source>Print:</source>
+        <translation>列印:</translation>
+    </message>
+    <message>
+        <source>Speaker:</source>
+        <translation>發言人:</translation>
+    </message>
+</context>
+<context>
+    <name>Printout</name>
+    <message>
+        <source>Page {n} of {m}</source>
+        <translation>第 {n} 頁,共 {m} 頁</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryBanner</name>
+    <message>
+        <source>Your notes store was damaged and has been repaired: 1 note was recovered.</source>
+        <translation>您的筆記資料庫曾經損壞,已修復:救回 1 則筆記。</translation>
+    </message>
+    <message>
+        <source>Your notes store was damaged and has been repaired: {n} notes were recovered.</source>
+        <translation>您的筆記資料庫曾經損壞,已修復:救回 {n} 則筆記。</translation>
+    </message>
+    <message>
+        <source>{n} of them only in part (their text is cut where the damage was).</source>
+        <translation>其中 {n} 則僅部分救回(內容在損壞處中斷)。</translation>
+    </message>
+    <message>
+        <source>{n} could not be read.</source>
+        <translation>有 {n} 則無法讀取。</translation>
+    </message>
+    <message>
+        <source>The damaged copy is kept at {path}</source>
+        <translation>損壞的副本保留在 {path}</translation>
+    </message>
+    <message>
+        <source>The damaged copies are kept at {paths}</source>
+        <translation>損壞的副本保留在 {paths}</translation>
+    </message>
+    <message>
+        <source>Show the Damaged Copy</source>
+        <translation>顯示損壞的副本</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
         <source>Management</source>
@@ -698,6 +1195,30 @@ Read earnings calls in English and Chinese, side by side.</source>
     <message>
         <source>Chinese</source>
         <translation>中文</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>發言人</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>公司</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>段落</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>語言</translation>
     </message>
     <message>
         <source>Search every call: words, &quot;a phrase&quot;, prefix*, a OR b, -word</source>
@@ -742,6 +1263,30 @@ Read earnings calls in English and Chinese, side by side.</source>
     <message>
         <source>Add Folder to the Library…</source>
         <translation>將資料夾加入資料庫…</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜尋</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>The paragraphs found, by call; Enter opens one</source>
+        <translation>依通話排列的搜尋結果段落;按 Enter 開啟</translation>
+    </message>
+    <message>
+        <source>Search the paragraphs of this {what} only</source>
+        <translation>只搜尋此{what}的段落</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <source>The order of the results</source>
+        <translation>結果的排序</translation>
     </message>
     <message>
         <source>Show more results…</source>
@@ -796,6 +1341,10 @@ Read earnings calls in English and Chinese, side by side.</source>
         <translation>略過 {n} 筆:檔案在建立索引後已變更(正在重新建立索引)</translation>
     </message>
     <message>
+        <source>the index is incomplete (an update was interrupted): finishing it</source>
+        <translation>索引不完整(更新曾中斷):正在完成</translation>
+    </message>
+    <message>
         <source>indexing…</source>
         <translation>建立索引中…</translation>
     </message>
@@ -814,10 +1363,6 @@ Read earnings calls in English and Chinese, side by side.</source>
 </context>
 <context>
     <name>SearchService</name>
-    <message>
-        <source>The library list was damaged and set aside ({path}): add your folders again</source>
-        <translation>資料庫清單已損毀並另存({path}):請重新加入資料夾</translation>
-    </message>
     <message>
         <source>Indexing cancelled: the calls indexed so far can be searched</source>
         <translation>已取消建立索引:已建立索引的電話會議仍可搜尋</translation>
@@ -858,6 +1403,10 @@ Read earnings calls in English and Chinese, side by side.</source>
         <translation>深色</translation>
     </message>
     <message>
+        <source>High Contrast</source>
+        <translation>高對比</translation>
+    </message>
+    <message>
         <source>Default</source>
         <translation>預設</translation>
     </message>
@@ -888,6 +1437,50 @@ Read earnings calls in English and Chinese, side by side.</source>
     <message>
         <source>Reading font:</source>
         <translation>閱讀字型：</translation>
+    </message>
+    <message>
+        <source>The interface language, theme, reading font and figures</source>
+        <translation>介面語言、主題、閱讀字型與數字</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>介面語言</translation>
+    </message>
+    <message>
+        <source>The language of menus and dialogs</source>
+        <translation>選單與對話框的語言</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主題</translation>
+    </message>
+    <message>
+        <source>Light, dark, high contrast, or as the system is</source>
+        <translation>淺色、深色、高對比,或依系統設定</translation>
+    </message>
+    <message>
+        <source>Reading font</source>
+        <translation>閱讀字型</translation>
+    </message>
+    <message>
+        <source>The font the transcript is shown in</source>
+        <translation>顯示逐字稿所用的字型</translation>
+    </message>
+    <message>
+        <source>Font size</source>
+        <translation>字型大小</translation>
+    </message>
+    <message>
+        <source>The transcript&apos;s size in points</source>
+        <translation>逐字稿的字級(點)</translation>
+    </message>
+    <message>
+        <source>Apply the changes</source>
+        <translation>套用變更</translation>
+    </message>
+    <message>
+        <source>Close, changing nothing</source>
+        <translation>關閉,不做變更</translation>
     </message>
 </context>
 <context>
@@ -954,6 +1547,10 @@ Read earnings calls in English and Chinese, side by side.</source>
         <translation>、</translation>
     </message>
     <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
         <source>Go to next turn</source>
         <translation>跳到下一次發言</translation>
     </message>
@@ -974,49 +1571,14 @@ Read earnings calls in English and Chinese, side by side.</source>
     </message>
 </context>
 <context>
-    <name>ViewNotes</name>
-    <message>
-        <source>%n note carried over from an earlier version of this file</source>
-        <translation>已從此檔案的較早版本帶入 %n 則筆記</translation>
-    </message>
-    <message>
-        <source>%n notes carried over from an earlier version of this file</source>
-        <translation>已從此檔案的較早版本帶入 %n 則筆記</translation>
-    </message>
-    <message>
-        <source>; %n could not be placed and is listed as an orphan</source>
-        <translation>;其中 %n 則無法定位,已列為孤立筆記</translation>
-    </message>
-    <message>
-        <source>; %n could not be placed and are listed as orphans</source>
-        <translation>;其中 %n 則無法定位,已列為孤立筆記</translation>
-    </message>
-    <message>
-        <source>Highlight</source>
-        <translation>標示</translation>
-    </message>
-    <message>
-        <source>Add Note…</source>
-        <translation>新增筆記…</translation>
-    </message>
-    <message>
-        <source>Edit Note…</source>
-        <translation>編輯筆記…</translation>
-    </message>
-    <message>
-        <source>Delete Note</source>
-        <translation>刪除筆記</translation>
-    </message>
-    <message>
-        <source>Remove Highlight</source>
-        <translation>移除標示</translation>
-    </message>
-</context>
-<context>
     <name>WindowNotes</name>
     <message>
         <source>Notes</source>
         <translation>筆記</translation>
+    </message>
+    <message>
+        <source>The highlights and notes, of this file or of all</source>
+        <translation>此檔案或所有檔案的標示與筆記</translation>
     </message>
     <message>
         <source>Select a passage (or click a paragraph) to highlight</source>
@@ -1074,8 +1636,16 @@ Read earnings calls in English and Chinese, side by side.</source>
         <translation>搜尋資料庫</translation>
     </message>
     <message>
+        <source>Search every call of the library</source>
+        <translation>搜尋資料庫中的每場通話</translation>
+    </message>
+    <message>
         <source>Library</source>
         <translation>資料庫</translation>
+    </message>
+    <message>
+        <source>The folders and calls of the library</source>
+        <translation>資料庫的資料夾與通話</translation>
     </message>
     <message>
         <source>Add a Folder to the Library</source>

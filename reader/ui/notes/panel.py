@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...core.notes.models import COLORS, Document, Note, NoteFilter, Status
+from ...core.textsafe import display_path
 from ..accessible import describe
 from ..i18n import plural
 from ..theme import colours
@@ -282,7 +283,7 @@ class NotesPanel(QWidget):
         d = self.documents.get(fingerprint)
         if d is None:
             return fingerprint[:12]
-        name = d.path.replace("\\", "/").rsplit("/", 1)[-1]
+        name = display_path(d.path.replace("\\", "/").rsplit("/", 1)[-1])
         title = " ".join(x for x in (d.company, d.period) if x)
         return f"{title} \u2014 {name}" if title else name
 

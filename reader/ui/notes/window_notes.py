@@ -14,11 +14,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMessageBox
 
+from ...core import data_folder
 from ...core.notes.models import Note, NotesError
+from ...core.textsafe import display_path
 from ..view.note_marks import NoteMarks
+from ..widgets.banner import BannerArea
 from ..window.actions import MainAction
 from ..window.host import WindowHost
 from .commands import DeleteNote
+from .recovery_banner import RecoveryBanners
 from .service import NotesService
 
 if TYPE_CHECKING:
@@ -59,6 +63,8 @@ class WindowNotes(QObject):
         a(MainAction.EXPORT_NOTES).setEnabled(False)  # until the store is open
 
         self._waiting: list[TranscriptView] = []  # views loaded before the store was open
+        # Notes recovered from a damaged store: told above the tabs until dismissed.
+        self.recovery = RecoveryBanners(self.service, window.widget().findChild(BannerArea), self)
         self.service.failed.connect(self._failed)
         self.service.opened.connect(self._store_opened)
         if self.service.is_open:
@@ -77,6 +83,7 @@ class WindowNotes(QObject):
             if v in self.window.views() and v.transcript is not None:  # not closed meanwhile
                 v.note_marks.opened()
         self.tab_changed(self.window.view())
+        self.recovery.refresh()
         if self.service.problem:  # a damaged store set aside, or no store: say so once shown
             QTimer.singleShot(0, self, self._announce)
 
@@ -85,7 +92,8 @@ class WindowNotes(QObject):
         self.window.show_message(
             QCoreApplication.translate("WindowNotes", "Notes: {reason}").format(reason=problem), 15000
         )
-        if not self.window.quiet:
+        # (else the status bar says it, or the recovery banner does)
+        if not self.window.quiet and data_folder.problem() is None and not self.recovery.shown:
             QMessageBox.warning(
                 self.window.widget(), QCoreApplication.translate("WindowNotes", "Notes"), problem
             )
@@ -183,7 +191,7 @@ class WindowNotes(QObject):
         store = self.service.store
         document = store.find_document(note.document) if store is not None else None
         if document is None or not Path(document.path).is_file():
-            where = document.path if document is not None else note.document[:12]
+            where = display_path(document.path) if document is not None else note.document[:12]
 
             QMessageBox.information(
                 self.window.widget(),

@@ -49,7 +49,7 @@ if TYPE_CHECKING:
     from ...core.search.indexer import Progress, Report
     from ...core.search.library import CallEntry
 
-ROOT = Qt.ItemDataRole.UserRole  # a root row: its path
+ROOT = Qt.ItemDataRole.UserRole  # a root row: where its path is in LibraryPanel._root_paths
 COLUMNS = ("company", "period", "date", "speakers", "file")
 
 
@@ -142,7 +142,7 @@ class CallsModel(QAbstractTableModel):
                     for s in people
                 )
             if column == 4:
-                return call.path
+                return display_path(call.path)
         return None
 
     def haystack(self, row: int) -> str:
@@ -181,7 +181,9 @@ class _Filter(QSortFilterProxyModel):
 
 
 class LibraryPanel(QWidget):
-    openRequested = Signal(str, int)  # a file and the first paragraph of the call to show
+    # A file and the first paragraph of the call to show; `object`: a Qt string would drop the
+    # undecodable bytes of a name (Python keeps them as lone surrogates).
+    openRequested = Signal(object, int)
     addFolderRequested = Signal()
     addFilesRequested = Signal()
 
@@ -189,6 +191,7 @@ class LibraryPanel(QWidget):
         super().__init__(parent)
         self.service = service
         self.roots = QListWidget()
+        self._root_paths: list[str] = []  # the paths of the rows of `roots`, as the OS gives them
         self.roots.setMaximumHeight(90)
         self.roots.setToolTip(self.tr("The folders and files in the library; their calls are listed below"))
         self.add_folder = QPushButton(self.tr("Add Folder\u2026"))
@@ -279,16 +282,16 @@ class LibraryPanel(QWidget):
 
     def set_snapshot(self, snapshot: Snapshot | None) -> None:
         self.roots.clear()
+        self._root_paths = [root.path for root in snapshot.roots] if snapshot is not None else []
         kinds = {
             "folder": self.tr("folder"),
             "file": self.tr("file"),
             "recent": self.tr("opened in the window"),
         }
-        for root in snapshot.roots if snapshot is not None else []:
-            shown = display_path(root.path)  # Qt would drop a name's bytes that are not UTF-8
-            item = QListWidgetItem(f"{shown}  ({kinds.get(root.kind, root.kind)})")
-            item.setData(ROOT, root.path)
-            item.setToolTip(shown)
+        for row, root in enumerate(snapshot.roots if snapshot is not None else []):
+            item = QListWidgetItem(f"{display_path(root.path)}  ({kinds.get(root.kind, root.kind)})")
+            item.setData(ROOT, row)  # its path in _root_paths: a Qt string would drop undecodable bytes
+            item.setToolTip(display_path(root.path))
             self.roots.addItem(item)
         self.model.set_calls(
             snapshot.calls if snapshot is not None else [], snapshot.firsts if snapshot else {}
@@ -333,7 +336,7 @@ class LibraryPanel(QWidget):
     def _remove(self) -> None:
         item = self.roots.currentItem()
         if item is not None:
-            self.service.remove(str(item.data(ROOT)))
+            self.service.remove(self._root_paths[item.data(ROOT)])
 
     def _update_buttons(self) -> None:
         self.remove.setEnabled(self.roots.currentItem() is not None)

@@ -161,8 +161,8 @@ class TranscriptView(QWidget):
 
     def _failed(self, reason: str) -> None:
         self._readying = False
-        if self.transcript is None:
-            self.loading.fail(reason)
+        if self.transcript is None:  # the tab says why, with the traceback of a bug
+            self.loading.fail(reason, self._load_job, self.path)
         self.failed.emit(reason)
 
     def _early(self, result: Loaded) -> None:

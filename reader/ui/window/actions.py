@@ -77,6 +77,7 @@ class MainAction(StrEnum):
     PREVIOUS_CALL = "previous_call"
     ONLY_SPEAKER = "only_speaker"
     SHORTCUTS = "shortcuts"
+    OPEN_LOG_FOLDER = "open_log_folder"
     ABOUT = "about"
 
     @classmethod
@@ -313,6 +314,7 @@ SPECS: tuple[Spec, ...] = (
         ("F1",),
         tip=QT_TRANSLATE_NOOP("Actions", "List every command and its keys"),
     ),
+    Spec(MainAction.OPEN_LOG_FOLDER, QT_TRANSLATE_NOOP("Actions", "Open &Log Folder"), "help"),
     Spec(MainAction.ABOUT, QT_TRANSLATE_NOOP("Actions", "&About Transcript Reader"), "help"),
 )
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QFont
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QFont, QIcon
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -30,9 +30,11 @@ from ..notes.service import NotesService
 from ..notes.window_notes import WindowNotes
 from ..search.window_search import WindowSearch
 from ..view.transcript_view import TranscriptView
+from ..widgets.banner import BannerArea
 from . import actions as registry
 from .about import show_about
 from .actions import NEED_A_TRANSCRIPT, MainAction
+from .diagnostics import WindowDiagnostics
 from .extra_commands import ExtraCommands
 from .file_watch import FileWatch
 from .navigation import WindowNavigation
@@ -74,7 +76,7 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._tab_changed)
         self.empty = QLabel(self.tr("No transcript open. Open one with Ctrl+O or drop a file here."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setCentralWidget(self.tabs)
+        self.setCentralWidget(BannerArea(self.tabs))  # the tabs, with any banner above them
 
         self.panel = SidePanel()
         self.dock = QDockWidget(self.tr("Outline"), self)
@@ -93,6 +95,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.checking)
         self.statusBar().addPermanentWidget(self.position)
         self.statusBar().showMessage(self.tr("No transcript open: File \u25b8 Open\u2026 (Ctrl+O)"))
+        self.diagnostics = WindowDiagnostics(self)  # Help > Open Log Folder; why notes/search are off
         self.watcher = FileWatch(self)
         self.watcher.changedOnDisk.connect(self._changed_on_disk)
 
@@ -318,11 +321,9 @@ class MainWindow(QMainWindow):
 
     def _failed(self, v: TranscriptView, path: Path, reason: str) -> None:
         self.fileFailed.emit(str(path), reason)
-        if v.transcript is None:  # never shown: the tab goes, the other tabs stay as they were
-            self.tabs.removeTab(self.tabs.indexOf(v))
-            v.shutdown()
-            v.deleteLater()
-        if not self.quiet:
+        if v.transcript is None:  # never shown: its tab says why (view/loading_page.py)
+            self.tabs.setTabIcon(self.tabs.indexOf(v), QIcon(v.loading.icon.pixmap()))
+        elif not self.quiet:  # a reload failed: the tab keeps what it showed
             QMessageBox.warning(self, self.tr("Cannot open this file"), f"{path.name}: {reason}")
 
     def close_tab(self, index: int) -> None:

@@ -22,10 +22,6 @@ from .actions import MainAction
 from .host import WindowHost
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PastedTranscripts", text)
-
-
 class PastedTranscripts(QObject):
     def __init__(self, window: WindowHost) -> None:
         super().__init__(window.widget())
@@ -39,9 +35,11 @@ class PastedTranscripts(QObject):
         text = mime.text() if mime is not None and mime.hasText() else None
         html = mime.html() if mime is not None and mime.hasHtml() else None
         if not text and not html:
-            self._failed(_tr("the clipboard holds no text"))
+            self._failed(QCoreApplication.translate("PastedTranscripts", "the clipboard holds no text"))
             return None
-        self.window.show_message(_tr("Reading the clipboard\u2026"))
+        self.window.show_message(
+            QCoreApplication.translate("PastedTranscripts", "Reading the clipboard\u2026")
+        )
         job = Job(keep_pasted, text, html, owner=self)
         job.done.connect(self._kept)
         job.failed.connect(self._failed)
@@ -52,10 +50,16 @@ class PastedTranscripts(QObject):
         self.window.open_path(path)
 
     def _failed(self, reason: str) -> None:
-        message = _tr("Cannot paste as a transcript: {reason}").format(reason=reason)
+        message = QCoreApplication.translate(
+            "PastedTranscripts", "Cannot paste as a transcript: {reason}"
+        ).format(reason=reason)
         self.window.show_message(message, 8000)
         if not self.window.quiet:
-            QMessageBox.warning(self.window.widget(), _tr("Paste as New Transcript"), message)
+            QMessageBox.warning(
+                self.window.widget(),
+                QCoreApplication.translate("PastedTranscripts", "Paste as New Transcript"),
+                message,
+            )
 
     def save_as(self, target: Path | None = None) -> Path | None:
         """Keep a copy of the current tab's transcript where the user says (`target` skips the
@@ -67,7 +71,10 @@ class PastedTranscripts(QObject):
         if target is None:
             suggested = str(Path.home() / source.name.removeprefix("Pasted "))
             chosen, _ = QFileDialog.getSaveFileName(
-                self.window.widget(), _tr("Save Transcript As"), suggested, _tr("Transcripts (*.txt)")
+                self.window.widget(),
+                QCoreApplication.translate("PastedTranscripts", "Save Transcript As"),
+                suggested,
+                QCoreApplication.translate("PastedTranscripts", "Transcripts (*.txt)"),
             )
             if not chosen:
                 return None
@@ -84,5 +91,7 @@ class PastedTranscripts(QObject):
         self.window.open_at(target, max(paragraph, 0))
         if is_pasted(source):
             source.unlink(missing_ok=True)
-        self.window.show_message(_tr("Saved as {path}").format(path=str(target)), 6000)
+        self.window.show_message(
+            QCoreApplication.translate("PastedTranscripts", "Saved as {path}").format(path=str(target)), 6000
+        )
         return target

@@ -1,0 +1,76 @@
+"""A bar above the window's tabs that tells the reader something they must not miss (notes
+recovered from a damaged store), with its buttons and a Dismiss; `BannerArea` holds the bars
+and the window's central widget under them.
+
+The bar takes the palette's highlight colour, blended into the window's background, so that it
+stands out in a light or a dark theme alike.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QVBoxLayout, QWidget
+
+
+class Banner(QFrame):
+    dismissed = Signal()  # the reader clicked Dismiss (the bar is gone by then)
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("banner")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        palette = self.palette()
+        base, accent = palette.color(QPalette.ColorRole.Window), palette.color(QPalette.ColorRole.Highlight)
+        tint = base.toRgb()
+        tint.setRgbF(
+            0.8 * tint.redF() + 0.2 * accent.redF(),
+            0.8 * tint.greenF() + 0.2 * accent.greenF(),
+            0.8 * tint.blueF() + 0.2 * accent.blueF(),
+        )
+        palette.setColor(QPalette.ColorRole.Window, tint)
+        self.setPalette(palette)
+        icon = QLabel()
+        icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation).pixmap(32))
+        self.label = QLabel(text)
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.buttons = QHBoxLayout()
+        self.dismiss = QPushButton(self.tr("Dismiss"))
+        self.dismiss.clicked.connect(self._dismiss)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(10, 6, 10, 6)
+        row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.label, 1)
+        row.addLayout(self.buttons)
+        row.addWidget(self.dismiss, 0, Qt.AlignmentFlag.AlignVCenter)
+
+    def add_button(self, text: str) -> QPushButton:
+        button = QPushButton(text)
+        self.buttons.addWidget(button)
+        return button
+
+    def _dismiss(self) -> None:
+        self.hide()
+        self.deleteLater()
+        self.dismissed.emit()
+
+
+class BannerArea(QWidget):
+    """The window's central widget: its banners on top, `content` (the tabs) under them."""
+
+    def __init__(self, content: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.content = content
+        self.box = QVBoxLayout(self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+        self.box.setSpacing(0)
+        self.box.addWidget(content, 1)
+
+    def add(self, banner: Banner) -> None:
+        """Show `banner` above the content, under those already shown."""
+        self.box.insertWidget(self.box.count() - 1, banner)
+
+    def banners(self) -> list[Banner]:
+        return [w for w in self.findChildren(Banner) if not w.isHidden()]
