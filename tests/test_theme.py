@@ -38,3 +38,30 @@ def test_following_the_system_leaves_a_palette_it_did_not_set(restore_style):
     app.setPalette(palette)  # e.g. the platform theme's
     theme.apply_scheme("system")
     assert app.palette().color(palette.ColorRole.Window) == palette.color(palette.ColorRole.Window)
+
+
+def figure_colours(view) -> dict:
+    """Each shown document's figure colour for money, as its highlighter paints it."""
+    return {name: hl._formats["money"].foreground().color().name() for name, hl in view.highlighters.items()}
+
+
+@pytest.mark.parametrize("first, then", [("dark", "light"), ("light", "dark")])
+def test_a_theme_switched_while_running_recolours_every_pane_and_the_panel(
+    restore_style, qtbot, make_window, first, then
+):
+    from pathlib import Path
+
+    window = make_window()
+    theme.apply_scheme(first)
+    view = window.open_path(Path(__file__).parent / "fixtures" / "basic.txt")
+    with qtbot.waitSignal(view.ready, timeout=10000):
+        pass
+    theme.apply_scheme(then)
+    wanted = theme.colours(QApplication.palette()).figures["money"].name()
+    qtbot.waitUntil(
+        lambda: set(view.highlighters) == {"en", "zh"} and set(figure_colours(view).values()) == {wanted},
+        timeout=10000,
+    )
+    title = window.panel.title
+    assert title.styleSheet() == "" and title.font().bold()  # a style sheet kept the old colour
+    assert title.palette().windowText().color() == QApplication.palette().windowText().color()

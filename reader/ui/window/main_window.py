@@ -465,8 +465,8 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
-            for v in self.views():
-                v.restyle()
+            # Once every child has taken the new palette: the window hears of it before them.
+            QTimer.singleShot(0, self, lambda: [v.restyle() for v in self.views()])
 
     # --- remembered between runs ---------------------------------------------------------------
 

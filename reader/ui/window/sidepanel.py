@@ -155,7 +155,9 @@ class SidePanel(QWidget):
         self.filter: str | None = None
         self.entries: list[QTreeWidgetItem] = []  # the outline's entries in reading order
         self.title = QLabel()
-        self.title.setStyleSheet("font-weight: bold")
+        bold = self.title.font()  # a font, not a style sheet: a style sheet kept the old theme's text colour
+        bold.setBold(True)
+        self.title.setFont(bold)
         self.title.setWordWrap(True)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.call_box = QComboBox()
