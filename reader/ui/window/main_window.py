@@ -170,7 +170,7 @@ class MainWindow(QMainWindow):
         self.dock.visibilityChanged.connect(self._panel_shown)
         a[MainAction.NEXT_CALL].triggered.connect(lambda: self.step_call(1))
         a[MainAction.PREVIOUS_CALL].triggered.connect(lambda: self.step_call(-1))
-        a[MainAction.ABOUT].triggered.connect(self.about)
+        a[MainAction.ABOUT].triggered.connect(lambda: show_about(self))
 
     def reload(self) -> None:
         """Read the current tab's file again, keeping the reader's place."""
@@ -313,11 +313,10 @@ class MainWindow(QMainWindow):
 
     def _checking(self, v: TranscriptView, done: int, total: int) -> None:
         """Show how far the background check of figures got, for files with many calls."""
-        if v is not self.view():
-            return
-        self.checking.setRange(0, total)
-        self.checking.setValue(done)
-        self.checking.setVisible(done < total)
+        if v is self.view():
+            self.checking.setRange(0, total)
+            self.checking.setValue(done)
+            self.checking.setVisible(done < total)
 
     def _failed(self, v: TranscriptView, path: Path, reason: str) -> None:
         self.fileFailed.emit(str(path), reason)
@@ -459,14 +458,15 @@ class MainWindow(QMainWindow):
         if config.FIGURES.key in keys:
             self.main_actions[MainAction.FIGURES].setChecked(self.settings.get(config.FIGURES))
 
-    def about(self) -> None:
-        show_about(self)
-
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             # Once every child has taken the new palette: the window hears of it before them.
-            QTimer.singleShot(0, self, lambda: [v.restyle() for v in self.views()])
+            QTimer.singleShot(0, self, self._restyle_views)
+
+    def _restyle_views(self) -> None:
+        for v in self.views():
+            v.restyle()
 
     # --- remembered between runs ---------------------------------------------------------------
 
