@@ -14,6 +14,7 @@ from PySide6.QtGui import QTextFormat  # noqa: E402
 
 from reader.core.analysis import analyse_paragraph  # noqa: E402
 from reader.core.find import fold  # noqa: E402
+from reader.core.modes import Mode  # noqa: E402
 from reader.core.paths import sample_path  # noqa: E402
 from reader.core.rows import RowKind  # noqa: E402
 from reader.ui import config  # noqa: E402
@@ -521,7 +522,7 @@ def test_loading_leaves_the_interpreter_settings_alone(qapp):
     from reader.ui.view.loading import load
 
     before = (gc.isenabled(), gc.get_threshold(), gc.get_freeze_count())
-    loaded = load(SAMPLE, 0, ("en",), QFont(), colours())
+    loaded = load(SAMPLE, 0, Mode.EN, QFont(), colours())
     assert len(loaded.transcript.paragraphs) > 10
     assert (gc.isenabled(), gc.get_threshold(), gc.get_freeze_count()) == before
 

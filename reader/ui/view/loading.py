@@ -45,7 +45,7 @@ HEAD = 300_000  # characters of a big file parsed first, to show its first call 
 def load(
     path: Path,
     first_call: int,
-    names: tuple[str, ...],
+    mode: Mode,
     font: QFont,
     palette: Colours,
     job: Job | None = None,
@@ -62,7 +62,7 @@ def load(
     if painted is not None:
         painted.wait(timeout=0.3)
     head = parse_head(decoded, HEAD) if job is not None and first_call == 0 else None
-    early = prepare(head, 0, {}, names, font, palette) if head is not None else None
+    early = prepare(head, 0, {}, mode, font, palette) if head is not None else None
     if early is not None and job is not None:
         job.emit_early(early)
         # Parse the rest once the head is on screen: both at once would make every Python
@@ -71,7 +71,7 @@ def load(
     t = parse_decoded(decoded, path)
     if early is not None and same_first_call(early.transcript, t):
         return Loaded(t, 0, early.figures, {})  # the view keeps what it shows
-    return prepare(t, min(first_call, len(t.calls) - 1), {}, names, font, palette, analyse=False)
+    return prepare(t, min(first_call, len(t.calls) - 1), {}, mode, font, palette, analyse=False)
 
 
 def same_first_call(a: Transcript, b: Transcript) -> bool:
@@ -97,13 +97,14 @@ def prepare(
     t: Transcript,
     call: int,
     known: dict[int, ParagraphFigures],
-    names: tuple[str, ...],
+    mode: Mode,
     font: QFont,
     palette: Colours,
     analyse: bool = True,
 ) -> Loaded:
     """Worker side of showing a call: the figures of its paragraphs not `known` yet (unless not
-    to `analyse`), and its documents for the panes named, moved to the GUI thread to be shown there."""
+    to `analyse`), and the documents `mode` shows of it (the one mode its languages allow), moved
+    to the GUI thread to be shown there."""
     c = t.calls[call]
     figures = dict(known)
     if analyse:
@@ -112,10 +113,9 @@ def prepare(
             if p not in known:
                 figures[p] = analyse_paragraph(t.paragraphs[p])
     rows = call_rows(t, call)
-    names = fitting(_mode_of(names), t.languages).documents
     gui = QCoreApplication.instance()
     documents = {}
-    for name in names:
+    for name in fitting(mode, t.languages).documents:
         doc, row_blocks = build(name, t, rows, font, palette)
         if gui is not None:
             doc.moveToThread(gui.thread())  # pushed from this thread to the GUI thread
@@ -154,8 +154,3 @@ def _analyser() -> Callable[[Paragraph], ParagraphFigures]:
     from ...core.analysis import analyse_paragraph
 
     return analyse_paragraph
-
-
-def _mode_of(documents: tuple[str, ...]) -> Mode:
-    """The mode that shows these documents."""
-    return next((m for m in Mode if m.documents == documents), Mode.SIDE)

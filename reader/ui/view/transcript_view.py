@@ -124,7 +124,7 @@ class TranscriptView(QWidget):
             self.stack.show_loading()
         for job in self._jobs:
             job.cancel()
-        names = self.mode.documents
+        mode = self.mode  # as it is now: the worker reads it later
         call, font, palette = (
             self.call if keep_position else 0,
             QFont(self.reading_font),
@@ -135,7 +135,7 @@ class TranscriptView(QWidget):
         painted = self.loading.painted if waits and not self.loading.painted.is_set() else None
         # A reload keeps the reader's place: no early head then, whose top would replace it.
         job = Job(
-            lambda: load(path, call, names, font, palette, job if key is None else None, painted), owner=self
+            lambda: load(path, call, mode, font, palette, job if key is None else None, painted), owner=self
         )
         job.early.connect(self._early)
         self._load_job = job
@@ -467,9 +467,8 @@ class TranscriptView(QWidget):
             return
         c = t.calls[call]
         known = self.figs.known_in(c.first, c.end)
-        names = self.mode.documents
         font, palette = QFont(self.reading_font), colours(self.palette())
-        job = Job(prepare, t, call, known, names, font, palette, owner=self)
+        job = Job(prepare, t, call, known, self.mode, font, palette, owner=self)
         job.done.connect(lambda result: self._switched(result, then))
         self._switch = job.start()
         self.add_job(job)
