@@ -14,14 +14,12 @@ Qt-free: scripts and tests use it without a display.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..core.errors import TranscriptError
-from ..core.files import read_regular
+from ..core.files import read_regular, write_atomically
 from ..core.notes.anchors import find_quote
 from ..core.notes.backup import from_json, to_json
 from ..core.notes.carry import open_document
@@ -199,13 +197,7 @@ def _write_atomically(path: Path, text: str, bom: bool) -> None:
     BOM so spreadsheet programs read the Chinese as UTF-8."""
     if path.is_dir():
         raise UsageError(f"{path} is a folder; give a file name to -o")
-    tmp: str | None = None
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="utf-8-sig" if bom else "utf-8", newline="") as f:
-            f.write(text)
-        os.replace(tmp, path)
+        write_atomically(path, text, "utf-8-sig" if bom else "utf-8")
     except OSError as err:
-        if tmp is not None:
-            Path(tmp).unlink(missing_ok=True)
         raise TranscriptError(f"cannot write ({err.strerror or err})", str(path)) from None

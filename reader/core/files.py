@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import os
 import stat
+import tempfile
+from pathlib import Path
 
 from .errors import TranscriptError
 
@@ -65,3 +67,16 @@ def _check(st: os.stat_result, limit: int, name: str) -> None:
         raise TranscriptError(
             f"the file is too large ({st.st_size // (1024 * 1024)} MB) for a transcript", name
         )
+
+
+def write_atomically(path: Path, text: str, encoding: str = "utf-8") -> None:
+    """Write ``path`` whole or not at all: the text goes to a temporary file in the same folder,
+    which then replaces ``path``; on failure (OSError, raised) the temporary file is removed."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding=encoding, newline="") as f:
+            f.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -8,13 +8,12 @@ where they want it.
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from datetime import datetime
 from pathlib import Path
 
 from .errors import TranscriptError
+from .files import write_atomically
 from .html_text import html_to_text
 from .parser import parse_text
 from .paths import pasted_dir
@@ -54,12 +53,5 @@ def _write(text: str, label: str, now: datetime) -> Path:
 
 
 def save_text(path: Path, text: str) -> None:
-    """Write `path` whole or not at all (a temporary file in its folder, then a rename)."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".pasted-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text if text.endswith("\n") else text + "\n")
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write `path` whole or not at all, ending in a newline."""
+    write_atomically(path, text if text.endswith("\n") else text + "\n")

@@ -28,6 +28,7 @@ from typing import Any
 
 from .. import paths
 from ..errors import TranscriptError
+from ..files import write_atomically
 
 log = logging.getLogger(__name__)
 
@@ -183,10 +184,8 @@ def write_roots(file: Path, roots: list[tuple[str, str]]) -> None:
     list; the side file only helps rebuild it."""
     # json writes a surrogate-escaped (undecodable) name as "\udcff", and reads it back the same.
     text = json.dumps({"roots": [{"path": p, "kind": k} for p, k in roots]}, indent=1)
-    tmp = file.with_name(file.name + ".tmp")
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, file)
+        write_atomically(file, text)
     except OSError as err:
         log.warning("the library's folder list %s cannot be written: %s", file, err)
