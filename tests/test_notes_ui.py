@@ -386,3 +386,34 @@ def test_a_damaged_store_found_by_the_worker_is_set_aside_and_reported(qtbot, tm
     assert [p.name for p in store.parent.iterdir() if "damaged" in p.name]  # kept aside, not wiped
     assert service.add is not None and service.notes(None) == []
     service.close()
+
+
+def test_a_note_made_while_the_file_is_still_being_registered_waits_for_it(qtbot, window, tmp_path, monkeypatch):
+    """A highlight made in the first moment after opening (a large file's registration runs on a
+    worker for a while) is written once the file is registered, not refused as unregistered."""
+    import threading
+
+    import reader.ui.notes.service as service_module
+
+    release = threading.Event()
+    real = service_module._open_document
+
+    def slow_open_document(*args):
+        release.wait(10)
+        return real(*args)
+
+    monkeypatch.setattr(service_module, "_open_document", slow_open_document)
+    errors: list[str] = []
+    window.notes.service.failed.connect(errors.append)
+    view = window.open_path(copy_of(tmp_path))
+    with qtbot.waitSignal(view.ready, timeout=10000):
+        pass
+    qtbot.waitUntil(lambda: window.notes.service.is_open and view.note_marks.pending is not None, timeout=10000)
+    p = next(p for p in view.transcript.paragraphs if p.en and "quarter" in p.en)
+    start = p.en.index("quarter")
+    assert view.note_marks.add(Passage(p.index, "en", start, start + len("quarter")), "green", "held")
+    assert view.note_marks.live == []  # not yet written: the registration still runs
+    release.set()
+    qtbot.waitUntil(lambda: [n.text for n in view.note_marks.placed()] == ["held"], timeout=10000)
+    assert errors == []
+    assert window.notes.service.undo.canUndo()

@@ -11,6 +11,7 @@ The anchoring (difflib) is imported when a note is first added, not at start.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -53,6 +54,8 @@ class NoteMarks(QObject):
         self.view, self.service = view, service
         self._dialog_parent = parent
         self.pending: Job | None = None  # the registration of the file on screen, while it runs
+        # Notes made while it runs: the store takes a note only on a registered document.
+        self._held: list[Callable[[], None]] = []
         # The window will show this transcript's notes once its store is open (checked on a
         # worker): the view's `ready`, which a screenshot waits for, waits for them too.
         self.awaiting_store = False
@@ -72,12 +75,33 @@ class NoteMarks(QObject):
         self.reload()
         # A method, not a lambda: the connection goes with this object (a tab closed meanwhile).
         self.pending = self.service.open_document(t, path, self._registered)
+        if self.pending is not None:
+            self.pending.failed.connect(self._not_registered)
+
+    def _not_registered(self, _reason: str) -> None:
+        # The service said why; a note held meanwhile is tried now and says why it failed too.
+        self.pending = None
+        self._write_held()
+
+    def _write_held(self) -> None:
+        held, self._held = self._held, []
+        for write in held:
+            write()
+
+    def _when_registered(self, write: Callable[[], None]) -> None:
+        """Write now, or once the file on screen is registered (a note made in the first moment
+        after opening a large file waits for it, it is not refused)."""
+        if self.pending is not None:
+            self._held.append(write)
+        else:
+            write()
 
     def _registered(self, result: OpenResult) -> None:
         t = self.view.transcript
         if t is None or result.document.fingerprint != t.fingerprint:
             return  # another file (or version) was opened meanwhile: its own registration follows
         self.pending = None
+        self._write_held()
         message = ""
         if result.carried:
             message = plural(
@@ -294,7 +318,8 @@ class NoteMarks(QObject):
         if anchor is None or self.view.transcript is None:
             return False
 
-        self.service.undo.push(AddNote(self.service, self.view.transcript, anchor, color, text))
+        command = AddNote(self.service, self.view.transcript, anchor, color, text)
+        self._when_registered(lambda: self.service.undo.push(command))
         return True
 
     def edit(self, note: Note, text: str, color: str) -> None:
@@ -309,7 +334,8 @@ class NoteMarks(QObject):
         if anchor is None or self.view.transcript is None:
             return False
 
-        self.service.undo.push(ReattachNote(self.service, note, self.view.transcript, anchor))
+        command = ReattachNote(self.service, note, self.view.transcript, anchor)
+        self._when_registered(lambda: self.service.undo.push(command))
         return True
 
 
