@@ -388,7 +388,7 @@ def test_a_damaged_store_found_by_the_worker_is_set_aside_and_reported(qtbot, tm
     service.close()
 
 
-def test_a_note_made_while_the_file_is_still_being_registered_waits_for_it(qtbot, window, tmp_path, monkeypatch):
+def test_a_note_made_while_the_file_is_being_registered_waits_for_it(qtbot, window, tmp_path, monkeypatch):
     """A highlight made in the first moment after opening (a large file's registration runs on a
     worker for a while) is written once the file is registered, not refused as unregistered."""
     import threading
@@ -408,7 +408,8 @@ def test_a_note_made_while_the_file_is_still_being_registered_waits_for_it(qtbot
     view = window.open_path(copy_of(tmp_path))
     with qtbot.waitSignal(view.ready, timeout=10000):
         pass
-    qtbot.waitUntil(lambda: window.notes.service.is_open and view.note_marks.pending is not None, timeout=10000)
+    registering = lambda: window.notes.service.is_open and view.note_marks.pending is not None  # noqa: E731
+    qtbot.waitUntil(registering, timeout=10000)
     p = next(p for p in view.transcript.paragraphs if p.en and "quarter" in p.en)
     start = p.en.index("quarter")
     assert view.note_marks.add(Passage(p.index, "en", start, start + len("quarter")), "green", "held")
