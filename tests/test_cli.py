@@ -69,7 +69,7 @@ def test_info_text(capsys):
     code, out, _ = run_info(capsys, FIXTURES / "basic.txt")
     assert code == 0
     assert "Corvane Robotics" in out and "Q2 2025" in out
-    assert "Elena Varga" in out and "Q&A from paragraph 6" in out
+    assert "Elena Varga" in out and "Q&A from paragraph 7" in out
     assert "Warnings: none" in out
 
 

@@ -65,8 +65,8 @@ def test_context_runs_across_paragraph_ends():
 @pytest.mark.parametrize(
     ("paragraph", "lang", "quote", "message"),
     [
-        (17, "en", None, "no paragraph 17"),
-        (-1, "en", None, "no paragraph -1"),
+        (17, "en", None, "no paragraph at index 17"),
+        (-1, "en", None, "no paragraph at index -1"),
         (2, "en", "not in the text", "quote is not in"),
         (2, "en", "", "quote is not in"),
         (2, "fr", None, "unknown language"),

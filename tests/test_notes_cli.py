@@ -81,7 +81,7 @@ def test_add_json_and_text_list(capsys, basic):
     )
     assert added["paragraph"] == 0 and added["status"] == "attached"
     out = notes_ok(capsys, "list", basic)
-    assert out.splitlines()[0].startswith(f"#{added['id']} paragraph 0 en yellow ")
+    assert out.splitlines()[0].startswith(f"#{added['id']} paragraph 1 en yellow ")
     assert "    line one" in out and "    line two" in out and "Good afternoon" in out
     path = basic.parent / "english_only.txt"
     path.write_text((FIXTURES / "english_only.txt").read_text(encoding="utf-8"), encoding="utf-8")
@@ -156,7 +156,7 @@ def test_export_import_round_trip_through_the_cli(capsys, basic, tmp_path, monke
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["add", "{basic}", "--paragraph", "17", "--note", "x"], "no paragraph 17"),
+        (["add", "{basic}", "--paragraph", "17", "--note", "x"], "no paragraph at index 17"),
         (["add", "{basic}", "--paragraph", "2", "--quote", "not there", "--note", "x"], "quote is not in"),
         (["add", "{basic}", "--paragraph", "2", "--color", "red"], "invalid choice"),
         (["add", "{basic}", "--paragraph", "two"], "invalid int"),

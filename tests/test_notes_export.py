@@ -152,7 +152,7 @@ def test_markdown_groups_by_call_and_speaker_and_links_back(store, tmp_path):
     i = lines.index("#### Elena Varga, Chief Executive Officer")
     section = "\n".join(lines[i:])
     assert section.index("RMB2.3 billion") < section.index("delivery timing")  # reading order
-    assert f"[paragraph 1]({link(str(path), 1)})" in md and "%20" in link(str(path), 1)
+    assert f"[paragraph 2]({link(str(path), 1)})" in md and "%20" in link(str(path), 1)
     assert "transcript-reader://open?path=" in link(str(path), 1) and link(str(path), 1).endswith(
         "&paragraph=1"
     )
@@ -169,8 +169,10 @@ def test_csv_has_one_row_per_note(store, tmp_path):
     rows = list(csv.reader(io.StringIO(to_csv(gather(store)))))
     assert tuple(rows[0]) == CSV_COLUMNS and len(rows) == 3
     first = dict(zip(CSV_COLUMNS, rows[1], strict=True))
+    # the paragraph column is the number a person reads (index 2 + 1); the link keeps the index
+    assert first["link"].endswith("&paragraph=2")
     assert (first["paragraph"], first["lang"], first["quote"], first["speaker"]) == (
-        "2",
+        "3",
         "en",
         "the CR-60",
         "Elena Varga",

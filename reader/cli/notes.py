@@ -26,6 +26,7 @@ from ..core.notes.carry import open_document
 from ..core.notes.export import gather, to_csv, to_markdown
 from ..core.notes.models import COLORS, LANGS, Note
 from ..core.notes.store import NotesStore
+from ..core.numbering import shown
 from ..core.parser import parse_file
 from ..core.textsafe import one_line
 from .common import Command, UsageError
@@ -50,7 +51,11 @@ def _configure(p: argparse.ArgumentParser) -> None:
     add = actions.add_parser("add", help="add a note on a paragraph (or a quote in it)")
     add.add_argument("file", help="a transcript file")
     add.add_argument(
-        "--paragraph", type=int, required=True, metavar="N", help="0-based paragraph index, as `info` counts"
+        "--paragraph",
+        type=int,
+        required=True,
+        metavar="N",
+        help="0-based paragraph index, as JSON output counts (the number the text output shows, minus 1)",
     )
     add.add_argument("--lang", choices=LANGS, default="en", help="language of the passage (default en)")
     add.add_argument("--quote", help="the passage: text of that paragraph (default: the whole paragraph)")
@@ -126,7 +131,8 @@ def _add(store: NotesStore, args: argparse.Namespace) -> int:
     if args.json:
         emit_json(_list_item(note))
     else:
-        print(f"added note {note.id} (paragraph {note.paragraph}, {note.anchor.lang}, {note.color})")
+        where = "" if note.paragraph is None else f"paragraph {shown(note.paragraph)}, "
+        print(f"added note {note.id} ({where}{note.anchor.lang}, {note.color})")
     return 0
 
 
@@ -139,7 +145,7 @@ def _list(store: NotesStore, args: argparse.Namespace) -> int:
     if not notes:
         print("no notes")
     for n in notes:
-        where = "orphan" if n.paragraph is None else f"paragraph {n.paragraph}"
+        where = "orphan" if n.paragraph is None else f"paragraph {shown(n.paragraph)}"
         status = "" if n.status.value == "attached" else f" [{n.status.value}]"
         lines = [f"#{n.id} {where} {n.anchor.lang} {n.color}{status} {n.updated}", f"    “{n.anchor.quote}”"]
         lines += [f"    {line}" for line in n.text.splitlines()]

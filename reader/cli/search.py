@@ -23,6 +23,7 @@ import sys
 import time
 from typing import TYPE_CHECKING, Any
 
+from ..core import numbering
 from ..core.errors import TranscriptError
 from ..core.search.indexer import IndexBusy, Indexer
 from ..core.search.library import Library
@@ -248,7 +249,7 @@ def _text(total: int, hits: list[Hit]) -> str:
     for hit in hits:
         call = " ".join(x for x in (hit.company, hit.period) if x)
         lines.append("")
-        lines.append(f"{shown_path(hit.path)}:{hit.line}  paragraph {hit.paragraph}  {call}")
+        lines.append(f"{shown_path(hit.path)}:{hit.line}  paragraph {numbering.shown(hit.paragraph)}  {call}")
         lines.append(f"  {hit.speaker or '(no speaker)'} ({hit.role}, {hit.section})  score {hit.score:.2f}")
         order = hit.matched + [lang for lang in ("en", "zh") if lang not in hit.matched]
         for lang in order:

@@ -2,10 +2,10 @@
 
 A quote holds the passage in both languages (the reader's selection in the language it was made
 in, the whole counterpart paragraphs in the other), the citation
-``Company Qn YYYY earnings call, Speaker (Title), ¶N`` (N counts from 1 within the call, as the
-status bar does) and the ``transcript-reader://`` link to its first paragraph (0-based, as JSON
-output counts). It renders as plain text, Markdown and HTML; the window puts all three on the
-clipboard.
+``Company Qn YYYY earnings call, Speaker (Title), ¶N`` (N the paragraph's number as the status
+bar shows it: :mod:`.numbering`) and the ``transcript-reader://`` link to its first paragraph
+(0-based, as JSON output counts). It renders as plain text, Markdown and HTML; the window puts
+all three on the clipboard.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from .links import link
 from .model import Transcript
+from .numbering import shown
 
 LANGS = ("en", "zh")
 LANG_LABELS = {"en": "EN", "zh": "中文"}
@@ -80,14 +81,13 @@ def call_title(t: Transcript, call: int) -> str:
 def citation(t: Transcript, first: int, last: int | None = None) -> str:
     """The citation of paragraphs first..last (file indices) of one turn."""
     p = t.paragraphs[first]
-    call = t.calls[p.call]
     parts = [call_title(t, p.call)]
     speaker = t.speaker_of(p)
     if speaker is not None and speaker.name:
         parts.append(f"{speaker.name} ({speaker.title})" if speaker.title else speaker.name)
-    n = first - call.first + 1
     last = first if last is None else last
-    parts.append(f"\u00b6{n}" if last == first else f"\u00b6{n}\u2013{last - call.first + 1}")
+    n = shown(first)
+    parts.append(f"\u00b6{n}" if last == first else f"\u00b6{n}\u2013{shown(last)}")
     return ", ".join(parts)
 
 

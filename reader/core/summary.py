@@ -14,6 +14,7 @@ from typing import Any
 
 from .figures import DIFFERENT, compare_figures, find_figures
 from .model import Call, Transcript
+from .numbering import shown
 
 
 def figure_report(t: Transcript) -> tuple[int, list[dict[str, Any]]]:
@@ -147,7 +148,7 @@ def info_text(t: Transcript, name: str) -> str:
     for c, call_info in zip(t.calls, info["calls"], strict=True):
         title = " \u2014 ".join(x for x in (c.company, c.period) if x) or "(company and period not named)"
         questions = call_info["questions"]
-        qa = f"Q&A from paragraph {c.qa_start}" if c.qa_start is not None else "no Q&A found"
+        qa = f"Q&A from paragraph {shown(c.qa_start)}" if c.qa_start is not None else "no Q&A found"
         prefix = f"Call {c.index + 1}: " if len(t.calls) > 1 else "Call: "
         out.append(
             f"{prefix}{title} \u00b7 {c.end_turn - c.first_turn} turns \u00b7 {qa} \u00b7 "
@@ -180,7 +181,7 @@ def info_text(t: Transcript, name: str) -> str:
             f"Figures: {info['figures']} in the English text; mismatches with the Chinese: {len(mismatches)}"
         )
     for m in mismatches[:20]:
-        out.append(f"  paragraph {m['paragraph']} (line {m['line']}): {_describe(m)}")
+        out.append(f"  paragraph {shown(m['paragraph'])} (line {m['line']}): {_describe(m)}")
     if len(mismatches) > 20:
         out.append(f"  ... and {len(mismatches) - 20} more (see --json)")
     if t.warnings:

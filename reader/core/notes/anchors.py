@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from ..model import Paragraph, Transcript
+from ..numbering import shown
 from .models import LANGS, Anchor, AnchorError, Placement, Status
 
 CONTEXT = 32
@@ -94,7 +95,7 @@ def make_anchor(
     end = len(text) if end is None else end
     if not 0 <= start < end <= len(text):
         raise AnchorError(
-            f"characters {start}-{end} are not within paragraph {paragraph} ({len(text)} characters)"
+            f"characters {start}-{end} are not within paragraph {_named(paragraph)} ({len(text)} characters)"
         )
     doc = DocumentText(transcript, lang)
     prefix, suffix = doc.context(paragraph, start, end)
@@ -109,7 +110,7 @@ def find_quote(transcript: Transcript, paragraph: int, lang: str, quote: str | N
         return make_anchor(transcript, paragraph, lang)
     start = text.find(quote) if quote else -1
     if start < 0:
-        raise AnchorError(f"the quote is not in the {lang} text of paragraph {paragraph}")
+        raise AnchorError(f"the quote is not in the {lang} text of paragraph {_named(paragraph)}")
     return make_anchor(transcript, paragraph, lang, start, start + len(quote))
 
 
@@ -296,8 +297,18 @@ def _text_of(transcript: Transcript, paragraph: int, lang: str) -> str:
         raise AnchorError(f"unknown language {lang!r} (use en or zh)")
     count = len(transcript.paragraphs)
     if not 0 <= paragraph < count:
-        raise AnchorError(f"no paragraph {paragraph}: the file has paragraphs 0-{count - 1}")
+        raise AnchorError(
+            f"no paragraph at index {paragraph}: the file has indexes 0-{count - 1} "
+            f"(paragraphs 1-{count} as the reader numbers them)"
+        )
     text = paragraph_text(transcript.paragraphs[paragraph], lang)
     if not text:
-        raise AnchorError(f"paragraph {paragraph} has no {'English' if lang == 'en' else 'Chinese'} text")
+        language = "English" if lang == "en" else "Chinese"
+        raise AnchorError(f"paragraph {_named(paragraph)} has no {language} text")
     return text
+
+
+def _named(paragraph: int) -> str:
+    """A paragraph in an error message: its number as the reader shows it, and the 0-based
+    index a script gave."""
+    return f"{shown(paragraph)} (index {paragraph})"

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 
 from ..links import link
+from ..numbering import shown
 from ..textsafe import csv_cell, display_path, for_terminal
 from .models import Document, Note, Status, now_iso
 from .store import NotesStore
@@ -89,8 +90,9 @@ def _md_note(document: Document, note: Note) -> list[str]:
         head = f"- **{_md(note.color)}** · orphan · was said by {_md(where.speaker or 'unknown')}"
     else:
         section = _SECTION_NAMES.get(where.section, where.section)
+        target = link(document.path, where.paragraph)
         head = (
-            f"- **{_md(note.color)}** · [paragraph {where.paragraph}]({link(document.path, where.paragraph)})"
+            f"- **{_md(note.color)}** · [paragraph {shown(where.paragraph)}]({target})"
             f" of {_md_code(_file_name(document.path))} · {_md(section)}"
         )
         if note.status is Status.REANCHORED:
@@ -132,7 +134,7 @@ def to_csv(groups: Iterable[tuple[Document, list[Note]]]) -> str:
                     period or "",
                     where.speaker,
                     where.section,
-                    "" if where.paragraph is None else where.paragraph,
+                    "" if where.paragraph is None else shown(where.paragraph),
                     note.anchor.lang,
                     note.anchor.quote,
                     where.counterpart,

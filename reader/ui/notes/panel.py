@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core import numbering
 from ...core.notes.models import COLORS, Document, Note, NoteFilter, Status
 from ...core.textsafe import display_path
 from ..accessible import describe
@@ -317,7 +318,7 @@ class NotesPanel(QWidget):
         if note.paragraph is not None:
             where.append(
                 QCoreApplication.translate("NotesPanel", "paragraph %1").replace(
-                    "%1", str(note.paragraph + 1)
+                    "%1", str(numbering.shown(note.paragraph))
                 )
             )
         if note.status is Status.REANCHORED:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core import numbering
 from ...core.model import Role
 from ...core.search.snippets import snippet
 from ..accessible import describe
@@ -432,7 +433,7 @@ class SearchPanel(QWidget):
             role_colour = quiet
         where = [ROLES.get(hit.role, ""), SECTIONS.get(hit.section, "")]
         details = " \u00b7 ".join(QCoreApplication.translate("SearchPanel", w) for w in where if w)
-        paragraph = self.tr("paragraph {n}").format(n=hit.paragraph + 1)
+        paragraph = self.tr("paragraph {n}").format(n=numbering.shown(hit.paragraph))
         speaker = html.escape(hit.speaker or self.tr("(no speaker)"))
         where_text = html.escape(f"{details} \u00b7 {paragraph}" if details else paragraph)
         parts = [

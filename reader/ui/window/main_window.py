@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...core import numbering
 from ...core.model import Section
 from ...core.modes import Mode, modes_for
 from ...core.paths import is_pasted, is_sample
@@ -396,12 +397,11 @@ class MainWindow(QMainWindow):
         if v is not self.view() or t is None or not 0 <= paragraph < len(t.paragraphs):
             return
         p = t.paragraphs[paragraph]
-        call = t.calls[p.call]
         section = self.tr("Q&A") if p.section is Section.QA else self.tr("Prepared remarks")
         speaker = t.turns[p.turn].speaker or self.tr("(no speaker)")
-        self.shown_number = paragraph - call.first + 1
+        self.shown_number = numbering.shown(paragraph)
         where = self.tr("{speaker} \u00b7 {section} \u00b7 paragraph {n} of {m}").format(
-            speaker=speaker, section=section, n=self.shown_number, m=call.end - call.first
+            speaker=speaker, section=section, n=self.shown_number, m=len(t.paragraphs)
         )
         if len(t.calls) > 1:
             where += " \u00b7 " + self.tr("call {n} of {m}").format(n=p.call + 1, m=len(t.calls))
