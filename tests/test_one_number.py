@@ -110,4 +110,3 @@ def test_the_paragraph_has_one_number_everywhere_a_person_reads_it(qtbot, capsys
     (hit_item,) = [i for i in panel_items(panel.tree) if i.data(0, HIT) is not None]
     assert hit_item.data(0, HIT).paragraph == INDEX
     assert NUMBER in hit_item.data(0, HTML_ROLE)
-
