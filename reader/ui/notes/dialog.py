@@ -1,9 +1,11 @@
-"""The small dialog for writing or editing a note: the passage it is on, a colour, the text."""
+"""The small dialog for writing or editing a note: the passage it is on, a colour, the text.
+Ctrl+Return (or Ctrl+Enter) saves it from anywhere in the dialog, the text field included
+(where Return alone starts a new line)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -72,6 +74,7 @@ class NoteDialog(QDialog):
         self.text = QPlainTextEdit(text)
         self.text.setPlaceholderText(self.tr("Your note (optional)"))
         self.text.setTabChangesFocus(True)
+        self.text.installEventFilter(self)
         layout.addWidget(self.text)
         std = QDialogButtonBox.StandardButton
         buttons = QDialogButtonBox(std.Ok | std.Cancel)
@@ -86,9 +89,33 @@ class NoteDialog(QDialog):
         self.text.setFocus()
         self.resize(460, 260)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # The text field takes Return for a new line: Ctrl+Return saves before it sees the key.
+        if watched is self.text and isinstance(event, QKeyEvent) and _saves(event):
+            if event.type() == QEvent.Type.ShortcutOverride:
+                event.accept()
+                return True
+            if event.type() == QEvent.Type.KeyPress:
+                self.accept()
+                return True
+        return super().eventFilter(watched, event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if _saves(event):  # focus on a colour or a button: QDialog takes Return without Ctrl only
+            self.accept()
+            return
+        super().keyPressEvent(event)
+
     def color(self) -> str:
         checked = self.colors.checkedButton()
         return str(checked.property("color")) if checked is not None else COLORS[0]
 
     def note(self) -> str:
         return self.text.toPlainText().strip()
+
+
+def _saves(event: QKeyEvent) -> bool:
+    """Ctrl+Return or Ctrl+Enter (the keypad's), with no other modifier."""
+    mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+    return enter and mods == Qt.KeyboardModifier.ControlModifier
