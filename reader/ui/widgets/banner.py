@@ -1,5 +1,6 @@
 """A bar above the window's tabs that tells the reader something they must not miss (notes
-recovered from a damaged store), with its buttons and a Dismiss; `BannerArea` holds the bars
+recovered from a damaged store, what was wrong in the file on screen), its text wrapped to the
+window's width, with its buttons and a Dismiss; `BannerArea` holds the bars
 and the window's central widget under them.
 
 The bar takes the palette's highlight colour, blended into the window's background, so that it
@@ -16,7 +17,12 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, 
 class Banner(QFrame):
     dismissed = Signal()  # the reader clicked Dismiss (the bar is gone by then)
 
-    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        text: str,
+        parent: QWidget | None = None,
+        icon: QStyle.StandardPixmap = QStyle.StandardPixmap.SP_MessageBoxInformation,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("banner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -31,8 +37,8 @@ class Banner(QFrame):
         )
         palette.setColor(QPalette.ColorRole.Window, tint)
         self.setPalette(palette)
-        icon = QLabel()
-        icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation).pixmap(32))
+        picture = QLabel()
+        picture.setPixmap(self.style().standardIcon(icon).pixmap(32))
         self.label = QLabel(text)
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -41,7 +47,7 @@ class Banner(QFrame):
         self.dismiss.clicked.connect(self._dismiss)
         row = QHBoxLayout(self)
         row.setContentsMargins(10, 6, 10, 6)
-        row.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(picture, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.label, 1)
         row.addLayout(self.buttons)
         row.addWidget(self.dismiss, 0, Qt.AlignmentFlag.AlignVCenter)

@@ -37,6 +37,7 @@ from .about import show_about
 from .actions import NEED_A_TRANSCRIPT, MainAction
 from .diagnostics import WindowDiagnostics
 from .extra_commands import ExtraCommands
+from .file_warnings import FileWarnings
 from .file_watch import FileWatch
 from .navigation import WindowNavigation
 from .paste import PastedTranscripts
@@ -77,10 +78,11 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._tab_changed)
         self.empty = QLabel(self.tr("No transcript open. Open one with Ctrl+O or drop a file here."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setCentralWidget(BannerArea(self.tabs))  # the tabs, with any banner above them
+        self.setCentralWidget(area := BannerArea(self.tabs))  # the tabs, with any banner above them
+        self.file_warnings = FileWarnings(self, self.tabs, area)  # what went wrong reading a file
 
         self.panel = SidePanel()
-        self.dock = QDockWidget(self.tr("Outline"), self)
+        self.dock = QDockWidget(self.tr("Side Panel"), self)  # its outline has a heading of its own
         self.dock.setObjectName("outline")
         self.dock.setWidget(self.panel)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.dock)
@@ -287,13 +289,7 @@ class MainWindow(QMainWindow):
             return
         self.search.view_loaded(v)
         QTimer.singleShot(0, self, lambda: self._notes_for(v))  # its notes, in a slice of their own
-        if t.warnings:
-            self.statusBar().showMessage(
-                self.tr("{name}: {n} warning(s), e.g. {first}").format(
-                    name=v.path.name, n=len(t.warnings), first=t.warnings[0]
-                ),
-                8000,
-            )
+        self.file_warnings.loaded(v)  # in a banner above the tabs, whole
 
     def _notes_for(self, v: TranscriptView) -> None:
         if v.transcript is not None and self.tabs.indexOf(v) >= 0:
