@@ -410,6 +410,25 @@
     </message>
 </context>
 <context>
+    <name>FileWarnings</name>
+    <message>
+        <source>Reading {name}:</source>
+        <translation>讀取 {name} 時發現:</translation>
+    </message>
+    <message>
+        <source>… and {n} more</source>
+        <translation>…另有 {n} 項</translation>
+    </message>
+    <message>
+        <source>Warnings on reading the file</source>
+        <translation>讀取檔案時的警告</translation>
+    </message>
+    <message>
+        <source>Show All</source>
+        <translation>全部顯示</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <source>Find in both languages (Traditional = Simplified)</source>
@@ -609,10 +628,6 @@
         <translation>尚未開啟逐字稿。請按 Ctrl+O 開啟，或將檔案拖放到這裡。</translation>
     </message>
     <message>
-        <source>Outline</source>
-        <translation>大綱</translation>
-    </message>
-    <message>
         <source>Figures %v/%m calls</source>
         <translation>數字核對 %v/%m 場</translation>
     </message>
@@ -637,8 +652,8 @@
         <translation>正在讀取 {name} 的其餘部分…</translation>
     </message>
     <message>
-        <source>{name}: {n} warning(s), e.g. {first}</source>
-        <translation>{name}：{n} 個警告，例如 {first}</translation>
+        <source>Side Panel</source>
+        <translation>側邊面板</translation>
     </message>
     <message>
         <source>Cannot open this file</source>
@@ -1219,6 +1234,10 @@ Read earnings calls in English and Chinese, side by side.</source>
     <message>
         <source>Language</source>
         <translation>語言</translation>
+    </message>
+    <message>
+        <source>Search every call</source>
+        <translation>搜尋所有電話會議</translation>
     </message>
     <message>
         <source>Search every call: words, &quot;a phrase&quot;, prefix*, a OR b, -word</source>

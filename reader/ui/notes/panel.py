@@ -32,6 +32,7 @@ from ...core.textsafe import display_path
 from ..accessible import describe
 from ..i18n import plural
 from ..theme import colours
+from ..widgets.fitting import ElidedCombo
 from ..widgets.html_delegate import HTML_ROLE, rich_tree
 from ..window.actions import QT_TRANSLATE_NOOP
 from .dialog import color_name, swatch
@@ -77,7 +78,7 @@ class NotesPanel(QWidget):
         self.color.addItem(QCoreApplication.translate("NotesPanel", "All colours"), "")
         for c in COLORS:
             self.color.addItem(swatch(c), color_name(c), c)
-        self.speaker = QComboBox()
+        self.speaker = ElidedCombo()  # a long name and title ends in "…", whole in its tooltip
         self.speaker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.speaker.setMinimumContentsLength(10)
         self.text = QLineEdit()
@@ -251,8 +252,10 @@ class NotesPanel(QWidget):
             )
             self.count.setText(many.replace("%1", str(len(shown))))
         if not shown:
-            empty = QTreeWidgetItem(self.tree, [self._empty_text(total, every)])
+            text = self._empty_text(total, every)
+            empty = QTreeWidgetItem(self.tree, [text])
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            empty.setData(0, HTML_ROLE, f"<i>{html.escape(text)}</i>")  # wrapped, never cut
         self._update_buttons()
 
     def _empty_text(self, total: int, every: bool) -> str:

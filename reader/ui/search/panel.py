@@ -18,7 +18,6 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -35,6 +34,7 @@ from ...core.search.snippets import snippet
 from ..accessible import describe
 from ..i18n import plural
 from ..theme import colours
+from ..widgets.fitting import ElidedCombo, FlowGrid, combo_width
 from ..widgets.html_delegate import HTML_ROLE, rich_tree
 from ..window.actions import QT_TRANSLATE_NOOP
 from .service import SearchService
@@ -115,10 +115,14 @@ class SearchPanel(QWidget):
         self._failure: str | None = None  # why the last search gave nothing (not a query error)
 
         self.query = QLineEdit()
-        self.query.setPlaceholderText(self.tr('Search every call: words, "a phrase", prefix*, a OR b, -word'))
+        # A short hint that fits a squeezed panel; the syntax whole in the tooltip and in the list
+        self.query.setPlaceholderText(self.tr("Search every call"))
         self.query.setClearButtonEnabled(True)
+        syntax = self.tr('Search every call: words, "a phrase", prefix*, a OR b, -word')
         self.query.setToolTip(
-            self.tr(
+            syntax
+            + "\n"
+            + self.tr(
                 "Words must all be in the paragraph. Chinese in Traditional or Simplified finds both. "
                 "Filters can be typed too: speaker: role: section: company: period: lang:"
             )
@@ -136,26 +140,27 @@ class SearchPanel(QWidget):
             "period": self.tr("All periods"),
             "lang": self.tr("Any language"),
         }
-        grid = QGridLayout()
-        grid.setContentsMargins(0, 0, 0, 0)
-        for i, name in enumerate(("speaker", "company", "period", "role", "section", "lang")):
-            box = QComboBox()
+        for name in ("speaker", "company", "period", "role", "section", "lang"):
+            box = ElidedCombo()
             box.setObjectName(name)
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(8)
             box.addItem(alls[name], "")
             self.filters[name] = box
-            grid.addWidget(box, i // 3, i % 3)
+        # three a row, or two or one in a squeezed panel: "Management (19)" whole
+        min_width = combo_width(self.filters["role"], "Management (999)")
+        grid = FlowGrid(list(self.filters.values()), 3, min_width)
         for name, labels in (("role", ROLES), ("section", SECTIONS), ("lang", LANGUAGES)):
             for value, label in labels.items():
                 self.filters[name].addItem(QCoreApplication.translate("SearchPanel", label), value)
-        self.sort = QComboBox()
+        self.sort = ElidedCombo()
         self.sort.addItem(self.tr("Most relevant first"), "relevance")
         self.sort.addItem(self.tr("Newest first"), "date")
         self.count = QLabel()
         self.count.setWordWrap(True)
         self.tree = QTreeWidget()
         rich_tree(self.tree)
+        self.tree.setMinimumHeight(8 * self.fontMetrics().height())  # a hit or two, under a panel above
         self._tint_selection()
         self.add_folder = QPushButton(self.tr("Add Folder to the Library\u2026"))
         self.add_folder.hide()
@@ -177,7 +182,7 @@ class SearchPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.query)
         layout.addWidget(self.error)
-        layout.addLayout(grid)
+        layout.addWidget(grid)
         layout.addLayout(bottom)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.add_folder)
@@ -187,8 +192,8 @@ class SearchPanel(QWidget):
         self.query.textChanged.connect(lambda _t: self._typing.start())
         self.query.returnPressed.connect(self.run)
         self.query.installEventFilter(self)
-        for box in (*self.filters.values(), self.sort):
-            box.currentIndexChanged.connect(lambda _i: self.run())
+        for combo in (*self.filters.values(), self.sort):
+            combo.currentIndexChanged.connect(lambda _i: self.run())
         self.tree.itemClicked.connect(self._activated)
         self.tree.itemActivated.connect(self._activated)
         self.add_folder.clicked.connect(self.addFolderRequested.emit)

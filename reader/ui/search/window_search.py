@@ -11,12 +11,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QProgressBar
 
 from ...core.find import Match
 from ...core.paths import is_pasted, is_sample
-from ..window.actions import MainAction
+from ..i18n import plural
+from ..window.actions import QT_TRANSLATE_NOOP, MainAction
 from ..window.host import WindowHost
 from .service import SearchService
 
@@ -53,6 +54,9 @@ class WindowSearch(QObject):
         window.add_dock(self.library_dock, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.library_dock.hide()
 
+        # "Adding to the library and indexing…" stays until the update it asked for ends: "" (not
+        # said, or replaced by the service's own message), "asked", then "indexing"
+        self._adding = ""
         self.indexing = QProgressBar()  # in the status bar: indexing shows with the panel closed
         self.indexing.setMaximumWidth(180)
         self.indexing.hide()
@@ -81,6 +85,7 @@ class WindowSearch(QObject):
         self.service.shutdown()
 
     def _message(self, text: str) -> None:
+        self._adding = ""  # (indexing cancelled or failed: this says so in its place)
         self.window.show_message(text, 8000)
 
     # --- the panels ----------------------------------------------------------------------------
@@ -169,7 +174,8 @@ class WindowSearch(QObject):
     def add(self, paths: list[str]) -> None:
         """Add folders or files to the library and index them (progress in the library panel)."""
         self.service.add(paths)
-        self.window.show_message(self.tr("Adding to the library and indexing\u2026"), 5000)
+        self._adding = "asked"
+        self.window.show_message(self.tr("Adding to the library and indexing\u2026"))  # until it ends
 
     # --- opening ---------------------------------------------------------------------------------
 
@@ -238,6 +244,27 @@ class WindowSearch(QObject):
         if running:
             self.indexing.setRange(0, 0)
             self.indexing.setFormat(self.tr("Indexing\u2026"))
+            if self._adding == "asked":
+                self._adding = "indexing"
+        elif self._adding == "indexing":  # once the service has started what was waiting, if any
+            QTimer.singleShot(0, self, self._added)
+
+    def _added(self) -> None:
+        """The update that "Adding to the library and indexing…" announced has ended: say so."""
+        if self._adding != "indexing" or self.service.indexing:
+            return
+        self._adding = ""
+        snapshot = self.service.snapshot
+        calls = len(snapshot.calls) if snapshot is not None else 0
+        self.window.show_message(
+            plural(
+                "LibraryPanel",
+                QT_TRANSLATE_NOOP("LibraryPanel", "%n call in the library"),
+                QT_TRANSLATE_NOOP("LibraryPanel", "%n calls in the library"),
+                calls,
+            ),
+            5000,
+        )
 
     def _progress(self, p: Progress) -> None:
         if p.phase == "reading" and p.total_files:

@@ -23,16 +23,14 @@ if TYPE_CHECKING:
 SHOWN = 3  # warnings in the banner itself; the rest behind Show All
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("FileWarnings", text)
-
-
 def banner_text(name: str, warnings: list[str]) -> str:
     """The banner's words: the file's name, then each warning whole on a line of its own."""
-    head = _tr("Reading {name}:").format(name=name)
+    head = QCoreApplication.translate("FileWarnings", "Reading {name}:").format(name=name)
     lines = [f"\u2022 {w}" for w in warnings[:SHOWN]]
     if len(warnings) > SHOWN:
-        lines.append(_tr("\u2026 and {n} more").format(n=len(warnings) - SHOWN))
+        lines.append(
+            QCoreApplication.translate("FileWarnings", "\u2026 and {n} more").format(n=len(warnings) - SHOWN)
+        )
     return "\n".join([head, *lines])
 
 
@@ -60,9 +58,11 @@ class FileWarnings(QObject):
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         banner.label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # reachable by Tab, for a screen reader
-        banner.label.setAccessibleName(_tr("Warnings on reading the file"))
+        banner.label.setAccessibleName(
+            QCoreApplication.translate("FileWarnings", "Warnings on reading the file")
+        )
         if len(t.warnings) > SHOWN:
-            every = banner.add_button(_tr("Show All"))
+            every = banner.add_button(QCoreApplication.translate("FileWarnings", "Show All"))
             every.clicked.connect(lambda _c=False, n=name, w=list(t.warnings): self._show_all(n, w))
         banner.dismissed.connect(lambda v=v, b=banner: self._dismissed(v, b))
         self.banners[v] = banner
@@ -83,10 +83,12 @@ class FileWarnings(QObject):
         """Every warning, one a line, wrapped, in a box that scrolls."""
         dialog = QDialog(self.host.widget())
         dialog.setObjectName("file-warnings-all")
-        dialog.setWindowTitle(f"{name} \u2014 {_tr('Warnings on reading the file')}")
+        dialog.setWindowTitle(
+            f"{name} \u2014 {QCoreApplication.translate('FileWarnings', 'Warnings on reading the file')}"
+        )
         text = QPlainTextEdit("\n".join(warnings))
         text.setReadOnly(True)
-        text.setAccessibleName(_tr("Warnings on reading the file"))
+        text.setAccessibleName(QCoreApplication.translate("FileWarnings", "Warnings on reading the file"))
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(dialog.reject)
         layout = QVBoxLayout(dialog)
