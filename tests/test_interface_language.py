@@ -141,3 +141,10 @@ def test_side_panel_rows_hold_their_lines_in_the_chinese_interface(
         rect = panel.outline.visualItemRect(entry)
         label = max(laid_out(font, entry.text(0)), laid_out(font, entry.data(0, SECOND_LINE)))
         assert rect.height() >= 2 * full and rect.height() >= 2 * label
+
+
+def test_a_window_made_in_chinese_has_its_side_panel_in_chinese(make_window, english_afterwards):
+    i18n.install_translators(english_afterwards, "zh_TW")
+    window = make_window()
+    assert (window.panel.outline_label.text(), window.panel.speakers_label.text()) == ("大綱", "發言者")
+    assert window.panel.speakers.accessibleName() == "發言者"

@@ -2,33 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>Call</source>
-        <translation>通話</translation>
-    </message>
-    <message>
-        <source>The call of the file to show (the file holds several)</source>
-        <translation>要顯示的檔案中的通話(檔案含多場通話)</translation>
-    </message>
-    <message>
-        <source>Outline</source>
-        <translation>大綱</translation>
-    </message>
-    <message>
-        <source>The call&apos;s sections and questions; Enter goes to one</source>
-        <translation>通話的段落與提問;按 Enter 前往</translation>
-    </message>
-    <message>
-        <source>Speakers</source>
-        <translation>發言人</translation>
-    </message>
-    <message>
-        <source>Who speaks, and how much; Enter goes to their next turn</source>
-        <translation>誰發言、發言多少;按 Enter 前往其下一次發言</translation>
-    </message>
-</context>
-<context>
     <name>Actions</name>
     <message>
         <source>&amp;File</source>
@@ -1535,6 +1508,30 @@ Read earnings calls in English and Chinese, side by side.</source>
     <message>
         <source>Prepared remarks</source>
         <translation>開場報告</translation>
+    </message>
+    <message>
+        <source>Outline</source>
+        <translation>大綱</translation>
+    </message>
+    <message>
+        <source>Speakers</source>
+        <translation>發言者</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>通話</translation>
+    </message>
+    <message>
+        <source>The call of the file to show (the file holds several)</source>
+        <translation>要顯示的檔案中的通話(檔案含多場通話)</translation>
+    </message>
+    <message>
+        <source>The call&apos;s sections and questions; Enter goes to one</source>
+        <translation>通話的段落與提問;按 Enter 前往</translation>
+    </message>
+    <message>
+        <source>Who speaks, and how much; Enter goes to their next turn</source>
+        <translation>誰發言、發言多少;按 Enter 前往其下一次發言</translation>
     </message>
     <message>
         <source>Q&amp;A</source>

@@ -192,12 +192,20 @@ class SidePanel(QWidget):
     def _set_texts(self) -> None:
         """The labels and descriptions, in the interface language installed now (the rows are
         filled again by the window: `set_transcript`)."""
-        tr = self.tr
-        self.outline_label.setText(tr("Outline"))
-        self.speakers_label.setText(tr("Speakers"))
-        describe(self.call_box, tr("Call"), tr("The call of the file to show (the file holds several)"))
-        describe(self.outline, tr("Outline"), tr("The call's sections and questions; Enter goes to one"))
-        describe(self.speakers, tr("Speakers"), tr("Who speaks, and how much; Enter goes to their next turn"))
+        # self.tr itself, not an alias: lupdate files an alias's strings under no context at all.
+        self.outline_label.setText(self.tr("Outline"))
+        self.speakers_label.setText(self.tr("Speakers"))
+        describe(
+            self.call_box, self.tr("Call"), self.tr("The call of the file to show (the file holds several)")
+        )
+        describe(
+            self.outline, self.tr("Outline"), self.tr("The call's sections and questions; Enter goes to one")
+        )
+        describe(
+            self.speakers,
+            self.tr("Speakers"),
+            self.tr("Who speaks, and how much; Enter goes to their next turn"),
+        )
 
     # What the window tells the panel
 
