@@ -159,3 +159,15 @@ def test_the_date_column_is_the_period_and_sorts_in_time(qtbot):
         "Birch",
     ]
     assert model.headerData(DATE, Qt.Orientation.Horizontal) == "Date"
+
+
+def test_a_copy_of_the_same_name_is_told_apart_by_its_folder(qtbot, make_window, copies):
+    original, _copy = copies
+    same_name = original.parent.parent / "b" / original.name
+    shutil.copy(original, same_name)
+    window = make_window()
+    ready(qtbot, window.open_path(original))
+    window.open_path(same_name)
+    qtbot.waitUntil(lambda: len(window.views()) == 1, timeout=10000)
+    message = window.statusBar().currentMessage()
+    assert str(same_name) in message and str(original) in message

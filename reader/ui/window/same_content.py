@@ -105,10 +105,14 @@ class SameContent(QObject):
         return self._kept.get(v, v)
 
     def _say(self, path: Path, kept: TranscriptView) -> None:
-        where = display_path(kept.path.name) if kept.path is not None else ""
+        there = kept.path if kept.path is not None else path
+        if there.name == path.name:  # the same name in two folders: say which is which
+            name, tab = display_path(str(path)), display_path(str(there))
+        else:
+            name, tab = display_path(path.name), display_path(there.name)
         self.window.show_message(
             self.tr("{name} holds the same transcript as {tab}, open already: shown there").format(
-                name=display_path(path.name), tab=where
+                name=name, tab=tab
             ),
             SAID_MS,
         )
