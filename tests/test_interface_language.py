@@ -148,3 +148,22 @@ def test_a_window_made_in_chinese_has_its_side_panel_in_chinese(make_window, eng
     window = make_window()
     assert (window.panel.outline_label.text(), window.panel.speakers_label.text()) == ("大綱", "發言者")
     assert window.panel.speakers.accessibleName() == "發言者"
+
+
+def test_the_panels_follow_the_language_too(qtbot, make_window, english_afterwards):
+    window = make_window()
+    view = window.open_path(FIXTURES / "basic.txt")
+    qtbot.waitUntil(lambda: view.transcript is not None and not view.settling(), timeout=10000)
+    search, library = window.search.show_search(), window.search.show_library()
+    notes = window.notes.show_panel()
+    find = view.finding.bar
+    assert library.model.headerData(1, Qt.Orientation.Horizontal) == "Date"
+    choose_language(window, "zh_TW")
+    qtbot.waitUntil(lambda: window.menus["file"].title() == "檔案(&F)", timeout=3000)
+    assert library.model.headerData(1, Qt.Orientation.Horizontal) == "日期"
+    assert (library.add_folder.text(), library.reindex.text()) == ("加入資料夾…", "重建索引")
+    assert search.sort.itemText(0) == "最相關優先"
+    assert notes.scope.itemText(0) == "此檔案"
+    assert find.edit.placeholderText() == "在兩種語言中尋找（繁體與簡體視為相同）"
+    assert window.search.library_dock.windowTitle() != "Library"
+    assert window.notes.dock.windowTitle() != "Notes"
