@@ -78,10 +78,10 @@ def test_preferred_ui_languages_are_read_in_order(preferred, expected):
 
 def test_installing_chinese_translates_and_english_puts_it_back(english_afterwards):
     app = english_afterwards
-    source = "The new language applies the next time the app starts."
+    source = "Reopen the last session's transcripts at start"
     assert i18n.install_translators(app, "zh_TW") == "zh_TW"
     assert i18n.current_language() == "zh_TW"
-    assert QCoreApplication.translate("SettingsDialog", source) == "新的介面語言會在下次啟動應用程式時生效。"
+    assert QCoreApplication.translate("SettingsDialog", source) == "啟動時重新開啟上次的逐字稿"
     assert QCoreApplication.translate("SettingsDialog", "Preferences") == "偏好設定"
     assert i18n.install_translators(app, "en") == "en"
     assert i18n.current_language() == "en"

@@ -184,8 +184,8 @@ def test_the_library_panel_sorts_and_opens_a_call(qtbot, window, folder):
     periods = [r[1] for r in table(library)]
     assert periods[0] == "Q3 2025" and periods[-1] == "Q4 2024"
     library.filter.setText("pennant multi_call.txt")
-    assert [(r[0], r[4]) for r in table(library)] == [("Pennant Foods", "multi_call.txt")]
-    assert "Victor Lam" in table(library)[0][3] and "Operator" not in table(library)[0][3]
+    assert [(r[0], r[3]) for r in table(library)] == [("Pennant Foods", "multi_call.txt")]
+    assert "Victor Lam" in table(library)[0][2] and "Operator" not in table(library)[0][2]
     library.calls.activated.emit(library.calls.model().index(0, 0))
     view = window.view()
     qtbot.waitUntil(lambda: view.transcript is not None and view.call == 1, timeout=10000)

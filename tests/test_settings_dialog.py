@@ -1,4 +1,4 @@
-"""Preferences: shows the settings, writes them on OK only, applies the theme, notes a new language."""
+"""Preferences: shows the settings, writes them on OK only, applies the theme and the language."""
 
 import pytest
 
@@ -12,7 +12,15 @@ from reader.ui import (
     i18n,  # noqa: E402
     theme,  # noqa: E402
 )
-from reader.ui.config import FIGURES, FONT_FAMILY, FONT_SIZE, LANGUAGE, THEME, Settings  # noqa: E402
+from reader.ui.config import (  # noqa: E402
+    FIGURES,
+    FONT_FAMILY,
+    FONT_SIZE,
+    LANGUAGE,
+    RESTORE_SESSION,
+    THEME,
+    Settings,
+)
 from reader.ui.window.settings_dialog import MIN_FONT_SIZE, SettingsDialog  # noqa: E402
 
 
@@ -91,6 +99,7 @@ def test_shows_the_current_settings(dialog, settings):
         FONT_FAMILY: family,
         FONT_SIZE: 15,
         FIGURES: False,
+        RESTORE_SESSION: True,
     }
 
 
@@ -188,24 +197,31 @@ def test_choosing_dark_applies_at_once(dialog, settings, restore_style):
     assert not theme.is_dark()
 
 
-def test_a_different_language_shows_the_restart_note(dialog, monkeypatch):
-    monkeypatch.setattr(i18n, "_current", "en")
+def test_a_new_language_applies_at_once(dialog, settings, qapp):
+    """OK with another language installs its translators: no restart."""
+    try:
+        d = dialog()
+        pick(d.language, "zh_TW")
+        d.accept()
+        assert i18n.current_language() == "zh_TW"
+        assert dialog().windowTitle() == "偏好設定"
+        d = dialog()
+        pick(d.language, "en")
+        d.accept()
+        assert i18n.current_language() == "en"
+        assert dialog().windowTitle() == "Preferences"
+    finally:
+        i18n.install_translators(qapp, "en")
+
+
+def test_the_session_checkbox_writes_its_setting(dialog, settings):
+    assert settings.get(RESTORE_SESSION) is True
     d = dialog()
-    assert d.language_note.isHidden()
-    pick(d.language, "zh_TW")
-    assert not d.language_note.isHidden()
-    assert "next time the app starts" in d.language_note.text()
-    pick(d.language, "en")
-    assert d.language_note.isHidden()
-    monkeypatch.setattr(i18n, "ui_language", lambda setting, locale=None: "zh_TW")
-    pick(d.language, "system")  # a system in Chinese: the app would start in Chinese
-    assert not d.language_note.isHidden()
-
-
-def test_no_note_when_the_choice_is_the_running_language(dialog, settings, monkeypatch):
-    monkeypatch.setattr(i18n, "_current", "zh_TW")
-    settings.set(LANGUAGE, "zh_TW")
-    assert dialog().language_note.isHidden()
+    assert d.restore_session.isChecked()
+    d.restore_session.setChecked(False)
+    d.accept()
+    assert settings.get(RESTORE_SESSION) is False
+    assert not dialog().restore_session.isChecked()
 
 
 def test_the_dialog_is_translated(dialog, settings, qapp):
@@ -216,6 +232,5 @@ def test_the_dialog_is_translated(dialog, settings, qapp):
         assert d.windowTitle() == "偏好設定"
         assert d.theme.itemText(2) == "深色"
         assert d.language.itemText(2) == "繁體中文"
-        assert d.language_note.isHidden()
     finally:
         i18n.install_translators(qapp, "en")

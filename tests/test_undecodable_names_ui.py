@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt  # noqa: E402
 from reader.core.search.library import CallEntry, Root  # noqa: E402
 from reader.ui.notes.panel import NotesPanel  # noqa: E402
 from reader.ui.notes.service import NotesService  # noqa: E402
-from reader.ui.search.library_panel import CallsModel, LibraryPanel  # noqa: E402
+from reader.ui.search.library_panel import COLUMNS, CallsModel, LibraryPanel  # noqa: E402
 from reader.ui.search.service import SearchService  # noqa: E402
 from reader.ui.search.types import Snapshot  # noqa: E402
 
@@ -28,8 +28,8 @@ def test_the_library_shows_an_undecodable_name_readably(qtbot, tmp_path):
     call = CallEntry(path, "f" * 40, 0, "Acme", "Q1 2025", 20251, 0.0, [], 3)
     model = CallsModel()
     model.set_calls([call], {})
-    assert model.data(model.index(0, 4)) == SHOWN
-    assert model.data(model.index(0, 4), Qt.ItemDataRole.ToolTipRole).endswith(SHOWN)
+    assert model.data(model.index(0, COLUMNS.index("file"))) == SHOWN
+    assert model.data(model.index(0, COLUMNS.index("file")), Qt.ItemDataRole.ToolTipRole).endswith(SHOWN)
     service = SearchService(library_path=tmp_path / "lib.sqlite3", index_dir=tmp_path / "index")
     request_close(service)
     panel = LibraryPanel(service)

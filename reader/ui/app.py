@@ -17,6 +17,7 @@ from ..core.paths import resources_dir, sample_path
 from . import config, crash, i18n, theme
 from .scripted import Script, ScriptError, action_lines, parse_steps, state
 from .window.main_window import MainWindow
+from .window.session import WindowSession
 from .workers import Job
 
 PNG_QUALITY = 80  # zlib level 2 for PNG: twice as fast as the default, and a smaller file here
@@ -49,7 +50,8 @@ def run(
     steps: list[str] | None = None,
     emit_state: Callable[[dict[str, object]], None] | None = None,
 ) -> int:
-    """Open the window on `file` (the sample if None). With `screenshot`, save a picture once
+    """Open the window on the last session's tabs (an interactive start) and `file` in front of
+    them; on the sample if there is neither. With `screenshot`, save a picture once
     the call is `ready` and exit; with `exit_after_paint`, exit as soon as the text is first
     painted: what bench/open_bench.py measures against the bare-Qt floor, which does the same.
     `steps` (--do) run once the file is ready, each after the one before has settled; then
@@ -86,6 +88,12 @@ def run(
     app.aboutToQuit.connect(Job.stop_all)
     window = MainWindow(settings, quiet=scripted)
     crash.install(window, quiet=scripted)
+    # The last session's tabs come back in an interactive start only (not a scripted run's).
+    session = None if scripted else WindowSession(window, settings)
+    restored = session.restore() if session is not None else 0
+    if file is None and restored:  # the session's tabs, no sample
+        window.show()
+        return app.exec()
     path = Path(file) if file else sample_path()
     status = {"code": 0}
     if scripted:

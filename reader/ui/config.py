@@ -43,6 +43,8 @@ RECENT_MAX = 10
 GEOMETRY = Option("window/geometry", QByteArray, QByteArray())
 WINDOW_STATE = Option("window/state", QByteArray, QByteArray())
 SPLITTER = Option("window/splitter", QByteArray, QByteArray())
+RESTORE_SESSION = Option("session/restore", bool, True)  # reopen the last session's tabs at start
+SESSION = Option("session/tabs", str, "")  # the open tabs as JSON: window/session.py reads and writes it
 
 
 class Settings:

@@ -12,7 +12,13 @@ change.
 
 `install_translators` loads resources/translations/reader_<lang>.qm (the app's own strings, made by
 build/update-translations.sh) and Qt's qtbase_<lang>.qm (the standard buttons and dialogs: OK,
-Cancel, the file dialog...), which PySide6-Essentials ships in its translations directory.
+Cancel, the file dialog...), which PySide6-Essentials ships in its translations directory. It can
+be called again while the app runs: Qt sends every widget a LanguageChange event, and each owner of
+texts (the window, its panels) sets them again.
+
+The Chinese interface is shown in a font that covers both Chinese and Latin (`interface_font`):
+with a Latin-only system font, Chinese is drawn in a fallback font taller than the font the rows
+were measured with, which cut the descenders of the Latin text beside it.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QGuiApplication
 
 from ..core.paths import resources_dir
 
@@ -29,8 +36,28 @@ UI_LANGUAGES = ("en", "zh_TW")
 APP_CATALOGUE = "reader"  # resources/translations/reader_<lang>.qm
 QT_CATALOGUE = "qtbase"  # <Qt translations>/qtbase_<lang>.qm
 
+# Sans-serif families that hold Traditional Chinese and Latin, in order of preference (Taiwan's
+# glyph forms first); any other sans family listed for Traditional Chinese comes after them.
+CHINESE_UI_FAMILIES = (
+    "Noto Sans CJK TC",
+    "Noto Sans TC",
+    "Source Han Sans TC",
+    "Source Han Sans TW",
+    "Microsoft JhengHei UI",
+    "Microsoft JhengHei",
+    "PingFang TC",
+    "Heiti TC",
+    "Noto Sans CJK HK",
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "WenQuanYi Micro Hei",
+    "WenQuanYi Zen Hei",
+    "Droid Sans Fallback",
+)
+
 _installed: list[QTranslator] = []  # kept referenced: Python must not collect an installed translator
 _current = "en"
+_system_font: QFont | None = None  # the application's font before a language changed it
 
 
 def _chinese_ui(locale: QLocale) -> str:
@@ -73,12 +100,56 @@ def qt_catalogue_dir() -> str:
     return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
 
 
+def chinese_ui_family(base: QFont) -> str | None:
+    """The family the Chinese interface is shown in, None when `base` (the system's font) holds
+    Traditional Chinese itself or no installed font does."""
+    chinese = QFontDatabase.WritingSystem.TraditionalChinese
+    if chinese in QFontDatabase.writingSystems(QFontInfo(base).family()):
+        return None
+    listed = QFontDatabase.families(chinese)
+    for family in CHINESE_UI_FAMILIES:
+        if family in listed:
+            return family
+    sans = [f for f in listed if "sans" in f.casefold() and "mono" not in f.casefold()]
+    choices = sans or listed
+    return choices[0] if choices else None
+
+
+def interface_font(language: str, base: QFont) -> QFont:
+    """The application's font for the interface in `language`: `base` (the system's), in a family
+    that covers Chinese and Latin for the Chinese interface; the same size either way."""
+    family = chinese_ui_family(base) if language == "zh_TW" else None
+    if family is None:
+        return QFont(base)
+    font = QFont(base)
+    font.setFamilies([family])
+    return font
+
+
+def _apply_font(app: QCoreApplication, language: str) -> None:
+    global _system_font
+    if not isinstance(app, QGuiApplication):  # (no fonts without a GUI: `--list-actions` has one)
+        return
+    if _system_font is None:
+        _system_font = QFont(QGuiApplication.font())
+    font = interface_font(language, _system_font)
+    if font != QGuiApplication.font():
+        QGuiApplication.setFont(font)
+
+
 def install_translators(app: QCoreApplication, setting: str) -> str:
     """Remove the translators installed before, install those of the language `setting` picks,
-    and return that language ("en" if its catalogue cannot be loaded).
+    set the interface font for it (`interface_font`), and return that language ("en" if its
+    catalogue cannot be loaded).
 
-    Widgets built before the call keep their texts: call this before building the window (a change
-    of language in the settings takes effect at the next start)."""
+    Widgets built before the call get a LanguageChange event for each translator removed or
+    installed; they set their texts again when they handle it (the window once, afterwards)."""
+    language = _install(app, setting)
+    _apply_font(app, language)
+    return language
+
+
+def _install(app: QCoreApplication, setting: str) -> str:
     global _current
     for translator in _installed:
         app.removeTranslator(translator)

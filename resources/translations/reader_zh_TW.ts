@@ -2,33 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>Call</source>
-        <translation>通話</translation>
-    </message>
-    <message>
-        <source>The call of the file to show (the file holds several)</source>
-        <translation>要顯示的檔案中的通話(檔案含多場通話)</translation>
-    </message>
-    <message>
-        <source>Outline</source>
-        <translation>大綱</translation>
-    </message>
-    <message>
-        <source>The call&apos;s sections and questions; Enter goes to one</source>
-        <translation>通話的段落與提問;按 Enter 前往</translation>
-    </message>
-    <message>
-        <source>Speakers</source>
-        <translation>發言人</translation>
-    </message>
-    <message>
-        <source>Who speaks, and how much; Enter goes to their next turn</source>
-        <translation>誰發言、發言多少;按 Enter 前往其下一次發言</translation>
-    </message>
-</context>
-<context>
     <name>Actions</name>
     <message>
         <source>&amp;File</source>
@@ -277,10 +250,6 @@
         <translation>公司</translation>
     </message>
     <message>
-        <source>Period</source>
-        <translation>期間</translation>
-    </message>
-    <message>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -297,8 +266,12 @@
         <translation>(不明公司)</translation>
     </message>
     <message>
-        <source>When the file was last changed</source>
-        <translation>檔案最後修改時間</translation>
+        <source>The period of the call</source>
+        <translation>這場電話會議所屬的財報期間</translation>
+    </message>
+    <message>
+        <source>When the file was last changed: the call does not say its period</source>
+        <translation>檔案最後修改的日期：這場電話會議未註明期間</translation>
     </message>
 </context>
 <context>
@@ -622,10 +595,6 @@
     <message>
         <source>Toolbar</source>
         <translation>工具列</translation>
-    </message>
-    <message>
-        <source>No transcript open. Open one with Ctrl+O or drop a file here.</source>
-        <translation>尚未開啟逐字稿。請按 Ctrl+O 開啟，或將檔案拖放到這裡。</translation>
     </message>
     <message>
         <source>Figures %v/%m calls</source>
@@ -1178,6 +1147,13 @@ Read earnings calls in English and Chinese, side by side.</source>
     </message>
 </context>
 <context>
+    <name>SameContent</name>
+    <message>
+        <source>{name} holds the same transcript as {tab}, open already: shown there</source>
+        <translation>{name} 與已開啟的 {tab} 是同一份逐字稿：已切換至該分頁</translation>
+    </message>
+</context>
+<context>
     <name>SearchPanel</name>
     <message>
         <source>Management</source>
@@ -1410,10 +1386,6 @@ Read earnings calls in English and Chinese, side by side.</source>
         <translation>跟隨系統</translation>
     </message>
     <message>
-        <source>The new language applies the next time the app starts.</source>
-        <translation>新的介面語言會在下次啟動應用程式時生效。</translation>
-    </message>
-    <message>
         <source>Light</source>
         <translation>淺色</translation>
     </message>
@@ -1444,6 +1416,14 @@ Read earnings calls in English and Chinese, side by side.</source>
     <message>
         <source>Colour amounts, percentages and dates, and flag figures that differ between languages</source>
         <translation>以顏色標示金額、百分比與日期，並標出中英文不一致的數字</translation>
+    </message>
+    <message>
+        <source>Reopen the last session&apos;s transcripts at start</source>
+        <translation>啟動時重新開啟上次的逐字稿</translation>
+    </message>
+    <message>
+        <source>The tabs open when the app was closed come back, each at its place and in its mode</source>
+        <translation>關閉程式時開著的分頁會重新開啟，各自回到原來的位置與顯示方式</translation>
     </message>
     <message>
         <source>Interface language:</source>
@@ -1505,14 +1485,6 @@ Read earnings calls in English and Chinese, side by side.</source>
 <context>
     <name>SidePanel</name>
     <message>
-        <source>Outline</source>
-        <translation>大綱</translation>
-    </message>
-    <message>
-        <source>Speakers</source>
-        <translation>發言者</translation>
-    </message>
-    <message>
         <source>Call {n}</source>
         <translation>第 {n} 場法說會</translation>
     </message>
@@ -1555,6 +1527,30 @@ Read earnings calls in English and Chinese, side by side.</source>
     <message>
         <source>Prepared remarks</source>
         <translation>開場報告</translation>
+    </message>
+    <message>
+        <source>Outline</source>
+        <translation>大綱</translation>
+    </message>
+    <message>
+        <source>Speakers</source>
+        <translation>發言者</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>通話</translation>
+    </message>
+    <message>
+        <source>The call of the file to show (the file holds several)</source>
+        <translation>要顯示的檔案中的通話(檔案含多場通話)</translation>
+    </message>
+    <message>
+        <source>The call&apos;s sections and questions; Enter goes to one</source>
+        <translation>通話的段落與提問;按 Enter 前往</translation>
+    </message>
+    <message>
+        <source>Who speaks, and how much; Enter goes to their next turn</source>
+        <translation>誰發言、發言多少;按 Enter 前往其下一次發言</translation>
     </message>
     <message>
         <source>Q&amp;A</source>
@@ -1697,6 +1693,13 @@ Read earnings calls in English and Chinese, side by side.</source>
     <message>
         <source>Indexing the library: {done} of {total} files</source>
         <translation>正在為資料庫建立索引:第 {done} 個,共 {total} 個檔案</translation>
+    </message>
+</context>
+<context>
+    <name>WindowSession</name>
+    <message>
+        <source>Not reopened, no longer there: {names}</source>
+        <translation>檔案已不存在，未重新開啟：{names}</translation>
     </message>
 </context>
 </TS>

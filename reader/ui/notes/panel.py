@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -65,36 +65,78 @@ class NotesPanel(QWidget):
         self.documents: dict[str, Document] = {}
 
         self.scope = QComboBox()
-        self.scope.addItems(
-            [
-                QCoreApplication.translate("NotesPanel", "This file"),
-                QCoreApplication.translate("NotesPanel", "All notes"),
-            ]
-        )
-        self.scope.setToolTip(
-            QCoreApplication.translate("NotesPanel", "Show the notes of the file on screen, or of every file")
-        )
+        self.scope.addItems(["", ""])  # this file, all notes: the texts in _set_texts
         self.color = QComboBox()
-        self.color.addItem(QCoreApplication.translate("NotesPanel", "All colours"), "")
+        self.color.addItem("", "")
         for c in COLORS:
-            self.color.addItem(swatch(c), color_name(c), c)
+            self.color.addItem(swatch(c), "", c)
         self.speaker = ElidedCombo()  # a long name and title ends in "…", whole in its tooltip
         self.speaker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.speaker.setMinimumContentsLength(10)
         self.text = QLineEdit()
-        self.text.setPlaceholderText(QCoreApplication.translate("NotesPanel", "Filter notes"))
         self.text.setClearButtonEnabled(True)
         self.count = QLabel()
         self.tree = QTreeWidget()
         rich_tree(self.tree)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.edit_button = QPushButton(QCoreApplication.translate("NotesPanel", "Edit\u2026"))
-        self.delete_button = QPushButton(QCoreApplication.translate("NotesPanel", "Delete"))
-        self.reattach_button = QPushButton(QCoreApplication.translate("NotesPanel", "Re-attach"))
+        self.edit_button, self.delete_button = QPushButton(), QPushButton()
+        self.reattach_button, self.export_button = QPushButton(), QPushButton()
+        self._set_texts()
+
+        top = QHBoxLayout()
+        top.addWidget(self.scope)
+        top.addWidget(self.count, 1, Qt.AlignmentFlag.AlignRight)
+        filters = QHBoxLayout()
+        filters.addWidget(self.color)
+        filters.addWidget(self.speaker, 1)
+        buttons = QHBoxLayout()
+        for b in (self.edit_button, self.delete_button, self.reattach_button, self.export_button):
+            buttons.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(self.text)
+        layout.addWidget(self.tree, 1)
+        layout.addLayout(buttons)
+
+        self._refill = QTimer(self)
+        self._refill.setSingleShot(True)
+        self._refill.setInterval(120)  # typing in the filter: refill once it pauses
+        self._refill.timeout.connect(self.refresh)
+        self.scope.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.color.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.speaker.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.text.textChanged.connect(lambda _t: self._refill.start())
+        self.tree.itemActivated.connect(self._activated)
+        self.tree.itemClicked.connect(self._activated)
+        self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
+        self.tree.customContextMenuRequested.connect(self._menu)
+        self.edit_button.clicked.connect(lambda: self._request(self.editRequested.emit))
+        self.delete_button.clicked.connect(lambda: self._request(self.deleteRequested.emit))
+        self.reattach_button.clicked.connect(lambda: self._request(self.reattachRequested.emit))
+        self.export_button.clicked.connect(lambda: self.exportRequested.emit(self.all_files()))
+        service.changed.connect(self._store_changed)
+        self.refresh()
+
+    def _set_texts(self) -> None:
+        """The fixed texts, in the interface language installed now."""
+        self.scope.setItemText(0, QCoreApplication.translate("NotesPanel", "This file"))
+        self.scope.setItemText(1, QCoreApplication.translate("NotesPanel", "All notes"))
+        self.scope.setToolTip(
+            QCoreApplication.translate("NotesPanel", "Show the notes of the file on screen, or of every file")
+        )
+        self.color.setItemText(0, QCoreApplication.translate("NotesPanel", "All colours"))
+        for i, c in enumerate(COLORS, 1):
+            self.color.setItemText(i, color_name(c))
+        self.text.setPlaceholderText(QCoreApplication.translate("NotesPanel", "Filter notes"))
+        self.edit_button.setText(QCoreApplication.translate("NotesPanel", "Edit\u2026"))
+        self.delete_button.setText(QCoreApplication.translate("NotesPanel", "Delete"))
+        self.reattach_button.setText(QCoreApplication.translate("NotesPanel", "Re-attach"))
         self.reattach_button.setToolTip(
             QCoreApplication.translate("NotesPanel", "Put this orphan on the passage selected in the text")
         )
-        self.export_button = QPushButton(QCoreApplication.translate("NotesPanel", "Export\u2026"))
+        self.export_button.setText(QCoreApplication.translate("NotesPanel", "Export\u2026"))
 
         describe(
             self.scope,
@@ -137,41 +179,11 @@ class NotesPanel(QWidget):
             QCoreApplication.translate("NotesPanel", "Save the notes as Markdown or CSV")
         )
 
-        top = QHBoxLayout()
-        top.addWidget(self.scope)
-        top.addWidget(self.count, 1, Qt.AlignmentFlag.AlignRight)
-        filters = QHBoxLayout()
-        filters.addWidget(self.color)
-        filters.addWidget(self.speaker, 1)
-        buttons = QHBoxLayout()
-        for b in (self.edit_button, self.delete_button, self.reattach_button, self.export_button):
-            buttons.addWidget(b)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addLayout(top)
-        layout.addLayout(filters)
-        layout.addWidget(self.text)
-        layout.addWidget(self.tree, 1)
-        layout.addLayout(buttons)
-
-        self._refill = QTimer(self)
-        self._refill.setSingleShot(True)
-        self._refill.setInterval(120)  # typing in the filter: refill once it pauses
-        self._refill.timeout.connect(self.refresh)
-        self.scope.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.color.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.speaker.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.text.textChanged.connect(lambda _t: self._refill.start())
-        self.tree.itemActivated.connect(self._activated)
-        self.tree.itemClicked.connect(self._activated)
-        self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
-        self.tree.customContextMenuRequested.connect(self._menu)
-        self.edit_button.clicked.connect(lambda: self._request(self.editRequested.emit))
-        self.delete_button.clicked.connect(lambda: self._request(self.deleteRequested.emit))
-        self.reattach_button.clicked.connect(lambda: self._request(self.reattachRequested.emit))
-        self.export_button.clicked.connect(lambda: self.exportRequested.emit(self.all_files()))
-        service.changed.connect(self._store_changed)
-        self.refresh()
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._set_texts()
+            self.refresh()  # the count, the groups and the notes' labels
 
     # --- what is shown ----------------------------------------------------------------------------
 

@@ -37,11 +37,9 @@ class WindowNotes(QObject):
         self.service = service or NotesService(parent=self)
         self.panel: NotesPanel | None = None  # made when the dock is first shown
         self.fingerprint: str | None = None  # of the file on screen
-        self.dock = QDockWidget(QCoreApplication.translate("WindowNotes", "Notes"), window.widget())
+        self.dock = QDockWidget(window.widget())
         self.dock.setObjectName("notes")
-        self.dock.setAccessibleDescription(
-            QCoreApplication.translate("WindowNotes", "The highlights and notes, of this file or of all")
-        )
+        self.retranslate()
         window.add_dock(self.dock, Qt.DockWidgetArea.RightDockWidgetArea)
         self.dock.hide()  # shown on request (F10), or by the window's restored layout
 
@@ -69,6 +67,13 @@ class WindowNotes(QObject):
         self.service.opened.connect(self._store_opened)
         if self.service.is_open:
             self._store_opened()
+
+    def retranslate(self) -> None:
+        """The dock's title and description, in the interface language installed now."""
+        self.dock.setWindowTitle(QCoreApplication.translate("WindowNotes", "Notes"))
+        self.dock.setAccessibleDescription(
+            QCoreApplication.translate("WindowNotes", "The highlights and notes, of this file or of all")
+        )
 
     def window_settled(self) -> None:
         """The window's first file is shown (or none is opening): open the store if no file's

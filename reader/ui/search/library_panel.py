@@ -1,10 +1,11 @@
 """The library panel: the folders and files in the library, and every call found in them.
 
-The calls list (company, period, the file's date, speakers, file) sorts by any column and opens a
-call on double-click. Add Folder and Add Files ask the window (it owns the dialogs); Remove takes
-the chosen folder or file out; Re-index builds the index again from scratch. While the index is
-updated, a progress bar with Cancel shows how far it got. Everything shown comes from the
-service's `Snapshot`: the panel never reads the library store itself.
+The calls list (company, date, speakers, file) sorts by any column and opens a call on
+double-click. A call's date is its period (Q2 2024), the file's date only where the call does not
+say its period; the column sorts them together, in time. Add Folder and Add Files ask the window
+(it owns the dialogs); Remove takes the chosen folder or file out; Re-index builds the index
+again from scratch. While the index is updated, a progress bar with Cancel shows how far it got.
+Everything shown comes from the service's `Snapshot`: the panel never reads the library store.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -50,7 +52,17 @@ if TYPE_CHECKING:
     from ...core.search.library import CallEntry
 
 ROOT = Qt.ItemDataRole.UserRole  # a root row: where its path is in LibraryPanel._root_paths
-COLUMNS = ("company", "period", "date", "speakers", "file")
+COLUMNS = ("company", "date", "speakers", "file")
+DATE = COLUMNS.index("date")
+
+
+def date_key(call: CallEntry) -> tuple[int, float]:
+    """Sorts calls in time: by period (schema.period_key: year * 10 + quarter, a full year after
+    its Q4), a call without one by the quarter of its file's date; then by the file's date."""
+    if call.period_key:
+        return call.period_key, call.modified
+    day = time.localtime(call.modified)
+    return day.tm_year * 10 + (day.tm_mon + 2) // 3, call.modified
 
 
 class CallsModel(QAbstractTableModel):
@@ -62,15 +74,18 @@ class CallsModel(QAbstractTableModel):
         self.calls: list[CallEntry] = []
         self.firsts: dict[tuple[str, int], int] = {}
         self._rows: list[tuple[str, ...]] = []
-        self._headers = [
-            self.tr("Company"),
-            self.tr("Period"),
-            self.tr("Date"),
-            self.tr("Speakers"),
-            self.tr("File"),
-        ]
+        self._headers: list[str] = []
+        self._unknown = ""
+        self.retranslate()
+        self._sorted: tuple[int, Qt.SortOrder] = (DATE, Qt.SortOrder.DescendingOrder)
+
+    def retranslate(self) -> None:
+        """The headers and texts, in the interface language installed now."""
+        self._headers = [self.tr("Company"), self.tr("Date"), self.tr("Speakers"), self.tr("File")]
         self._unknown = self.tr("(unknown company)")
-        self._sorted: tuple[int, Qt.SortOrder] = (1, Qt.SortOrder.DescendingOrder)
+        if self.calls:
+            self.set_calls(self.calls, self.firsts)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
 
     def set_calls(self, calls: list[CallEntry], firsts: dict[tuple[str, int], int]) -> None:
         self.beginResetModel()
@@ -94,10 +109,8 @@ class CallsModel(QAbstractTableModel):
         self._sorted = (column, order)
         calls, texts = self.calls, self._rows
         rows = sorted(range(len(calls)), key=lambda i: (texts[i][0].casefold(), calls[i].path, calls[i].call))
-        if column == 1:
-            keys: list[Any] = [c.period_key for c in calls]
-        elif column == 2:
-            keys = [c.modified for c in calls]
+        if column == DATE:
+            keys: list[Any] = [date_key(c) for c in calls]
         else:
             keys = [t[column].casefold() for t in texts]
         rows.sort(key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)  # stable
@@ -106,10 +119,10 @@ class CallsModel(QAbstractTableModel):
         return {old: new for new, old in enumerate(rows)}
 
     def _texts(self, call: CallEntry) -> tuple[str, ...]:
-        day = time.strftime("%Y-%m-%d", time.localtime(call.modified))
+        day = call.period or time.strftime("%Y-%m-%d", time.localtime(call.modified))
         names = ", ".join(s["name"] for s in call.speakers if s.get("role") != "operator")
         name = display_path(os.path.basename(call.path))
-        return (call.company or self._unknown, call.period or "", day, names, name)
+        return (call.company or self._unknown, day, names, name)
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.calls)
@@ -133,15 +146,17 @@ class CallsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._rows[index.row()][column]
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column == DATE:
+                if call.period:
+                    return self.tr("The period of the call")
+                return self.tr("When the file was last changed: the call does not say its period")
             if column == 2:
-                return self.tr("When the file was last changed")
-            if column == 3:
                 people = [s for s in call.speakers if s.get("role") != "operator"]
                 return "\n".join(
                     " \u2014 ".join(x for x in (s.get("name"), s.get("title"), s.get("firm")) if x)
                     for s in people
                 )
-            if column == 4:
+            if column == 3:
                 return display_path(call.path)
         return None
 
@@ -193,15 +208,8 @@ class LibraryPanel(QWidget):
         self.roots = QListWidget()
         self._root_paths: list[str] = []  # the paths of the rows of `roots`, as the OS gives them
         self.roots.setMaximumHeight(90)
-        self.roots.setToolTip(self.tr("The folders and files in the library; their calls are listed below"))
-        self.add_folder = QPushButton(self.tr("Add Folder\u2026"))
-        self.add_files = QPushButton(self.tr("Add Files\u2026"))
-        self.remove = QPushButton(self.tr("Remove"))
-        self.remove.setToolTip(self.tr("Take the chosen folder or file out of the library"))
-        self.reindex = QPushButton(self.tr("Re-index"))
-        self.reindex.setToolTip(self.tr("Build the search index again from every file of the library"))
+        self.add_folder, self.add_files, self.remove, self.reindex = (QPushButton() for _ in range(4))
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText(self.tr("Filter calls"))
         self.filter.setClearButtonEnabled(True)
         self.model = CallsModel(self)
         self.proxy = _Filter(self)
@@ -214,11 +222,11 @@ class LibraryPanel(QWidget):
         self.calls.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.calls.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.calls.setSortingEnabled(True)
-        self.calls.sortByColumn(1, Qt.SortOrder.DescendingOrder)
+        self.calls.sortByColumn(DATE, Qt.SortOrder.DescendingOrder)
         header = self.calls.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((200, 80, 90, 320)):
+        for column, width in enumerate((200, 90, 320)):
             header.resizeSection(column, width)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
@@ -227,18 +235,8 @@ class LibraryPanel(QWidget):
         self.status.setWordWrap(True)
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
-        self.cancel = QPushButton(self.tr("Cancel"))
-        self.cancel.setToolTip(self.tr("Stop indexing; the calls indexed so far can be searched"))
-
-        describe(self.roots, self.tr("Library folders"), self.roots.toolTip())
-        describe(
-            self.filter,
-            self.tr("Filter calls"),
-            self.tr("Show the calls whose company, period or speakers hold these words"),
-        )
-        describe(self.calls, self.tr("Calls"), self.tr("Every call of the library; Enter opens one"))
-        self.add_folder.setToolTip(self.tr("Add a folder: every transcript in it is indexed and searched"))
-        self.add_files.setToolTip(self.tr("Add transcript files to the library"))
+        self.cancel = QPushButton()
+        self._set_texts()
 
         buttons = QVBoxLayout()
         for b in (self.add_folder, self.add_files, self.remove, self.reindex):
@@ -277,6 +275,38 @@ class LibraryPanel(QWidget):
         self._indexing()
         if service.last_report is not None:
             self._finished(service.last_report)
+
+    def _set_texts(self) -> None:
+        """The labels, tips and descriptions, in the interface language installed now."""
+        self.roots.setToolTip(self.tr("The folders and files in the library; their calls are listed below"))
+        self.add_folder.setText(self.tr("Add Folder\u2026"))
+        self.add_files.setText(self.tr("Add Files\u2026"))
+        self.remove.setText(self.tr("Remove"))
+        self.remove.setToolTip(self.tr("Take the chosen folder or file out of the library"))
+        self.reindex.setText(self.tr("Re-index"))
+        self.reindex.setToolTip(self.tr("Build the search index again from every file of the library"))
+        self.filter.setPlaceholderText(self.tr("Filter calls"))
+        self.cancel.setText(self.tr("Cancel"))
+        self.cancel.setToolTip(self.tr("Stop indexing; the calls indexed so far can be searched"))
+        describe(self.roots, self.tr("Library folders"), self.roots.toolTip())
+        describe(
+            self.filter,
+            self.tr("Filter calls"),
+            self.tr("Show the calls whose company, period or speakers hold these words"),
+        )
+        describe(self.calls, self.tr("Calls"), self.tr("Every call of the library; Enter opens one"))
+        self.add_folder.setToolTip(self.tr("Add a folder: every transcript in it is indexed and searched"))
+        self.add_files.setToolTip(self.tr("Add transcript files to the library"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._set_texts()
+            self.model.retranslate()
+            self.set_snapshot(self.service.snapshot)  # the folders' kinds and the hint
+            self._indexing()
+            if self.service.last_report is not None:
+                self._finished(self.service.last_report)
 
     # --- the library ---------------------------------------------------------------------------
 

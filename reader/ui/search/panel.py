@@ -115,65 +115,37 @@ class SearchPanel(QWidget):
         self._failure: str | None = None  # why the last search gave nothing (not a query error)
 
         self.query = QLineEdit()
-        # A short hint that fits a squeezed panel; the syntax whole in the tooltip and in the list
-        self.query.setPlaceholderText(self.tr("Search every call"))
         self.query.setClearButtonEnabled(True)
-        syntax = self.tr('Search every call: words, "a phrase", prefix*, a OR b, -word')
-        self.query.setToolTip(
-            syntax
-            + "\n"
-            + self.tr(
-                "Words must all be in the paragraph. Chinese in Traditional or Simplified finds both. "
-                "Filters can be typed too: speaker: role: section: company: period: lang:"
-            )
-        )
         self.error = QLabel()
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setWordWrap(True)
         self.error.hide()
         self.filters: dict[str, QComboBox] = {}
-        alls = {
-            "speaker": self.tr("All speakers"),
-            "role": self.tr("All roles"),
-            "section": self.tr("Both sections"),
-            "company": self.tr("All companies"),
-            "period": self.tr("All periods"),
-            "lang": self.tr("Any language"),
-        }
         for name in ("speaker", "company", "period", "role", "section", "lang"):
             box = ElidedCombo()
             box.setObjectName(name)
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.setMinimumContentsLength(8)
-            box.addItem(alls[name], "")
+            box.addItem("", "")  # everyone, every section...: its text in _set_texts
             self.filters[name] = box
         # three a row, or two or one in a squeezed panel: "Management (19)" whole
         min_width = combo_width(self.filters["role"], "Management (999)")
         grid = FlowGrid(list(self.filters.values()), 3, min_width)
         for name, labels in (("role", ROLES), ("section", SECTIONS), ("lang", LANGUAGES)):
-            for value, label in labels.items():
-                self.filters[name].addItem(QCoreApplication.translate("SearchPanel", label), value)
+            for value in labels:
+                self.filters[name].addItem("", value)
         self.sort = ElidedCombo()
-        self.sort.addItem(self.tr("Most relevant first"), "relevance")
-        self.sort.addItem(self.tr("Newest first"), "date")
+        self.sort.addItem("", "relevance")
+        self.sort.addItem("", "date")
         self.count = QLabel()
         self.count.setWordWrap(True)
         self.tree = QTreeWidget()
         rich_tree(self.tree)
         self.tree.setMinimumHeight(8 * self.fontMetrics().height())  # a hit or two, under a panel above
         self._tint_selection()
-        self.add_folder = QPushButton(self.tr("Add Folder to the Library\u2026"))
+        self.add_folder = QPushButton()
         self.add_folder.hide()
-
-        describe(self.query, self.tr("Search"), self.query.toolTip())
-        describe(self.tree, self.tr("Results"), self.tr("The paragraphs found, by call; Enter opens one"))
-        for name, label in FILTER_NAMES.items():
-            describe(
-                self.filters[name],
-                self.tr(label),
-                self.tr("Search the paragraphs of this {what} only").format(what=self.tr(label).lower()),
-            )
-        describe(self.sort, self.tr("Order"), self.tr("The order of the results"))
+        self._set_texts()
 
         bottom = QHBoxLayout()
         bottom.addWidget(self.count, 1)
@@ -219,11 +191,53 @@ class SearchPanel(QWidget):
             pal.setColor(group, QPalette.ColorRole.HighlightedText, pal.color(QPalette.ColorRole.Text))
         self.tree.setPalette(pal)
 
+    def _set_texts(self) -> None:
+        """The fixed texts, in the interface language installed now."""
+        # A short hint that fits a squeezed panel; the syntax whole in the tooltip and in the list
+        self.query.setPlaceholderText(self.tr("Search every call"))
+        syntax = self.tr('Search every call: words, "a phrase", prefix*, a OR b, -word')
+        self.query.setToolTip(
+            syntax
+            + "\n"
+            + self.tr(
+                "Words must all be in the paragraph. Chinese in Traditional or Simplified finds both. "
+                "Filters can be typed too: speaker: role: section: company: period: lang:"
+            )
+        )
+        alls = {
+            "speaker": self.tr("All speakers"),
+            "role": self.tr("All roles"),
+            "section": self.tr("Both sections"),
+            "company": self.tr("All companies"),
+            "period": self.tr("All periods"),
+            "lang": self.tr("Any language"),
+        }
+        for name, text in alls.items():
+            self.filters[name].setItemText(0, text)
+        for name, labels in (("role", ROLES), ("section", SECTIONS), ("lang", LANGUAGES)):
+            for i, label in enumerate(labels.values(), 1):
+                self.filters[name].setItemText(i, QCoreApplication.translate("SearchPanel", label))
+        self.sort.setItemText(0, self.tr("Most relevant first"))
+        self.sort.setItemText(1, self.tr("Newest first"))
+        self.add_folder.setText(self.tr("Add Folder to the Library\u2026"))
+        describe(self.query, self.tr("Search"), self.query.toolTip())
+        describe(self.tree, self.tr("Results"), self.tr("The paragraphs found, by call; Enter opens one"))
+        for name, label in FILTER_NAMES.items():
+            describe(
+                self.filters[name],
+                self.tr(label),
+                self.tr("Search the paragraphs of this {what} only").format(what=self.tr(label).lower()),
+            )
+        describe(self.sort, self.tr("Order"), self.tr("The order of the results"))
+
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:  # light/dark switched: colours anew
             self._tint_selection()
             self._show_state()
+        elif event.type() == QEvent.Type.LanguageChange:
+            self._set_texts()
+            self._show_state()  # the count, the hints and the hits' labels
 
     # --- asking ---------------------------------------------------------------------------------
 

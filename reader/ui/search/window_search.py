@@ -43,14 +43,13 @@ class WindowSearch(QObject):
         # A scripted run (--screenshot) adds nothing to the library and starts no indexing.
         self.passive = passive
 
-        self.search_dock = QDockWidget(self.tr("Search Library"), window.widget())
+        self.search_dock = QDockWidget(window.widget())
         self.search_dock.setObjectName("search")
-        self.search_dock.setAccessibleDescription(self.tr("Search every call of the library"))
         window.add_dock(self.search_dock, Qt.DockWidgetArea.RightDockWidgetArea)
         self.search_dock.hide()
-        self.library_dock = QDockWidget(self.tr("Library"), window.widget())
+        self.library_dock = QDockWidget(window.widget())
         self.library_dock.setObjectName("library")
-        self.library_dock.setAccessibleDescription(self.tr("The folders and calls of the library"))
+        self.retranslate()
         window.add_dock(self.library_dock, Qt.DockWidgetArea.BottomDockWidgetArea)
         self.library_dock.hide()
 
@@ -73,6 +72,13 @@ class WindowSearch(QObject):
         s.indexingStarted.connect(self._indexing)
         s.indexProgress.connect(self._progress)
         s.indexEnded.connect(self._indexing)
+
+    def retranslate(self) -> None:
+        """The docks' titles and descriptions, in the interface language installed now."""
+        self.search_dock.setWindowTitle(self.tr("Search Library"))
+        self.search_dock.setAccessibleDescription(self.tr("Search every call of the library"))
+        self.library_dock.setWindowTitle(self.tr("Library"))
+        self.library_dock.setAccessibleDescription(self.tr("The folders and calls of the library"))
 
     def window_settled(self) -> None:
         """The window's first file is shown: open the library now, not before (its imports on a

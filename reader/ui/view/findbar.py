@@ -26,18 +26,17 @@ class FindBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.edit = QLineEdit(self)
-        self.edit.setPlaceholderText(self.tr("Find in both languages (Traditional = Simplified)"))
         self.edit.setClearButtonEnabled(True)
-        self.edit.setAccessibleName(self.tr("Find"))
         self.edit.installEventFilter(self)
 
         self.count_label = QLabel(self)
         self.count_label.setMinimumWidth(self.count_label.fontMetrics().horizontalAdvance("0000 of 0000"))
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
-        self.previous_button = self._button("go-up", "▲", self.tr("Previous match (Shift+Enter)"))
-        self.next_button = self._button("go-down", "▼", self.tr("Next match (Enter)"))
-        self.close_button = self._button("window-close", "✕", self.tr("Close (Escape)"))
+        self.previous_button = self._button("go-up", "▲")
+        self.next_button = self._button("go-down", "▼")
+        self.close_button = self._button("window-close", "✕")
+        self._set_texts()
         self.previous_button.clicked.connect(self.previousRequested)
         self.next_button.clicked.connect(self.nextRequested)
         self.close_button.clicked.connect(self.close_bar)
@@ -56,18 +55,33 @@ class FindBar(QWidget):
         self._timer.timeout.connect(self._emit_query)
         self.edit.textChanged.connect(self._text_changed)
 
-    def _button(self, icon_name: str, fallback: str, tip: str) -> QToolButton:
+    def _button(self, icon_name: str, fallback: str) -> QToolButton:
         button = QToolButton(self)
         icon = QIcon.fromTheme(icon_name)
         if icon.isNull():
             button.setText(fallback)
         else:
             button.setIcon(icon)
-        button.setToolTip(tip)
-        button.setAccessibleName(tip)
         button.setAutoRaise(True)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # typing stays in the field
         return button
+
+    def _set_texts(self) -> None:
+        """The field's hint and the buttons' tips, in the interface language installed now."""
+        self.edit.setPlaceholderText(self.tr("Find in both languages (Traditional = Simplified)"))
+        self.edit.setAccessibleName(self.tr("Find"))
+        for button, tip in (
+            (self.previous_button, self.tr("Previous match (Shift+Enter)")),
+            (self.next_button, self.tr("Next match (Enter)")),
+            (self.close_button, self.tr("Close (Escape)")),
+        ):
+            button.setToolTip(tip)
+            button.setAccessibleName(tip)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self._set_texts()
 
     # -- public --------------------------------------------------------------------------------
 

@@ -378,13 +378,31 @@ def create(parent: QObject) -> Actions:
         action.setCheckable(spec.checkable)
         if spec.group:
             groups.setdefault(spec.group, QActionGroup(parent)).addAction(action)
-        if seen:
-            native = seen[0].toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(f"{plain(translate(spec.text))} ({native})")
-        if spec.tip:  # the status bar's line, and what a screen reader says of its button
-            action.setStatusTip(translate(spec.tip))
+        _set_texts(action, spec)
         actions[spec.id] = action
     return actions
+
+
+def _set_texts(action: QAction, spec: Spec) -> None:
+    """An action's text, tooltip and status tip, in the language installed now."""
+    action.setText(translate(spec.text))
+    shortcut = action.shortcut()
+    if not shortcut.isEmpty():
+        native = shortcut.toString(QKeySequence.SequenceFormat.NativeText)
+        action.setToolTip(f"{plain(translate(spec.text))} ({native})")
+    if spec.tip:  # the status bar's line, and what a screen reader says of its button
+        action.setStatusTip(translate(spec.tip))
+
+
+def retranslate(menus: dict[str, QMenu], actions: Actions) -> None:
+    """Set the menus' titles and the actions' texts again, in the language installed now."""
+    for key, text in MENUS.items():
+        menus[key].setTitle(translate(text))
+    for spec in SPECS:
+        if spec.id is MainAction.RECENT:
+            menus["recent"].setTitle(translate(spec.text))
+        else:
+            _set_texts(actions[spec.id], spec)
 
 
 def build_menus(bar: QMenuBar, actions: Actions) -> dict[str, QMenu]:

@@ -39,8 +39,10 @@ from .diagnostics import WindowDiagnostics
 from .extra_commands import ExtraCommands
 from .file_warnings import FileWarnings
 from .file_watch import FileWatch
+from .language import WindowLanguage
 from .navigation import WindowNavigation
 from .paste import PastedTranscripts
+from .same_content import SameContent
 from .settings_dialog import SettingsDialog
 from .sidepanel import SidePanel
 
@@ -76,8 +78,6 @@ class MainWindow(QMainWindow):
         self.tabs.setMovable(True)
         self.tabs.tabCloseRequested.connect(self.close_tab)
         self.tabs.currentChanged.connect(self._tab_changed)
-        self.empty = QLabel(self.tr("No transcript open. Open one with Ctrl+O or drop a file here."))
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setCentralWidget(area := BannerArea(self.tabs))  # the tabs, with any banner above them
         self.file_warnings = FileWarnings(self, self.tabs, area)  # what went wrong reading a file
 
@@ -108,11 +108,13 @@ class MainWindow(QMainWindow):
         self.navigation = WindowNavigation(self, self.panel)
         self.notes = WindowNotes(self, notes)
         self.search = WindowSearch(self, passive=self.settings.read_only)
+        self.same = SameContent(self, self.search.service)  # a file open already shows its tab
         self.pasted = PastedTranscripts(self)
         self.extra = ExtraCommands(self, self.tabs)  # Copy as Quote, print, Keyboard Shortcuts
         self.settled.connect(self.notes.window_settled)
         self.settled.connect(self.search.window_settled)
         self._connect_actions()
+        self.language = WindowLanguage(self)  # a new interface language applies at once
         self._restore()
 
     # --- what the feature helpers use (host.WindowHost) -------------------------------------
@@ -171,19 +173,15 @@ class MainWindow(QMainWindow):
         a[MainAction.FONT].triggered.connect(self.choose_font)
         a[MainAction.PANEL].toggled.connect(self.dock.setVisible)
         self.dock.visibilityChanged.connect(self._panel_shown)
-        a[MainAction.NEXT_CALL].triggered.connect(lambda: self.step_call(1))
-        a[MainAction.PREVIOUS_CALL].triggered.connect(lambda: self.step_call(-1))
+        a[MainAction.NEXT_CALL].triggered.connect(lambda: self._with_view(lambda v: v.set_call(v.call + 1)))
+        a[MainAction.PREVIOUS_CALL].triggered.connect(
+            lambda: self._with_view(lambda v: v.set_call(v.call - 1))
+        )
         a[MainAction.ABOUT].triggered.connect(lambda: show_about(self))
 
     def reload(self) -> None:
         """Read the current tab's file again, keeping the reader's place."""
-        v = self.view()
-        if v is not None and v.transcript is not None and v.path is not None:
-            v.open(v.path, keep_position=True)
-
-    def step_call(self, step: int) -> None:
-        """Show the next (1) or previous (-1) call of a file with several."""
-        self._with_view(lambda v: v.set_call(v.call + step))
+        self._with_view(lambda v: v.path and v.open(v.path, keep_position=True))
 
     def _panel_shown(self, shown: bool) -> None:
         if self.on_screen():  # not while the window hides or minimises
@@ -219,10 +217,9 @@ class MainWindow(QMainWindow):
     def open_path(self, path: Path) -> TranscriptView:
         """Open a file in a new tab, or bring its tab forward when it is already open."""
         path = path.expanduser()
-        for v in self.views():
-            if v.path is not None and v.path.resolve() == path.resolve():
-                self.tabs.setCurrentWidget(v)
-                return v
+        if (shown := self.same.open_tab(path)) is not None:  # this file, or its content, in a tab
+            self.tabs.setCurrentWidget(shown)
+            return shown
         v = TranscriptView(
             self.reading_font(),
             self.notes.service,
@@ -234,6 +231,7 @@ class MainWindow(QMainWindow):
         if not splitter.isEmpty():
             v.split.restoreState(splitter)
         v.loaded.connect(lambda v=v: self._loaded(v))
+        self.same.watch(v)
         v.textPainted.connect(lambda v=v: self._text_painted(v))
         if not self._settled:  # a big file is ready twice: with its head, then whole
             v.ready.connect(lambda v=v: None if v.partial else self._settle())
@@ -266,7 +264,7 @@ class MainWindow(QMainWindow):
             if v.partial:  # the head of a big file: the paragraph may be in the rest
                 return
             v.loaded.disconnect(shown)
-            v.go_to_paragraph(paragraph)
+            self.same.survivor(v).go_to_paragraph(paragraph)  # (the tab kept, if v was a copy)
 
         v.loaded.connect(shown)
         return v

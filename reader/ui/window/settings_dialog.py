@@ -1,15 +1,16 @@
-"""Preferences: interface language, theme, reading font and figure highlighting.
+"""Preferences: interface language, theme, reading font, figure highlighting, and whether the
+last session's tabs come back at start.
 
 The dialog shows the current settings and writes them through `Settings.set` only when accepted;
 it then emits `changed` with the keys of the options whose value changed (never an empty set).
-The theme is applied here at once; the font is applied by whoever listens to `changed` (the main
-window); a new interface language applies at the next start, which the dialog says as soon as
-the choice differs from the language the app is running in.
+The theme and the interface language are applied here at once (the language by installing its
+translators: every widget then sets its texts again); the font is applied by whoever listens to
+`changed` (the main window).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -19,7 +20,6 @@ from PySide6.QtWidgets import (
     QFontComboBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from .. import i18n
 from ..accessible import describe, describe_buttons
-from ..config import FIGURES, FONT_FAMILY, FONT_SIZE, LANGUAGE, THEME, Option, Settings
+from ..config import FIGURES, FONT_FAMILY, FONT_SIZE, LANGUAGE, RESTORE_SESSION, THEME, Option, Settings
 from ..theme import apply_scheme
 
 MIN_FONT_SIZE = 6
@@ -59,9 +59,6 @@ class SettingsDialog(QDialog):
         # The languages' names are written in their own language: whoever reads one can find it.
         for text, value in ((self.tr("Follow system"), "system"), ("English", "en"), ("繁體中文", "zh_TW")):
             self.language.addItem(text, value)
-        self.language_note = QLabel(self.tr("The new language applies the next time the app starts."))
-        self.language_note.setWordWrap(True)
-        self.language_note.setVisible(False)
 
         self.theme = QComboBox()
         for text, value in (
@@ -92,12 +89,17 @@ class SettingsDialog(QDialog):
             self.tr("Colour amounts, percentages and dates, and flag figures that differ between languages")
         )
 
+        self.restore_session = QCheckBox(self.tr("Reopen the last session's transcripts at start"))
+        self.restore_session.setToolTip(
+            self.tr("The tabs open when the app was closed come back, each at its place and in its mode")
+        )
+
         form = QFormLayout()
         form.addRow(self.tr("Interface language:"), self.language)
-        form.addRow("", self.language_note)
         form.addRow(self.tr("Theme:"), self.theme)
         form.addRow(self.tr("Reading font:"), font_row)
         form.addRow("", self.figures)
+        form.addRow("", self.restore_session)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -122,8 +124,6 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.buttons)
 
         self._load()
-        self.language.currentIndexChanged.connect(self._update_language_note)
-        self._update_language_note()
 
     def _load(self) -> None:
         s = self.settings
@@ -139,6 +139,7 @@ class SettingsDialog(QDialog):
         self.font_family.currentFontChanged.connect(self._font_chosen)
         self.font_size.setValue(min(max(s.get(FONT_SIZE), 0), MAX_FONT_SIZE))
         self.figures.setChecked(s.get(FIGURES))
+        self.restore_session.setChecked(s.get(RESTORE_SESSION))
 
     def _font_chosen(self, font: QFont) -> None:
         self._family = font.family()
@@ -152,11 +153,8 @@ class SettingsDialog(QDialog):
             FONT_FAMILY: "" if self.default_font.isChecked() else self._family,
             FONT_SIZE: 0 if size <= 0 else max(size, MIN_FONT_SIZE),
             FIGURES: self.figures.isChecked(),
+            RESTORE_SESSION: self.restore_session.isChecked(),
         }
-
-    def _update_language_note(self) -> None:
-        chosen = i18n.ui_language(self.language.currentData())
-        self.language_note.setVisible(chosen != i18n.current_language())
 
     def accept(self) -> None:
         changed = set()
@@ -167,5 +165,8 @@ class SettingsDialog(QDialog):
         super().accept()
         if THEME.key in changed:
             apply_scheme(self.settings.get(THEME))
+        app = QCoreApplication.instance()
+        if LANGUAGE.key in changed and app is not None:
+            i18n.install_translators(app, self.settings.get(LANGUAGE))
         if changed:
             self.changed.emit(changed)

@@ -27,6 +27,7 @@ from ...core.model import Role, Transcript
 from ...core.outline import call_outline, speaker_stats
 from ..accessible import describe
 from ..theme import colours
+from ..widgets.text_lines import line_height
 
 if TYPE_CHECKING:  # both imported when first used, after the first paint (_qstyle, set_call)
     from PySide6.QtWidgets import QStyle
@@ -55,11 +56,10 @@ def _selected(opt: QStyleOptionViewItem) -> bool:
     return bool(opt.state & QStyle.StateFlag.State_Selected)
 
 
-def _line(
-    painter: QPainter, opt: QStyleOptionViewItem, r: QRect, n: int, text: str, right: bool = False
-) -> None:
-    """Draw `text` elided on line `n` of the rectangle `r`, at its right end if asked."""
-    rect = QRect(r.left(), r.top() + n * opt.fontMetrics.height(), r.width(), opt.fontMetrics.height())
+def _line(painter: QPainter, r: QRect, n: int, height: int, text: str, right: bool = False) -> None:
+    """Draw `text` elided on line `n` (each `height` tall) of the rectangle `r`, at its right end
+    if asked."""
+    rect = QRect(r.left(), r.top() + n * height, r.width(), height)
     elided = painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, rect.width())
     painter.drawText(rect, Qt.AlignmentFlag.AlignRight if right else Qt.AlignmentFlag.AlignLeft, elided)
 
@@ -75,19 +75,24 @@ class _TwoLineDelegate(QStyledItemDelegate):
         opt = _background(self, painter, option, index)
         selected = _selected(opt)
         r = opt.rect.adjusted(4, 2, -4, -2)
+        label = index.data(Qt.ItemDataRole.DisplayRole)
+        line = line_height(opt.font, label, second)
         painter.save()
         painter.setFont(opt.font)
         painter.setPen(opt.palette.highlightedText().color() if selected else opt.palette.text().color())
-        _line(painter, opt, r, 0, index.data(Qt.ItemDataRole.DisplayRole))
+        _line(painter, r, 0, line, label)
         if not selected:
             painter.setPen(colours(opt.palette).quiet)
-        _line(painter, opt, r, 1, second)
+        _line(painter, r, 1, line, second)
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         size = super().sizeHint(option, index)
-        if index.data(SECOND_LINE):
-            size.setHeight(2 * option.fontMetrics.height() + 4)
+        second = index.data(SECOND_LINE)
+        if second:
+            opt = QStyleOptionViewItem(option)
+            self.initStyleOption(opt, index)  # the item's own font (a bold entry)
+            size.setHeight(2 * line_height(opt.font, index.data(Qt.ItemDataRole.DisplayRole), second) + 4)
         return size
 
 
@@ -108,15 +113,15 @@ class _SpeakerDelegate(QStyledItemDelegate):
         selected = _selected(opt)
         role_colour = c.roles.get(stat.role, c.quiet)
         quiet = opt.palette.highlightedText().color() if selected else c.quiet
-        r, line = opt.rect.adjusted(6, 3, -6, -3), opt.fontMetrics.height()
+        turns, details = self.panel.turns_label(stat.turns), self.panel.speaker_details(stat)
+        r, line = opt.rect.adjusted(6, 3, -6, -3), self._line_height(opt.font, stat)
         painter.save()
         painter.setFont(opt.font)
         painter.setPen(quiet)
-        turns = self.panel.turns_label(stat.turns)
-        _line(painter, opt, r, 0, turns, right=True)
+        _line(painter, r, 0, line, turns, right=True)
         percent = f"{round(stat.share * 100)}%"
-        _line(painter, opt, r, 2, percent, right=True)
-        _line(painter, opt, r, 1, self.panel.speaker_details(stat))
+        _line(painter, r, 2, line, percent, right=True)
+        _line(painter, r, 1, line, details)
         label_width = opt.fontMetrics.horizontalAdvance("100%") + 8
         bar = QRect(r.left(), r.top() + 2 * line + line // 2, max(0, r.width() - label_width), line // 3)
         painter.fillRect(bar, c.figure_background)
@@ -129,17 +134,19 @@ class _SpeakerDelegate(QStyledItemDelegate):
         painter.setFont(font)
         painter.setPen(quiet if selected else role_colour)
         name_width = r.width() - opt.fontMetrics.horizontalAdvance(turns) - 8
-        _line(
-            painter,
-            opt,
-            QRect(r.left(), r.top(), name_width, r.height()),
-            0,
-            "\u2713 " * filtered + stat.name,
-        )
+        name_rect = QRect(r.left(), r.top(), name_width, r.height())
+        _line(painter, name_rect, 0, line, "\u2713 " * filtered + stat.name)
         painter.restore()
 
+    def _line_height(self, font: QFont, stat: SpeakerStat) -> int:
+        """A line as tall as the tallest of the row's texts needs (a Chinese role under a Latin name)."""
+        turns, details = self.panel.turns_label(stat.turns), self.panel.speaker_details(stat)
+        return line_height(font, stat.name, details, turns)
+
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        return QSize(120, 3 * option.fontMetrics.height() + 6)
+        stat: SpeakerStat | None = index.data(STAT)
+        line = option.fontMetrics.height() if stat is None else self._line_height(option.font, stat)
+        return QSize(120, 3 * line + 6)
 
 
 class SidePanel(QWidget):
@@ -174,16 +181,31 @@ class SidePanel(QWidget):
         self.speakers.customContextMenuRequested.connect(self._speaker_context_menu)
         self.speakers.itemClicked.connect(lambda item: self._speaker_chosen(item, True))
         self.speakers.itemActivated.connect(lambda item: self._speaker_chosen(item, False))
-        self.outline_label, self.speakers_label = QLabel(self.tr("Outline")), QLabel(self.tr("Speakers"))
-        tr = self.tr
-        describe(self.call_box, tr("Call"), tr("The call of the file to show (the file holds several)"))
-        describe(self.outline, tr("Outline"), tr("The call's sections and questions; Enter goes to one"))
-        describe(self.speakers, tr("Speakers"), tr("Who speaks, and how much; Enter goes to their next turn"))
+        self.outline_label, self.speakers_label = QLabel(), QLabel()
+        self._set_texts()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         for widget in (self.title, self.call_box, self.outline_label, self.outline, self.speakers_label):
             layout.addWidget(widget, 2 if widget is self.outline else 0)
         layout.addWidget(self.speakers, 3)
+
+    def _set_texts(self) -> None:
+        """The labels and descriptions, in the interface language installed now (the rows are
+        filled again by the window: `set_transcript`)."""
+        # self.tr itself, not an alias: lupdate files an alias's strings under no context at all.
+        self.outline_label.setText(self.tr("Outline"))
+        self.speakers_label.setText(self.tr("Speakers"))
+        describe(
+            self.call_box, self.tr("Call"), self.tr("The call of the file to show (the file holds several)")
+        )
+        describe(
+            self.outline, self.tr("Outline"), self.tr("The call's sections and questions; Enter goes to one")
+        )
+        describe(
+            self.speakers,
+            self.tr("Speakers"),
+            self.tr("Who speaks, and how much; Enter goes to their next turn"),
+        )
 
     # What the window tells the panel
 
@@ -367,3 +389,5 @@ class SidePanel(QWidget):
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             self.outline.viewport().update()
             self.speakers.viewport().update()
+        elif event.type() == QEvent.Type.LanguageChange:
+            self._set_texts()
