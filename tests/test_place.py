@@ -86,6 +86,7 @@ def test_turning_the_speaker_filter_off_keeps_the_place(qtbot, make_window):
     filtered = run(qtbot, window, ["only_speaker"])
     assert filtered["paragraph"] == start["paragraph"]
     assert window.view().speaker_filter == "Tomas Reyes"
+    on_screen(filtered, Mode.SIDE)  # at the top, though his few paragraphs end the text soon after
     off = run(qtbot, window, ["only_speaker"])
     assert window.view().speaker_filter is None
     assert off["paragraph"] == start["paragraph"] and off["level"]
@@ -111,6 +112,35 @@ def test_the_readers_scrolling_moves_the_place_and_the_status_bar_follows(qtbot,
     # and what the reader scrolled to stays through a resize
     resized = run(qtbot, window, ["size:900x600", "size:1320x860"])
     assert resized["paragraph"] == end["paragraph"]
+
+
+def test_ctrl_end_in_a_call_filtered_to_one_speaker_goes_to_the_end_of_their_text(qtbot, make_window):
+    # It went to their first paragraph: Qt scrolled to the document's end, a folded block.
+    window = opened(qtbot, make_window, Mode.SIDE)
+    start = run(
+        qtbot, window, ["size:900x360", "zoom_in", "zoom_in", "zoom_in", *TO_A_QUESTION, "only_speaker"]
+    )
+    view = window.view()
+    view.left.setFocus()
+    qtbot.keyClick(view.left, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    end = run(qtbot, window, [])
+    assert end["speaker"] == "Tomas Reyes" and end["paragraph"] >= start["paragraph"]
+    bar = view.left.verticalScrollBar()
+    assert bar.value() > 0 and view.left.viewport().height() + bar.value() >= (
+        view.left.document().documentLayout().documentSize().height() - 2
+    )
+    on_screen(end, Mode.SIDE)
+
+
+@pytest.mark.parametrize("mode", list(Mode))
+def test_a_go_to_the_last_paragraph_puts_it_at_the_top(qtbot, make_window, mode):
+    # The place is the paragraph at the top: the text scrolls on past its end to put it there.
+    window = opened(qtbot, make_window, mode)
+    last = len(window.view().transcript.paragraphs) - 1
+    window.view().go_to_paragraph(last)
+    s = run(qtbot, window, [])
+    assert s["paragraph"] == last
+    on_screen(s, mode)
 
 
 def test_the_outline_and_the_speaker_list_mark_the_place(qtbot, make_window):

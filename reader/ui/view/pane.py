@@ -17,6 +17,7 @@ from PySide6.QtGui import (
     QFont,
     QHelpEvent,
     QKeyEvent,
+    QKeySequence,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -56,6 +57,7 @@ HAND_EVENTS = {
     QEvent.Type.MouseMove,
 }
 TOP_SLACK = 8  # a row with no more than this many pixels left on screen is no longer the top one
+TAIL_LINES = 3  # lines of text still on screen when scrolled to the very end
 
 
 class Pane(QTextEdit):
@@ -90,6 +92,7 @@ class Pane(QTextEdit):
         self._hand = 0  # inside an input event of the reader's (wheel, keys, a drag)
         self._hand_action = False  # the scroll bar was moved by the reader, this turn of the loop
         self.verticalScrollBar().actionTriggered.connect(self._bar_moved)
+        self.verticalScrollBar().rangeChanged.connect(self._past_the_end)
 
     # --- document and rows ---------------------------------------------------------------------
 
@@ -223,6 +226,15 @@ class Pane(QTextEdit):
         if doc is self.document():
             self.layoutMoved.emit()
 
+    def _past_the_end(self, _low: int, high: int) -> None:
+        # The last paragraphs scroll up to the top as any other: the reader's place is the
+        # paragraph at the top, and near the end of a call (or of a call filtered to one speaker)
+        # the text would otherwise stop short of it.
+        tail = TAIL_LINES * self.fontMetrics().lineSpacing()
+        end = max(round(self.document().documentLayout().documentSize().height() - tail), high)
+        if end != high:
+            self.verticalScrollBar().setMaximum(end)
+
     def _bar_moved(self, _action: int) -> None:
         # Emitted just before the scroll bar takes its new value; cleared once this turn is over.
         self._hand_action = True
@@ -238,9 +250,19 @@ class Pane(QTextEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         self._hand += 1
         try:
-            super().keyPressEvent(event)
+            if event.matches(QKeySequence.StandardKey.MoveToEndOfDocument):
+                self._to_the_end()
+            else:
+                super().keyPressEvent(event)
         finally:
             self._hand -= 1
+
+    def _to_the_end(self) -> None:
+        # The end of the text at the bottom of the pane. Qt's own Ctrl+End makes the end of the
+        # document visible, which in a call filtered to one speaker is a folded block: it
+        # scrolled to the start instead.
+        height = self.document().documentLayout().documentSize().height()
+        self.verticalScrollBar().setValue(max(round(height) - self.viewport().height(), 0))
 
     def timerEvent(self, event: QTimerEvent) -> None:
         self._hand += 1  # the text control's timer scrolls while the reader drags a selection
