@@ -38,10 +38,10 @@ class Colours:
 
 
 _LIGHT = Colours(
-    roles={
-        Role.OPERATOR: QColor("#6b7280"),
+    roles={  # each at least 4.5:1 (WCAG 2) on white and on a selected item (tests/test_selection_contrast.py)
+        Role.OPERATOR: QColor("#5b6270"),
         Role.MANAGEMENT: QColor("#1d4ed8"),
-        Role.ANALYST: QColor("#b45309"),
+        Role.ANALYST: QColor("#9a4508"),
         Role.UNKNOWN: QColor("#4b5563"),
     },
     figures={
@@ -55,7 +55,7 @@ _LIGHT = Colours(
     mismatch=QColor("#dc2626"),
     mismatch_background=QColor(220, 38, 38, 22),
     gap=QColor("#b91c1c"),
-    quiet=QColor("#6b7280"),
+    quiet=QColor("#5b6270"),
     counterpart=QColor(250, 204, 21, 60),
     find=QColor(250, 204, 21, 150),
     find_current=QColor(249, 115, 22, 200),

@@ -12,7 +12,7 @@ import html
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -33,7 +33,7 @@ from ..accessible import describe
 from ..i18n import plural
 from ..theme import colours
 from ..widgets.fitting import ElidedCombo
-from ..widgets.html_delegate import HTML_ROLE, rich_tree
+from ..widgets.html_delegate import HTML_ROLE, blend, rich_tree, tint_selection
 from ..window.actions import QT_TRANSLATE_NOOP
 from .dialog import color_name, swatch
 from .service import NotesService
@@ -78,6 +78,7 @@ class NotesPanel(QWidget):
         self.count = QLabel()
         self.tree = QTreeWidget()
         rich_tree(self.tree)
+        tint_selection(self.tree)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.edit_button, self.delete_button = QPushButton(), QPushButton()
         self.reattach_button, self.export_button = QPushButton(), QPushButton()
@@ -184,6 +185,9 @@ class NotesPanel(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self._set_texts()
             self.refresh()  # the count, the groups and the notes' labels
+        elif event.type() == QEvent.Type.PaletteChange:  # light/dark switched: colours anew
+            tint_selection(self.tree)
+            self.refresh()
 
     # --- what is shown ----------------------------------------------------------------------------
 
@@ -322,7 +326,8 @@ class NotesPanel(QWidget):
     def _html(self, note: Note, every: bool) -> str:
         pal = colours(self.palette())
         quiet = pal.quiet.name()
-        mark = pal.highlights.get(note.color, pal.highlights["yellow"]).name()
+        base = self.palette().color(QPalette.ColorRole.Base)
+        mark = blend(pal.highlights.get(note.color, pal.highlights["yellow"]), base).name()
         where = [note.placement.speaker]
         d = self.documents.get(note.document) if every else None
         if d is not None and note.placement.call is not None and len(d.calls) > 1:

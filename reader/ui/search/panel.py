@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPalette
+from PySide6.QtGui import QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -35,7 +35,7 @@ from ..accessible import describe
 from ..i18n import plural
 from ..theme import colours
 from ..widgets.fitting import ElidedCombo, FlowGrid, combo_width
-from ..widgets.html_delegate import HTML_ROLE, rich_tree
+from ..widgets.html_delegate import HTML_ROLE, blend, rich_tree, tint_selection
 from ..window.actions import QT_TRANSLATE_NOOP
 from .service import SearchService
 from .types import SearchRequest, Snapshot
@@ -67,16 +67,6 @@ LANGUAGES = {
     "zh": QT_TRANSLATE_NOOP("SearchPanel", "Chinese"),
 }
 FILTERS = ("speaker", "role", "section", "company", "period")
-
-
-def _blend(over: QColor, under: QColor) -> QColor:
-    """``over`` (with its alpha) painted on ``under``: rich text has no transparent colours."""
-    a = over.alphaF()
-    return QColor.fromRgbF(
-        over.redF() * a + under.redF() * (1 - a),
-        over.greenF() * a + under.greenF() * (1 - a),
-        over.blueF() * a + under.blueF() * (1 - a),
-    )
 
 
 def marked_html(text: str, marks: Iterable[Span], background: str, foreground: str) -> str:
@@ -142,7 +132,7 @@ class SearchPanel(QWidget):
         self.tree = QTreeWidget()
         rich_tree(self.tree)
         self.tree.setMinimumHeight(8 * self.fontMetrics().height())  # a hit or two, under a panel above
-        self._tint_selection()
+        tint_selection(self.tree)
         self.add_folder = QPushButton()
         self.add_folder.hide()
         self._set_texts()
@@ -178,18 +168,6 @@ class SearchPanel(QWidget):
         if service.snapshot is not None:
             self._library_changed(service.snapshot)
         self._show_state()
-
-    def _tint_selection(self) -> None:
-        """A light selection that keeps the text's own colours: a hit's speaker, its marks and
-        its quiet counterpart stay readable on it (the usual solid one would drown them)."""
-        pal = QPalette(self.palette())  # the panel's follows the app's (light or dark)
-        base = pal.color(QPalette.ColorRole.Base)
-        tint = QColor(pal.color(QPalette.ColorRole.Highlight))
-        tint.setAlphaF(0.22)
-        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
-            pal.setColor(group, QPalette.ColorRole.Highlight, _blend(tint, base))
-            pal.setColor(group, QPalette.ColorRole.HighlightedText, pal.color(QPalette.ColorRole.Text))
-        self.tree.setPalette(pal)
 
     def _set_texts(self) -> None:
         """The fixed texts, in the interface language installed now."""
@@ -233,7 +211,7 @@ class SearchPanel(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:  # light/dark switched: colours anew
-            self._tint_selection()
+            tint_selection(self.tree)
             self._show_state()
         elif event.type() == QEvent.Type.LanguageChange:
             self._set_texts()
@@ -422,7 +400,7 @@ class SearchPanel(QWidget):
     def _fill_hits(self, hits: list[Hit]) -> None:
         pal = colours(self.palette())
         base = self.palette().color(QPalette.ColorRole.Base)
-        mark = _blend(pal.find, base)
+        mark = blend(pal.find, base)
         style = (mark.name(), "#000000" if mark.lightness() > 128 else "#ffffff", pal.quiet.name())
         calls: dict[tuple[str, int], list[Hit]] = {}
         for hit in hits:  # grouped by call, the groups in the order of their best hit

@@ -5,7 +5,7 @@ marked) show several styled lines per item, which plain item text cannot."""
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRectF, QSize, Qt
-from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 HTML_ROLE = Qt.ItemDataRole.UserRole + 100  # the item's rich text; items without it draw as usual
 MARGIN = 4
+SELECTION_TINT = 0.22  # how much of the palette's highlight colour a selected item's background has
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -99,3 +100,27 @@ def rich_tree(tree: QTreeView) -> None:
     tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     tree.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
     tree.setItemDelegate(HtmlDelegate(tree))
+
+
+def blend(over: QColor, under: QColor) -> QColor:
+    """``over`` (with its alpha) painted on ``under``: rich text has no transparent colours."""
+    a = over.alphaF()
+    return QColor.fromRgbF(
+        over.redF() * a + under.redF() * (1 - a),
+        over.greenF() * a + under.greenF() * (1 - a),
+        over.blueF() * a + under.blueF() * (1 - a),
+    )
+
+
+def tint_selection(tree: QAbstractItemView) -> None:
+    """A light selection that keeps the items' own text colours: a speaker's colour, a note's
+    highlight and the quiet lines stay readable on it (on the usual solid one, its white text
+    would sit on a note's pale highlight). Call again when the palette changes."""
+    pal = QPalette(QApplication.palette(tree))  # the app's (light, dark or high contrast)
+    base = pal.color(QPalette.ColorRole.Base)
+    tint = QColor(pal.color(QPalette.ColorRole.Highlight))
+    tint.setAlphaF(SELECTION_TINT)
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        pal.setColor(group, QPalette.ColorRole.Highlight, blend(tint, base))
+        pal.setColor(group, QPalette.ColorRole.HighlightedText, pal.color(QPalette.ColorRole.Text))
+    tree.setPalette(pal)
