@@ -40,6 +40,7 @@ from .extra_commands import ExtraCommands
 from .file_warnings import FileWarnings
 from .file_watch import FileWatch
 from .navigation import WindowNavigation
+from .opening import say_opening
 from .paste import PastedTranscripts
 from .settings_dialog import SettingsDialog
 from .sidepanel import SidePanel
@@ -246,6 +247,7 @@ class MainWindow(QMainWindow):
         index = self.tabs.addTab(v, display_path(path.name))  # any name, shown the same everywhere
         self.tabs.setTabToolTip(index, display_path(str(path)))
         self.tabs.setCurrentIndex(index)
+        say_opening(self, v, path)  # until its place shows in the status bar
         v.open(path)
         return v
 
