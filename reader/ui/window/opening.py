@@ -13,17 +13,13 @@ from ..view.transcript_view import TranscriptView
 from .host import WindowHost
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Opening", text)
-
-
 def say_opening(window: WindowHost, view: TranscriptView, path: Path) -> None:
     """Say that `path` is being opened in `view`, and say it failed if it does before it shows."""
     name = display_path(path.name)
-    window.show_message(_tr("Opening {name}\u2026").format(name=name))
+    window.show_message(QCoreApplication.translate("Opening", "Opening {name}\u2026").format(name=name))
 
     def failed(_reason: str) -> None:
         if view.transcript is None and window.view() is view:  # a failed reload keeps its text
-            window.show_message(_tr("Cannot open {name}").format(name=name))
+            window.show_message(QCoreApplication.translate("Opening", "Cannot open {name}").format(name=name))
 
     view.failed.connect(failed)
