@@ -56,15 +56,15 @@ def test_a_file_that_is_no_transcript_ends_with_one_error_line(tmp_path, until):
     assert not (tmp_path / "shot.png").exists()  # no picture of a window that shows no transcript
 
 
-# The feature boundaries the start-up policy defers (README, "Start-up policy"): the figure lexer
-# (found after the paint), the notes store (opened after it) and the anchoring of new notes,
-# search, and the notes and search panels, made when first shown.
+# The feature boundaries the start-up policy defers (README, "Start-up policy"): the notes store
+# (opened after the paint) and the anchoring of new notes, search, and the notes and search
+# panels, made when first shown. The figure lexers (pygments, reader.core.analysis) are not
+# among them: the loading worker finds the figures of the call shown before its first paint, so
+# that paint is coloured.
 LATER = (
-    "pygments",
     "sqlite3",
     "whoosh",
     "difflib",
-    "reader.core.analysis",
     "reader.core.notes.db",
     "reader.core.notes.store",
     "reader.core.notes.export",

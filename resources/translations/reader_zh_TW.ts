@@ -956,6 +956,17 @@ Read earnings calls in English and Chinese, side by side.</source>
     </message>
 </context>
 <context>
+    <name>Opening</name>
+    <message>
+        <source>Opening {name}…</source>
+        <translation>正在開啟 {name}…</translation>
+    </message>
+    <message>
+        <source>Cannot open {name}</source>
+        <translation>無法開啟 {name}</translation>
+    </message>
+</context>
+<context>
     <name>Pane</name>
     <message>
         <source>English text</source>

@@ -60,6 +60,16 @@ class PairAligner(QObject):
     def pending(self) -> bool:
         return self._slicer.holds(self._slice) or self._pass is not None
 
+    def align_top(self) -> None:
+        """Align the first CHUNK rows of the pass under way now (more than a screenful: what a
+        file's first paint shows), leaving the rest of it to the slices."""
+        if not self.enabled or not self._slicer.holds(self._slice):
+            return
+        if self._pass is None:
+            self._pass = self._start()
+        if self._pass is not None and self._pass.n == 0 and not self._pass.done():
+            self._pass.step()
+
     def align(self) -> None:
         """Finish alignment now: the rest of a pass under way, or a whole new one."""
         self._slicer.remove(self._slice)

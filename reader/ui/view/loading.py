@@ -29,9 +29,8 @@ if TYPE_CHECKING:  # the figure lexer (Pygments) is imported when figures are fo
 
 @dataclass
 class Loaded:
-    """What the worker hands the view: the transcript, the figures of the call shown first (none
-    when the file is opened: the view finds them once the text is on screen), and that call's
-    documents for the mode it opens in, built off the GUI thread."""
+    """What the worker hands the view: the transcript, the figures of the call shown first, and
+    that call's documents for the mode it opens in, built off the GUI thread."""
 
     transcript: Transcript
     call: int
@@ -54,10 +53,9 @@ def load(
     """Worker side of opening a file. A big file's first call is parsed from the file's head and
     handed over early (`job.emit_early`), so it shows while the rest is parsed. With `painted`,
     the parse waits (a bounded time) for the window's first paint, whose Python callbacks would
-    each wait for the GIL while the parse holds it. A file shown whole has its figures left to
-    the view, found after the text's first paint, so that importing the lexer and lexing the
-    call never stand between opening and reading. A big file's head comes with its first call's
-    figures: found later, they would compete with the parse of the rest for the GIL."""
+    each wait for the GIL while the parse holds it. The call shown comes with its figures, so
+    that its first paint is its final one (coloured, and laid out once); found later, they would
+    re-lay out the text on screen, and compete with the parse of a big file's rest for the GIL."""
     decoded = read_file(path)
     if painted is not None:
         painted.wait(timeout=0.3)
@@ -71,7 +69,7 @@ def load(
     t = parse_decoded(decoded, path)
     if early is not None and same_first_call(early.transcript, t):
         return Loaded(t, 0, early.figures, {})  # the view keeps what it shows
-    return prepare(t, min(first_call, len(t.calls) - 1), {}, mode, font, palette, analyse=False)
+    return prepare(t, min(first_call, len(t.calls) - 1), {}, mode, font, palette)
 
 
 def same_first_call(a: Transcript, b: Transcript) -> bool:
@@ -100,18 +98,16 @@ def prepare(
     mode: Mode,
     font: QFont,
     palette: Colours,
-    analyse: bool = True,
 ) -> Loaded:
-    """Worker side of showing a call: the figures of its paragraphs not `known` yet (unless not
-    to `analyse`), and the documents `mode` shows of it (the one mode its languages allow), moved
-    to the GUI thread to be shown there."""
+    """Worker side of showing a call: the figures of its paragraphs not `known` yet, and the
+    documents `mode` shows of it (the one mode its languages allow), moved to the GUI thread to
+    be shown there."""
     c = t.calls[call]
     figures = dict(known)
-    if analyse:
-        analyse_paragraph = _analyser()
-        for p in range(c.first, c.end):
-            if p not in known:
-                figures[p] = analyse_paragraph(t.paragraphs[p])
+    analyse_paragraph = _analyser()
+    for p in range(c.first, c.end):
+        if p not in known:
+            figures[p] = analyse_paragraph(t.paragraphs[p])
     rows = call_rows(t, call)
     gui = QCoreApplication.instance()
     documents = {}
@@ -150,7 +146,7 @@ def analyse_calls(
 
 def _analyser() -> Callable[[Paragraph], ParagraphFigures]:
     """The figure analysis (Pygments and the figure lexers): imported by the first worker that
-    finds figures, after a file's text is first painted, never at start."""
+    finds figures, off the GUI thread, never by the window's own start."""
     from ...core.analysis import analyse_paragraph
 
     return analyse_paragraph

@@ -181,7 +181,10 @@ class Pane(QTextEdit):
 
     def visible_blocks(self) -> tuple[int, int]:
         """The numbers of the first and last blocks in the viewport."""
-        first = self.cursorForPosition(QPoint(0, 0)).blockNumber()
+        # Below the document's top margin: while Qt still lays the document out, a point in that
+        # margin hits the end of what is laid out so far, not the first block.
+        top = max(0, int(self.document().documentMargin()) - self.verticalScrollBar().value())
+        first = self.cursorForPosition(QPoint(0, top)).blockNumber()
         return first, self.cursorForPosition(QPoint(0, self.viewport().height())).blockNumber()
 
     def scroll_to_row(self, row: int, offset: float = 0.0) -> None:

@@ -52,6 +52,7 @@ class PaneSet(QStackedWidget):
         self.aligner.enabled = mode is Mode.SIDE
         if mode is Mode.SIDE:
             self.aligner.schedule()
+            self.aligner.align_top()  # the rows the next paint shows level in it, the rest after
         else:
             self.aligner.clear()
         self.leader = {Mode.ZH: self.right, Mode.INTERLEAVED: self.inter}.get(mode, self.left)

@@ -202,6 +202,9 @@ class TranscriptView(QWidget):
         if target is None:
             self.keeper.reset()
         self._build_call()
+        if target is None:  # the status bar says where the reader is in the text's first paint
+            self.place.forget()
+            self.place.now()
 
         def shown() -> None:
             if self.transcript is not t:  # another file or reload came in the meantime

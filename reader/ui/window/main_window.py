@@ -41,6 +41,7 @@ from .file_warnings import FileWarnings
 from .file_watch import FileWatch
 from .language import WindowLanguage
 from .navigation import WindowNavigation
+from .opening import say_opening
 from .paste import PastedTranscripts
 from .same_content import SameContent
 from .settings_dialog import SettingsDialog
@@ -244,6 +245,7 @@ class MainWindow(QMainWindow):
         index = self.tabs.addTab(v, display_path(path.name))  # any name, shown the same everywhere
         self.tabs.setTabToolTip(index, display_path(str(path)))
         self.tabs.setCurrentIndex(index)
+        say_opening(self, v, path)  # until its place shows in the status bar
         v.open(path)
         return v
 
