@@ -11,6 +11,7 @@ import pytest
 
 pytest.importorskip("PySide6")
 
+from PySide6.QtCore import QPoint  # noqa: E402
 from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit  # noqa: E402
 
 from reader.core.parser import parse_file  # noqa: E402
@@ -163,3 +164,19 @@ def test_the_side_panel_says_outline_once(make_window):
     texts = [window.dock.windowTitle()] + [label.text() for label in window.dock.findChildren(QLabel)]
     assert texts.count("Outline") == 1
     assert window.dock.windowTitle() == window.action(MainAction.PANEL).text().replace("&", "")
+
+
+def test_a_files_warnings_banner_is_there_in_its_texts_first_paint(qtbot, make_window, tmp_path):
+    # Shown after it, it pushed the text the reader had begun to read down by its height.
+    window = make_window()
+    view = window.open_path(garbled(tmp_path, (3,)))
+    at_paint: dict[str, object] = {}
+    view.textPainted.connect(
+        lambda: at_paint.update(
+            banner=window.file_warnings.shown(), top=view.left.mapTo(window, QPoint(0, 0))
+        )
+    )
+    with qtbot.waitSignal(view.ready, timeout=10000):
+        pass
+    assert at_paint["banner"] is not None and at_paint["banner"] is window.file_warnings.shown()
+    assert view.left.mapTo(window, QPoint(0, 0)) == at_paint["top"]  # the panes did not move

@@ -8,17 +8,15 @@ file is read again (opened or reloaded). The window calls `loaded` when a file i
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import weakref
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QStyle, QTabWidget, QVBoxLayout
 
 from ...core.textsafe import display_path
+from ..view.transcript_view import TranscriptView
 from ..widgets.banner import Banner, BannerArea
 from .host import WindowHost
-
-if TYPE_CHECKING:
-    from ..view.transcript_view import TranscriptView
 
 SHOWN = 3  # warnings in the banner itself; the rest behind Show All
 
@@ -42,11 +40,26 @@ class FileWarnings(QObject):
         self.host = host
         self.area = area
         self.banners: dict[TranscriptView, Banner] = {}
+        self._read: weakref.WeakKeyDictionary[TranscriptView, object] = weakref.WeakKeyDictionary()
         tabs.currentChanged.connect(lambda _i: self._follow_tab())
 
+    def watch(self, v: TranscriptView) -> None:
+        """Show `v`'s banner with its text's first paint: shown after it, it would push the text
+        the reader has begun to read down the window."""
+        v.callChanged.connect(self._call_shown)
+
+    def _call_shown(self, _call: int) -> None:
+        v = self.sender()  # a bound method: the connection goes with either end
+        if isinstance(v, TranscriptView) and not v.partial:  # a big file's head: wait for the rest
+            self.loaded(v)
+
     def loaded(self, v: TranscriptView) -> None:
-        """`v` read its file whole: its banner says the warnings of what it read, if any."""
+        """`v` read its file whole: its banner says the warnings of what it read, if any (once
+        for each reading of the file: a dismissed banner comes back only with a new one)."""
+        if v.transcript is not None and self._read.get(v) is v.transcript:
+            return
         self._drop(v)
+        self._read[v] = v.transcript
         t = v.transcript
         if t is None or not t.warnings or v.path is None:
             return

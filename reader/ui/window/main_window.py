@@ -233,6 +233,7 @@ class MainWindow(QMainWindow):
             v.split.restoreState(splitter)
         v.loaded.connect(lambda v=v: self._loaded(v))
         self.same.watch(v)
+        self.file_warnings.watch(v)  # its banner in its text's first paint
         v.textPainted.connect(lambda v=v: self._text_painted(v))
         if not self._settled:  # a big file is ready twice: with its head, then whole
             v.ready.connect(lambda v=v: None if v.partial else self._settle())
