@@ -109,7 +109,7 @@ PER_BLOCK = {"FigureHighlighter.highlightBlock", "Pane.paintEvent", "Pane.set_la
 def install_wrappers(per_block: bool) -> None:
     """Time the app's own steps; `per_block` also times the methods Qt calls per block or frame
     (adds a Python call to each, so it is off unless asked for)."""
-    from reader.ui.view import aligner, highlighter, pane
+    from reader.ui.view import aligner, call_switch, highlighter, pane
     from reader.ui.view import figures as view_figures
     from reader.ui.view import transcript_view as view
     from reader.ui.window import main_window as window
@@ -118,7 +118,7 @@ def install_wrappers(per_block: bool) -> None:
     targets = [
         (view.TranscriptView, ["show_transcript", "_build_call", "_apply_filter", "_apply_mode",
                                "_build_documents",
-                               "_check_ready", "set_call",
+                               "_check_ready", "set_call", "_show_call",
                                "_mark_matches", "report_position", "scroll_to_row"]),
         (view_figures.ViewFigures, ["update_flags", "_analysed", "analyse"]),
         (aligner.PairAligner, ["align", "clear", "realign_scroll", "_follow", "_slice"]),
@@ -132,8 +132,8 @@ def install_wrappers(per_block: bool) -> None:
         for name in names:
             if hasattr(cls, name) and (per_block or f"{cls.__name__}.{name}" not in PER_BLOCK):
                 setattr(cls, name, _timed(f"{cls.__name__}.{name}", getattr(cls, name)))
-    for name in ("load", "prepare"):  # the worker's steps, as the view calls them
-        setattr(view, name, _timed(name, getattr(view, name)))
+    for module, name in ((view, "load"), (call_switch, "prepare")):  # the worker's steps, where called
+        setattr(module, name, _timed(name, getattr(module, name)))
 
 
 def install_gc_callback() -> None:

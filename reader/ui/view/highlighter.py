@@ -49,6 +49,7 @@ MismatchesOf = Callable[[int, str], list[tuple[int, int]] | None]
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # one Python character, two UTF-16 units in Qt
 _PARAGRAPH = "paragraph"
 SYNC_BLOCKS = 48  # blocks coloured at once when a pass starts: more than a screenful
+ADMIT_BLOCKS = SYNC_BLOCKS  # blocks coloured at once where the reader scrolls to
 
 
 class FigureHighlighter(QSyntaxHighlighter):
@@ -86,6 +87,17 @@ class FigureHighlighter(QSyntaxHighlighter):
         self._build(theme.colours())
         document.contentsChanged.connect(self._forget_blocks)
 
+    @classmethod
+    def started(
+        cls, document: QTextDocument, figures: FiguresOf, mismatches: MismatchesOf, slicer: Slicer, on: bool
+    ) -> FigureHighlighter:
+        """The view's highlighter of a document no pane shows yet (figures not lexed here), its
+        top coloured already if `on` (`start()`)."""
+        hl = cls(document, figures, mismatches, slicer, on, lex_unknown=False)
+        if on:
+            hl.start()
+        return hl
+
     # --- public -------------------------------------------------------------------------------
 
     def is_enabled(self) -> bool:
@@ -120,16 +132,23 @@ class FigureHighlighter(QSyntaxHighlighter):
         self._gate, self._order = None, []
 
     def admit(self, first: int, last: int) -> None:
-        """Colour blocks first..last now (the reader is looking at them), if a pass has not yet."""
+        """Colour blocks first..last now (the reader is looking at them), if a pass has not yet:
+        ADMIT_BLOCKS of them at most, and the pass goes on from there. (A range from a pane whose
+        layout is still under way can run to the end of the document.)"""
         gate, doc = self._gate, self.document()
         if gate is None or doc is None:
             return
-        todo = [n for n in range(max(first, 0), min(last + 1, len(gate))) if not gate[n]]
+        first = min(max(first, 0), len(gate) - 1)
+        stop = min(last + 1, len(gate), first + ADMIT_BLOCKS)
+        todo = [n for n in range(first, stop) if not gate[n]]
         if todo:
             with self._edit(doc):
                 for n in todo:
                     gate[n] = 1
                     self.rehighlightBlock(doc.findBlockByNumber(n))
+        if stop < len(gate) and self._order[self._at : self._at + 1] != [stop]:
+            # What comes below the reader's view next; the blocks above it after.
+            self._order, self._at = [*range(stop, len(gate)), *range(stop)], 0
 
     def refresh_paragraphs(self, indices: Iterable[int], near: int = 0) -> None:
         """Recolour the blocks of these paragraphs (their analysis has arrived). More than
