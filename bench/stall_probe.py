@@ -199,9 +199,11 @@ def run(
 
     install_wrappers(opts.per_block)
     install_gc_callback()
-    from reader.runtime import WINDOW_SWITCH_INTERVAL as SWITCH_INTERVAL
+    from reader import runtime
 
-    sys.setswitchinterval(opts.switchinterval or SWITCH_INTERVAL)  # as reader.runtime sets it for the window
+    runtime.configure(window=True)  # the GC threshold and switch interval of the app's window
+    if opts.switchinterval:
+        sys.setswitchinterval(opts.switchinterval)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Transcript Reader")
     app.setOrganizationName("transcript-reader")

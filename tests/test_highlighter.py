@@ -375,9 +375,9 @@ def test_a_whole_call_analysed_late_is_coloured_from_where_the_reader_is(qtbot, 
     assert calls == []
 
 
-def test_admit_colours_a_screenful_at_most_and_the_pass_goes_on_below_it(qtbot):
+def test_admit_colours_a_screenful_at_most_and_leaves_the_rest_to_the_pass(qtbot):
     """A pane whose layout is still under way can report a visible range that runs to the end of
-    the document: admit() colours ADMIT_BLOCKS of it, and the pass takes the blocks right after."""
+    the document: admit() colours ADMIT_BLOCKS of it; the pass colours the rest in its turn."""
     from reader.ui.view.highlighter import ADMIT_BLOCKS, SYNC_BLOCKS
     from reader.ui.view.slices import Slicer
 
@@ -390,8 +390,8 @@ def test_admit_colours_a_screenful_at_most_and_the_pass_goes_on_below_it(qtbot):
     first = SYNC_BLOCKS * 3
     h.admit(first, n - 1)
     assert coloured(doc) == [*range(SYNC_BLOCKS), *range(first, first + ADMIT_BLOCKS)]
-    assert h._slice(0.0)  # a slice past its deadline does one block: the next below the screenful
-    assert coloured(doc)[-1] == first + ADMIT_BLOCKS
+    assert h._slice(0.0)  # a slice past its deadline does one block: the pass's next
+    assert coloured(doc)[SYNC_BLOCKS] == SYNC_BLOCKS
     while h._slice(0.0):
         pass
     assert coloured(doc) == list(range(n)) and not h.pending()

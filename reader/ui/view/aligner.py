@@ -141,7 +141,9 @@ class PairAligner(QObject):
 
 
 class _Pass:
-    """One alignment pass over both documents, done CHUNK shown rows at a time, top to bottom."""
+    """One alignment pass over both documents, done CHUNK shown rows at a time, top to bottom, then
+    the space after the last row in a step of its own: a change of the root frame lays out the
+    whole document again."""
 
     def __init__(self, ldoc: QTextDocument, rdoc: QTextDocument, top: int, value: int) -> None:
         self.docs = (ldoc, rdoc)
@@ -149,11 +151,17 @@ class _Pass:
         self.shown = [i for i, b in enumerate(self.blocks[0]) if b.isVisible()]
         self.top, self.value = top, value
         self.n = 0  # shown rows done
+        self.end: list[float] | None = None  # the space after the last row, still to be given
 
     def done(self) -> bool:
-        return self.n >= len(self.shown)
+        return self.n >= len(self.shown) and self.end is None
 
     def step(self) -> None:
+        if self.end is not None:
+            for side in (0, 1):
+                _apply(self.docs[side], self.blocks[side], 0, 0, {}, self.end[side])
+            self.end = None
+            return
         n, m = self.n, min(self.n + CHUNK, len(self.shown))
         last = m == len(self.shown)
         heights = [
@@ -171,8 +179,9 @@ class _Pass:
         first = self.shown[n] if n else 0
         stop = self.shown[m] if not last else len(self.blocks[0])
         for side in (0, 1):
-            _apply(self.docs[side], self.blocks[side], first, stop, pads[side], end[side] if last else None)
+            _apply(self.docs[side], self.blocks[side], first, stop, pads[side], None)
         self.n = m
+        self.end = end if last else None
 
 
 def _blocks(doc: QTextDocument) -> list[QTextBlock]:

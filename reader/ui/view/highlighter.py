@@ -133,7 +133,7 @@ class FigureHighlighter(QSyntaxHighlighter):
 
     def admit(self, first: int, last: int) -> None:
         """Colour blocks first..last now (the reader is looking at them), if a pass has not yet:
-        ADMIT_BLOCKS of them at most, and the pass goes on from there. (A range from a pane whose
+        ADMIT_BLOCKS of them at most, the rest in the pass's turn. (A range from a pane whose
         layout is still under way can run to the end of the document.)"""
         gate, doc = self._gate, self.document()
         if gate is None or doc is None:
@@ -146,9 +146,6 @@ class FigureHighlighter(QSyntaxHighlighter):
                 for n in todo:
                     gate[n] = 1
                     self.rehighlightBlock(doc.findBlockByNumber(n))
-        if stop < len(gate) and self._order[self._at : self._at + 1] != [stop]:
-            # What comes below the reader's view next; the blocks above it after.
-            self._order, self._at = [*range(stop, len(gate)), *range(stop)], 0
 
     def refresh_paragraphs(self, indices: Iterable[int], near: int = 0) -> None:
         """Recolour the blocks of these paragraphs (their analysis has arrived). More than
