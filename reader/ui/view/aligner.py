@@ -28,7 +28,7 @@ from . import blocks
 from .pane import Pane
 from .slices import Slicer
 
-CHUNK = 24  # shown rows measured and padded at a time
+CHUNK = 12  # shown rows measured and padded at a time
 
 
 class PairAligner(QObject):
@@ -142,8 +142,8 @@ class PairAligner(QObject):
 
 class _Pass:
     """One alignment pass over both documents, done CHUNK shown rows at a time, top to bottom, then
-    the space after the last row in a step of its own: a change of the root frame lays out the
-    whole document again."""
+    the space after the last row, each document's in a step of its own: a change of the root frame
+    lays out the whole document again."""
 
     def __init__(self, ldoc: QTextDocument, rdoc: QTextDocument, top: int, value: int) -> None:
         self.docs = (ldoc, rdoc)
@@ -151,16 +151,15 @@ class _Pass:
         self.shown = [i for i, b in enumerate(self.blocks[0]) if b.isVisible()]
         self.top, self.value = top, value
         self.n = 0  # shown rows done
-        self.end: list[float] | None = None  # the space after the last row, still to be given
+        self.end: list[tuple[int, float]] = []  # (side, the space after its last row) still to give
 
     def done(self) -> bool:
-        return self.n >= len(self.shown) and self.end is None
+        return self.n >= len(self.shown) and not self.end
 
     def step(self) -> None:
-        if self.end is not None:
-            for side in (0, 1):
-                _apply(self.docs[side], self.blocks[side], 0, 0, {}, self.end[side])
-            self.end = None
+        if self.end:
+            side, space = self.end.pop(0)
+            _apply(self.docs[side], self.blocks[side], 0, 0, {}, space)
             return
         n, m = self.n, min(self.n + CHUNK, len(self.shown))
         last = m == len(self.shown)
@@ -181,7 +180,7 @@ class _Pass:
         for side in (0, 1):
             _apply(self.docs[side], self.blocks[side], first, stop, pads[side], None)
         self.n = m
-        self.end = end if last else None
+        self.end = [(0, end[0]), (1, end[1])] if last else []
 
 
 def _blocks(doc: QTextDocument) -> list[QTextBlock]:
