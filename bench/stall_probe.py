@@ -109,7 +109,7 @@ PER_BLOCK = {"FigureHighlighter.highlightBlock", "Pane.paintEvent", "Pane.set_la
 def install_wrappers(per_block: bool) -> None:
     """Time the app's own steps; `per_block` also times the methods Qt calls per block or frame
     (adds a Python call to each, so it is off unless asked for)."""
-    from reader.ui.view import aligner, call_switch, highlighter, pane
+    from reader.ui.view import aligner, highlighter, pane
     from reader.ui.view import figures as view_figures
     from reader.ui.view import transcript_view as view
     from reader.ui.window import main_window as window
@@ -132,6 +132,10 @@ def install_wrappers(per_block: bool) -> None:
         for name in names:
             if hasattr(cls, name) and (per_block or f"{cls.__name__}.{name}" not in PER_BLOCK):
                 setattr(cls, name, _timed(f"{cls.__name__}.{name}", getattr(cls, name)))
+    try:  # (a tree from before call_switch.py calls `prepare` from the view: for paired runs)
+        from reader.ui.view import call_switch
+    except ImportError:
+        call_switch = view
     for module, name in ((view, "load"), (call_switch, "prepare")):  # the worker's steps, where called
         setattr(module, name, _timed(name, getattr(module, name)))
 
