@@ -3,6 +3,8 @@ the cached path that never lexes."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from PySide6.QtGui import QColor, QTextBlock, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 
@@ -427,3 +429,29 @@ def test_every_block_scrolled_into_view_is_coloured_when_it_shows(qtbot):
         assert [n for n in range(first, last + 1) if ranges(block(doc, n)) != EXPECTED[1]] == []
     assert len(seen) > 4 * SYNC_BLOCKS and max(seen) == n - 1
     assert set(coloured(doc)) < set(range(n))  # the screens skipped are left to the pass
+
+
+def test_a_slice_counts_the_relayout_of_the_blocks_already_laid_out(qtbot):
+    """Recolouring a block the pane has laid out costs its layout again, at the slice's end: a
+    slice stops once that, counted RELAYOUT_S a block, would take it past its deadline."""
+    from reader.ui.view.highlighter import RELAYOUT_S, SYNC_BLOCKS
+    from reader.ui.view.pane import Pane
+    from reader.ui.view.slices import Slicer
+
+    n = SYNC_BLOCKS * 6
+    doc = make_document(long_rows(n))
+    slicer = Slicer()
+    slicer._timer.timeout.disconnect()
+    h = FigureHighlighter(doc, cached, mismatched, slicer)
+    h.start()
+    pane = Pane("en")
+    qtbot.addWidget(pane)
+    pane.resize(420, 300)
+    pane.set_document(doc)
+    pane.show()
+    qtbot.waitExposed(pane)
+    doc.documentLayout().documentSize()  # every block laid out
+    before = len(coloured(doc))
+    assert h._slice(time.perf_counter() + 10 * RELAYOUT_S)
+    assert 1 <= len(coloured(doc)) - before <= 10
+    assert ranges(block(doc, SYNC_BLOCKS)) == EXPECTED[1]

@@ -50,6 +50,7 @@ _ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # one Python character, two UTF
 _PARAGRAPH = "paragraph"
 SYNC_BLOCKS = 48  # blocks coloured at once when a pass starts: more than a screenful
 ADMIT_BLOCKS = SYNC_BLOCKS  # blocks coloured at once where the reader scrolls to
+RELAYOUT_S = 0.0003  # seconds to lay a paragraph block out again once recoloured (a slice counts it)
 
 
 class FigureHighlighter(QSyntaxHighlighter):
@@ -191,14 +192,18 @@ class FigureHighlighter(QSyntaxHighlighter):
         gate, doc = self._gate, self.document()
         if gate is None or doc is None:
             return False
+        relayout = 0.0  # what laying out again the recoloured blocks will cost, at the edit's end
         with self._edit(doc):  # one relayout for the slice, of just its blocks
             while self._at < len(self._order):
                 n = self._order[self._at]
                 self._at += 1
                 if not gate[n]:
                     gate[n] = 1
-                    self.rehighlightBlock(doc.findBlockByNumber(n))
-                    if time.perf_counter() > deadline:
+                    block = doc.findBlockByNumber(n)
+                    if block.layout().lineCount():  # laid out already (the reader went past it)
+                        relayout += RELAYOUT_S
+                    self.rehighlightBlock(block)
+                    if time.perf_counter() + relayout > deadline:
                         break
         if self._at < len(self._order):
             return True
