@@ -192,7 +192,7 @@ class FigureHighlighter(QSyntaxHighlighter):
         gate, doc = self._gate, self.document()
         if gate is None or doc is None:
             return False
-        relayout = 0.0  # what laying out again the recoloured blocks will cost, at the edit's end
+        relayout = 0.0  # what laying out again the recoloured blocks costs (estimated)
         with self._edit(doc):  # one relayout for the slice, of just its blocks
             while self._at < len(self._order):
                 n = self._order[self._at]
