@@ -13,9 +13,12 @@ and the probe reports, from that moment: the window's first paint, the first pai
 functions (wrapped here, timed) that overlap the gap, cyclic-GC passes, and samples of the GUI
 thread's Python stack taken by a watchdog thread while the gap lasted (`--no-sample` turns it off).
 Then it scrolls the current call's active pane top to bottom (a quarter page every 16 ms), switches
-to a few other calls with `view.set_call()` and scrolls 40 steps in each, and reports the frame
-gaps there. Nothing in reader/ is changed: the timing wrappers are installed on the classes at run
-time, in this process only.
+to a few other calls with `view.set_call()` and, once each is shown, scrolls 40 steps in it, and
+reports the frame gaps there: all of them (`scroll:`), those while a call is switched to (from
+set_call() until the call shows) and those while scrolling. Nothing in reader/ is changed: the
+timing wrappers are installed on the classes at run time, in this process only. The probe exits
+with 1, saying why on stderr, when a phase did not run as planned (the file not loaded, a call
+not shown, a scroll cut short): its numbers would not measure what they say.
 """
 
 from __future__ import annotations
@@ -115,7 +118,7 @@ def install_wrappers(per_block: bool) -> None:
     targets = [
         (view.TranscriptView, ["show_transcript", "_build_call", "_apply_filter", "_apply_mode",
                                "_build_documents",
-                               "_check_ready", "set_call",
+                               "_check_ready", "set_call", "_show_call",
                                "_mark_matches", "report_position", "scroll_to_row"]),
         (view_figures.ViewFigures, ["update_flags", "_analysed", "analyse"]),
         (aligner.PairAligner, ["align", "clear", "realign_scroll", "_follow", "_slice"]),
@@ -129,8 +132,12 @@ def install_wrappers(per_block: bool) -> None:
         for name in names:
             if hasattr(cls, name) and (per_block or f"{cls.__name__}.{name}" not in PER_BLOCK):
                 setattr(cls, name, _timed(f"{cls.__name__}.{name}", getattr(cls, name)))
-    for name in ("load", "prepare"):  # the worker's steps, as the view calls them
-        setattr(view, name, _timed(name, getattr(view, name)))
+    try:  # (a tree from before call_switch.py calls `prepare` from the view: for paired runs)
+        from reader.ui.view import call_switch
+    except ImportError:
+        call_switch = view
+    for module, name in ((view, "load"), (call_switch, "prepare")):  # the worker's steps, where called
+        setattr(module, name, _timed(name, getattr(module, name)))
 
 
 def install_gc_callback() -> None:
@@ -196,9 +203,11 @@ def run(
 
     install_wrappers(opts.per_block)
     install_gc_callback()
-    from reader.runtime import WINDOW_SWITCH_INTERVAL as SWITCH_INTERVAL
+    from reader import runtime
 
-    sys.setswitchinterval(opts.switchinterval or SWITCH_INTERVAL)  # as reader.runtime sets it for the window
+    runtime.configure(window=True)  # the GC threshold and switch interval of the app's window
+    if opts.switchinterval:
+        sys.setswitchinterval(opts.switchinterval)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Transcript Reader")
     app.setOrganizationName("transcript-reader")
@@ -245,7 +254,7 @@ def run(
     probe.setInterval(TICK_MS)
     probe.timeout.connect(tick)
 
-    scroll: dict = {"calls": [], "setcall": []}
+    scroll: dict = {"calls": [], "setcall": [], "errors": []}
 
     def scroll_phase() -> None:
         v = window.view()
@@ -253,7 +262,7 @@ def run(
         n = len(v.transcript.calls)
         others = sorted({min(n - 1, k) for k in (1, n // 2, n - 1)} - {v.call})[:scroll_calls]
         plan: list[tuple[int, int | None]] = [(v.call, None)] + [(c, 40) for c in others]
-        P.phase(f"scroll call {v.call} (whole)")
+        scroll["plan"] = plan
         scroll["start"] = now()
 
         def step_call(i: int) -> None:
@@ -263,17 +272,30 @@ def run(
                 QTimer.singleShot(100, app.quit)
                 return
             call, steps = plan[i]
-            if call != v.call:
-                P.phase(f"set_call({call})")
-                start = now()
-                v.set_call(call)
+            if call == v.call:
+                start_scroll(i)
+                return
+            # set_call() finds the call's figures and builds its documents on a worker: the switch
+            # lasts until `then` runs (the call is shown), and the scrolling starts only after it.
+            P.phase(f"set_call({call})")
+            start = now()
+
+            def shown() -> None:
                 scroll["setcall"].append((call, now() - start))
-                P.phase(f"scroll call {call} ({steps} steps)")
+                if v.call != call:
+                    scroll["errors"].append(f"set_call({call}) showed call {v.call}")
+                QTimer.singleShot(0, lambda: start_scroll(i))
+
+            v.set_call(call, shown)
+
+        def start_scroll(i: int) -> None:
+            call, steps = plan[i]
+            P.phase(f"scroll call {call} ({'whole' if steps is None else f'{steps} steps'})")
             pane = v.active_pane()
             bar = pane.verticalScrollBar()
             step = max(1, bar.pageStep() // 4)
             count = {"n": 0}
-            scroll["calls"].append({"call": call, "max": bar.maximum(), "step": step})
+            scroll["calls"].append({"call": call, "max": bar.maximum(), "step": step, "want": steps})
             timer = QTimer(window)
             timer.setTimerType(Qt.TimerType.PreciseTimer)
             timer.setInterval(SCROLL_MS)
@@ -285,6 +307,8 @@ def run(
                 if bar.value() >= bar.maximum() or (steps is not None and count["n"] >= steps):
                     timer.stop()
                     scroll["calls"][-1]["steps"] = count["n"]
+                    scroll["calls"][-1]["end"] = bar.value()
+                    scroll["calls"][-1]["max_end"] = bar.maximum()
                     QTimer.singleShot(200, lambda: step_call(i + 1))
 
             timer.timeout.connect(advance)
@@ -414,8 +438,44 @@ def report(path: Path, mode: str, scroll: dict, v) -> dict:  # type: ignore[no-u
         out["scroll"]["by_phase"] = _by_phase(_gaps(scroll["start"], scroll.get("end", P.ticks[-1])))
         out["scroll"]["set_call_ms"] = {c: round(s * 1000) for c, s in scroll["setcall"]}
         out["scroll"]["calls"] = scroll["calls"]
+        for part, prefix in (("switching", "set_call("), ("scrolling", "scroll call ")):
+            mine = [d for name, d in out["scroll"]["by_phase"].items() if name.startswith(prefix)]
+            out["scroll"][part] = {
+                "max_ms": max((d["max_ms"] for d in mine), default=None),
+                "over_50ms": sum(d["over_50ms"] for d in mine),
+                "gaps": sum(d["gaps"] for d in mine),
+            }
+    out["problems"] = problems(scroll)
     gen2 = [(e - s) * 1000 for s, e, g, _ in P.gcs if g == 2]
     out["gc"] = {"gen2_passes": len(gen2), "gen2_max_ms": round(max(gen2, default=0), 1)}
+    return out
+
+
+def problems(scroll: dict) -> list[str]:
+    """What the probe meant to do and did not: a number measured over phases that did not run
+    would say nothing, so the probe fails then."""
+    out = list(scroll.get("errors", []))
+    if "analysis done" not in P.marks:
+        out.append("the file was not loaded and analysed before the timeout")
+    if "start" not in scroll:
+        return [*out, "the scroll phase never started"]
+    if "end" not in scroll:
+        out.append("the scroll phase did not finish before the timeout")
+    plan = scroll.get("plan", [])
+    done = {c["call"]: c for c in scroll["calls"] if "steps" in c}
+    switched = {c for c, _ in scroll["setcall"]}
+    for n, (call, steps) in enumerate(plan):
+        c = done.get(call)
+        if n and call not in switched:
+            out.append(f"set_call({call}) never showed the call")
+        if c is None:
+            out.append(f"call {call} was not scrolled")
+        elif c["max_end"] <= 0:
+            out.append(f"call {call}: nothing to scroll (scroll range 0)")
+        elif steps is None and c["end"] < c["max_end"]:
+            out.append(f"call {call}: the whole-call scroll stopped at {c['end']} of {c['max_end']}")
+        elif steps is not None and c["steps"] < steps and c["end"] < c["max_end"]:
+            out.append(f"call {call}: scrolled {c['steps']} steps of {steps}")
     return out
 
 
@@ -435,6 +495,9 @@ def print_report(r: dict) -> None:
             print(f"  set_call durations (ms): {s['set_call_ms']}; scrolled: {s['calls']}")
             for name, d in s["by_phase"].items():
                 print(f"  phase {name}: max gap {d['max_ms']} ms, {d['over_50ms']} > 50 ms of {d['gaps']}")
+            for name in ("switching", "scrolling"):
+                d = s[name]
+                print(f"  {name}: max gap {d['max_ms']} ms, {d['over_50ms']} > 50 ms of {d['gaps']}")
         for g in s["top"]:
             print(
                 f"  gap {g['gap_ms']} ms at {g['at_ms']} ms (GUI thread CPU {g['gui_cpu_ms']} ms, "
@@ -480,6 +543,10 @@ def main() -> None:
     print_report(r)
     if args.json:
         args.json.write_text(json.dumps(r, indent=1), encoding="utf-8")
+    if r["problems"]:
+        for line in r["problems"]:
+            print(f"stall_probe: {line}", file=sys.stderr)
+        sys.exit(1)
 
 
 if __name__ == "__main__":

@@ -3,6 +3,8 @@ the cached path that never lexes."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from PySide6.QtGui import QColor, QTextBlock, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 
@@ -373,3 +375,83 @@ def test_a_whole_call_analysed_late_is_coloured_from_where_the_reader_is(qtbot, 
     qtbot.waitUntil(lambda: not h.pending(), timeout=5000)
     assert coloured(doc) == list(range(n))
     assert calls == []
+
+
+def test_admit_colours_a_screenful_at_most_and_leaves_the_rest_to_the_pass(qtbot):
+    """A pane whose layout is still under way can report a visible range that runs to the end of
+    the document: admit() colours ADMIT_BLOCKS of it; the pass colours the rest in its turn."""
+    from reader.ui.view.highlighter import ADMIT_BLOCKS, SYNC_BLOCKS
+    from reader.ui.view.slices import Slicer
+
+    n = SYNC_BLOCKS * 8
+    doc = make_document(long_rows(n))
+    slicer = Slicer()
+    slicer._timer.timeout.disconnect()  # no slices but those this test runs
+    h = FigureHighlighter(doc, cached, mismatched, slicer)
+    h.start()
+    first = SYNC_BLOCKS * 3
+    h.admit(first, n - 1)
+    assert coloured(doc) == [*range(SYNC_BLOCKS), *range(first, first + ADMIT_BLOCKS)]
+    assert h._slice(0.0)  # a slice past its deadline does one block: the pass's next
+    assert coloured(doc)[SYNC_BLOCKS] == SYNC_BLOCKS
+    while h._slice(0.0):
+        pass
+    assert coloured(doc) == list(range(n)) and not h.pending()
+
+
+def test_every_block_scrolled_into_view_is_coloured_when_it_shows(qtbot):
+    """As the view does: each scroll admits the pane's visible blocks; with no slice running, what
+    the reader sees is coloured all the same, down to the end."""
+    from reader.ui.view.highlighter import SYNC_BLOCKS
+    from reader.ui.view.pane import Pane
+    from reader.ui.view.slices import Slicer
+
+    n = SYNC_BLOCKS * 8
+    doc = make_document(long_rows(n))
+    slicer = Slicer()
+    slicer._timer.timeout.disconnect()
+    h = FigureHighlighter(doc, cached, mismatched, slicer)
+    h.start()
+    pane = Pane("en")
+    qtbot.addWidget(pane)
+    pane.resize(420, 300)
+    pane.set_document(doc)
+    pane.show()
+    qtbot.waitExposed(pane)
+    bar = pane.verticalScrollBar()
+    bar.valueChanged.connect(lambda _v: h.admit(*pane.visible_blocks()))
+    doc.documentLayout().documentSize()  # laid out to the end, for the scroll range
+    seen: set[int] = set()
+    while bar.value() < bar.maximum():
+        bar.setValue(bar.value() + 2 * bar.pageStep())  # a screen skipped each time
+        first, last = pane.visible_blocks()
+        seen.update(range(first, last + 1))
+        assert [n for n in range(first, last + 1) if ranges(block(doc, n)) != EXPECTED[1]] == []
+    assert len(seen) > 4 * SYNC_BLOCKS and max(seen) == n - 1
+    assert set(coloured(doc)) < set(range(n))  # the screens skipped are left to the pass
+
+
+def test_a_slice_counts_the_relayout_of_the_blocks_already_laid_out(qtbot):
+    """Recolouring a block the pane has laid out costs its layout again, at the slice's end: a
+    slice stops once that, counted RELAYOUT_S a block, would take it past its deadline."""
+    from reader.ui.view.highlighter import RELAYOUT_S, SYNC_BLOCKS
+    from reader.ui.view.pane import Pane
+    from reader.ui.view.slices import Slicer
+
+    n = SYNC_BLOCKS * 6
+    doc = make_document(long_rows(n))
+    slicer = Slicer()
+    slicer._timer.timeout.disconnect()
+    h = FigureHighlighter(doc, cached, mismatched, slicer)
+    h.start()
+    pane = Pane("en")
+    qtbot.addWidget(pane)
+    pane.resize(420, 300)
+    pane.set_document(doc)
+    pane.show()
+    qtbot.waitExposed(pane)
+    doc.documentLayout().documentSize()  # every block laid out
+    before = len(coloured(doc))
+    assert h._slice(time.perf_counter() + 10 * RELAYOUT_S)
+    assert 1 <= len(coloured(doc)) - before <= 10
+    assert ranges(block(doc, SYNC_BLOCKS)) == EXPECTED[1]

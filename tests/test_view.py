@@ -588,3 +588,30 @@ def test_a_file_opened_whole_side_by_side_paints_both_panes_in_its_first_paint(q
     with qtbot.waitSignal(view.ready, timeout=10000):
         pass
     assert at_first_paint[:1] == [len(view.rows)]
+
+
+def test_another_call_shows_in_both_panes_in_its_first_paint_and_from_its_top(qtbot, window, settings):
+    # Its documents are coloured a slice before they are shown, and shown together: no frame shows
+    # one pane in the new call and the other still in the old one.
+    settings.set(config.VIEW_MODE, "side")
+    window.resize(1300, 450)  # short enough for the calls to scroll
+    view = open_ready(qtbot, window, FIXTURES / "multi_call.txt")
+    t = view.transcript
+    view.left.verticalScrollBar().setValue(view.left.verticalScrollBar().maximum())
+    first = t.paragraphs[t.calls[1].first]
+    at_paint: list[tuple[bool, bool]] = []
+
+    def painted() -> None:
+        at_paint.append((first.en in view.left.toPlainText(), first.zh in view.right.toPlainText()))
+
+    view.left.textPainted.connect(painted)
+    view.right.textPainted.connect(painted)
+    shown: list[bool] = []
+    view.set_call(1, lambda: shown.append(True))
+    qtbot.waitUntil(lambda: len(at_paint) == 2, timeout=5000)
+    assert shown and at_paint == [(True, True), (True, True)]
+    assert [p.verticalScrollBar().value() for p in (view.left, view.right)] == [0, 0]
+    assert view.top_paragraph() == t.calls[1].first
+    assert all(
+        view.highlighters[name].document() is view.stack.pane_for(name).document() for name in ("en", "zh")
+    )

@@ -28,7 +28,7 @@ from . import blocks
 from .pane import Pane
 from .slices import Slicer
 
-CHUNK = 24  # shown rows measured and padded at a time
+CHUNK = 12  # shown rows measured and padded at a time
 
 
 class PairAligner(QObject):
@@ -99,8 +99,11 @@ class PairAligner(QObject):
         p = self._pass
         assert p is not None
         while not p.done():
+            start = time.perf_counter()
             p.step()
-            if deadline is not None and time.perf_counter() > deadline and not p.done():
+            end = time.perf_counter()
+            # No step begun that would end past the deadline, if it takes as long as this one.
+            if deadline is not None and end + (end - start) > deadline and not p.done():
                 return  # the slicer calls again
         self._pass = None
         self.passes += 1
@@ -151,7 +154,9 @@ class PairAligner(QObject):
 
 
 class _Pass:
-    """One alignment pass over both documents, done CHUNK shown rows at a time, top to bottom."""
+    """One alignment pass over both documents, done CHUNK shown rows at a time, top to bottom, then
+    the space after the last row, each document's in a step of its own: a change of the root frame
+    lays out the whole document again."""
 
     def __init__(self, ldoc: QTextDocument, rdoc: QTextDocument, top: int, value: int) -> None:
         self.docs = (ldoc, rdoc)
@@ -159,11 +164,16 @@ class _Pass:
         self.shown = [i for i, b in enumerate(self.blocks[0]) if b.isVisible()]
         self.top, self.value = top, value
         self.n = 0  # shown rows done
+        self.end: list[tuple[int, float]] = []  # (side, the space after its last row) still to give
 
     def done(self) -> bool:
-        return self.n >= len(self.shown)
+        return self.n >= len(self.shown) and not self.end
 
     def step(self) -> None:
+        if self.end:
+            side, space = self.end.pop(0)
+            _apply(self.docs[side], self.blocks[side], 0, 0, {}, space)
+            return
         n, m = self.n, min(self.n + CHUNK, len(self.shown))
         last = m == len(self.shown)
         heights = [
@@ -181,8 +191,9 @@ class _Pass:
         first = self.shown[n] if n else 0
         stop = self.shown[m] if not last else len(self.blocks[0])
         for side in (0, 1):
-            _apply(self.docs[side], self.blocks[side], first, stop, pads[side], end[side] if last else None)
+            _apply(self.docs[side], self.blocks[side], first, stop, pads[side], None)
         self.n = m
+        self.end = [(0, end[0]), (1, end[1])] if last else []
 
 
 def _blocks(doc: QTextDocument) -> list[QTextBlock]:

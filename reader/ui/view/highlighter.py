@@ -49,6 +49,8 @@ MismatchesOf = Callable[[int, str], list[tuple[int, int]] | None]
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # one Python character, two UTF-16 units in Qt
 _PARAGRAPH = "paragraph"
 SYNC_BLOCKS = 48  # blocks coloured at once when a pass starts: more than a screenful
+ADMIT_BLOCKS = SYNC_BLOCKS  # blocks coloured at once where the reader scrolls to
+RELAYOUT_S = 0.0003  # seconds to lay a paragraph block out again once recoloured (a slice counts it)
 
 
 class FigureHighlighter(QSyntaxHighlighter):
@@ -86,6 +88,17 @@ class FigureHighlighter(QSyntaxHighlighter):
         self._build(theme.colours())
         document.contentsChanged.connect(self._forget_blocks)
 
+    @classmethod
+    def started(
+        cls, document: QTextDocument, figures: FiguresOf, mismatches: MismatchesOf, slicer: Slicer, on: bool
+    ) -> FigureHighlighter:
+        """The view's highlighter of a document no pane shows yet (figures not lexed here), its
+        top coloured already if `on` (`start()`)."""
+        hl = cls(document, figures, mismatches, slicer, on, lex_unknown=False)
+        if on:
+            hl.start()
+        return hl
+
     # --- public -------------------------------------------------------------------------------
 
     def is_enabled(self) -> bool:
@@ -120,11 +133,15 @@ class FigureHighlighter(QSyntaxHighlighter):
         self._gate, self._order = None, []
 
     def admit(self, first: int, last: int) -> None:
-        """Colour blocks first..last now (the reader is looking at them), if a pass has not yet."""
+        """Colour blocks first..last now (the reader is looking at them), if a pass has not yet:
+        ADMIT_BLOCKS of them at most, the rest in the pass's turn. (A range from a pane whose
+        layout is still under way can run to the end of the document.)"""
         gate, doc = self._gate, self.document()
         if gate is None or doc is None:
             return
-        todo = [n for n in range(max(first, 0), min(last + 1, len(gate))) if not gate[n]]
+        first = min(max(first, 0), len(gate) - 1)
+        stop = min(last + 1, len(gate), first + ADMIT_BLOCKS)
+        todo = [n for n in range(first, stop) if not gate[n]]
         if todo:
             with self._edit(doc):
                 for n in todo:
@@ -175,14 +192,18 @@ class FigureHighlighter(QSyntaxHighlighter):
         gate, doc = self._gate, self.document()
         if gate is None or doc is None:
             return False
+        relayout = 0.0  # what laying out again the recoloured blocks costs (estimated)
         with self._edit(doc):  # one relayout for the slice, of just its blocks
             while self._at < len(self._order):
                 n = self._order[self._at]
                 self._at += 1
                 if not gate[n]:
                     gate[n] = 1
-                    self.rehighlightBlock(doc.findBlockByNumber(n))
-                    if time.perf_counter() > deadline:
+                    block = doc.findBlockByNumber(n)
+                    if block.layout().lineCount():  # laid out already (the reader went past it)
+                        relayout += RELAYOUT_S
+                    self.rehighlightBlock(block)
+                    if time.perf_counter() + relayout > deadline:
                         break
         if self._at < len(self._order):
             return True

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QFont, QTextBlock
+from PySide6.QtGui import QFont, QTextBlock, QTextDocument
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ...core.model import Transcript
@@ -21,12 +21,13 @@ from ...core.rows import Row, RowKind, call_rows, paragraph_from
 from ..notes.service import NotesService
 from ..theme import colours
 from ..workers import Job
+from .call_switch import CallSwitch
 from .current import CurrentRow
 from .document import Built, build
 from .figures import ViewFigures
 from .find import DocumentFind
 from .highlighter import FigureHighlighter
-from .loading import HEAD, Loaded, load, prepare
+from .loading import HEAD, Loaded, load
 from .note_marks import NoteMarks
 from .pane import Pane, warm_up
 from .pane_set import PaneSet
@@ -70,7 +71,6 @@ class TranscriptView(QWidget):
         self.speaker_filter: str | None = None
         self._jobs: list[Job] = []
         self._prebuilt: tuple[int, dict[str, Built]] = (-1, {})
-        self._switch: Job | None = None
         self.partial = False  # showing the first call of a big file parsed from its head
         self._load_job: Job | None = None
         self._after_final: list[Callable[[], None]] = []
@@ -96,6 +96,7 @@ class TranscriptView(QWidget):
         layout.addWidget(self.finding.bar)
 
         self.highlighters: dict[str, FigureHighlighter] = {}
+        self.calls = CallSwitch(self)
         for pane in self.panes():
             pane.setFont(font)
             pane.rowHovered.connect(lambda row, p=pane: self.current.hover(p, row))
@@ -145,7 +146,7 @@ class TranscriptView(QWidget):
 
     def _warm_up(self) -> None:
         # While the worker parses a big file's head, pay what the slices that show it would pay
-        # first (fonts, the text control); a small file parses too fast for this to help.
+        # first (fonts, the text control); a small file parses too fast for it to help.
         if self._big:
             warm_up(self.reading_font)
 
@@ -279,15 +280,15 @@ class TranscriptView(QWidget):
             doc, row_blocks = build(name, t, self.rows, self.reading_font, colours(self.palette()))
         if name in self.highlighters:
             self.highlighters[name].stop()
-        hl = FigureHighlighter(
-            doc, self.figs.figures, self.figs.mismatches, self.slicer, self.figures_on, lex_unknown=False
-        )
-        if self.figures_on:
-            hl.start()  # before the pane lays the document out (highlighter.py)
-        self.highlighters[name] = hl
+        self.highlighters[name] = self.calls.take(name, doc) or self.highlighter(doc)
         pane.set_document(doc, row_blocks)
         self.slicer.defer()
         self._built.add(name)
+
+    def highlighter(self, doc: QTextDocument) -> FigureHighlighter:
+        return FigureHighlighter.started(
+            doc, self.figs.figures, self.figs.mismatches, self.slicer, self.figures_on
+        )
 
     def _when_shown(self, fn: Callable[[], None]) -> None:
         """Run `fn` once every document of the mode is shown (now, if they are)."""
@@ -461,31 +462,27 @@ class TranscriptView(QWidget):
         if self.partial:  # other calls come with the whole file
             self._after_final.append(lambda: self.set_call(call, then))
             return
-        if self._switch is not None:
-            self._switch.cancel()
-            self._switch = None
+        self.calls.cancel()
         if call == self.call:
             if then is not None:
                 then()
             return
-        c = t.calls[call]
-        known = self.figs.known_in(c.first, c.end)
-        font, palette = QFont(self.reading_font), colours(self.palette())
-        job = Job(prepare, t, call, known, self.mode, font, palette, owner=self)
-        job.done.connect(lambda result: self._switched(result, then))
-        self._switch = job.start()
-        self.add_job(job)
+        self.calls.start(call, then)
 
-    def _switched(self, result: Loaded, then: Callable[[], None] | None) -> None:
-        self._switch = None
-        self.figs.add(result.figures)
+    def show_prepared(self, result: Loaded, then: Callable[[], None] | None) -> None:
+        """Show a call prepared (`CallSwitch`) in the next slice; nothing is attached till then."""
+        self._attaching = True
+        QTimer.singleShot(1, self, lambda: self._show_call(result, then))
+
+    def _show_call(self, result: Loaded, then: Callable[[], None] | None) -> None:
         self.call = result.call
         self._prebuilt = (result.call, result.documents)
         self.keeper.reset()
-        self._build_call()
+        # To the top before the new documents are shown: a pane keeping the old call's scroll
+        # value would have its new document laid out down to there at once, and coloured there.
         for pane in self.panes():
             pane.verticalScrollBar().setValue(0)
-        self.figs.update_flags()
+        self._build_call()  # (which puts the flags of the call's figures, added above)
         if then is not None:
             self._when_shown(then)
 
