@@ -21,8 +21,8 @@ def _tr(text: str) -> str:
 
 
 def place_text(t: Transcript, paragraph: int) -> str:
-    """"Paragraph n of m, Speaker (Title)" for paragraph `paragraph` of the file (0-based), n and
-    m counted within its call from 1; the call too when the file has several."""
+    """The place as said: "Paragraph n of m, Speaker (Title)" for paragraph `paragraph` of the
+    file (0-based), n and m counted within its call from 1; the call too when the file has several."""
     p = t.paragraphs[paragraph]
     call = t.calls[p.call]
     out = _tr("Paragraph {n} of {m}").format(n=paragraph - call.first + 1, m=call.end - call.first)
