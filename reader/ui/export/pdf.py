@@ -10,24 +10,29 @@ empty boxes. Rendering touches no widget: it runs on a worker thread (`Job`).
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRect, QRectF, QSizeF, Qt, QThread
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QFont,
     QFontDatabase,
+    QFontMetrics,
     QGuiApplication,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
+    QPaintDevice,
     QPainter,
     QPdfWriter,
     QPen,
     QTextDocument,
     QTextFormat,
+    QTextFrame,
 )
 
 from ...core.analysis import ParagraphFigures
@@ -42,10 +47,16 @@ CJK_PREFERRED = ("Noto Sans CJK TC", "Noto Sans CJK SC", "Noto Serif CJK TC", "N
 LATIN_PREFERRED = ("Noto Sans", "DejaVu Sans", "Liberation Sans")
 POINT_SIZE = 10
 PDF_DPI = 300
+HEADER_LINES = 2.2  # the page header and its rule, in lines of the header's font
+LAYOUT_STEP = 3000  # characters laid out between two pauses for the GUI thread
 
 
 class PrintError(TranscriptError):
     """A printout that cannot be made; a one-line reason."""
+
+
+class Cancelled(Exception):
+    """The printout is no longer wanted: its layout stops."""
 
 
 @contextmanager
@@ -105,6 +116,93 @@ def title_of(t: Transcript, options: PrintOptions) -> str:
     return title if len(calls) == 1 else f"{title} \u2026 ({len(calls)} calls)"
 
 
+@dataclass
+class Pages:
+    """A printout laid out on pages of one size, ready to paint (`paint`): made on a worker by
+    `lay_out`, painted there (a PDF, a printer) or on the GUI thread (a print preview)."""
+
+    doc: QTextDocument
+    metrics: QPaintDevice  # the device the text was laid out for, kept alive with it
+    title: str
+    font: QFont
+    width: float
+    body: float  # the height of a page's text, under its header
+    line: int  # the height of a header line
+    count: int
+    paint_rect: QRect  # the printable area, in device pixels, it was laid out for
+
+    def fits(self, device: QPagedPaintDevice) -> bool:
+        """Whether these pages were laid out for `device`'s page size, margins and resolution."""
+        return device.pageLayout().paintRectPixels(device.logicalDpiX()) == self.paint_rect and (
+            device.logicalDpiY() == self.metrics.logicalDpiY()
+        )
+
+
+def pause() -> None:
+    """Let the GUI thread have the GIL between two steps of a printout's layout: Qt keeps it for
+    the length of each call made from Python."""
+    time.sleep(0)
+
+
+def lay_out(
+    device: QPagedPaintDevice,
+    html: str,
+    title: str,
+    font: QFont,
+    step: Callable[[], None] = pause,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> Pages:
+    """Lay `html` out on pages of `device` (only its metrics are read), a few thousand characters
+    at a time with `step()` between; Cancelled as soon as `cancelled()` says so."""
+    doc = QTextDocument()
+    doc.setUndoRedoEnabled(False)
+    doc.setDefaultFont(font)
+    doc.documentLayout().setPaintDevice(device)
+    doc.setHtml(html)  # parsed only: no page size yet, so nothing is laid out
+    step()
+    page = device.pageLayout().paintRectPixels(device.logicalDpiX())
+    width, height = float(page.width()), float(page.height())
+    line = QFontMetrics(font, device).height()
+    body = height - HEADER_LINES * line
+    doc.setPageSize(QSizeF(width, body))
+    _keep_tables_whole(doc, body, step, cancelled)
+    gui = QCoreApplication.instance()
+    if gui is not None and QThread.currentThread() is not gui.thread():
+        doc.moveToThread(gui.thread())  # painted on the GUI thread, for a preview
+    return Pages(doc, device, title, font, width, body, line, doc.pageCount(), page)
+
+
+def paint(device: QPagedPaintDevice, pages: Pages, progress: Callable[[int, int], bool] | None = None) -> int:
+    """Paint laid-out pages on the device, a header on each; the number of pages. `progress(done,
+    total)` is told after each page; it returns False to stop."""
+    painter = QPainter()
+    if not painter.begin(device):
+        raise PrintError("cannot write the printout (is the folder there and writable?)")
+    try:
+        width, body, line, total = pages.width, pages.body, pages.line, pages.count
+        for number in range(total):
+            if number:
+                device.newPage()
+            painter.setFont(pages.font)
+            painter.setPen(QPen(Qt.GlobalColor.darkGray))
+            painter.drawText(QRectF(0, 0, width * 0.75, line), Qt.AlignmentFlag.AlignLeft, pages.title)
+            painter.drawText(
+                QRectF(width * 0.5, 0, width * 0.5, line),
+                Qt.AlignmentFlag.AlignRight,
+                QCoreApplication.translate("Printout", "Page {n} of {m}").format(n=number + 1, m=total),
+            )
+            painter.drawLine(0, int(1.4 * line), int(width), int(1.4 * line))
+            painter.save()
+            painter.translate(0, HEADER_LINES * line - number * body)
+            _draw_page(pages.doc, painter, QRectF(0, number * body, width, body), line / 2)
+            painter.restore()
+            if progress is not None and not progress(number + 1, total):
+                break
+        return total
+    finally:
+        painter.end()
+
+
 def render(
     device: QPagedPaintDevice,
     html: str,
@@ -114,60 +212,57 @@ def render(
 ) -> int:
     """Lay `html` out on the device's pages and paint them, a header on each; the number of
     pages. `progress(done, total)` is told after each page; it returns False to stop."""
-    doc = QTextDocument()
-    doc.setUndoRedoEnabled(False)
-    doc.setDefaultFont(font)
-    doc.documentLayout().setPaintDevice(device)
-    doc.setHtml(html)
-    painter = QPainter()
-    if not painter.begin(device):
-        raise PrintError("cannot write the printout (is the folder there and writable?)")
-    try:
-        page = device.pageLayout().paintRectPixels(device.logicalDpiX())
-        width, height = float(page.width()), float(page.height())
-        painter.setFont(font)
-        line = painter.fontMetrics().height()
-        top = 2.2 * line  # the header and its rule
-        body = height - top
-        doc.setPageSize(QSizeF(width, body))
-        _keep_tables_whole(doc, body)
-        total = doc.pageCount()
-        for number in range(total):
-            if number:
-                device.newPage()
-            painter.setFont(font)
-            painter.setPen(QPen(Qt.GlobalColor.darkGray))
-            painter.drawText(QRectF(0, 0, width * 0.75, line), Qt.AlignmentFlag.AlignLeft, title)
-            painter.drawText(
-                QRectF(width * 0.5, 0, width * 0.5, line),
-                Qt.AlignmentFlag.AlignRight,
-                QCoreApplication.translate("Printout", "Page {n} of {m}").format(n=number + 1, m=total),
-            )
-            painter.drawLine(0, int(1.4 * line), int(width), int(1.4 * line))
-            painter.save()
-            painter.translate(0, top - number * body)
-            _draw_page(doc, painter, QRectF(0, number * body, width, body), line / 2)
-            painter.restore()
-            if progress is not None and not progress(number + 1, total):
-                break
-        return total
-    finally:
-        painter.end()
+    return paint(device, lay_out(device, html, title, font), progress)
 
 
-def _keep_tables_whole(doc: QTextDocument, body: float) -> None:
-    """Start on a new page each table (a side-by-side pair) that straddles two pages, unless it
-    is taller than a page. (A split table cell also paints, clipped away, its lines of the page
-    before, which a PDF reader finds on top of the next page's header.) In reading order, on
-    the paginated layout: each break moves what follows, which is laid out again when asked."""
+def _keep_tables_whole(
+    doc: QTextDocument, body: float, step: Callable[[], None], cancelled: Callable[[], bool]
+) -> None:
+    """Start on a new page each table (a side-by-side pair) whose lines straddle two pages,
+    unless it is taller than a page. (A split table cell also paints, clipped away, its lines of
+    the page before, which a PDF reader finds on top of the next page's header.)
+
+    In reading order, laying the document out as it goes, `LAYOUT_STEP` characters at a time:
+    a table is measured once what comes before it is laid out and, moved, is laid out again
+    alone (what follows is not laid out yet). Measuring a frame with Qt's frameBoundingRect
+    would lay out the whole document each time, in one call that keeps the GIL."""
     layout = doc.documentLayout()
+    block, done = doc.begin(), 0
+
+    def lay_out_to(position: int) -> None:
+        nonlocal block, done
+        while block.isValid() and block.position() <= position:
+            if block.position() - done >= LAYOUT_STEP:
+                layout.blockBoundingRect(block)  # lays the document out up to this block
+                step()
+                done = block.position()
+                if cancelled():
+                    raise Cancelled
+            block = block.next()
+
     for frame in doc.rootFrame().childFrames():
-        rect = layout.frameBoundingRect(frame)
-        first, last = int(rect.top() // body), int((rect.bottom() - 1) // body)
-        if first != last and rect.height() <= body:
+        lay_out_to(frame.lastPosition())
+        top, bottom = _extent(doc, frame)
+        first, last = int(top // body), int((bottom - 1) // body)
+        if first != last and bottom - top <= body:
             fmt = frame.frameFormat()
             fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
             frame.setFrameFormat(fmt)
+    lay_out_to(doc.characterCount())
+    layout.blockBoundingRect(doc.lastBlock())
+
+
+def _extent(doc: QTextDocument, frame: QTextFrame) -> tuple[float, float]:
+    """The top and bottom of a frame's lines, laid out, in document coordinates."""
+    layout = doc.documentLayout()
+    top, bottom = float("inf"), float("-inf")
+    block = doc.findBlock(frame.firstPosition())
+    while block.isValid() and block.position() <= frame.lastPosition():
+        rect = layout.blockBoundingRect(block)
+        if rect.isValid():
+            top, bottom = min(top, rect.top()), max(bottom, rect.bottom())
+        block = block.next()
+    return (top, bottom) if top <= bottom else (0.0, 0.0)
 
 
 def _draw_page(doc: QTextDocument, painter: QPainter, page: QRectF, slack: float) -> None:
