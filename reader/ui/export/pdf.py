@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QRect, QRectF, QSizeF, Qt, QThread
+from PySide6.QtCore import QBuffer, QCoreApplication, QMarginsF, QPointF, QRect, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QFont,
@@ -30,6 +30,7 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QPen,
+    QPicture,
     QTextDocument,
     QTextFormat,
     QTextFrame,
@@ -118,24 +119,46 @@ def title_of(t: Transcript, options: PrintOptions) -> str:
 
 @dataclass
 class Pages:
-    """A printout laid out on pages of one size, ready to paint (`paint`): made on a worker by
-    `lay_out`, painted there (a PDF, a printer) or on the GUI thread (a print preview)."""
+    """A printout laid out on pages of one size, painted on the thread that laid it out (Qt's
+    font engines, which the layout holds, belong to that thread)."""
 
     doc: QTextDocument
-    metrics: QPaintDevice  # the device the text was laid out for, kept alive with it
+    metrics: QPaintDevice  # the device the text was laid out for
     title: str
     font: QFont
     width: float
     body: float  # the height of a page's text, under its header
     line: int  # the height of a header line
     count: int
-    paint_rect: QRect  # the printable area, in device pixels, it was laid out for
+
+
+@dataclass
+class Recorded:
+    """A printout's pages recorded as pictures on a worker, for a printer of one page layout and
+    resolution: replayed on the GUI thread (a print preview) without laying anything out."""
+
+    pictures: list[QPicture]
+    paint_rect: QRect  # the printable area, in device pixels, they were laid out for
+    dpi: int
 
     def fits(self, device: QPagedPaintDevice) -> bool:
         """Whether these pages were laid out for `device`'s page size, margins and resolution."""
-        return device.pageLayout().paintRectPixels(device.logicalDpiX()) == self.paint_rect and (
-            device.logicalDpiY() == self.metrics.logicalDpiY()
-        )
+        dpi = device.logicalDpiY()
+        return dpi == self.dpi and device.pageLayout().paintRectPixels(dpi) == self.paint_rect
+
+    def paint(self, device: QPagedPaintDevice) -> int:
+        """Replay the pages on the device; the number of pages."""
+        painter = QPainter()
+        if not painter.begin(device):
+            raise PrintError("cannot paint the pages")
+        try:
+            for number, picture in enumerate(self.pictures):
+                if number:
+                    device.newPage()
+                painter.drawPicture(0, 0, picture)
+        finally:
+            painter.end()
+        return len(self.pictures)
 
 
 def pause() -> None:
@@ -166,10 +189,7 @@ def lay_out(
     body = height - HEADER_LINES * line
     doc.setPageSize(QSizeF(width, body))
     _keep_tables_whole(doc, body, step, cancelled)
-    gui = QCoreApplication.instance()
-    if gui is not None and QThread.currentThread() is not gui.thread():
-        doc.moveToThread(gui.thread())  # painted on the GUI thread, for a preview
-    return Pages(doc, device, title, font, width, body, line, doc.pageCount(), page)
+    return Pages(doc, device, title, font, width, body, line, doc.pageCount())
 
 
 def paint(device: QPagedPaintDevice, pages: Pages, progress: Callable[[int, int], bool] | None = None) -> int:
@@ -179,28 +199,55 @@ def paint(device: QPagedPaintDevice, pages: Pages, progress: Callable[[int, int]
     if not painter.begin(device):
         raise PrintError("cannot write the printout (is the folder there and writable?)")
     try:
-        width, body, line, total = pages.width, pages.body, pages.line, pages.count
-        for number in range(total):
+        for number in range(pages.count):
             if number:
                 device.newPage()
-            painter.setFont(pages.font)
-            painter.setPen(QPen(Qt.GlobalColor.darkGray))
-            painter.drawText(QRectF(0, 0, width * 0.75, line), Qt.AlignmentFlag.AlignLeft, pages.title)
-            painter.drawText(
-                QRectF(width * 0.5, 0, width * 0.5, line),
-                Qt.AlignmentFlag.AlignRight,
-                QCoreApplication.translate("Printout", "Page {n} of {m}").format(n=number + 1, m=total),
-            )
-            painter.drawLine(0, int(1.4 * line), int(width), int(1.4 * line))
-            painter.save()
-            painter.translate(0, HEADER_LINES * line - number * body)
-            _draw_page(pages.doc, painter, QRectF(0, number * body, width, body), line / 2)
-            painter.restore()
-            if progress is not None and not progress(number + 1, total):
+            _paint_page(painter, pages, number)
+            if progress is not None and not progress(number + 1, pages.count):
                 break
-        return total
+        return pages.count
     finally:
         painter.end()
+
+
+def record(pages: Pages, step: Callable[[], None] = pause) -> list[QPicture]:
+    """Each page painted into a picture, with `step()` between pages."""
+    out = []
+    for number in range(pages.count):
+        picture = QPicture()
+        painter = QPainter(picture)
+        try:
+            _paint_page(painter, pages, number)
+        finally:
+            painter.end()
+        out.append(picture)
+        step()
+    return out
+
+
+def _paint_page(painter: QPainter, pages: Pages, number: int) -> None:
+    """Page `number`: its header (the title, "Page n of m", a rule), then its lines."""
+    width, body, line = pages.width, pages.body, pages.line
+    # The header's font takes the resolution of the device painted on; a picture has the
+    # screen's, and is scaled to the printer's, which the text was laid out for.
+    scale = pages.metrics.logicalDpiY() / painter.device().logicalDpiY()
+    painter.save()
+    painter.scale(scale, scale)
+    painter.setFont(pages.font)
+    painter.setPen(QPen(Qt.GlobalColor.darkGray))
+    w, h = width / scale, line / scale
+    painter.drawText(QRectF(0, 0, w * 0.75, h), Qt.AlignmentFlag.AlignLeft, pages.title)
+    painter.drawText(
+        QRectF(w * 0.5, 0, w * 0.5, h),
+        Qt.AlignmentFlag.AlignRight,
+        QCoreApplication.translate("Printout", "Page {n} of {m}").format(n=number + 1, m=pages.count),
+    )
+    painter.drawLine(QPointF(0, 1.4 * h), QPointF(w, 1.4 * h))
+    painter.restore()
+    painter.save()
+    painter.translate(0, HEADER_LINES * line - number * body)
+    _draw_page(pages.doc, painter, QRectF(0, number * body, width, body), line / 2)
+    painter.restore()
 
 
 def render(
@@ -276,6 +323,21 @@ def _draw_page(doc: QTextDocument, painter: QPainter, page: QRectF, slack: float
     doc.documentLayout().draw(painter, context)
 
 
+def prepare(
+    t: Transcript,
+    options: PrintOptions,
+    marks: list[Mark] | None = None,
+    figures: dict[int, ParagraphFigures] | None = None,
+) -> tuple[str, str, QFont]:
+    """The printout's HTML, its page title and its font. PrintError when Chinese is to be shown
+    and no font has it."""
+    cjk = cjk_family()
+    if options.mode is not Mode.EN and "zh" in t.languages and cjk is None:
+        raise PrintError("no font with Chinese characters is installed (e.g. fonts-noto-cjk)")
+    html = printout_html(t, options, ink(), marks or [], figures)
+    return html, title_of(t, options), print_font(cjk)
+
+
 def print_on(
     device: QPagedPaintDevice,
     t: Transcript,
@@ -284,13 +346,30 @@ def print_on(
     figures: dict[int, ParagraphFigures] | None = None,
     progress: Callable[[int, int], bool] | None = None,
 ) -> int:
-    """Print `t` on a PDF writer or a printer; the number of pages. PrintError when Chinese is
-    to be shown and no font has it."""
-    cjk = cjk_family()
-    if options.mode is not Mode.EN and "zh" in t.languages and cjk is None:
-        raise PrintError("no font with Chinese characters is installed (e.g. fonts-noto-cjk)")
-    html = printout_html(t, options, ink(), marks or [], figures)
-    return render(device, html, title_of(t, options), print_font(cjk), progress)
+    """Print `t` on a PDF writer or a printer; the number of pages."""
+    return render(device, *prepare(t, options, marks, figures), progress)
+
+
+def pages_for(
+    t: Transcript,
+    options: PrintOptions,
+    marks: list[Mark],
+    figures: dict[int, ParagraphFigures],
+    page: QPageLayout,
+    resolution: int,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> Recorded:
+    """The printout laid out for a printer with this page layout and resolution and recorded, to
+    be painted on it later (a preview): on a worker, with a PDF writer of the same metrics
+    (writing nothing) standing in for the printer, which the GUI thread may be painting on."""
+    buffer = QBuffer()
+    writer = QPdfWriter(buffer)
+    buffer.setParent(writer)  # lives as long as the writer (which does not own it)
+    writer.setResolution(resolution)
+    writer.setPageLayout(page)
+    pages = lay_out(writer, *prepare(t, options, marks, figures), cancelled=cancelled)
+    area = writer.pageLayout().paintRectPixels(resolution)
+    return Recorded(record(pages), area, writer.logicalDpiY())
 
 
 def export_pdf(

@@ -38,6 +38,7 @@ class MainAction(StrEnum):
     RELOAD = "reload"
     EXPORT_NOTES = "export_notes"
     PRINT = "print"
+    PRINT_PREVIEW = "print_preview"
     EXPORT_PDF = "export_pdf"
     CLOSE = "close"
     QUIT = "quit"
@@ -141,6 +142,14 @@ SPECS: tuple[Spec, ...] = (
         (SK.Print, "Ctrl+P"),
         icon="document-print",
         tip=QT_TRANSLATE_NOOP("Actions", "Print the call as shown, with its highlights and notes"),
+    ),
+    Spec(
+        MainAction.PRINT_PREVIEW,
+        QT_TRANSLATE_NOOP("Actions", "Print Pre&view\u2026"),
+        "file",
+        ("Ctrl+Shift+P",),
+        icon="document-print-preview",
+        tip=QT_TRANSLATE_NOOP("Actions", "See the pages of the call as Print would print them"),
     ),
     Spec(
         MainAction.EXPORT_PDF,
@@ -343,7 +352,8 @@ NEED_A_TRANSCRIPT = (
     MainAction.FIND_PREVIOUS, MainAction.NEXT_TURN, MainAction.PREVIOUS_TURN,
     MainAction.NEXT_QUESTION, MainAction.PREVIOUS_QUESTION, MainAction.QA, MainAction.NEXT_MISMATCH,
     MainAction.PREVIOUS_MISMATCH, MainAction.ONLY_SPEAKER, MainAction.NEXT_CALL,
-    MainAction.PREVIOUS_CALL, MainAction.COPY_QUOTE, MainAction.PRINT, MainAction.EXPORT_PDF,
+    MainAction.PREVIOUS_CALL, MainAction.COPY_QUOTE, MainAction.PRINT, MainAction.PRINT_PREVIEW,
+    MainAction.EXPORT_PDF,
 )  # fmt: skip
 """Enabled only while a transcript is shown."""
 
