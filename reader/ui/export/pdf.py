@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QCoreApplication, QMarginsF, QPointF, QRect, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QCoreApplication, QMarginsF, QRect, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QFont,
@@ -30,7 +30,6 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QPen,
-    QPicture,
     QTextDocument,
     QTextFormat,
     QTextFrame,
@@ -119,8 +118,11 @@ def title_of(t: Transcript, options: PrintOptions) -> str:
 
 @dataclass
 class Pages:
-    """A printout laid out on pages of one size, painted on the thread that laid it out (Qt's
-    font engines, which the layout holds, belong to that thread)."""
+    """A printout laid out on pages of one size, ready to paint (`paint`).
+
+    Qt's text layout keeps font engines of the thread that laid it out, freed with that thread:
+    pages laid out on a worker may be painted on the GUI thread only while the worker lives
+    (`pages_for`)."""
 
     doc: QTextDocument
     metrics: QPaintDevice  # the device the text was laid out for
@@ -130,35 +132,14 @@ class Pages:
     body: float  # the height of a page's text, under its header
     line: int  # the height of a header line
     count: int
-
-
-@dataclass
-class Recorded:
-    """A printout's pages recorded as pictures on a worker, for a printer of one page layout and
-    resolution: replayed on the GUI thread (a print preview) without laying anything out."""
-
-    pictures: list[QPicture]
-    paint_rect: QRect  # the printable area, in device pixels, they were laid out for
-    dpi: int
+    paint_rect: QRect  # the printable area it was laid out for, in device pixels
 
     def fits(self, device: QPagedPaintDevice) -> bool:
         """Whether these pages were laid out for `device`'s page size, margins and resolution."""
         dpi = device.logicalDpiY()
-        return dpi == self.dpi and device.pageLayout().paintRectPixels(dpi) == self.paint_rect
-
-    def paint(self, device: QPagedPaintDevice) -> int:
-        """Replay the pages on the device; the number of pages."""
-        painter = QPainter()
-        if not painter.begin(device):
-            raise PrintError("cannot paint the pages")
-        try:
-            for number, picture in enumerate(self.pictures):
-                if number:
-                    device.newPage()
-                painter.drawPicture(0, 0, picture)
-        finally:
-            painter.end()
-        return len(self.pictures)
+        return (
+            dpi == self.metrics.logicalDpiY() and device.pageLayout().paintRectPixels(dpi) == self.paint_rect
+        )
 
 
 def pause() -> None:
@@ -189,7 +170,7 @@ def lay_out(
     body = height - HEADER_LINES * line
     doc.setPageSize(QSizeF(width, body))
     _keep_tables_whole(doc, body, step, cancelled)
-    return Pages(doc, device, title, font, width, body, line, doc.pageCount())
+    return Pages(doc, device, title, font, width, body, line, doc.pageCount(), page)
 
 
 def paint(device: QPagedPaintDevice, pages: Pages, progress: Callable[[int, int], bool] | None = None) -> int:
@@ -210,40 +191,18 @@ def paint(device: QPagedPaintDevice, pages: Pages, progress: Callable[[int, int]
         painter.end()
 
 
-def record(pages: Pages, step: Callable[[], None] = pause) -> list[QPicture]:
-    """Each page painted into a picture, with `step()` between pages."""
-    out = []
-    for number in range(pages.count):
-        picture = QPicture()
-        painter = QPainter(picture)
-        try:
-            _paint_page(painter, pages, number)
-        finally:
-            painter.end()
-        out.append(picture)
-        step()
-    return out
-
-
 def _paint_page(painter: QPainter, pages: Pages, number: int) -> None:
     """Page `number`: its header (the title, "Page n of m", a rule), then its lines."""
     width, body, line = pages.width, pages.body, pages.line
-    # The header's font takes the resolution of the device painted on; a picture has the
-    # screen's, and is scaled to the printer's, which the text was laid out for.
-    scale = pages.metrics.logicalDpiY() / painter.device().logicalDpiY()
-    painter.save()
-    painter.scale(scale, scale)
     painter.setFont(pages.font)
     painter.setPen(QPen(Qt.GlobalColor.darkGray))
-    w, h = width / scale, line / scale
-    painter.drawText(QRectF(0, 0, w * 0.75, h), Qt.AlignmentFlag.AlignLeft, pages.title)
+    painter.drawText(QRectF(0, 0, width * 0.75, line), Qt.AlignmentFlag.AlignLeft, pages.title)
     painter.drawText(
-        QRectF(w * 0.5, 0, w * 0.5, h),
+        QRectF(width * 0.5, 0, width * 0.5, line),
         Qt.AlignmentFlag.AlignRight,
         QCoreApplication.translate("Printout", "Page {n} of {m}").format(n=number + 1, m=pages.count),
     )
-    painter.drawLine(QPointF(0, 1.4 * h), QPointF(w, 1.4 * h))
-    painter.restore()
+    painter.drawLine(0, int(1.4 * line), int(width), int(1.4 * line))
     painter.save()
     painter.translate(0, HEADER_LINES * line - number * body)
     _draw_page(pages.doc, painter, QRectF(0, number * body, width, body), line / 2)
@@ -358,18 +317,16 @@ def pages_for(
     page: QPageLayout,
     resolution: int,
     cancelled: Callable[[], bool] = lambda: False,
-) -> Recorded:
-    """The printout laid out for a printer with this page layout and resolution and recorded, to
-    be painted on it later (a preview): on a worker, with a PDF writer of the same metrics
-    (writing nothing) standing in for the printer, which the GUI thread may be painting on."""
+) -> Pages:
+    """The printout laid out for a printer with this page layout and resolution, to be painted
+    on it later (a preview): on a worker, with a PDF writer of the same metrics (writing
+    nothing) standing in for the printer, which the GUI thread may be painting on meanwhile."""
     buffer = QBuffer()
     writer = QPdfWriter(buffer)
     buffer.setParent(writer)  # lives as long as the writer (which does not own it)
     writer.setResolution(resolution)
     writer.setPageLayout(page)
-    pages = lay_out(writer, *prepare(t, options, marks, figures), cancelled=cancelled)
-    area = writer.pageLayout().paintRectPixels(resolution)
-    return Recorded(record(pages), area, writer.logicalDpiY())
+    return lay_out(writer, *prepare(t, options, marks, figures), cancelled=cancelled)
 
 
 def export_pdf(

@@ -4,15 +4,18 @@ orientation, then print.
 
 The dialog asks for its pages on the GUI thread (`paintRequested`) and needs them painted before
 it returns. So the pages are laid out beforehand on a worker (`pdf.pages_for`), for the printer's
-page layout and resolution, and the request only paints them. Until they are ready, or while
-they are laid out again for another page size, the dialog shows one page saying so; it is
-updated when they are. The dialog's own Print button prints on a worker, as File ▸ Print does.
+page layout and resolution, and the request they answer only paints them (a few ms a page); the
+dialog keeps what was painted. Their layout uses font engines of the worker's thread, which Qt
+frees when the thread ends: the worker waits until they are painted, and they are dropped then.
+Until they are ready, or while they are laid out again (another page size), the dialog shows one
+page saying so. The dialog's own Print button prints on a worker, as File ▸ Print does.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QPageLayout, QPaintEngine, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
@@ -25,9 +28,28 @@ from ..accessible import describe
 from ..workers import Job
 from . import pdf
 
+Args = tuple[Transcript, PrintOptions, list[Mark], dict[int, ParagraphFigures], QPageLayout, int]
+HOLD_CHECK_S = 1.0  # how often a worker holding pages looks whether their preview is still there
+HOLD_MAX_S = 60.0  # and how long it holds them at most
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("PrintPreview", text)
+
+
+def _lay_out_and_hold(job: Job, owner: QObject, args: Args) -> int:
+    """Worker: lay the pages out (`pdf.pages_for`), hand them over, and wait until they are
+    painted (`Job.resume`) or their preview is gone, so that the fonts of their layout live as
+    long as they are painted; they are freed here, on their own thread, when this returns."""
+    try:
+        pages = pdf.pages_for(*args, cancelled=lambda: job.cancelled)
+    except pdf.Cancelled:  # another page size was chosen meanwhile, or the dialog closed
+        return 0
+    job.emit_early(pages)
+    for _ in range(int(HOLD_MAX_S / HOLD_CHECK_S)):
+        if job.resume.wait(HOLD_CHECK_S) or not shiboken6.isValid(owner):
+            break
+    return pages.count
 
 
 class PrintPreview(QObject):
@@ -57,7 +79,8 @@ class PrintPreview(QObject):
         self._name_controls()
         self.dialog.paintRequested.connect(self.paint)
         self.dialog.finished.connect(self._finished)
-        self.pages: pdf.Recorded | None = None
+        self.pages: pdf.Pages | None = None  # while the dialog paints them
+        self.painted = 0  # the number of pages the dialog shows, once it has them
         self.job: Job | None = None
         self.reason = ""  # why the pages cannot be laid out, once they cannot
         self._lay_out(self.printer.pageLayout(), self.printer.resolution())
@@ -67,18 +90,27 @@ class PrintPreview(QObject):
     def _lay_out(self, page: QPageLayout, resolution: int) -> None:
         if self.job is not None:
             self.job.cancel()
-        self.pages, self.reason = None, ""
-        args = (self.t, self.options, self.marks, self.figures, page, resolution)
-        job = Job(lambda: pdf.pages_for(*args, cancelled=lambda: job.cancelled), owner=self)
-        job.done.connect(self._laid_out)
+        self.reason = ""
+        args: Args = (self.t, self.options, self.marks, self.figures, page, resolution)
+        job = Job(lambda: _lay_out_and_hold(job, self, args), owner=self)
+        job.early.connect(self._laid_out)
         job.failed.connect(self._failed)
         self.job = job.start()
         self._for = (page.paintRectPixels(resolution), resolution)
 
-    def _laid_out(self, pages: pdf.Recorded) -> None:
-        self.job, self.pages = None, pages
-        self.widget.updatePreview()
-        self.laidOut.emit(len(pages.pictures))
+    def _laid_out(self, pages: pdf.Pages) -> None:
+        """Have the dialog paint the pages, then drop them and let their worker end (in that
+        order: they are freed with it)."""
+        job, self.job = self.job, None
+        self.pages = pages
+        try:
+            self.widget.updatePreview()
+        finally:
+            self.pages = None
+            if job is not None:
+                job.resume.set()
+        self.painted = pages.count
+        self.laidOut.emit(pages.count)
 
     def _failed(self, reason: str) -> None:
         self.job, self.reason = None, reason
@@ -95,10 +127,11 @@ class PrintPreview(QObject):
             self.print_on(printer)
             return
         if self.pages is not None and self.pages.fits(printer):
-            self.pages.paint(printer)
+            pdf.paint(printer, self.pages)
             return
+        # Asked again: the reader chose another page size or orientation (or the same again).
         wanted = (printer.pageLayout().paintRectPixels(printer.resolution()), printer.resolution())
-        if wanted != self._for:  # the reader chose another page size or orientation
+        if self.job is None and not (self.reason and wanted == self._for) or wanted != self._for:
             self._lay_out(printer.pageLayout(), printer.resolution())
         self._paint_waiting(printer)
 
