@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QRectF, Qt, Signal
+from PySide6.QtCore import QObject, QRectF, Qt, Signal
 from PySide6.QtGui import QPageLayout, QPaintEngine, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
@@ -31,10 +31,6 @@ from . import pdf
 Args = tuple[Transcript, PrintOptions, list[Mark], dict[int, ParagraphFigures], QPageLayout, int]
 HOLD_CHECK_S = 1.0  # how often a worker holding pages looks whether their preview is still there
 HOLD_MAX_S = 60.0  # and how long it holds them at most
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PrintPreview", text)
 
 
 def _lay_out_and_hold(job: Job, owner: QObject, args: Args) -> int:
@@ -71,8 +67,8 @@ class PrintPreview(QObject):
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)  # lives as long as the dialog
         self.printer.setDocName(pdf.title_of(t, options))
         self.dialog = QPrintPreviewDialog(self.printer, parent)
-        self.dialog.setWindowTitle(_tr("Print Preview"))
-        self.dialog.setAccessibleDescription(_tr("The pages of the call as they will print"))
+        self.dialog.setWindowTitle(self.tr("Print Preview"))
+        self.dialog.setAccessibleDescription(self.tr("The pages of the call as they will print"))
         widget = self.dialog.findChild(QPrintPreviewWidget)
         assert widget is not None
         self.widget: QPrintPreviewWidget = widget
@@ -137,7 +133,7 @@ class PrintPreview(QObject):
 
     def _paint_waiting(self, printer: QPrinter) -> None:
         """One page that says the pages are coming, or why they cannot."""
-        text = self.reason or _tr("Laying out the pages\u2026")
+        text = self.reason or self.tr("Laying out the pages\u2026")
         painter = QPainter()
         if not painter.begin(printer):
             return
@@ -160,6 +156,6 @@ class PrintPreview(QObject):
     def _name_controls(self) -> None:
         """Names for the dialog's controls that have no text of their own (screen readers)."""
         for edit in self.dialog.findChildren(QLineEdit):
-            describe(edit, _tr("Page"), _tr("The page shown; type a number to go to it"))
+            describe(edit, self.tr("Page"), self.tr("The page shown; type a number to go to it"))
         for combo in self.dialog.findChildren(QComboBox):
-            describe(combo, _tr("Zoom"), _tr("How large the pages are shown"))
+            describe(combo, self.tr("Zoom"), self.tr("How large the pages are shown"))

@@ -147,7 +147,7 @@ class WindowExport(QObject):
         v = self._view()
         if v is None:
             return
-        options = self.ask_options(v, _tr("Print Preview"))
+        options = self.ask_options(v, QCoreApplication.translate("WindowExport", "Print Preview"))
         if options is None:
             return
         preview = self.preview(options)

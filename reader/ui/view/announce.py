@@ -16,22 +16,22 @@ from .host import ViewHost
 from .pane import ACCESSIBLE, Pane
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Announce", text)
-
-
 def place_text(t: Transcript, paragraph: int) -> str:
     """The place as said: "Paragraph n of m, Speaker (Title)" for paragraph `paragraph` of the
     file (0-based), n and m counted within its call from 1; the call too when the file has several."""
     p = t.paragraphs[paragraph]
     call = t.calls[p.call]
-    out = _tr("Paragraph {n} of {m}").format(n=paragraph - call.first + 1, m=call.end - call.first)
+    out = QCoreApplication.translate("Announce", "Paragraph {n} of {m}").format(
+        n=paragraph - call.first + 1, m=call.end - call.first
+    )
     name = t.turns[p.turn].speaker
     speaker = t.speakers.get(name) if name else None
     if name:
         out += f", {name}" + (f" ({speaker.title})" if speaker is not None and speaker.title else "")
     if len(t.calls) > 1:
-        out += ", " + _tr("call {n} of {m}").format(n=p.call + 1, m=len(t.calls))
+        out += ", " + QCoreApplication.translate("Announce", "call {n} of {m}").format(
+            n=p.call + 1, m=len(t.calls)
+        )
     return out
 
 
