@@ -1,7 +1,7 @@
 """File ▸ Print Preview: Qt's preview dialog on the call as Print prints it (the options, the
-highlights and notes), its pages laid out on a worker and painted when the dialog asks; again for
-another page size; the dialog's Print button printing on a worker. No dialog is shown: the
-preview widget is asked for its pages as the dialog would ask."""
+highlights and notes), its HTML made on a worker, laid out in slices and painted when the dialog
+asks; again for another page size; the dialog's Print button printing on a worker. No dialog is
+shown: the preview widget is asked for its pages as the dialog would ask."""
 
 from __future__ import annotations
 
@@ -33,21 +33,17 @@ def shown(qtbot, make_window):
 
 
 def laid_out(qtbot, preview) -> int:
-    """The number of pages, once the worker has laid them out and the dialog painted them."""
-    if not preview.painted:
+    """The number of pages, once they are laid out (and the dialog painted them)."""
+    if preview.pages is None:
         with qtbot.waitSignal(preview.laidOut, timeout=30000):
             pass
-    return preview.painted
+    return preview.pages.count
 
 
 def texts(qtbot, preview) -> str:
-    """The text of the pages, as the dialog was given them to paint."""
-    seen: list[str] = []
-    preview.dialog.paintRequested.connect(
-        lambda _p: seen.append(" ".join(preview.pages.doc.toPlainText().split())) if preview.pages else None
-    )
+    """The text of the pages, once laid out."""
     laid_out(qtbot, preview)
-    return seen[-1] if seen else ""
+    return " ".join(preview.pages.doc.toPlainText().split())
 
 
 def pdf_printer(preview, out: Path) -> QPrinter:
@@ -70,17 +66,16 @@ def test_print_preview_is_in_the_file_menu_with_its_key(make_window):
 def test_the_preview_shows_the_pages_print_prints_once_a_worker_laid_them_out(qtbot, shown, tmp_path):
     window, _v = shown
     preview = window.extra.export.preview()
-    assert preview is not None and preview.job is not None  # laid out on a worker
+    assert preview is not None and preview.job is not None  # the printout made on a worker
     preview.widget.updatePreview()  # the dialog asks for its pages at once
     if preview.pages is None:
         assert preview.widget.pageCount() == 1  # one page saying they are coming
     count = laid_out(qtbot, preview)
     assert count >= 2
     assert preview.widget.pageCount() == count  # updated when they came
-    assert preview.job is None and preview.pages is None  # dropped once painted, their worker done
-    with qtbot.waitSignal(preview.laidOut, timeout=30000) as again:
-        preview.widget.updatePreview()  # asked again: laid out again
-    assert again.args[0] == count == preview.widget.pageCount()
+    preview.widget.updatePreview()
+    assert preview.widget.pageCount() == count  # painted again without laying out again
+    assert preview.job is None
     printed = window.extra.export.print_to(pdf_printer(preview, tmp_path / "p.pdf"))
     with qtbot.waitSignal(printed.done, timeout=30000) as done:
         pass
@@ -98,7 +93,7 @@ def test_the_preview_keeps_to_the_options_and_shows_the_notes(qtbot, shown):
     t = v.transcript
     qa = window.extra.export.preview(PrintOptions(mode=Mode.EN, calls=(0,), qa_only=True, notes=False))
     text = texts(qtbot, qa)
-    assert qa.painted < whole.painted
+    assert qa.pages.count < whole.pages.count
     assert " ".join(t.paragraphs[12].en.split()[:6]) in text and "Check the RMB figure" not in text
     assert " ".join(t.paragraphs[1].en.split()[:6]) not in text  # prepared remarks
 
@@ -107,15 +102,12 @@ def test_another_page_orientation_is_laid_out_again(qtbot, shown):
     window, _v = shown
     preview = window.extra.export.preview()
     portrait = laid_out(qtbot, preview)
-    areas = []
-    preview.dialog.paintRequested.connect(
-        lambda _p: areas.append(preview.pages.paint_rect) if preview.pages else None
-    )
     preview.printer.setPageOrientation(QPageLayout.Orientation.Landscape)
     with qtbot.waitSignal(preview.laidOut, timeout=30000) as again:
         preview.widget.updatePreview()  # as the dialog's orientation button does
         assert preview.widget.pageCount() == 1  # the old pages do not fit: coming
-    assert areas and areas[-1].width() > areas[-1].height()  # laid out on wider, shorter pages
+    area = preview.pages.paint_rect
+    assert area.width() > area.height()  # laid out on wider, shorter pages
     assert again.args[0] >= portrait and preview.widget.pageCount() == again.args[0]
 
 
@@ -141,7 +133,7 @@ def test_the_action_opens_a_preview_of_what_is_shown(qtbot, shown):
     laid_out(qtbot, preview)
     preview.dialog.show()
     qtbot.waitExposed(preview.dialog)
-    assert preview.widget.pageCount() == preview.painted
+    assert preview.widget.pageCount() == preview.pages.count
     assert [m for m in missing(preview.dialog) if "QLineEdit" in m or "QComboBox" in m] == []
     preview.dialog.close()
     qtbot.waitUntil(lambda: window.extra.export.shown_preview is None)

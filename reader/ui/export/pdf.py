@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QCoreApplication, QMarginsF, QRect, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QCoreApplication, QMarginsF, QPoint, QPointF, QRect, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QFont,
@@ -30,6 +30,7 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QPen,
+    QTextBlock,
     QTextDocument,
     QTextFormat,
     QTextFrame,
@@ -47,6 +48,7 @@ CJK_PREFERRED = ("Noto Sans CJK TC", "Noto Sans CJK SC", "Noto Serif CJK TC", "N
 LATIN_PREFERRED = ("Noto Sans", "DejaVu Sans", "Liberation Sans")
 POINT_SIZE = 10
 PDF_DPI = 300
+Progress = Callable[[int, int], object]  # told (pages done, pages in all) after each page
 HEADER_LINES = 2.2  # the page header and its rule, in lines of the header's font
 LAYOUT_STEP = 3000  # characters laid out between two pauses for the GUI thread
 
@@ -120,9 +122,7 @@ def title_of(t: Transcript, options: PrintOptions) -> str:
 class Pages:
     """A printout laid out on pages of one size, ready to paint (`paint`).
 
-    Qt's text layout keeps font engines of the thread that laid it out, freed with that thread:
-    pages laid out on a worker may be painted on the GUI thread only while the worker lives
-    (`pages_for`)."""
+    Painted on the thread that laid it out: Qt's text layout keeps font engines of that thread."""
 
     doc: QTextDocument
     metrics: QPaintDevice  # the device the text was laid out for
@@ -156,26 +156,46 @@ def lay_out(
     step: Callable[[], None] = pause,
     cancelled: Callable[[], bool] = lambda: False,
 ) -> Pages:
-    """Lay `html` out on pages of `device` (only its metrics are read), a few thousand characters
-    at a time with `step()` between; Cancelled as soon as `cancelled()` says so."""
+    """Lay `html` out on pages of `device` (only its metrics are read), on this thread, with
+    `step()` between steps; Cancelled as soon as `cancelled()` says so."""
+    steps = layout_steps(device, html, title, font)
+    while True:
+        try:
+            next(steps)
+        except StopIteration as laid:
+            pages: Pages = laid.value
+            return pages
+        step()
+        if cancelled():
+            raise Cancelled
+
+
+Steps = Generator[None, None, Pages]
+"""A layout under way: each `next()` is one step; the last returns the pages."""
+
+
+def layout_steps(device: QPagedPaintDevice, html: str, title: str, font: QFont) -> Steps:
+    """Lay `html` out on pages of `device`, a few thousand characters a step (it yields after
+    each); returns the pages. A worker runs the steps in a row (`lay_out`), the GUI thread in
+    slices of its event loop (a print preview)."""
     doc = QTextDocument()
     doc.setUndoRedoEnabled(False)
     doc.setDefaultFont(font)
     doc.documentLayout().setPaintDevice(device)
     doc.setHtml(html)  # parsed only: no page size yet, so nothing is laid out
-    step()
+    yield
     page = device.pageLayout().paintRectPixels(device.logicalDpiX())
     width, height = float(page.width()), float(page.height())
     line = QFontMetrics(font, device).height()
     body = height - HEADER_LINES * line
     doc.setPageSize(QSizeF(width, body))
-    _keep_tables_whole(doc, body, step, cancelled)
+    yield from _keep_tables_whole(doc, body)
     return Pages(doc, device, title, font, width, body, line, doc.pageCount(), page)
 
 
-def paint(device: QPagedPaintDevice, pages: Pages, progress: Callable[[int, int], bool] | None = None) -> int:
-    """Paint laid-out pages on the device, a header on each; the number of pages. `progress(done,
-    total)` is told after each page; it returns False to stop."""
+def paint(device: QPagedPaintDevice, pages: Pages) -> int:
+    """Paint laid-out pages on the device, a header on each, on this thread (a print preview's
+    pages, on the GUI thread); the number of pages."""
     painter = QPainter()
     if not painter.begin(device):
         raise PrintError("cannot write the printout (is the folder there and writable?)")
@@ -184,8 +204,6 @@ def paint(device: QPagedPaintDevice, pages: Pages, progress: Callable[[int, int]
             if number:
                 device.newPage()
             _paint_page(painter, pages, number)
-            if progress is not None and not progress(number + 1, pages.count):
-                break
         return pages.count
     finally:
         painter.end()
@@ -214,16 +232,72 @@ def render(
     html: str,
     title: str,
     font: QFont,
-    progress: Callable[[int, int], bool] | None = None,
+    progress: Progress | None = None,
 ) -> int:
-    """Lay `html` out on the device's pages and paint them, a header on each; the number of
-    pages. `progress(done, total)` is told after each page; it returns False to stop."""
-    return paint(device, lay_out(device, html, title, font), progress)
+    """Lay `html` out on the device's pages and print them, a header on each; the number of
+    pages. `progress(done, total)` is told after each page.
+
+    The pages are printed by QTextDocument.print_, which releases the GIL while Qt writes them:
+    finishing a PDF (embedding a subset of the CJK font) takes 60-170 ms in one call, which the
+    GUI thread would otherwise wait for. A stand-in document whose layout (`_Sheets`) paints the
+    printout's pages, header and lines, page by page, is what it prints; a page range the reader
+    chose in the print dialog is honoured."""
+    pages = lay_out(device, html, title, font)
+    sheets = QTextDocument()
+    layout = _Sheets(sheets, pages, progress)
+    layout.setPaintDevice(device)  # the same resolution: print_ scales nothing
+    sheets.setDocumentLayout(layout)
+    sheets.setPageSize(QSizeF(pages.width, float(pages.paint_rect.height())))
+    probe = QPainter()
+    if not probe.begin(device):  # print_ says nothing of a device it cannot paint on
+        raise PrintError("cannot write the printout (is the folder there and writable?)")
+    probe.end()
+    sheets.print_(device)
+    return pages.count
 
 
-def _keep_tables_whole(
-    doc: QTextDocument, body: float, step: Callable[[], None], cancelled: Callable[[], bool]
-) -> None:
+class _Sheets(QAbstractTextDocumentLayout):
+    """The layout of a stand-in document whose page n is page n of a printout (`Pages`), for
+    QTextDocument.print_, which asks it to draw each page in turn."""
+
+    def __init__(
+        self, doc: QTextDocument, pages: Pages, progress: Callable[[int, int], object] | None
+    ) -> None:
+        super().__init__(doc)
+        self.pages, self.progress = pages, progress
+        self.height = float(pages.paint_rect.height())
+
+    def draw(self, painter: QPainter, context: QAbstractTextDocumentLayout.PaintContext) -> None:
+        number = round(context.clip.top() / self.height)  # print_ clips to the page it prints
+        if not 0 <= number < self.pages.count:
+            return
+        painter.save()
+        painter.translate(0, number * self.height)
+        _paint_page(painter, self.pages, number)
+        painter.restore()
+        if self.progress is not None:
+            self.progress(number + 1, self.pages.count)
+
+    def pageCount(self) -> int:  # noqa: N802 (Qt's name)
+        return self.pages.count
+
+    def documentSize(self) -> QSizeF:  # noqa: N802
+        return QSizeF(self.pages.width, self.height * self.pages.count)
+
+    def hitTest(self, point: QPointF | QPoint, accuracy: Qt.HitTestAccuracy) -> int:  # type: ignore[override]  # noqa: N802
+        return -1
+
+    def frameBoundingRect(self, frame: QTextFrame) -> QRectF:  # noqa: N802
+        return QRectF()
+
+    def blockBoundingRect(self, block: QTextBlock) -> QRectF:  # noqa: N802
+        return QRectF()
+
+    def documentChanged(self, position: int, removed: int, added: int) -> None:  # noqa: N802
+        pass
+
+
+def _keep_tables_whole(doc: QTextDocument, body: float) -> Generator[None, None, None]:
     """Start on a new page each table (a side-by-side pair) whose lines straddle two pages,
     unless it is taller than a page. (A split table cell also paints, clipped away, its lines of
     the page before, which a PDF reader finds on top of the next page's header.)
@@ -235,26 +309,24 @@ def _keep_tables_whole(
     layout = doc.documentLayout()
     block, done = doc.begin(), 0
 
-    def lay_out_to(position: int) -> None:
+    def lay_out_to(position: int) -> Generator[None, None, None]:
         nonlocal block, done
         while block.isValid() and block.position() <= position:
             if block.position() - done >= LAYOUT_STEP:
                 layout.blockBoundingRect(block)  # lays the document out up to this block
-                step()
+                yield
                 done = block.position()
-                if cancelled():
-                    raise Cancelled
             block = block.next()
 
     for frame in doc.rootFrame().childFrames():
-        lay_out_to(frame.lastPosition())
+        yield from lay_out_to(frame.lastPosition())
         top, bottom = _extent(doc, frame)
         first, last = int(top // body), int((bottom - 1) // body)
         if first != last and bottom - top <= body:
             fmt = frame.frameFormat()
             fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
             frame.setFrameFormat(fmt)
-    lay_out_to(doc.characterCount())
+    yield from lay_out_to(doc.characterCount())
     layout.blockBoundingRect(doc.lastBlock())
 
 
@@ -290,11 +362,21 @@ def prepare(
 ) -> tuple[str, str, QFont]:
     """The printout's HTML, its page title and its font. PrintError when Chinese is to be shown
     and no font has it."""
-    cjk = cjk_family()
-    if options.mode is not Mode.EN and "zh" in t.languages and cjk is None:
+    html, title = printout_of(t, options, marks, figures)
+    return html, title, print_font(cjk_family())
+
+
+def printout_of(
+    t: Transcript,
+    options: PrintOptions,
+    marks: list[Mark] | None = None,
+    figures: dict[int, ParagraphFigures] | None = None,
+) -> tuple[str, str]:
+    """The printout's HTML and its page title (for a worker: no font is made here). PrintError
+    when Chinese is to be shown and no font has it."""
+    if options.mode is not Mode.EN and "zh" in t.languages and cjk_family() is None:
         raise PrintError("no font with Chinese characters is installed (e.g. fonts-noto-cjk)")
-    html = printout_html(t, options, ink(), marks or [], figures)
-    return html, title_of(t, options), print_font(cjk)
+    return printout_html(t, options, ink(), marks or [], figures), title_of(t, options)
 
 
 def print_on(
@@ -303,30 +385,21 @@ def print_on(
     options: PrintOptions,
     marks: list[Mark] | None = None,
     figures: dict[int, ParagraphFigures] | None = None,
-    progress: Callable[[int, int], bool] | None = None,
+    progress: Progress | None = None,
 ) -> int:
     """Print `t` on a PDF writer or a printer; the number of pages."""
     return render(device, *prepare(t, options, marks, figures), progress)
 
 
-def pages_for(
-    t: Transcript,
-    options: PrintOptions,
-    marks: list[Mark],
-    figures: dict[int, ParagraphFigures],
-    page: QPageLayout,
-    resolution: int,
-    cancelled: Callable[[], bool] = lambda: False,
-) -> Pages:
-    """The printout laid out for a printer with this page layout and resolution, to be painted
-    on it later (a preview): on a worker, with a PDF writer of the same metrics (writing
-    nothing) standing in for the printer, which the GUI thread may be painting on meanwhile."""
+def stand_in(page: QPageLayout, resolution: int) -> QPdfWriter:
+    """A device with a printer's metrics (page layout, resolution) to lay a printout out for,
+    writing nothing: a preview's printer is painted on between the steps of its layout."""
     buffer = QBuffer()
     writer = QPdfWriter(buffer)
     buffer.setParent(writer)  # lives as long as the writer (which does not own it)
     writer.setResolution(resolution)
     writer.setPageLayout(page)
-    return lay_out(writer, *prepare(t, options, marks, figures), cancelled=cancelled)
+    return writer
 
 
 def export_pdf(
@@ -335,7 +408,7 @@ def export_pdf(
     options: PrintOptions,
     marks: list[Mark] | None = None,
     figures: dict[int, ParagraphFigures] | None = None,
-    progress: Callable[[int, int], bool] | None = None,
+    progress: Progress | None = None,
 ) -> int:
     """Write the printout of `t` to the PDF file `out` (A4); the number of pages."""
     writer = QPdfWriter(str(out))

@@ -3,20 +3,20 @@ notes), page by page in Qt's QPrintPreviewDialog, where the reader may change th
 orientation, then print.
 
 The dialog asks for its pages on the GUI thread (`paintRequested`) and needs them painted before
-it returns. So the pages are laid out beforehand on a worker (`pdf.pages_for`), for the printer's
-page layout and resolution, and the request they answer only paints them (a few ms a page); the
-dialog keeps what was painted. Their layout uses font engines of the worker's thread, which Qt
-frees when the thread ends: the worker waits until they are painted, and they are dropped then.
-Until they are ready, or while they are laid out again (another page size), the dialog shows one
-page saying so. The dialog's own Print button prints on a worker, as File ▸ Print does.
+it returns, so they are laid out beforehand, for the printer's page layout and resolution, and
+the request only paints them (a few ms a page). The printout's HTML is made on a worker; the
+layout runs on the GUI thread in slices of the event loop, a few thousand characters each
+(`pdf.layout_steps`): Qt's text layout keeps font engines of the thread that made it, which may
+not paint it on another. Until the pages are ready, or while they are laid out again for another
+page size, the dialog shows one page saying so. Its own Print button prints on a worker, as
+File ▸ Print does.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-import shiboken6
-from PySide6.QtCore import QObject, QRectF, Qt, Signal
+from PySide6.QtCore import QObject, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QPageLayout, QPaintEngine, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
@@ -28,28 +28,9 @@ from ..accessible import describe
 from ..workers import Job
 from . import pdf
 
-Args = tuple[Transcript, PrintOptions, list[Mark], dict[int, ParagraphFigures], QPageLayout, int]
-HOLD_CHECK_S = 1.0  # how often a worker holding pages looks whether their preview is still there
-HOLD_MAX_S = 60.0  # and how long it holds them at most
-
-
-def _lay_out_and_hold(job: Job, owner: QObject, args: Args) -> int:
-    """Worker: lay the pages out (`pdf.pages_for`), hand them over, and wait until they are
-    painted (`Job.resume`) or their preview is gone, so that the fonts of their layout live as
-    long as they are painted; they are freed here, on their own thread, when this returns."""
-    try:
-        pages = pdf.pages_for(*args, cancelled=lambda: job.cancelled)
-    except pdf.Cancelled:  # another page size was chosen meanwhile, or the dialog closed
-        return 0
-    job.emit_early(pages)
-    for _ in range(int(HOLD_MAX_S / HOLD_CHECK_S)):
-        if job.resume.wait(HOLD_CHECK_S) or not shiboken6.isValid(owner):
-            break
-    return pages.count
-
 
 class PrintPreview(QObject):
-    laidOut = Signal(int)  # the pages are ready: their number
+    laidOut = Signal(int)  # the pages are ready and painted: their number
     failed = Signal(str)  # why they cannot be
 
     def __init__(
@@ -62,7 +43,7 @@ class PrintPreview(QObject):
         parent: QWidget,
     ) -> None:
         super().__init__(parent)
-        self.t, self.options, self.marks, self.figures = t, options, marks, figures
+        self.options = options
         self.print_on = print_on  # prints on a worker (File ▸ Print's)
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)  # lives as long as the dialog
         self.printer.setDocName(pdf.title_of(t, options))
@@ -75,43 +56,56 @@ class PrintPreview(QObject):
         self._name_controls()
         self.dialog.paintRequested.connect(self.paint)
         self.dialog.finished.connect(self._finished)
-        self.pages: pdf.Pages | None = None  # while the dialog paints them
-        self.painted = 0  # the number of pages the dialog shows, once it has them
-        self.job: Job | None = None
-        self.reason = ""  # why the pages cannot be laid out, once they cannot
+        self.pages: pdf.Pages | None = None
+        self.html: tuple[str, str] | None = None  # the printout's HTML and title, once made
+        self.reason = ""  # why there can be no pages, once there cannot
+        self._steps: pdf.Steps | None = None  # the layout under way
+        self._slicer = QTimer(self)
+        self._slicer.setSingleShot(True)
+        self._slicer.setInterval(0)
+        self._slicer.timeout.connect(self._step)
+        self._for = self._key(self.printer)
+        self.job: Job | None = Job(pdf.printout_of, t, options, marks, figures, owner=self)
+        self.job.done.connect(self._made)
+        self.job.failed.connect(self._failed)
+        self.job.start()
+
+    @staticmethod
+    def _key(printer: QPrinter) -> tuple[object, int]:
+        return printer.pageLayout().paintRectPixels(printer.resolution()), printer.resolution()
+
+    # --- the pages: HTML from a worker, laid out in slices ----------------------------------
+
+    def _made(self, html: tuple[str, str]) -> None:
+        self.job, self.html = None, html
         self._lay_out(self.printer.pageLayout(), self.printer.resolution())
-
-    # --- the pages, laid out on a worker -----------------------------------------------------
-
-    def _lay_out(self, page: QPageLayout, resolution: int) -> None:
-        if self.job is not None:
-            self.job.cancel()
-        self.reason = ""
-        args: Args = (self.t, self.options, self.marks, self.figures, page, resolution)
-        job = Job(lambda: _lay_out_and_hold(job, self, args), owner=self)
-        job.early.connect(self._laid_out)
-        job.failed.connect(self._failed)
-        self.job = job.start()
-        self._for = (page.paintRectPixels(resolution), resolution)
-
-    def _laid_out(self, pages: pdf.Pages) -> None:
-        """Have the dialog paint the pages, then drop them and let their worker end (in that
-        order: they are freed with it)."""
-        job, self.job = self.job, None
-        self.pages = pages
-        try:
-            self.widget.updatePreview()
-        finally:
-            self.pages = None
-            if job is not None:
-                job.resume.set()
-        self.painted = pages.count
-        self.laidOut.emit(pages.count)
 
     def _failed(self, reason: str) -> None:
         self.job, self.reason = None, reason
         self.widget.updatePreview()
         self.failed.emit(reason)
+
+    def _lay_out(self, page: QPageLayout, resolution: int) -> None:
+        assert self.html is not None
+        html, title = self.html
+        self.pages = None
+        self._for = (page.paintRectPixels(resolution), resolution)
+        device = pdf.stand_in(page, resolution)
+        self._steps = pdf.layout_steps(device, html, title, pdf.print_font(pdf.cjk_family()))
+        self._slicer.start()
+
+    def _step(self) -> None:
+        if self._steps is None:
+            return
+        try:
+            next(self._steps)
+        except StopIteration as laid:
+            self._steps = None
+            self.pages = laid.value
+            self.widget.updatePreview()
+            self.laidOut.emit(self.pages.count)
+            return
+        self._slicer.start()
 
     # --- the dialog's requests ---------------------------------------------------------------
 
@@ -125,9 +119,7 @@ class PrintPreview(QObject):
         if self.pages is not None and self.pages.fits(printer):
             pdf.paint(printer, self.pages)
             return
-        # Asked again: the reader chose another page size or orientation (or the same again).
-        wanted = (printer.pageLayout().paintRectPixels(printer.resolution()), printer.resolution())
-        if self.job is None and not (self.reason and wanted == self._for) or wanted != self._for:
+        if self.html is not None and self._key(printer) != self._for:  # another page size
             self._lay_out(printer.pageLayout(), printer.resolution())
         self._paint_waiting(printer)
 
@@ -142,13 +134,13 @@ class PrintPreview(QObject):
             font = painter.font()
             font.setPointSizeF(14)
             painter.setFont(font)
-            painter.drawText(
-                QRectF(0, 0, page.width(), page.height() / 3), Qt.AlignmentFlag.AlignCenter, text
-            )
+            where = QRectF(0, 0, page.width(), page.height() / 3)
+            painter.drawText(where, Qt.AlignmentFlag.AlignCenter, text)
         finally:
             painter.end()
 
     def _finished(self, _result: int) -> None:
+        self._steps = None
         if self.job is not None:
             self.job.cancel()
             self.job = None
