@@ -3,6 +3,7 @@
     .venv/bin/python -m bench.stall_probe FILE [--mode side] [--no-sample] [--json OUT.json]
     .venv/bin/python -m bench.stall_probe --corpus       (builds bench/out/60calls.txt and probes it)
     .venv/bin/python -m bench.stall_probe FILE --export  (File ▸ Export PDF of the call, not scrolling)
+    .venv/bin/python -m bench.stall_probe FILE --preview (File ▸ Print Preview of the call, not scrolling)
 
 Runs the main window in this process (offscreen unless QT_QPA_PLATFORM says otherwise, settings
 in a temporary XDG_CONFIG_HOME and read-only). A 5 ms PreciseTimer on the GUI thread records the
@@ -17,8 +18,11 @@ Then it scrolls the current call's active pane top to bottom (a quarter page eve
 to a few other calls with `view.set_call()` and scrolls 40 steps in each, and reports the frame
 gaps there. With `--export`, it triggers File ▸ Export PDF instead (the window quiet: the options
 as shown, the save dialog answered with a temporary file) and reports the frame gaps from the
-trigger until the printout's job says it is done. Nothing in reader/ is changed: the timing
-wrappers (and that answer) are installed on the classes at run time, in this process only.
+trigger until the printout's job says it is done. `--preview` triggers File ▸ Print Preview
+(its dialog not shown; its preview widget asks for the pages at once, as the dialog does on
+showing) and reports the gaps until the pages are laid out and painted. Nothing in reader/ is
+changed: the timing wrappers (and that answer) are installed on the classes at run time, in this
+process only.
 """
 
 from __future__ import annotations
@@ -211,7 +215,9 @@ def run(
     i18n.install_translators(app, settings.get(config.LANGUAGE))
     theme.apply_scheme(settings.get(config.THEME))
     settings.set(config.VIEW_MODE, mode)
-    window = MainWindow(settings, quiet=opts.export)  # quiet: the print options as shown, no dialog
+    window = MainWindow(
+        settings, quiet=opts.export or opts.preview
+    )  # quiet: the print options as shown, no dialog
     window.resize(1320, 860)
 
     class PaintSpy(QObject):
@@ -243,7 +249,8 @@ def run(
         ):
             P.mark("analysis done")
             P.phase("idle after analysis")
-            QTimer.singleShot(300, export_phase if opts.export else scroll_phase)
+            phase = export_phase if opts.export else preview_phase if opts.preview else scroll_phase
+            QTimer.singleShot(300, phase)
 
     probe = QTimer()
     probe.setTimerType(Qt.TimerType.PreciseTimer)
@@ -324,6 +331,31 @@ def run(
 
         job.done.connect(finish)
         job.failed.connect(finish)
+
+    def preview_phase() -> None:
+        """File ▸ Print Preview, as the reader triggers it; the preview asks for its pages."""
+        from reader.ui.window.actions import MainAction
+
+        P.phase("print preview (HTML on the worker, layout in slices, paint)")
+        export["start"] = now()
+        window.action(MainAction.PRINT_PREVIEW).trigger()
+        preview = window.extra.export.shown_preview
+        if preview is None:
+            export["end"], export["result"] = now(), "no preview"
+            QTimer.singleShot(100, app.quit)
+            return
+        preview.widget.updatePreview()  # as the dialog does when shown: one page saying "coming"
+
+        def finish(result: object) -> None:
+            export["end"], export["result"] = now(), result
+            start = now()
+            preview.widget.updatePreview()  # a paint request of every page, as after a zoom change
+            export["paint_ms"] = round((now() - start) * 1000)
+            P.phase("done")
+            QTimer.singleShot(200, app.quit)
+
+        preview.laidOut.connect(finish)
+        preview.failed.connect(finish)
 
     def milestone(name: str, phase: str) -> None:
         P.mark(name)
@@ -453,6 +485,7 @@ def report(path: Path, mode: str, scroll: dict, v, export: dict) -> dict:  # typ
         out["export"]["seconds"] = round(end - export["start"], 2)
         out["export"]["result"] = export.get("result", "did not finish")
         out["export"]["pdf_bytes"] = export.get("bytes", 0)
+        out["export"]["paint_ms"] = export.get("paint_ms")
     gen2 = [(e - s) * 1000 for s, e, g, _ in P.gcs if g == 2]
     out["gc"] = {"gen2_passes": len(gen2), "gen2_max_ms": round(max(gen2, default=0), 1)}
     return out
@@ -466,7 +499,10 @@ def print_report(r: dict) -> None:
         s = r.get(part)
         if not s or not s.get("ticks"):
             continue
-        if part == "export":
+        if part == "export" and s.get("paint_ms") is not None:
+            pages, paint = s["result"], s["paint_ms"]
+            print(f"\nprint preview: {s['seconds']} s, {pages!r} pages; a paint request {paint} ms")
+        elif part == "export":
             print(f"\nexport PDF: {s['seconds']} s, result {s['result']!r} (pages), {s['pdf_bytes']:,} bytes")
         print(
             f"\n{part}: {s['ticks']} ticks, gap median {s['median_ms']} ms, p99 {s['p99_ms']} ms, "
@@ -503,6 +539,7 @@ def main() -> None:
     parser.add_argument("--json", type=Path, help="also write the report as JSON")
     parser.add_argument("--per-block", action="store_true", help="also time highlightBlock, paintEvent…")
     parser.add_argument("--export", action="store_true", help="File ▸ Export PDF instead of scrolling")
+    parser.add_argument("--preview", action="store_true", help="File ▸ Print Preview instead of scrolling")
     parser.add_argument("--switchinterval", type=float, help="diagnostic: sys.setswitchinterval(S)")
     args = parser.parse_args()
     if args.corpus:
