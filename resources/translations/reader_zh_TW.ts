@@ -63,8 +63,8 @@
         <translation>將資料夾加入資料庫(&amp;L)…</translation>
     </message>
     <message>
-        <source>&amp;Reload</source>
-        <translation>重新載入(&amp;R)</translation>
+        <source>Reloa&amp;d</source>
+        <translation>重新載入(&amp;D)</translation>
     </message>
     <message>
         <source>Save Transcript &amp;As…</source>
@@ -91,8 +91,8 @@
         <translation>檢視通話依「列印」印出的各頁</translation>
     </message>
     <message>
-        <source>Export P&amp;DF…</source>
-        <translation>匯出 P&amp;DF…</translation>
+        <source>Export PD&amp;F…</source>
+        <translation>匯出 PD&amp;F…</translation>
     </message>
     <message>
         <source>Save the call as shown as a PDF, with its highlights and notes</source>
@@ -199,8 +199,8 @@
         <translation>實際大小(&amp;A)</translation>
     </message>
     <message>
-        <source>Reading &amp;Font…</source>
-        <translation>閱讀字型(&amp;F)…</translation>
+        <source>&amp;Reading Font…</source>
+        <translation>閱讀字型(&amp;R)…</translation>
     </message>
     <message>
         <source>Side &amp;Panel</source>

@@ -123,7 +123,7 @@ SPECS: tuple[Spec, ...] = (
     Spec(MainAction.ADD_TO_LIBRARY, QT_TRANSLATE_NOOP("Actions", "Add Folder to &Library\u2026"), "file"),
     Spec(
         MainAction.RELOAD,
-        QT_TRANSLATE_NOOP("Actions", "&Reload"),
+        QT_TRANSLATE_NOOP("Actions", "Reloa&d"),
         "file",
         (SK.Refresh, "Ctrl+R"),
         icon="view-refresh",
@@ -153,7 +153,7 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(
         MainAction.EXPORT_PDF,
-        QT_TRANSLATE_NOOP("Actions", "Export P&DF\u2026"),
+        QT_TRANSLATE_NOOP("Actions", "Export PD&F\u2026"),
         "file",
         ("Ctrl+Shift+E",),
         tip=QT_TRANSLATE_NOOP("Actions", "Save the call as shown as a PDF, with its highlights and notes"),
@@ -267,7 +267,7 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(MainAction.ZOOM_OUT, QT_TRANSLATE_NOOP("Actions", "Zoom &Out"), "view", (SK.ZoomOut, "Ctrl+-")),
     Spec(MainAction.ZOOM_RESET, QT_TRANSLATE_NOOP("Actions", "&Actual Size"), "view", ("Ctrl+0",)),
-    Spec(MainAction.FONT, QT_TRANSLATE_NOOP("Actions", "Reading &Font\u2026"), "view"),
+    Spec(MainAction.FONT, QT_TRANSLATE_NOOP("Actions", "&Reading Font\u2026"), "view"),
     Spec(MainAction.PANEL, QT_TRANSLATE_NOOP("Actions", "Side &Panel"), "view", ("F9",), True),
     Spec(MainAction.NOTES_PANEL, QT_TRANSLATE_NOOP("Actions", "&Notes Panel"), "view", ("F10",), True),
     Spec(MainAction.LIBRARY_PANEL, QT_TRANSLATE_NOOP("Actions", "&Library Panel"), "view", ("F11",), True),
