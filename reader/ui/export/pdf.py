@@ -4,7 +4,9 @@
 Chinese needs a font that has it: `cjk_family()` finds one (Noto Sans CJK, from fonts-noto-cjk,
 first) and the printout's font lists it after the Latin one, so Qt embeds a subset of it in the
 PDF. Without one, a printout that shows Chinese fails with `PrintError` rather than printing
-empty boxes. Rendering touches no widget: it runs on a worker thread (`Job`).
+empty boxes. Rendering touches no widget: it runs on a worker thread (`Job`), in steps that leave
+the GIL to the GUI thread between them (`layout_steps`, `render`); a print preview lays out the
+same steps in slices of the GUI thread's event loop and paints the pages there (`paint`).
 """
 
 from __future__ import annotations
@@ -55,10 +57,6 @@ LAYOUT_STEP = 3000  # characters laid out between two pauses for the GUI thread
 
 class PrintError(TranscriptError):
     """A printout that cannot be made; a one-line reason."""
-
-
-class Cancelled(Exception):
-    """The printout is no longer wanted: its layout stops."""
 
 
 @contextmanager
@@ -154,10 +152,9 @@ def lay_out(
     title: str,
     font: QFont,
     step: Callable[[], None] = pause,
-    cancelled: Callable[[], bool] = lambda: False,
 ) -> Pages:
     """Lay `html` out on pages of `device` (only its metrics are read), on this thread, with
-    `step()` between steps; Cancelled as soon as `cancelled()` says so."""
+    `step()` between steps."""
     steps = layout_steps(device, html, title, font)
     while True:
         try:
@@ -166,8 +163,6 @@ def lay_out(
             pages: Pages = laid.value
             return pages
         step()
-        if cancelled():
-            raise Cancelled
 
 
 Steps = Generator[None, None, Pages]

@@ -160,7 +160,8 @@ class WindowExport(QObject):
         v = self._view()
         if v is None or v.transcript is None:
             return None
-        # Qt's print support (the preview dialog): only when previewing.
+        # The preview (Qt's print support, the printout and its figure lexers): imported when first
+        # previewing, never at the window's start.
         from .preview import PrintPreview
 
         if self.shown_preview is not None:
