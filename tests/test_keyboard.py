@@ -94,10 +94,15 @@ def test_tab_and_shift_tab_walk_every_panel_and_come_back(window):
     for name, widget in wanted.items():
         assert widget in forward, name
     for owner in (panel, notes, search, window.search.library_panel):
-        views = [w for w in owner.findChildren(QAbstractItemView) if w.isVisible()]
+        views = [w for w in owner.findChildren(QAbstractItemView) if w.isVisible() and takes_tab(w)]
         assert views and all(view in forward for view in views), type(owner).__name__
     backward = walk(Qt.Key.Key_Backtab, start)
     assert backward[:-1] == list(reversed(forward[:-1]))
+
+
+def takes_tab(w: QWidget) -> bool:
+    """Whether Tab gives the widget the focus (a list's header, for one, takes none)."""
+    return bool(w.focusPolicy() & Qt.FocusPolicy.TabFocus)
 
 
 def focusable(root: QWidget) -> list[QWidget]:
@@ -105,7 +110,7 @@ def focusable(root: QWidget) -> list[QWidget]:
     popup list aside)."""
     out = []
     for w in root.findChildren(QWidget):
-        if not (w.isVisible() and w.isEnabled() and w.focusPolicy() & Qt.FocusPolicy.TabFocus):
+        if not (w.isVisible() and w.isEnabled() and takes_tab(w)):
             continue
         if w.focusProxy() is not None or isinstance(w.parentWidget(), QComboBox):
             continue
