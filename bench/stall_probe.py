@@ -2,6 +2,8 @@
 
     .venv/bin/python -m bench.stall_probe FILE [--mode side] [--no-sample] [--json OUT.json]
     .venv/bin/python -m bench.stall_probe --corpus       (builds bench/out/60calls.txt and probes it)
+    .venv/bin/python -m bench.stall_probe FILE --export  (File ▸ Export PDF of the call, not scrolling)
+    .venv/bin/python -m bench.stall_probe FILE --preview (File ▸ Print Preview of the call, not scrolling)
 
 Runs the main window in this process (offscreen unless QT_QPA_PLATFORM says otherwise, settings
 in a temporary XDG_CONFIG_HOME and read-only). A 5 ms PreciseTimer on the GUI thread records the
@@ -19,6 +21,12 @@ set_call() until the call shows) and those while scrolling. Nothing in reader/ i
 timing wrappers are installed on the classes at run time, in this process only. The probe exits
 with 1, saying why on stderr, when a phase did not run as planned (the file not loaded, a call
 not shown, a scroll cut short): its numbers would not measure what they say.
+With `--export`, it triggers File ▸ Export PDF instead (the window quiet: the options
+as shown, the save dialog answered with a temporary file) and reports the frame gaps from the
+trigger until the printout's job says it is done. `--preview` triggers File ▸ Print Preview
+(its dialog not shown; its preview widget asks for the pages at once, as the dialog does on
+showing) and reports the gaps until the pages are laid out and painted (the timing wrappers and
+that answer are installed at run time too).
 """
 
 from __future__ import annotations
@@ -109,6 +117,7 @@ PER_BLOCK = {"FigureHighlighter.highlightBlock", "Pane.paintEvent", "Pane.set_la
 def install_wrappers(per_block: bool) -> None:
     """Time the app's own steps; `per_block` also times the methods Qt calls per block or frame
     (adds a Python call to each, so it is off unless asked for)."""
+    from reader.ui.export import window_export
     from reader.ui.view import aligner, highlighter, pane
     from reader.ui.view import figures as view_figures
     from reader.ui.view import transcript_view as view
@@ -127,6 +136,7 @@ def install_wrappers(per_block: bool) -> None:
         (pane.Pane, ["set_document", "set_flags", "paintEvent", "set_layer"]),
         (sidepanel.SidePanel, ["set_transcript", "set_call"]),
         (window.MainWindow, ["_loaded", "_tab_changed", "_position", "open_path"]),
+        (window_export.WindowExport, ["ask_pdf", "ask_options", "export_pdf", "_start", "_done"]),
     ]  # fmt: skip
     for cls, names in targets:
         for name in names:
@@ -215,7 +225,9 @@ def run(
     i18n.install_translators(app, settings.get(config.LANGUAGE))
     theme.apply_scheme(settings.get(config.THEME))
     settings.set(config.VIEW_MODE, mode)
-    window = MainWindow(settings)
+    window = MainWindow(
+        settings, quiet=opts.export or opts.preview
+    )  # quiet: the print options as shown, no dialog
     window.resize(1320, 860)
 
     class PaintSpy(QObject):
@@ -247,7 +259,8 @@ def run(
         ):
             P.mark("analysis done")
             P.phase("idle after analysis")
-            QTimer.singleShot(300, scroll_phase)
+            phase = export_phase if opts.export else preview_phase if opts.preview else scroll_phase
+            QTimer.singleShot(300, phase)
 
     probe = QTimer()
     probe.setTimerType(Qt.TimerType.PreciseTimer)
@@ -316,6 +329,59 @@ def run(
 
         step_call(0)
 
+    export: dict = {}
+
+    def export_phase() -> None:
+        """File ▸ Export PDF, as the reader triggers it; its save dialog answers a temporary file."""
+        from PySide6.QtWidgets import QFileDialog
+
+        from reader.ui.window.actions import MainAction
+
+        out = Path(tempfile.mkdtemp(prefix="stall-export-")) / "call.pdf"
+        QFileDialog.getSaveFileName = staticmethod(lambda *_a, **_k: (str(out), ""))  # type: ignore[method-assign]
+        P.phase("export PDF (trigger, then the worker)")
+        export["start"] = now()
+        window.action(MainAction.EXPORT_PDF).trigger()
+        job = window.extra.export.job
+        if job is None:
+            export["end"], export["result"] = now(), "no job started"
+            QTimer.singleShot(100, app.quit)
+            return
+
+        def finish(result: object) -> None:
+            export["end"], export["result"] = now(), result
+            export["bytes"] = out.stat().st_size if out.exists() else 0
+            P.phase("done")
+            QTimer.singleShot(200, app.quit)
+
+        job.done.connect(finish)
+        job.failed.connect(finish)
+
+    def preview_phase() -> None:
+        """File ▸ Print Preview, as the reader triggers it; the preview asks for its pages."""
+        from reader.ui.window.actions import MainAction
+
+        P.phase("print preview (HTML on the worker, layout in slices, paint)")
+        export["start"] = now()
+        window.action(MainAction.PRINT_PREVIEW).trigger()
+        preview = window.extra.export.shown_preview
+        if preview is None:
+            export["end"], export["result"] = now(), "no preview"
+            QTimer.singleShot(100, app.quit)
+            return
+        preview.widget.updatePreview()  # as the dialog does when shown: one page saying "coming"
+
+        def finish(result: object) -> None:
+            export["end"], export["result"] = now(), result
+            start = now()
+            preview.widget.updatePreview()  # a paint request of every page, as after a zoom change
+            export["paint_ms"] = round((now() - start) * 1000)
+            P.phase("done")
+            QTimer.singleShot(200, app.quit)
+
+        preview.laidOut.connect(finish)
+        preview.failed.connect(finish)
+
     def milestone(name: str, phase: str) -> None:
         P.mark(name)
         P.phase(phase)
@@ -348,7 +414,7 @@ def run(
     app.exec()
     stop.set()
     probe.stop()
-    return report(path, mode, scroll, v)
+    return report(path, mode, scroll, v, export)
 
 
 # --- the report ---------------------------------------------------------------------------------------
@@ -420,7 +486,7 @@ def _by_phase(gaps: list[tuple[int, int]]) -> dict[str, dict]:
     return out
 
 
-def report(path: Path, mode: str, scroll: dict, v) -> dict:  # type: ignore[no-untyped-def]
+def report(path: Path, mode: str, scroll: dict, v, export: dict) -> dict:  # type: ignore[no-untyped-def]
     rel = {k: round((t - P.t0) * 1000) for k, t in sorted(P.marks.items(), key=lambda kv: kv[1])}
     load_end = P.marks.get("analysis done", P.ticks[-1] if P.ticks else P.t0)
     t = v.transcript
@@ -445,9 +511,24 @@ def report(path: Path, mode: str, scroll: dict, v) -> dict:  # type: ignore[no-u
                 "over_50ms": sum(d["over_50ms"] for d in mine),
                 "gaps": sum(d["gaps"] for d in mine),
             }
-    out["problems"] = problems(scroll)
+    out["problems"] = problems(scroll) if "start" not in export else export_problems(export)
+    if "start" in export:
+        end = export.get("end", P.ticks[-1])
+        out["export"] = _summary(_gaps(export["start"], end))
+        out["export"]["seconds"] = round(end - export["start"], 2)
+        out["export"]["result"] = export.get("result", "did not finish")
+        out["export"]["pdf_bytes"] = export.get("bytes", 0)
+        out["export"]["paint_ms"] = export.get("paint_ms")
     gen2 = [(e - s) * 1000 for s, e, g, _ in P.gcs if g == 2]
     out["gc"] = {"gen2_passes": len(gen2), "gen2_max_ms": round(max(gen2, default=0), 1)}
+    return out
+
+
+def export_problems(export: dict) -> list[str]:
+    """With --export or --preview: the file loaded, and the printout done within the timeout."""
+    out = [] if "analysis done" in P.marks else ["the file was not loaded and analysed before the timeout"]
+    if "end" not in export:
+        out.append("the export (or preview) did not finish before the timeout")
     return out
 
 
@@ -483,10 +564,15 @@ def print_report(r: dict) -> None:
     print(f"{r['file']} ({r['mb']} MB, {r['calls']} calls, {r['paragraphs']:,} paragraphs), mode {r['mode']}")
     marks = ", ".join(f"{k} {ms}" for k, ms in r["milestones_ms"].items())
     print(f"milestones (ms after open_path): {marks}")
-    for part in ("load", "scroll"):
+    for part in ("load", "scroll", "export"):
         s = r.get(part)
         if not s or not s.get("ticks"):
             continue
+        if part == "export" and s.get("paint_ms") is not None:
+            pages, paint = s["result"], s["paint_ms"]
+            print(f"\nprint preview: {s['seconds']} s, {pages!r} pages; a paint request {paint} ms")
+        elif part == "export":
+            print(f"\nexport PDF: {s['seconds']} s, result {s['result']!r} (pages), {s['pdf_bytes']:,} bytes")
         print(
             f"\n{part}: {s['ticks']} ticks, gap median {s['median_ms']} ms, p99 {s['p99_ms']} ms, "
             f"max {s['max_ms']} ms, {s['over_50ms']} gaps > 50 ms ({s['time_in_stalls_ms']} ms in them)"
@@ -524,6 +610,8 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=120.0)
     parser.add_argument("--json", type=Path, help="also write the report as JSON")
     parser.add_argument("--per-block", action="store_true", help="also time highlightBlock, paintEvent…")
+    parser.add_argument("--export", action="store_true", help="File ▸ Export PDF instead of scrolling")
+    parser.add_argument("--preview", action="store_true", help="File ▸ Print Preview instead of scrolling")
     parser.add_argument("--switchinterval", type=float, help="diagnostic: sys.setswitchinterval(S)")
     args = parser.parse_args()
     if args.corpus:

@@ -92,6 +92,28 @@ def test_the_panes_expose_their_text_to_a_screen_reader(window):
         assert text in texts.text(0, texts.characterCount())
 
 
+def test_the_panes_say_the_current_paragraph_as_the_status_bar_numbers_it(qtbot, window):
+    v = window.view()
+    t = v.transcript
+    window.action(MainAction.NEXT_TURN).trigger()
+    window.action(MainAction.NEXT_TURN).trigger()
+    qtbot.waitUntil(lambda: window.shown_number is not None and window.shown_number > 1)
+    n, m = window.shown_number, t.calls[0].end - t.calls[0].first
+    speaker = t.turns[t.paragraphs[t.calls[0].first + n - 1].turn].speaker
+    title = t.speakers[speaker].title
+    wanted = f"Paragraph {n} of {m}, {speaker} ({title})"
+    assert f"paragraph {n} of {m}" in window.position.text() and speaker in window.position.text()
+    for pane in v.panes():
+        iface = QAccessible.queryAccessibleInterface(pane)
+        assert iface.text(QAccessible.Text.Description) == wanted
+    v.go_to_paragraph(t.calls[0].first + 2)
+    qtbot.waitUntil(lambda: window.shown_number == 3)
+    iface = QAccessible.queryAccessibleInterface(v.active_pane())
+    assert iface.text(QAccessible.Text.Description).startswith(f"Paragraph 3 of {m}, ")
+    texts = iface.textInterface()
+    assert t.paragraphs[t.calls[0].first + 2].en in texts.text(0, texts.characterCount())
+
+
 def test_keyboard_shortcuts_lists_every_shortcut_of_the_registry(qtbot, window):
     listed = rows({id: window.action(id) for id in MainAction})
     with_keys = [s for s in SPECS if window.action(s.id).shortcuts()]

@@ -36,8 +36,8 @@
         <translation>將資料夾加入資料庫(&amp;L)…</translation>
     </message>
     <message>
-        <source>&amp;Reload</source>
-        <translation>重新載入(&amp;R)</translation>
+        <source>Reloa&amp;d</source>
+        <translation>重新載入(&amp;D)</translation>
     </message>
     <message>
         <source>Save Transcript &amp;As…</source>
@@ -56,8 +56,16 @@
         <translation>依目前顯示列印通話,含標示與筆記</translation>
     </message>
     <message>
-        <source>Export P&amp;DF…</source>
-        <translation>匯出 P&amp;DF…</translation>
+        <source>Print Pre&amp;view…</source>
+        <translation>預覽列印(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>See the pages of the call as Print would print them</source>
+        <translation>檢視通話依「列印」印出的各頁</translation>
+    </message>
+    <message>
+        <source>Export PD&amp;F…</source>
+        <translation>匯出 PD&amp;F…</translation>
     </message>
     <message>
         <source>Save the call as shown as a PDF, with its highlights and notes</source>
@@ -164,8 +172,8 @@
         <translation>實際大小(&amp;A)</translation>
     </message>
     <message>
-        <source>Reading &amp;Font…</source>
-        <translation>閱讀字型(&amp;F)…</translation>
+        <source>&amp;Reading Font…</source>
+        <translation>閱讀字型(&amp;R)…</translation>
     </message>
     <message>
         <source>Side &amp;Panel</source>
@@ -234,6 +242,17 @@
     <message>
         <source>Open &amp;Log Folder</source>
         <translation>開啟記錄檔資料夾(&amp;L)</translation>
+    </message>
+</context>
+<context>
+    <name>Announce</name>
+    <message>
+        <source>Paragraph {n} of {m}</source>
+        <translation>第 {n} 段，共 {m} 段</translation>
+    </message>
+    <message>
+        <source>call {n} of {m}</source>
+        <translation>第 {n} 場法說會，共 {m} 場</translation>
     </message>
 </context>
 <context>
@@ -1120,6 +1139,37 @@ Read earnings calls in English and Chinese, side by side.</source>
     </message>
 </context>
 <context>
+    <name>PrintPreview</name>
+    <message>
+        <source>Print Preview</source>
+        <translation>預覽列印</translation>
+    </message>
+    <message>
+        <source>The pages of the call as they will print</source>
+        <translation>通話印出時的各頁</translation>
+    </message>
+    <message>
+        <source>Laying out the pages…</source>
+        <translation>正在排版各頁…</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>頁</translation>
+    </message>
+    <message>
+        <source>The page shown; type a number to go to it</source>
+        <translation>顯示的頁面；輸入頁碼前往</translation>
+    </message>
+    <message>
+        <source>Zoom</source>
+        <translation>縮放</translation>
+    </message>
+    <message>
+        <source>How large the pages are shown</source>
+        <translation>頁面顯示的大小</translation>
+    </message>
+</context>
+<context>
     <name>Printout</name>
     <message>
         <source>Page {n} of {m}</source>
@@ -1594,6 +1644,13 @@ Read earnings calls in English and Chinese, side by side.</source>
     <message>
         <source>Opening {name}…</source>
         <translation>正在開啟 {name}…</translation>
+    </message>
+</context>
+<context>
+    <name>WindowExport</name>
+    <message>
+        <source>Print Preview</source>
+        <translation>預覽列印</translation>
     </message>
 </context>
 <context>

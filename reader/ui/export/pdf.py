@@ -4,30 +4,38 @@
 Chinese needs a font that has it: `cjk_family()` finds one (Noto Sans CJK, from fonts-noto-cjk,
 first) and the printout's font lists it after the Latin one, so Qt embeds a subset of it in the
 PDF. Without one, a printout that shows Chinese fails with `PrintError` rather than printing
-empty boxes. Rendering touches no widget: it runs on a worker thread (`Job`).
+empty boxes. Rendering touches no widget: it runs on a worker thread (`Job`), in steps that leave
+the GIL to the GUI thread between them (`layout_steps`, `render`); a print preview lays out the
+same steps in slices of the GUI thread's event loop and paints the pages there (`paint`).
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+import time
+from collections.abc import Callable, Generator, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import QBuffer, QCoreApplication, QMarginsF, QPoint, QPointF, QRect, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QFont,
     QFontDatabase,
+    QFontMetrics,
     QGuiApplication,
     QPagedPaintDevice,
     QPageLayout,
     QPageSize,
+    QPaintDevice,
     QPainter,
     QPdfWriter,
     QPen,
+    QTextBlock,
     QTextDocument,
     QTextFormat,
+    QTextFrame,
 )
 
 from ...core.analysis import ParagraphFigures
@@ -42,6 +50,9 @@ CJK_PREFERRED = ("Noto Sans CJK TC", "Noto Sans CJK SC", "Noto Serif CJK TC", "N
 LATIN_PREFERRED = ("Noto Sans", "DejaVu Sans", "Liberation Sans")
 POINT_SIZE = 10
 PDF_DPI = 300
+Progress = Callable[[int, int], object]  # told (pages done, pages in all) after each page
+HEADER_LINES = 2.2  # the page header and its rule, in lines of the header's font
+LAYOUT_STEP = 3000  # characters laid out between two pauses for the GUI thread
 
 
 class PrintError(TranscriptError):
@@ -105,69 +116,226 @@ def title_of(t: Transcript, options: PrintOptions) -> str:
     return title if len(calls) == 1 else f"{title} \u2026 ({len(calls)} calls)"
 
 
+@dataclass
+class Pages:
+    """A printout laid out on pages of one size, ready to paint (`paint`).
+
+    Painted on the thread that laid it out: Qt's text layout keeps font engines of that thread."""
+
+    doc: QTextDocument
+    metrics: QPaintDevice  # the device the text was laid out for
+    title: str
+    font: QFont
+    width: float
+    body: float  # the height of a page's text, under its header
+    line: int  # the height of a header line
+    count: int
+    paint_rect: QRect  # the printable area it was laid out for, in device pixels
+
+    def fits(self, device: QPagedPaintDevice) -> bool:
+        """Whether these pages were laid out for `device`'s page size, margins and resolution."""
+        dpi = device.logicalDpiY()
+        return (
+            dpi == self.metrics.logicalDpiY() and device.pageLayout().paintRectPixels(dpi) == self.paint_rect
+        )
+
+
+def pause() -> None:
+    """Let the GUI thread have the GIL between two steps of a printout's layout: Qt keeps it for
+    the length of each call made from Python."""
+    time.sleep(0)
+
+
+def lay_out(
+    device: QPagedPaintDevice,
+    html: str,
+    title: str,
+    font: QFont,
+    step: Callable[[], None] = pause,
+) -> Pages:
+    """Lay `html` out on pages of `device` (only its metrics are read), on this thread, with
+    `step()` between steps."""
+    steps = layout_steps(device, html, title, font)
+    while True:
+        try:
+            next(steps)
+        except StopIteration as laid:
+            pages: Pages = laid.value
+            return pages
+        step()
+
+
+Steps = Generator[None, None, Pages]
+"""A layout under way: each `next()` is one step; the last returns the pages."""
+
+
+def layout_steps(device: QPagedPaintDevice, html: str, title: str, font: QFont) -> Steps:
+    """Lay `html` out on pages of `device`, a few thousand characters a step (it yields after
+    each); returns the pages. A worker runs the steps in a row (`lay_out`), the GUI thread in
+    slices of its event loop (a print preview)."""
+    doc = QTextDocument()
+    doc.setUndoRedoEnabled(False)
+    doc.setDefaultFont(font)
+    doc.documentLayout().setPaintDevice(device)
+    doc.setHtml(html)  # parsed only: no page size yet, so nothing is laid out
+    yield
+    page = device.pageLayout().paintRectPixels(device.logicalDpiX())
+    width, height = float(page.width()), float(page.height())
+    line = QFontMetrics(font, device).height()
+    body = height - HEADER_LINES * line
+    doc.setPageSize(QSizeF(width, body))
+    yield from _keep_tables_whole(doc, body)
+    return Pages(doc, device, title, font, width, body, line, doc.pageCount(), page)
+
+
+def paint(device: QPagedPaintDevice, pages: Pages) -> int:
+    """Paint laid-out pages on the device, a header on each, on this thread (a print preview's
+    pages, on the GUI thread); the number of pages."""
+    painter = QPainter()
+    if not painter.begin(device):
+        raise PrintError("cannot write the printout (is the folder there and writable?)")
+    try:
+        for number in range(pages.count):
+            if number:
+                device.newPage()
+            _paint_page(painter, pages, number)
+        return pages.count
+    finally:
+        painter.end()
+
+
+def _paint_page(painter: QPainter, pages: Pages, number: int) -> None:
+    """Page `number`: its header (the title, "Page n of m", a rule), then its lines."""
+    width, body, line = pages.width, pages.body, pages.line
+    painter.setFont(pages.font)
+    painter.setPen(QPen(Qt.GlobalColor.darkGray))
+    painter.drawText(QRectF(0, 0, width * 0.75, line), Qt.AlignmentFlag.AlignLeft, pages.title)
+    painter.drawText(
+        QRectF(width * 0.5, 0, width * 0.5, line),
+        Qt.AlignmentFlag.AlignRight,
+        QCoreApplication.translate("Printout", "Page {n} of {m}").format(n=number + 1, m=pages.count),
+    )
+    painter.drawLine(0, int(1.4 * line), int(width), int(1.4 * line))
+    painter.save()
+    painter.translate(0, HEADER_LINES * line - number * body)
+    _draw_page(pages.doc, painter, QRectF(0, number * body, width, body), line / 2)
+    painter.restore()
+
+
 def render(
     device: QPagedPaintDevice,
     html: str,
     title: str,
     font: QFont,
-    progress: Callable[[int, int], bool] | None = None,
+    progress: Progress | None = None,
 ) -> int:
-    """Lay `html` out on the device's pages and paint them, a header on each; the number of
-    pages. `progress(done, total)` is told after each page; it returns False to stop."""
-    doc = QTextDocument()
-    doc.setUndoRedoEnabled(False)
-    doc.setDefaultFont(font)
-    doc.documentLayout().setPaintDevice(device)
-    doc.setHtml(html)
-    painter = QPainter()
-    if not painter.begin(device):
+    """Lay `html` out on the device's pages and print them, a header on each; the number of
+    pages. `progress(done, total)` is told after each page.
+
+    The pages are printed by QTextDocument.print_, which releases the GIL while Qt writes them:
+    finishing a PDF (embedding a subset of the CJK font) takes 60-170 ms in one call, which the
+    GUI thread would otherwise wait for. A stand-in document whose layout (`_Sheets`) paints the
+    printout's pages, header and lines, page by page, is what it prints; a page range the reader
+    chose in the print dialog is honoured."""
+    pages = lay_out(device, html, title, font)
+    sheets = QTextDocument()
+    layout = _Sheets(sheets, pages, progress)
+    layout.setPaintDevice(device)  # the same resolution: print_ scales nothing
+    sheets.setDocumentLayout(layout)
+    sheets.setPageSize(QSizeF(pages.width, float(pages.paint_rect.height())))
+    probe = QPainter()
+    if not probe.begin(device):  # print_ says nothing of a device it cannot paint on
         raise PrintError("cannot write the printout (is the folder there and writable?)")
-    try:
-        page = device.pageLayout().paintRectPixels(device.logicalDpiX())
-        width, height = float(page.width()), float(page.height())
-        painter.setFont(font)
-        line = painter.fontMetrics().height()
-        top = 2.2 * line  # the header and its rule
-        body = height - top
-        doc.setPageSize(QSizeF(width, body))
-        _keep_tables_whole(doc, body)
-        total = doc.pageCount()
-        for number in range(total):
-            if number:
-                device.newPage()
-            painter.setFont(font)
-            painter.setPen(QPen(Qt.GlobalColor.darkGray))
-            painter.drawText(QRectF(0, 0, width * 0.75, line), Qt.AlignmentFlag.AlignLeft, title)
-            painter.drawText(
-                QRectF(width * 0.5, 0, width * 0.5, line),
-                Qt.AlignmentFlag.AlignRight,
-                QCoreApplication.translate("Printout", "Page {n} of {m}").format(n=number + 1, m=total),
-            )
-            painter.drawLine(0, int(1.4 * line), int(width), int(1.4 * line))
-            painter.save()
-            painter.translate(0, top - number * body)
-            _draw_page(doc, painter, QRectF(0, number * body, width, body), line / 2)
-            painter.restore()
-            if progress is not None and not progress(number + 1, total):
-                break
-        return total
-    finally:
-        painter.end()
+    probe.end()
+    sheets.print_(device)
+    return pages.count
 
 
-def _keep_tables_whole(doc: QTextDocument, body: float) -> None:
-    """Start on a new page each table (a side-by-side pair) that straddles two pages, unless it
-    is taller than a page. (A split table cell also paints, clipped away, its lines of the page
-    before, which a PDF reader finds on top of the next page's header.) In reading order, on
-    the paginated layout: each break moves what follows, which is laid out again when asked."""
+class _Sheets(QAbstractTextDocumentLayout):
+    """The layout of a stand-in document whose page n is page n of a printout (`Pages`), for
+    QTextDocument.print_, which asks it to draw each page in turn."""
+
+    def __init__(
+        self, doc: QTextDocument, pages: Pages, progress: Callable[[int, int], object] | None
+    ) -> None:
+        super().__init__(doc)
+        self.pages, self.progress = pages, progress
+        self.height = float(pages.paint_rect.height())
+
+    def draw(self, painter: QPainter, context: QAbstractTextDocumentLayout.PaintContext) -> None:
+        number = round(context.clip.top() / self.height)  # print_ clips to the page it prints
+        if not 0 <= number < self.pages.count:
+            return
+        painter.save()
+        painter.translate(0, number * self.height)
+        _paint_page(painter, self.pages, number)
+        painter.restore()
+        if self.progress is not None:
+            self.progress(number + 1, self.pages.count)
+
+    def pageCount(self) -> int:  # noqa: N802 (Qt's name)
+        return self.pages.count
+
+    def documentSize(self) -> QSizeF:  # noqa: N802
+        return QSizeF(self.pages.width, self.height * self.pages.count)
+
+    def hitTest(self, point: QPointF | QPoint, accuracy: Qt.HitTestAccuracy) -> int:  # type: ignore[override]  # noqa: N802
+        return -1
+
+    def frameBoundingRect(self, frame: QTextFrame) -> QRectF:  # noqa: N802
+        return QRectF()
+
+    def blockBoundingRect(self, block: QTextBlock) -> QRectF:  # noqa: N802
+        return QRectF()
+
+    def documentChanged(self, position: int, removed: int, added: int) -> None:  # noqa: N802
+        pass
+
+
+def _keep_tables_whole(doc: QTextDocument, body: float) -> Generator[None, None, None]:
+    """Start on a new page each table (a side-by-side pair) whose lines straddle two pages,
+    unless it is taller than a page. (A split table cell also paints, clipped away, its lines of
+    the page before, which a PDF reader finds on top of the next page's header.)
+
+    In reading order, laying the document out as it goes, `LAYOUT_STEP` characters at a time:
+    a table is measured once what comes before it is laid out and, moved, is laid out again
+    alone (what follows is not laid out yet). Measuring a frame with Qt's frameBoundingRect
+    would lay out the whole document each time, in one call that keeps the GIL."""
     layout = doc.documentLayout()
+    block, done = doc.begin(), 0
+
+    def lay_out_to(position: int) -> Generator[None, None, None]:
+        nonlocal block, done
+        while block.isValid() and block.position() <= position:
+            if block.position() - done >= LAYOUT_STEP:
+                layout.blockBoundingRect(block)  # lays the document out up to this block
+                yield
+                done = block.position()
+            block = block.next()
+
     for frame in doc.rootFrame().childFrames():
-        rect = layout.frameBoundingRect(frame)
-        first, last = int(rect.top() // body), int((rect.bottom() - 1) // body)
-        if first != last and rect.height() <= body:
+        yield from lay_out_to(frame.lastPosition())
+        top, bottom = _extent(doc, frame)
+        first, last = int(top // body), int((bottom - 1) // body)
+        if first != last and bottom - top <= body:
             fmt = frame.frameFormat()
             fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
             frame.setFrameFormat(fmt)
+    yield from lay_out_to(doc.characterCount())
+    layout.blockBoundingRect(doc.lastBlock())
+
+
+def _extent(doc: QTextDocument, frame: QTextFrame) -> tuple[float, float]:
+    """The top and bottom of a frame's lines, laid out, in document coordinates."""
+    layout = doc.documentLayout()
+    top, bottom = float("inf"), float("-inf")
+    block = doc.findBlock(frame.firstPosition())
+    while block.isValid() and block.position() <= frame.lastPosition():
+        rect = layout.blockBoundingRect(block)
+        if rect.isValid():
+            top, bottom = min(top, rect.top()), max(bottom, rect.bottom())
+        block = block.next()
+    return (top, bottom) if top <= bottom else (0.0, 0.0)
 
 
 def _draw_page(doc: QTextDocument, painter: QPainter, page: QRectF, slack: float) -> None:
@@ -181,21 +349,52 @@ def _draw_page(doc: QTextDocument, painter: QPainter, page: QRectF, slack: float
     doc.documentLayout().draw(painter, context)
 
 
+def prepare(
+    t: Transcript,
+    options: PrintOptions,
+    marks: list[Mark] | None = None,
+    figures: dict[int, ParagraphFigures] | None = None,
+) -> tuple[str, str, QFont]:
+    """The printout's HTML, its page title and its font. PrintError when Chinese is to be shown
+    and no font has it."""
+    html, title = printout_of(t, options, marks, figures)
+    return html, title, print_font(cjk_family())
+
+
+def printout_of(
+    t: Transcript,
+    options: PrintOptions,
+    marks: list[Mark] | None = None,
+    figures: dict[int, ParagraphFigures] | None = None,
+) -> tuple[str, str]:
+    """The printout's HTML and its page title (for a worker: no font is made here). PrintError
+    when Chinese is to be shown and no font has it."""
+    if options.mode is not Mode.EN and "zh" in t.languages and cjk_family() is None:
+        raise PrintError("no font with Chinese characters is installed (e.g. fonts-noto-cjk)")
+    return printout_html(t, options, ink(), marks or [], figures), title_of(t, options)
+
+
 def print_on(
     device: QPagedPaintDevice,
     t: Transcript,
     options: PrintOptions,
     marks: list[Mark] | None = None,
     figures: dict[int, ParagraphFigures] | None = None,
-    progress: Callable[[int, int], bool] | None = None,
+    progress: Progress | None = None,
 ) -> int:
-    """Print `t` on a PDF writer or a printer; the number of pages. PrintError when Chinese is
-    to be shown and no font has it."""
-    cjk = cjk_family()
-    if options.mode is not Mode.EN and "zh" in t.languages and cjk is None:
-        raise PrintError("no font with Chinese characters is installed (e.g. fonts-noto-cjk)")
-    html = printout_html(t, options, ink(), marks or [], figures)
-    return render(device, html, title_of(t, options), print_font(cjk), progress)
+    """Print `t` on a PDF writer or a printer; the number of pages."""
+    return render(device, *prepare(t, options, marks, figures), progress)
+
+
+def stand_in(page: QPageLayout, resolution: int) -> QPdfWriter:
+    """A device with a printer's metrics (page layout, resolution) to lay a printout out for,
+    writing nothing: a preview's printer is painted on between the steps of its layout."""
+    buffer = QBuffer()
+    writer = QPdfWriter(buffer)
+    buffer.setParent(writer)  # lives as long as the writer (which does not own it)
+    writer.setResolution(resolution)
+    writer.setPageLayout(page)
+    return writer
 
 
 def export_pdf(
@@ -204,7 +403,7 @@ def export_pdf(
     options: PrintOptions,
     marks: list[Mark] | None = None,
     figures: dict[int, ParagraphFigures] | None = None,
-    progress: Callable[[int, int], bool] | None = None,
+    progress: Progress | None = None,
 ) -> int:
     """Write the printout of `t` to the PDF file `out` (A4); the number of pages."""
     writer = QPdfWriter(str(out))

@@ -1,5 +1,6 @@
-"""File ▸ Print… (Ctrl+P) and File ▸ Export PDF… (Ctrl+Shift+E): the call on screen as it is
-shown (its mode, the speaker it is kept to), with its figures, highlights and notes.
+"""File ▸ Print… (Ctrl+P), File ▸ Print Preview… (Ctrl+Shift+P, `preview.PrintPreview`) and File ▸
+Export PDF… (Ctrl+Shift+E): the call on screen as it is shown (its mode, the speaker it is kept
+to), with its figures, highlights and notes.
 
 The printout is laid out and painted on a worker (`Job`): the window stays responsive while a
 long call is printed. A PDF goes where the reader chooses (Documents by default, never next to
@@ -8,6 +9,7 @@ the transcript unless chosen).
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
     from ...core.analysis import ParagraphFigures
     from ...core.model import Transcript
     from ..view.transcript_view import TranscriptView
+    from .preview import PrintPreview
 
 
 def _tr(text: str) -> str:
@@ -70,7 +73,9 @@ class WindowExport(QObject):
         self.window = window
         window.action(MainAction.PRINT).triggered.connect(self.ask_print)
         window.action(MainAction.EXPORT_PDF).triggered.connect(self.ask_pdf)
+        window.action(MainAction.PRINT_PREVIEW).triggered.connect(self.ask_preview)
         self.job: Job | None = None  # the printout under way
+        self.shown_preview: PrintPreview | None = None  # the preview dialog open
 
     def _view(self) -> TranscriptView | None:
         v = self.window.view()
@@ -137,6 +142,47 @@ class WindowExport(QObject):
         args = (printer, v.transcript, options or options_of(v), marks_of(v), dict(v.figs.analysis))
         job = Job(_print, *args, owner=self)  # the job holds the printer until it ends
         return self._start(job, printer.docName())
+
+    def ask_preview(self) -> None:
+        v = self._view()
+        if v is None:
+            return
+        options = self.ask_options(v, QCoreApplication.translate("WindowExport", "Print Preview"))
+        if options is None:
+            return
+        preview = self.preview(options)
+        if preview is not None and not self.window.quiet:
+            preview.dialog.open()  # window-modal; its pages come from a worker
+
+    def preview(self, options: PrintOptions | None = None) -> PrintPreview | None:
+        """The preview of the view's printout (`options`, else what it shows), its pages being
+        laid out on a worker; its dialog is not shown yet."""
+        v = self._view()
+        if v is None or v.transcript is None:
+            return None
+        # The preview (Qt's print support, the printout and its figure lexers): imported when first
+        # previewing, never at the window's start.
+        from .preview import PrintPreview
+
+        if self.shown_preview is not None:
+            self.shown_preview.dialog.close()
+        preview = PrintPreview(
+            v.transcript,
+            options or options_of(v),
+            marks_of(v),
+            dict(v.figs.analysis),
+            partial(self.print_to, options=options),
+            self.window.widget(),
+        )
+        preview.dialog.finished.connect(lambda _r, p=preview: self._preview_closed(p))
+        self.shown_preview = preview
+        return preview
+
+    def _preview_closed(self, preview: PrintPreview) -> None:
+        if self.shown_preview is preview:
+            self.shown_preview = None
+        preview.dialog.deleteLater()
+        preview.deleteLater()
 
     def _start(self, job: Job, what: str) -> Job:
         self.window.show_message(_tr("Printing {what}\u2026").format(what=what))

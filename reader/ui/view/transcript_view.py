@@ -21,6 +21,7 @@ from ...core.rows import Row, RowKind, call_rows, paragraph_from
 from ..notes.service import NotesService
 from ..theme import colours
 from ..workers import Job
+from .announce import PlaceAnnouncer
 from .call_switch import CallSwitch
 from .current import CurrentRow
 from .document import Built, build
@@ -108,6 +109,8 @@ class TranscriptView(QWidget):
         self.keeper = PlaceKeeper(self.stack, self)
         self.place = PlaceReporter(self._place, self)
         self.place.changed.connect(self.positionChanged)
+        self.announcer = PlaceAnnouncer(self, self)  # the place, for screen readers
+        self.place.changed.connect(self.announcer.say)
 
     # --- loading -------------------------------------------------------------------------------
 

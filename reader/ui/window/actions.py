@@ -38,6 +38,7 @@ class MainAction(StrEnum):
     RELOAD = "reload"
     EXPORT_NOTES = "export_notes"
     PRINT = "print"
+    PRINT_PREVIEW = "print_preview"
     EXPORT_PDF = "export_pdf"
     CLOSE = "close"
     QUIT = "quit"
@@ -122,7 +123,7 @@ SPECS: tuple[Spec, ...] = (
     Spec(MainAction.ADD_TO_LIBRARY, QT_TRANSLATE_NOOP("Actions", "Add Folder to &Library\u2026"), "file"),
     Spec(
         MainAction.RELOAD,
-        QT_TRANSLATE_NOOP("Actions", "&Reload"),
+        QT_TRANSLATE_NOOP("Actions", "Reloa&d"),
         "file",
         (SK.Refresh, "Ctrl+R"),
         icon="view-refresh",
@@ -143,8 +144,16 @@ SPECS: tuple[Spec, ...] = (
         tip=QT_TRANSLATE_NOOP("Actions", "Print the call as shown, with its highlights and notes"),
     ),
     Spec(
+        MainAction.PRINT_PREVIEW,
+        QT_TRANSLATE_NOOP("Actions", "Print Pre&view\u2026"),
+        "file",
+        ("Ctrl+Shift+P",),
+        icon="document-print-preview",
+        tip=QT_TRANSLATE_NOOP("Actions", "See the pages of the call as Print would print them"),
+    ),
+    Spec(
         MainAction.EXPORT_PDF,
-        QT_TRANSLATE_NOOP("Actions", "Export P&DF\u2026"),
+        QT_TRANSLATE_NOOP("Actions", "Export PD&F\u2026"),
         "file",
         ("Ctrl+Shift+E",),
         tip=QT_TRANSLATE_NOOP("Actions", "Save the call as shown as a PDF, with its highlights and notes"),
@@ -258,7 +267,7 @@ SPECS: tuple[Spec, ...] = (
     ),
     Spec(MainAction.ZOOM_OUT, QT_TRANSLATE_NOOP("Actions", "Zoom &Out"), "view", (SK.ZoomOut, "Ctrl+-")),
     Spec(MainAction.ZOOM_RESET, QT_TRANSLATE_NOOP("Actions", "&Actual Size"), "view", ("Ctrl+0",)),
-    Spec(MainAction.FONT, QT_TRANSLATE_NOOP("Actions", "Reading &Font\u2026"), "view"),
+    Spec(MainAction.FONT, QT_TRANSLATE_NOOP("Actions", "&Reading Font\u2026"), "view"),
     Spec(MainAction.PANEL, QT_TRANSLATE_NOOP("Actions", "Side &Panel"), "view", ("F9",), True),
     Spec(MainAction.NOTES_PANEL, QT_TRANSLATE_NOOP("Actions", "&Notes Panel"), "view", ("F10",), True),
     Spec(MainAction.LIBRARY_PANEL, QT_TRANSLATE_NOOP("Actions", "&Library Panel"), "view", ("F11",), True),
@@ -343,7 +352,8 @@ NEED_A_TRANSCRIPT = (
     MainAction.FIND_PREVIOUS, MainAction.NEXT_TURN, MainAction.PREVIOUS_TURN,
     MainAction.NEXT_QUESTION, MainAction.PREVIOUS_QUESTION, MainAction.QA, MainAction.NEXT_MISMATCH,
     MainAction.PREVIOUS_MISMATCH, MainAction.ONLY_SPEAKER, MainAction.NEXT_CALL,
-    MainAction.PREVIOUS_CALL, MainAction.COPY_QUOTE, MainAction.PRINT, MainAction.EXPORT_PDF,
+    MainAction.PREVIOUS_CALL, MainAction.COPY_QUOTE, MainAction.PRINT, MainAction.PRINT_PREVIEW,
+    MainAction.EXPORT_PDF,
 )  # fmt: skip
 """Enabled only while a transcript is shown."""
 

@@ -1,7 +1,8 @@
 """The window's commands that take a call out of it, and the help on its keys: Copy as Quote (the
 Edit menu, Ctrl+Shift+C and the panes' context menu), Print and Export PDF (`WindowExport`) and
 Help ▸ Keyboard Shortcuts; with the
-accessible names and descriptions of the window's own frame (menus, toolbar, tabs, outline).
+accessible names and descriptions of the window's own frame (menus, toolbar, tabs, outline) and
+the ring that shows which list or pane has the focus (`FocusRing`).
 
 Kept out of the main window so the window stays a frame: it creates one `ExtraCommands` with its
 tab widget, whose current view gets the quote entry in its panes' context menu.
@@ -20,6 +21,7 @@ from ..accessible import describe
 from ..export.window_export import WindowExport
 from ..view.pane import MenuSource, Pane
 from ..view.quote import copy_quote, quote_of
+from ..widgets.focus_ring import FocusRing
 from .actions import MENUS, QT_TRANSLATE_NOOP, MainAction, plain, translate
 from .host import WindowHost
 from .shortcuts import ShortcutsDialog
@@ -72,7 +74,8 @@ class ExtraCommands(QObject):
         a = window.action
         a(MainAction.COPY_QUOTE).triggered.connect(self.copy_current)
         a(MainAction.SHORTCUTS).triggered.connect(self.show_shortcuts)
-        self.export = WindowExport(window)  # Print, Export PDF
+        self.export = WindowExport(window)  # Print, Print Preview, Export PDF
+        self.focus_ring = FocusRing(window.widget())  # where the keyboard is
         tabs.currentChanged.connect(self._tab_changed)
         self._describe_frame(tabs)
 
