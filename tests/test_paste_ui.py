@@ -80,3 +80,20 @@ def test_a_pages_summary_is_in_the_outline_not_the_transcript(qtbot, make_window
     top = outline.topLevelItem(0)
     assert top.text(0) == "Summary" and top.child(0).text(0) == "第二季出貨創新高。"
     assert all("第二季出貨創新高" not in (p.zh or "") for p in view.transcript.paragraphs)
+
+
+def test_file_save_transcript_as_asks_where_and_saves_there(qtbot, make_window, tmp_path, monkeypatch):
+    # The menu's action handed its `checked` (False) over as the target: an exception, nothing saved.
+    from PySide6.QtWidgets import QFileDialog
+
+    window = make_window()
+    source = tmp_path / "call.txt"
+    source.write_text((FIXTURES / "basic.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    window.open_path(source)
+    current_ready(qtbot, window, 1)
+    target = tmp_path / "kept" / "copy.txt"
+    target.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
+    window.action(MainAction.SAVE_AS).trigger()
+    saved = current_ready(qtbot, window, 1)
+    assert saved.path == target and target.read_bytes() == source.read_bytes()

@@ -88,6 +88,9 @@ def test_state_at_the_first_paint():
         (["--do", "qa,no_such_action"], "error: unknown action id: no_such_action"),
         (["--do", "size:900"], "error: unknown action id: size:900"),
         (["--do", "preferences"], "error: preferences opens a dialog"),
+        (["--do", "qa,print"], "error: print opens a dialog"),  # it waited on it for ever
+        (["--do", "export_pdf"], "error: export_pdf opens a dialog"),
+        (["--do", "save_as"], "error: save_as opens a dialog"),
         (["--do", "qa", "--exit-after-paint"], "error: --do runs once the window is ready"),
         (["--size", "big"], "error: argument --size: not a window size"),
     ],

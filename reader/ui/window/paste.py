@@ -27,7 +27,7 @@ class PastedTranscripts(QObject):
         super().__init__(window.widget())
         self.window = window
         window.action(MainAction.PASTE_TRANSCRIPT).triggered.connect(self.paste)
-        window.action(MainAction.SAVE_AS).triggered.connect(self.save_as)
+        window.action(MainAction.SAVE_AS).triggered.connect(self._save_as_asked)
 
     def paste(self) -> Job | None:
         """Read the clipboard on a worker and open what it holds in a new tab."""
@@ -60,6 +60,9 @@ class PastedTranscripts(QObject):
                 QCoreApplication.translate("PastedTranscripts", "Paste as New Transcript"),
                 message,
             )
+
+    def _save_as_asked(self, _checked: bool = False) -> None:
+        self.save_as()  # (the action's `checked` is not a target)
 
     def save_as(self, target: Path | None = None) -> Path | None:
         """Keep a copy of the current tab's transcript where the user says (`target` skips the
