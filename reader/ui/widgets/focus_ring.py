@@ -70,7 +70,9 @@ class FocusRing(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), WIDTH)
+        # The application's selection colour: a panel's list has a tinted one of its own
+        # (widgets.html_delegate.tint_selection), too pale for a ring.
+        pen = QPen(QApplication.palette().color(QPalette.ColorRole.Highlight), WIDTH)
         pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
         painter.setPen(pen)
         half = WIDTH / 2
