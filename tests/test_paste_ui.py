@@ -89,8 +89,10 @@ def test_file_save_transcript_as_asks_where_and_saves_there(qtbot, make_window, 
     window = make_window()
     source = tmp_path / "call.txt"
     source.write_text((FIXTURES / "basic.txt").read_text(encoding="utf-8"), encoding="utf-8")
-    window.open_path(source)
-    current_ready(qtbot, window, 1)
+    view = window.open_path(source)
+    with qtbot.waitSignal(view.ready, timeout=10000):  # the action is enabled once it is shown
+        pass
+    assert window.action(MainAction.SAVE_AS).isEnabled()
     target = tmp_path / "kept" / "copy.txt"
     target.parent.mkdir()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_a, **_k: (str(target), ""))
