@@ -10,8 +10,9 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtGui import QColor, QPalette  # noqa: E402
+from PySide6.QtGui import QPalette  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
+from test_accessible import ratio  # noqa: E402  (WCAG 2 contrast, as the High Contrast checks measure it)
 
 from reader.core.model import Role  # noqa: E402
 from reader.ui import theme  # noqa: E402
@@ -19,19 +20,6 @@ from reader.ui.widgets.html_delegate import HTML_ROLE, blend, tint_selection  # 
 
 FIXTURES = Path(__file__).parent / "fixtures"
 AA = 4.5
-
-
-def luminance(c: QColor) -> float:
-    def channel(v: int) -> float:
-        s = v / 255
-        return s / 12.92 if s <= 0.03928 else ((s + 0.055) / 1.055) ** 2.4
-
-    return 0.2126 * channel(c.red()) + 0.7152 * channel(c.green()) + 0.0722 * channel(c.blue())
-
-
-def ratio(a: QColor, b: QColor) -> float:
-    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
-    return (hi + 0.05) / (lo + 0.05)
 
 
 def palettes(app: QApplication) -> dict[str, QPalette]:
