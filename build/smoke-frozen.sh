@@ -6,6 +6,7 @@
 #   info FILE --json             the same JSON object as the source app prints
 #   FILE --screenshot OUT.png    offscreen, a PNG of the window's size
 #   FILE --exit-after-paint      offscreen, ends once the text is painted (the start-up benchmark)
+#   print-job JOB.json           the child process the window prints with writes a PDF
 #   a file that is not a transcript: exit status 2 and one line "error: ..." (info and window)
 #   notes add / list             when the app has them: written by the frozen app, read back by
 #                                the source app from the same per-user data folder (XDG dirs)
@@ -80,6 +81,19 @@ pass "--screenshot: a 1320x860 PNG"
 
 timeout 60 "$app" "$fixtures/multi_call.txt" --exit-after-paint || fail "--exit-after-paint did not end with 0"
 pass "--exit-after-paint: ends with 0 once painted"
+
+# The window prints through a child process: this executable run as `print-job JOB.json`.
+"$py" - "$tmp/job.json" "$tmp/printed.pdf" <<'EOF'
+import json, sys
+from reader.ui.export.print_job import VERSION
+html = "<h2>Smoke</h2>" + "<p>A line of a made-up call, \u4e00\u884c\u3002</p>" * 300
+job = {"version": VERSION, "html": html, "title": "Smoke", "target": {"pdf": sys.argv[2]}}
+open(sys.argv[1], "w", encoding="utf-8").write(json.dumps(job))
+EOF
+timeout 120 "$app" print-job "$tmp/job.json" >"$tmp/printed.out" || fail "print-job: $(cat "$tmp/printed.out")"
+grep -q '^pages [1-9]' "$tmp/printed.out" && head -c 5 "$tmp/printed.pdf" | grep -q '%PDF' ||
+    fail "print-job wrote no PDF: $(tail -2 "$tmp/printed.out")"
+pass "print-job (the window's printing child): $(tail -1 "$tmp/printed.out") of a PDF"
 
 expect_error "$app" info "$fixtures/unrelated.csv"
 expect_error "$app" info "$tmp/missing.txt"

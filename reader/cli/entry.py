@@ -84,6 +84,17 @@ def _export_commands() -> dict[str, Command]:
     return export.commands()
 
 
+PRINT_JOB = "print-job"
+"""The command of the child process the window prints with (`reader.ui.export.print_job`): not
+one for people, so not listed."""
+
+
+def _print_job(argv: list[str]) -> int:
+    from ..ui.export import print_job  # Qt's page layout and print support: only in that child
+
+    return print_job.run(argv)
+
+
 def _search_commands() -> dict[str, Command]:
     from . import search  # the search engine (Whoosh): only for these commands
 
@@ -197,6 +208,9 @@ def _desktop_entry(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     try:
+        if args_list and args_list[0] == PRINT_JOB:
+            runtime.configure(window=False)
+            return _print_job(args_list[1:])
         if args_list and args_list[0] in GROUPS:
             runtime.configure(window=False)
             doc, configure, run = _commands(args_list[0])[args_list[0]]

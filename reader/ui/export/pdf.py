@@ -4,15 +4,14 @@
 Chinese needs a font that has it: `cjk_family()` finds one (Noto Sans CJK, from fonts-noto-cjk,
 first) and the printout's font lists it after the Latin one, so Qt embeds a subset of it in the
 PDF. Without one, a printout that shows Chinese fails with `PrintError` rather than printing
-empty boxes. Rendering touches no widget: it runs on a worker thread (`Job`), in steps that leave
-the GIL to the GUI thread between them (`layout_steps`, `render`); a print preview lays out the
-same steps in slices of the GUI thread's event loop and paints the pages there (`paint`).
+empty boxes. Rendering touches no widget: the command line's `export` runs it, and so does the
+child process the window prints with (`print_job`); a print preview lays out the same steps
+(`layout_steps`) in slices of the GUI thread's event loop and paints the pages there (`paint`).
 """
 
 from __future__ import annotations
 
 import os
-import time
 from collections.abc import Callable, Generator, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -52,7 +51,7 @@ POINT_SIZE = 10
 PDF_DPI = 300
 Progress = Callable[[int, int], object]  # told (pages done, pages in all) after each page
 HEADER_LINES = 2.2  # the page header and its rule, in lines of the header's font
-LAYOUT_STEP = 3000  # characters laid out between two pauses for the GUI thread
+LAYOUT_STEP = 3000  # characters laid out in one step (a slice of the GUI thread, in a preview)
 
 
 class PrintError(TranscriptError):
@@ -140,21 +139,9 @@ class Pages:
         )
 
 
-def pause() -> None:
-    """Let the GUI thread have the GIL between two steps of a printout's layout: Qt keeps it for
-    the length of each call made from Python."""
-    time.sleep(0)
-
-
-def lay_out(
-    device: QPagedPaintDevice,
-    html: str,
-    title: str,
-    font: QFont,
-    step: Callable[[], None] = pause,
-) -> Pages:
-    """Lay `html` out on pages of `device` (only its metrics are read), on this thread, with
-    `step()` between steps."""
+def lay_out(device: QPagedPaintDevice, html: str, title: str, font: QFont) -> Pages:
+    """Lay `html` out on pages of `device` (only its metrics are read), on this thread, its
+    steps in a row."""
     steps = layout_steps(device, html, title, font)
     while True:
         try:
@@ -162,7 +149,6 @@ def lay_out(
         except StopIteration as laid:
             pages: Pages = laid.value
             return pages
-        step()
 
 
 Steps = Generator[None, None, Pages]
@@ -232,11 +218,10 @@ def render(
     """Lay `html` out on the device's pages and print them, a header on each; the number of
     pages. `progress(done, total)` is told after each page.
 
-    The pages are printed by QTextDocument.print_, which releases the GIL while Qt writes them:
-    finishing a PDF (embedding a subset of the CJK font) takes 60-170 ms in one call, which the
-    GUI thread would otherwise wait for. A stand-in document whose layout (`_Sheets`) paints the
-    printout's pages, header and lines, page by page, is what it prints; a page range the reader
-    chose in the print dialog is honoured."""
+    The pages are printed by QTextDocument.print_, so that a page range, copies and page order
+    the reader chose in the print dialog are honoured as Qt honours them: a stand-in document
+    whose layout (`_Sheets`) paints the printout's pages, header and lines, page by page, is what
+    it prints."""
     pages = lay_out(device, html, title, font)
     sheets = QTextDocument()
     layout = _Sheets(sheets, pages, progress)
@@ -397,18 +382,11 @@ def stand_in(page: QPageLayout, resolution: int) -> QPdfWriter:
     return writer
 
 
-def export_pdf(
-    t: Transcript,
-    out: Path,
-    options: PrintOptions,
-    marks: list[Mark] | None = None,
-    figures: dict[int, ParagraphFigures] | None = None,
-    progress: Progress | None = None,
-) -> int:
-    """Write the printout of `t` to the PDF file `out` (A4); the number of pages."""
+def pdf_writer(out: Path, title: str) -> QPdfWriter:
+    """A writer of an A4 PDF file at `out`, its metadata set."""
     writer = QPdfWriter(str(out))
     writer.setResolution(PDF_DPI)
-    writer.setTitle(title_of(t, options))
+    writer.setTitle(title)
     writer.setCreator("Transcript Reader")
     writer.setPageLayout(
         QPageLayout(
@@ -418,4 +396,16 @@ def export_pdf(
             QPageLayout.Unit.Millimeter,
         )
     )
-    return print_on(writer, t, options, marks, figures, progress)
+    return writer
+
+
+def export_pdf(
+    t: Transcript,
+    out: Path,
+    options: PrintOptions,
+    marks: list[Mark] | None = None,
+    figures: dict[int, ParagraphFigures] | None = None,
+    progress: Progress | None = None,
+) -> int:
+    """Write the printout of `t` to the PDF file `out` (A4); the number of pages."""
+    return print_on(pdf_writer(out, title_of(t, options)), t, options, marks, figures, progress)

@@ -2,16 +2,17 @@
 Export PDF… (Ctrl+Shift+E): the call on screen as it is shown (its mode, the speaker it is kept
 to), with its figures, highlights and notes.
 
-The printout is laid out and painted on a worker (`Job`): the window stays responsive while a
-long call is printed. A PDF goes where the reader chooses (Documents by default, never next to
-the transcript unless chosen).
+The printout's HTML is made on a worker and its pages are printed by a child process
+(`print_process.PrintRun`): the window stays responsive while a long call is printed, and the
+status bar counts the pages. A PDF goes where the reader chooses (Documents by default, never
+next to the transcript unless chosen).
 """
 
 from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QStandardPaths
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
@@ -21,8 +22,8 @@ from ...core.printing import Mark, PrintOptions
 from ...core.quote import call_title
 from ..window.actions import MainAction
 from ..window.host import WindowHost
-from ..workers import Job
 from .options_dialog import PrintOptionsDialog
+from .print_process import PrintRun, printer_settings
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
@@ -50,21 +51,20 @@ def marks_of(v: TranscriptView) -> list[Mark]:
     ]
 
 
-def _print(
-    to: Path | QPrinter,
+def _write_job(
+    target: dict[str, Any],
     t: Transcript,
     options: PrintOptions,
     marks: list[Mark],
     figures: dict[int, ParagraphFigures],
-) -> int:
-    """Print on a printer, or to a PDF file (a path); the number of pages. Runs on a worker."""
-    # The printout (the figure lexers, paged text layout): imported when first printing, on the
+    folder: Path,
+) -> Path:
+    """The printout's job file in `folder`, for the child that prints it. Runs on a worker."""
+    # The printout (the figure lexers, Qt's print support): imported when first printing, on the
     # worker, never at the window's start.
-    from . import pdf
+    from . import print_job
 
-    if isinstance(to, Path):
-        return pdf.export_pdf(t, to, options, marks, figures)
-    return pdf.print_on(to, t, options, marks, figures)
+    return print_job.write_job(folder, target, t, options, marks, figures)
 
 
 class WindowExport(QObject):
@@ -74,7 +74,7 @@ class WindowExport(QObject):
         window.action(MainAction.PRINT).triggered.connect(self.ask_print)
         window.action(MainAction.EXPORT_PDF).triggered.connect(self.ask_pdf)
         window.action(MainAction.PRINT_PREVIEW).triggered.connect(self.ask_preview)
-        self.job: Job | None = None  # the printout under way
+        self.job: PrintRun | None = None  # the printout under way
         self.shown_preview: PrintPreview | None = None  # the preview dialog open
 
     def _view(self) -> TranscriptView | None:
@@ -105,16 +105,15 @@ class WindowExport(QObject):
         if path:
             self.export_pdf(Path(path), options)
 
-    def export_pdf(self, out: Path, options: PrintOptions | None = None) -> Job | None:
+    def export_pdf(self, out: Path, options: PrintOptions | None = None) -> PrintRun | None:
         """Write the view's printout (`options`, else what it shows) to `out` on a worker; the
         job (None with no transcript)."""
         v = self._view()
         if v is None or v.transcript is None:
             return None
-        figures = dict(v.figs.analysis)
-        options = options or options_of(v)
-        job = Job(_print, out, v.transcript, options, marks_of(v), figures, owner=self)
-        return self._start(job, out.name)
+        target = {"pdf": str(out)}
+        args = (target, v.transcript, options or options_of(v), marks_of(v), dict(v.figs.analysis))
+        return self._start(PrintRun(partial(_write_job, *args), self), out.name)
 
     def ask_print(self) -> None:
         v = self._view()
@@ -133,15 +132,15 @@ class WindowExport(QObject):
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.print_to(printer, options)
 
-    def print_to(self, printer: QPrinter, options: PrintOptions | None = None) -> Job | None:
+    def print_to(self, printer: QPrinter, options: PrintOptions | None = None) -> PrintRun | None:
         """Print the view's printout (`options`, else what it shows) on `printer` (kept alive by
         the job) on a worker."""
         v = self._view()
         if v is None or v.transcript is None:
             return None
-        args = (printer, v.transcript, options or options_of(v), marks_of(v), dict(v.figs.analysis))
-        job = Job(_print, *args, owner=self)  # the job holds the printer until it ends
-        return self._start(job, printer.docName())
+        target = {"printer": printer_settings(printer)}  # the child sets up a printer like it
+        args = (target, v.transcript, options or options_of(v), marks_of(v), dict(v.figs.analysis))
+        return self._start(PrintRun(partial(_write_job, *args), self), printer.docName())
 
     def ask_preview(self) -> None:
         v = self._view()
@@ -184,12 +183,18 @@ class WindowExport(QObject):
         preview.dialog.deleteLater()
         preview.deleteLater()
 
-    def _start(self, job: Job, what: str) -> Job:
+    def _start(self, run: PrintRun, what: str) -> PrintRun:
         self.window.show_message(_tr("Printing {what}\u2026").format(what=what))
-        job.done.connect(lambda pages: self._done(what, pages))
-        job.failed.connect(self._failed)
-        self.job = job.start()
-        return job
+        run.done.connect(partial(self._done, what))
+        run.progress.connect(partial(self._progress, what))
+        run.failed.connect(self._failed)
+        self.job = run.start()
+        return run
+
+    def _progress(self, what: str, done: int, total: int) -> None:
+        self.window.show_message(
+            _tr("Printing {what}\u2026 page {n} of {m}").format(what=what, n=done, m=total)
+        )
 
     def _done(self, what: str, pages: int) -> None:
         self.job = None
