@@ -1,6 +1,7 @@
 """The interface language: which one a setting and a locale pick, the translators installed for it,
 and the catalogue itself (every message translated, the .qm compiled from the .ts as it is now)."""
 
+import ast
 import re
 import shutil
 import subprocess
@@ -176,3 +177,43 @@ def test_the_ts_has_every_string_of_the_code(tmp_path):
     root = ET.parse(fresh).getroot()
     wanted = {key(c.findtext("name") or "", m) for c in root.iter("context") for m in c.iter("message")}
     assert wanted - have == set(), "run build/update-translations.sh and translate the new messages"
+
+
+def _translate_wrappers(tree: ast.Module) -> set[str]:
+    """The module's functions that pass their argument to QCoreApplication.translate as the text."""
+    wrappers = set()
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef) and node.args.args:
+            param = node.args.args[0].arg
+            for inner in ast.walk(node):
+                if (
+                    isinstance(inner, ast.Call)
+                    and isinstance(inner.func, ast.Attribute)
+                    and inner.func.attr == "translate"
+                    and len(inner.args) >= 2
+                    and isinstance(inner.args[1], ast.Name)
+                    and inner.args[1].id == param
+                ):
+                    wrappers.add(node.name)
+    return wrappers
+
+
+def test_no_literal_goes_through_a_wrapper_lupdate_cannot_read():
+    """lupdate reads the literals of tr() and QCoreApplication.translate() only: a literal handed
+    to a module's own wrapper (def _tr(text): return translate("Ctx", text)) is never in the
+    catalogue, so the Chinese interface shows it in English. Texts marked with QT_TRANSLATE_NOOP
+    may go through one; literals may not."""
+    found = []
+    for path in sorted((ROOT / "reader" / "ui").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        wrappers = _translate_wrappers(tree)
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in wrappers
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+            ):
+                found.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.func.id}({node.args[0].value!r})")
+    assert found == []

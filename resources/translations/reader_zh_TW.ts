@@ -377,6 +377,54 @@
         <source>The keyboard shortcuts and the version</source>
         <translation>鍵盤快速鍵與版本</translation>
     </message>
+    <message>
+        <source>No paragraph to quote here</source>
+        <translation>這裡沒有可引用的段落</translation>
+    </message>
+    <message>
+        <source>Copied as a quote: {citation}</source>
+        <translation>已複製為引文:{citation}</translation>
+    </message>
+    <message>
+        <source>Read earnings calls in English and Chinese</source>
+        <translation>以英文與中文閱讀法說會</translation>
+    </message>
+    <message>
+        <source>Menu bar</source>
+        <translation>選單列</translation>
+    </message>
+    <message>
+        <source>Every command of the window, by menu</source>
+        <translation>視窗的所有指令,依選單排列</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <source>Where the reader is, and what the window says</source>
+        <translation>目前的閱讀位置,以及視窗的訊息</translation>
+    </message>
+    <message>
+        <source>The commands used most, as buttons</source>
+        <translation>最常用的指令按鈕</translation>
+    </message>
+    <message>
+        <source>Open transcripts</source>
+        <translation>已開啟的逐字稿</translation>
+    </message>
+    <message>
+        <source>One tab for each open transcript</source>
+        <translation>每份開啟的逐字稿一個分頁</translation>
+    </message>
+    <message>
+        <source>One tab for each open transcript; Ctrl+W closes it</source>
+        <translation>每份開啟的逐字稿一個分頁;Ctrl+W 關閉</translation>
+    </message>
+    <message>
+        <source>The outline of the call and its speakers</source>
+        <translation>通話的大綱與發言人</translation>
+    </message>
 </context>
 <context>
     <name>FigureTips</name>
@@ -1544,6 +1592,37 @@ Read earnings calls in English and Chinese, side by side.</source>
     </message>
 </context>
 <context>
+    <name>Shortcuts</name>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>鍵盤快速鍵</translation>
+    </message>
+    <message>
+        <source>Every command of the window and the keys that run it</source>
+        <translation>視窗的所有指令及其按鍵</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>指令</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按鍵</translation>
+    </message>
+    <message>
+        <source>Shortcuts</source>
+        <translation>快速鍵</translation>
+    </message>
+    <message>
+        <source>Commands by menu, each with its keyboard shortcut</source>
+        <translation>依選單排列的指令,各附鍵盤快速鍵</translation>
+    </message>
+    <message>
+        <source>Close this list</source>
+        <translation>關閉此清單</translation>
+    </message>
+</context>
+<context>
     <name>SidePanel</name>
     <message>
         <source>Call {n}</source>
@@ -1649,8 +1728,40 @@ Read earnings calls in English and Chinese, side by side.</source>
 <context>
     <name>WindowExport</name>
     <message>
+        <source>Export PDF</source>
+        <translation>匯出 PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 檔案 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>列印</translation>
+    </message>
+    <message>
         <source>Print Preview</source>
         <translation>預覽列印</translation>
+    </message>
+    <message>
+        <source>Printing {what}…</source>
+        <translation>正在列印 {what}…</translation>
+    </message>
+    <message>
+        <source>Printing {what}… page {n} of {m}</source>
+        <translation>正在列印 {what}… 第 {n} 頁,共 {m} 頁</translation>
+    </message>
+    <message>
+        <source>{what}: {n} page(s) printed</source>
+        <translation>{what}:已列印 {n} 頁</translation>
+    </message>
+    <message>
+        <source>Could not print: {reason}</source>
+        <translation>無法列印:{reason}</translation>
+    </message>
+    <message>
+        <source>Could not print</source>
+        <translation>無法列印</translation>
     </message>
 </context>
 <context>

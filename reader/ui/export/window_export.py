@@ -34,10 +34,6 @@ if TYPE_CHECKING:
     from .preview import PrintPreview
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("WindowExport", text)
-
-
 def options_of(v: TranscriptView) -> PrintOptions:
     """What the view shows: its call, mode and speaker filter, with its notes."""
     return PrintOptions(mode=v.mode, calls=(v.call,), speaker=v.speaker_filter, notes=True)
@@ -94,13 +90,16 @@ class WindowExport(QObject):
         v = self._view()
         if v is None or v.transcript is None:
             return
-        options = self.ask_options(v, _tr("Export PDF"))
+        options = self.ask_options(v, QCoreApplication.translate("WindowExport", "Export PDF"))
         if options is None:
             return
         folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
         name = call_title(v.transcript, v.call).replace("/", "-") + ".pdf"
         path, _ = QFileDialog.getSaveFileName(
-            self.window.widget(), _tr("Export PDF"), str(Path(folder) / name), _tr("PDF files (*.pdf)")
+            self.window.widget(),
+            QCoreApplication.translate("WindowExport", "Export PDF"),
+            str(Path(folder) / name),
+            QCoreApplication.translate("WindowExport", "PDF files (*.pdf)"),
         )
         if path:
             self.export_pdf(Path(path), options)
@@ -119,7 +118,7 @@ class WindowExport(QObject):
         v = self._view()
         if v is None or v.transcript is None:
             return
-        options = self.ask_options(v, _tr("Print"))
+        options = self.ask_options(v, QCoreApplication.translate("WindowExport", "Print"))
         if options is None:
             return
         # Qt's print support (the dialog, the printer): only when printing.
@@ -128,7 +127,7 @@ class WindowExport(QObject):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(call_title(v.transcript, v.call))
         dialog = QPrintDialog(printer, self.window.widget())
-        dialog.setWindowTitle(_tr("Print"))
+        dialog.setWindowTitle(QCoreApplication.translate("WindowExport", "Print"))
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.print_to(printer, options)
 
@@ -184,7 +183,9 @@ class WindowExport(QObject):
         preview.deleteLater()
 
     def _start(self, run: PrintRun, what: str) -> PrintRun:
-        self.window.show_message(_tr("Printing {what}\u2026").format(what=what))
+        self.window.show_message(
+            QCoreApplication.translate("WindowExport", "Printing {what}\u2026").format(what=what)
+        )
         run.done.connect(partial(self._done, what))
         run.progress.connect(partial(self._progress, what))
         run.failed.connect(self._failed)
@@ -193,15 +194,27 @@ class WindowExport(QObject):
 
     def _progress(self, what: str, done: int, total: int) -> None:
         self.window.show_message(
-            _tr("Printing {what}\u2026 page {n} of {m}").format(what=what, n=done, m=total)
+            QCoreApplication.translate("WindowExport", "Printing {what}\u2026 page {n} of {m}").format(
+                what=what, n=done, m=total
+            )
         )
 
     def _done(self, what: str, pages: int) -> None:
         self.job = None
-        self.window.show_message(_tr("{what}: {n} page(s) printed").format(what=what, n=pages), 8000)
+        self.window.show_message(
+            QCoreApplication.translate("WindowExport", "{what}: {n} page(s) printed").format(
+                what=what, n=pages
+            ),
+            8000,
+        )
 
     def _failed(self, reason: str) -> None:
         self.job = None
-        self.window.show_message(_tr("Could not print: {reason}").format(reason=reason), 8000)
+        self.window.show_message(
+            QCoreApplication.translate("WindowExport", "Could not print: {reason}").format(reason=reason),
+            8000,
+        )
         if not self.window.quiet:
-            QMessageBox.warning(self.window.widget(), _tr("Could not print"), reason)
+            QMessageBox.warning(
+                self.window.widget(), QCoreApplication.translate("WindowExport", "Could not print"), reason
+            )

@@ -40,10 +40,6 @@ MENU_DESCRIPTIONS = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ExtraCommands", text)
-
-
 class _QuoteMenu:
     """A pane's context menu source: the view's own entries, then Copy as Quote of the passage
     under the mouse (or of the selection), after the standard Copy."""
@@ -97,10 +93,17 @@ class ExtraCommands(QObject):
 
     def copy(self, quote: Quote | None) -> None:
         if quote is None:
-            self.window.show_message(_tr("No paragraph to quote here"), 4000)
+            self.window.show_message(
+                QCoreApplication.translate("ExtraCommands", "No paragraph to quote here"), 4000
+            )
             return
         copy_quote(quote)
-        self.window.show_message(_tr("Copied as a quote: {citation}").format(citation=quote.citation), 6000)
+        self.window.show_message(
+            QCoreApplication.translate("ExtraCommands", "Copied as a quote: {citation}").format(
+                citation=quote.citation
+            ),
+            6000,
+        )
 
     # --- help -----------------------------------------------------------------------------------
 
@@ -117,20 +120,44 @@ class ExtraCommands(QObject):
 
     def _describe_frame(self, tabs: QTabWidget) -> None:
         w = self.window.widget()
-        w.setAccessibleDescription(_tr("Read earnings calls in English and Chinese"))
+        w.setAccessibleDescription(
+            QCoreApplication.translate("ExtraCommands", "Read earnings calls in English and Chinese")
+        )
         if isinstance(w, QMainWindow):
-            describe(w.menuBar(), _tr("Menu bar"), _tr("Every command of the window, by menu"))
+            describe(
+                w.menuBar(),
+                QCoreApplication.translate("ExtraCommands", "Menu bar"),
+                QCoreApplication.translate("ExtraCommands", "Every command of the window, by menu"),
+            )
             titles = {translate(text): key for key, text in MENUS.items()}
             for entry in w.menuBar().actions():
                 menu, key = entry.menu(), titles.get(entry.text())
                 if isinstance(menu, QMenu) and key is not None:
-                    describe(menu, plain(entry.text()), _tr(MENU_DESCRIPTIONS[key]))
-            describe(w.statusBar(), _tr("Status"), _tr("Where the reader is, and what the window says"))
+                    describe(
+                        menu,
+                        plain(entry.text()),
+                        QCoreApplication.translate("ExtraCommands", MENU_DESCRIPTIONS[key]),
+                    )
+            describe(
+                w.statusBar(),
+                QCoreApplication.translate("ExtraCommands", "Status"),
+                QCoreApplication.translate("ExtraCommands", "Where the reader is, and what the window says"),
+            )
         for bar in w.findChildren(QToolBar):
-            bar.setAccessibleDescription(_tr("The commands used most, as buttons"))
-        describe(tabs, _tr("Open transcripts"), _tr("One tab for each open transcript"))
-        tabs.tabBar().setAccessibleName(_tr("Open transcripts"))
-        tabs.tabBar().setAccessibleDescription(_tr("One tab for each open transcript; Ctrl+W closes it"))
+            bar.setAccessibleDescription(
+                QCoreApplication.translate("ExtraCommands", "The commands used most, as buttons")
+            )
+        describe(
+            tabs,
+            QCoreApplication.translate("ExtraCommands", "Open transcripts"),
+            QCoreApplication.translate("ExtraCommands", "One tab for each open transcript"),
+        )
+        tabs.tabBar().setAccessibleName(QCoreApplication.translate("ExtraCommands", "Open transcripts"))
+        tabs.tabBar().setAccessibleDescription(
+            QCoreApplication.translate("ExtraCommands", "One tab for each open transcript; Ctrl+W closes it")
+        )
         for dock in w.findChildren(QDockWidget):
             if dock.objectName() == "outline":
-                dock.setAccessibleDescription(_tr("The outline of the call and its speakers"))
+                dock.setAccessibleDescription(
+                    QCoreApplication.translate("ExtraCommands", "The outline of the call and its speakers")
+                )

@@ -23,11 +23,6 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 
-def _tr(text: str) -> str:
-    """A text of the window's own (its context is the window's class, as its self.tr has it)."""
-    return QCoreApplication.translate("MainWindow", text)
-
-
 class WindowLanguage(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
@@ -47,14 +42,18 @@ class WindowLanguage(QObject):
         """Set every text of the window's frame again, in the language installed now."""
         w = self.window
         registry.retranslate(w.menus, w.main_actions)
-        w.toolbar.setWindowTitle(_tr("Toolbar"))
-        w.dock.setWindowTitle(_tr("Side Panel"))
-        w.checking.setFormat(_tr("Figures %v/%m calls"))
+        w.toolbar.setWindowTitle(QCoreApplication.translate("MainWindow", "Toolbar"))
+        w.dock.setWindowTitle(QCoreApplication.translate("MainWindow", "Side Panel"))
+        w.checking.setFormat(QCoreApplication.translate("MainWindow", "Figures %v/%m calls"))
         w.notes.retranslate()
         w.search.retranslate()
         w.position.clear()  # said again below, in the new language
         if not w.views():
-            w.show_message(_tr("No transcript open: File \u25b8 Open\u2026 (Ctrl+O)"))
+            w.show_message(
+                QCoreApplication.translate(
+                    "MainWindow", "No transcript open: File \u25b8 Open\u2026 (Ctrl+O)"
+                )
+            )
         else:
             w.clear_message()  # a message in the old language
         w._tab_changed()  # the window title, the side panel's rows and the place

@@ -20,10 +20,6 @@ from PySide6.QtWidgets import (
 from .actions import MENUS, SPECS, Actions, plain, translate
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Shortcuts", text)
-
-
 def rows(actions: Actions) -> list[tuple[str, str, str]]:
     """(menu, command, keys) for every command with a shortcut, in the menus' order; a command
     with several keys lists them all, separated by commas."""
@@ -40,15 +36,24 @@ def rows(actions: Actions) -> list[tuple[str, str, str]]:
 class ShortcutsDialog(QDialog):
     def __init__(self, actions: Actions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_tr("Keyboard Shortcuts"))
-        self.setAccessibleName(_tr("Keyboard Shortcuts"))
-        self.setAccessibleDescription(_tr("Every command of the window and the keys that run it"))
+        self.setWindowTitle(QCoreApplication.translate("Shortcuts", "Keyboard Shortcuts"))
+        self.setAccessibleName(QCoreApplication.translate("Shortcuts", "Keyboard Shortcuts"))
+        self.setAccessibleDescription(
+            QCoreApplication.translate("Shortcuts", "Every command of the window and the keys that run it")
+        )
         self.tree = QTreeWidget()
         self.tree.setObjectName("shortcuts")
         self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels([_tr("Command"), _tr("Keys")])
-        self.tree.setAccessibleName(_tr("Shortcuts"))
-        self.tree.setAccessibleDescription(_tr("Commands by menu, each with its keyboard shortcut"))
+        self.tree.setHeaderLabels(
+            [
+                QCoreApplication.translate("Shortcuts", "Command"),
+                QCoreApplication.translate("Shortcuts", "Keys"),
+            ]
+        )
+        self.tree.setAccessibleName(QCoreApplication.translate("Shortcuts", "Shortcuts"))
+        self.tree.setAccessibleDescription(
+            QCoreApplication.translate("Shortcuts", "Commands by menu, each with its keyboard shortcut")
+        )
         self.tree.setRootIsDecorated(False)
         menus: dict[str, QTreeWidgetItem] = {}
         for menu, command, keys in rows(actions):
@@ -65,7 +70,9 @@ class ShortcutsDialog(QDialog):
         self.tree.setColumnWidth(0, self.tree.columnWidth(0) + 24)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleDescription(_tr("Close this list"))
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleDescription(
+            QCoreApplication.translate("Shortcuts", "Close this list")
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(self.tree)
         layout.addWidget(buttons)
