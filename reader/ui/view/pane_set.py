@@ -49,6 +49,9 @@ class PaneSet(QStackedWidget):
         self.setCurrentWidget(self.split if mode is not Mode.INTERLEAVED else self.inter)
         self.left.setVisible(mode in (Mode.EN, Mode.SIDE))
         self.right.setVisible(mode in (Mode.ZH, Mode.SIDE))
+        # The splitter gives the panes shown their widths now, not on its next layout request:
+        # text laid out before that would be laid out for the old widths, then again.
+        self.split.refresh()
         self.aligner.enabled = mode is Mode.SIDE
         if mode is Mode.SIDE:
             self.aligner.schedule()
