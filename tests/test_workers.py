@@ -1,6 +1,7 @@
 """A background job always reports: its result, or a one-line reason, whatever it raised."""
 
 import logging
+import time
 
 from reader.ui.workers import Job
 
@@ -38,3 +39,52 @@ def test_a_cancelled_job_delivers_nothing(qtbot):
     job.wait(5)
     qtbot.wait(50)
     assert seen == []
+
+
+def test_partial_results_arrive_in_order_and_before_the_result(qtbot):
+    def fn(job_ref: list) -> str:
+        for n in range(50):
+            job_ref[0].emit_early({"n": n})
+        return "done"
+
+    ref: list = []
+    job = Job(fn, ref)
+    ref.append(job)
+    seen: list = []
+    job.early.connect(lambda value: seen.append(value["n"]))
+    job.done.connect(lambda value: seen.append(value))
+    with qtbot.waitSignal(job.done, timeout=5000):
+        job.start()
+    assert seen == [*range(50), "done"]
+
+
+def test_a_call_made_while_the_gui_waits_runs_with_the_gui_thread_stopped(qtbot):
+    """`while_gui_waits`: the GUI thread runs nothing (not even a 1 ms timer) while the worker's
+    call runs; on the GUI thread itself the call is just made."""
+    from PySide6.QtCore import QTimer
+
+    from reader.ui.workers import while_gui_waits
+
+    ticks = [0]
+    timer = QTimer()
+    timer.setInterval(1)
+    timer.timeout.connect(lambda: ticks.__setitem__(0, ticks[0] + 1))
+    timer.start()
+
+    def stopped_gui() -> tuple[int, int]:
+        before = ticks[0]
+        time.sleep(0.1)
+        return before, ticks[0]
+
+    def fn() -> tuple[int, int]:
+        while ticks[0] < 3:  # the GUI thread runs meanwhile
+            time.sleep(0.005)
+        return while_gui_waits(stopped_gui)
+
+    job = Job(fn)
+    with qtbot.waitSignal(job.done, timeout=10000) as done:
+        job.start()
+    timer.stop()
+    before, after = done.args[0]
+    assert before == after >= 3
+    assert while_gui_waits(lambda: 7) == 7

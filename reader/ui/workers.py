@@ -9,6 +9,14 @@ that no callback of its ever runs on a deleted object, whatever it was connected
 Whatever the function raises ends in `failed` with a one-line reason: a `TranscriptError`'s own,
 anything else as its type and message, logged with its traceback (a bug must be seen, and a
 view waiting for a job must never wait forever).
+
+Locks: PySide keeps the GIL through each Qt call made from Python, and some of Qt's calls take
+a lock of its signal machinery (connecting, moving an object to another thread); and the GUI
+thread can hold such a lock while it waits for the GIL (a deleted object telling a Python-made
+sender it is gone). So the function's thread never makes Qt wait for the GIL under such a lock:
+what it hands over travels in Python (`_results`, `_early`), its signals to the GUI thread carry
+no Python object, and a Qt call that takes such a lock is made while the GUI thread waits in a
+safe place (`while_gui_waits`).
 """
 
 from __future__ import annotations
@@ -16,8 +24,9 @@ from __future__ import annotations
 import logging
 import threading
 import traceback
+from collections import deque
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal
@@ -25,6 +34,27 @@ from PySide6.QtCore import QObject, Signal
 from ..core.errors import TranscriptError
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+PARK_WAIT = 5.0  # seconds a worker waits for the GUI thread to stop in a safe place
+_local = threading.local()  # the job whose function runs on this thread, if any
+
+
+def while_gui_waits(fn: Callable[[], T]) -> T:
+    """Call `fn` on this worker while the GUI thread waits for it in a safe place (a Qt call that
+    takes a lock the GUI thread may hold while waiting for the GIL, such as moveToThread); on
+    the GUI thread, or on a thread that runs no job, just call it."""
+    job: Job | None = getattr(_local, "job", None)
+    if job is None:
+        return fn()
+    return job._with_gui_parked(fn)
+
+
+class _Gate:
+    """The GUI thread stops at a gate (`parked`) until the worker opens it (`go`)."""
+
+    def __init__(self) -> None:
+        self.parked, self.go = threading.Event(), threading.Event()
 
 
 class Job(QObject):
@@ -43,8 +73,13 @@ class Job(QObject):
         self.cancelled = False
         self.details = ""  # the traceback of an exception that was a bug, once `failed` said it
         self.resume = threading.Event()  # for a function that waits for the GUI between steps
+        self._result: tuple[bool, Any] | None = None  # set by the worker before `finished`
+        self._early: deque[Any] = deque()  # partial results not yet handed over, in order
+        self._gates: deque[_Gate] = deque()  # the worker's requests to stop the GUI thread
         self._relay = _Relay()
-        self._relay.result.connect(self._deliver)
+        self._relay.finished.connect(self._deliver)
+        self._relay.arrived.connect(self._deliver_early)
+        self._relay.park.connect(self._park)
         self._thread: threading.Thread | None = None
         # Checked when the result arrives (shiboken6.isValid), not through the owner's destroyed
         # signal: connecting that made PySide type every QObject subclass it might hand over.
@@ -89,9 +124,11 @@ class Job(QObject):
     def emit_early(self, value: Any) -> None:
         """Called by the function (from its thread) to hand over a partial result."""
         if not self.cancelled:
-            self.early.emit(value)
+            self._early.append(value)
+            self._relay.arrived.emit()
 
     def _run(self) -> None:
+        _local.job = self
         try:
             result: tuple[bool, Any] = (True, self._fn(*self._args))
         except TranscriptError as err:
@@ -100,19 +137,55 @@ class Job(QObject):
             log.exception("a background job failed: %s", getattr(self._fn, "__qualname__", self._fn))
             self.details = traceback.format_exc()
             result = (False, f"{type(err).__name__}: {err}")
+        finally:
+            _local.job = None
         if not self.cancelled:
-            self._relay.result.emit(self, result)
+            self._result = result
+            self._relay.finished.emit()
 
-    def _deliver(self, job: Job, result: tuple[bool, Any]) -> None:
+    def _with_gui_parked(self, fn: Callable[[], T]) -> T:
+        """Worker side of `while_gui_waits`."""
+        gate = _Gate()
+        self._gates.append(gate)
+        self._relay.park.emit()
+        if not gate.parked.wait(PARK_WAIT):  # the GUI thread is gone or stuck: go on alone
+            log.warning("the GUI thread did not stop for a worker in %.0f s", PARK_WAIT)
+        try:
+            return fn()
+        finally:
+            gate.go.set()
+
+    def _park(self) -> None:
+        """GUI side: wait, holding no lock of Qt's, while the worker makes its call."""
+        while self._gates:
+            gate = self._gates.popleft()
+            gate.parked.set()
+            gate.go.wait(PARK_WAIT)
+
+    def _owner_gone(self) -> bool:
+        return self._owner is not None and not shiboken6.isValid(self._owner)
+
+    def _deliver_early(self) -> None:
+        while self._early:
+            value = self._early.popleft()
+            if not self.cancelled and not self._owner_gone():
+                self.early.emit(value)
+
+    def _deliver(self) -> None:
+        self._deliver_early()  # what came before the result is handed over before it
         Job._running.discard(self)
-        owner, self._owner = self._owner, None
-        if self.cancelled or (owner is not None and not shiboken6.isValid(owner)):
+        gone = self._owner_gone()
+        self._owner = None
+        result, self._result = self._result, None
+        if self.cancelled or gone or result is None:
             return
         ok, value = result
         (self.done if ok else self.failed).emit(value)
 
 
 class _Relay(QObject):
-    """Carries a job's outcome across threads (emitted from the worker, received in the GUI)."""
+    """Tells the GUI thread that a job has something for it; what it has travels in Python."""
 
-    result = Signal(object, object)
+    finished = Signal()  # the result is set
+    arrived = Signal()  # a partial result is queued
+    park = Signal()  # the worker asks the GUI thread to wait at a gate

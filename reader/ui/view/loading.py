@@ -9,6 +9,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,7 +21,7 @@ from ...core.modes import Mode, fitting
 from ...core.parser import parse_decoded, parse_head, read_file
 from ...core.rows import call_rows
 from ..theme import Colours
-from ..workers import Job
+from ..workers import Job, while_gui_waits
 from .document import Built, build
 
 if TYPE_CHECKING:  # the figure lexer (Pygments) is imported when figures are found, not before
@@ -114,7 +115,8 @@ def prepare(
     for name in fitting(mode, t.languages).documents:
         doc, row_blocks = build(name, t, rows, font, palette)
         if gui is not None:
-            doc.moveToThread(gui.thread())  # pushed from this thread to the GUI thread
+            # Pushed from this thread to the GUI thread, which waits meanwhile (see workers).
+            while_gui_waits(partial(doc.moveToThread, gui.thread()))
         documents[name] = (doc, row_blocks)
     return Loaded(t, call, figures, documents)
 
