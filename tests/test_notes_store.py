@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 from notes_helpers import BASIC_TEXT, FIXTURES, add, opened, write
 
-from reader.core.notes import db, schema
+from reader.core.notes import db, schema, turns
 from reader.core.notes.anchors import make_anchor
 from reader.core.notes.models import (
     COLORS,
@@ -309,12 +309,14 @@ def test_a_failed_migration_changes_nothing(tmp_path, monkeypatch):
 
 
 def test_a_lock_held_too_long_is_a_typed_error(tmp_path, monkeypatch):
-    monkeypatch.setattr(db, "BUSY_TIMEOUT_MS", 200)
+    monkeypatch.setattr(turns, "WRITE_WAIT_S", 0.2)
     with NotesStore() as store, NotesStore() as other:
         t, _ = opened(store, write(tmp_path / "a.txt", BASIC_TEXT))
-        other.db.conn.execute("BEGIN IMMEDIATE")
-        with pytest.raises(StoreBusyError, match="busy"):
+        other.db.conn.execute("BEGIN IMMEDIATE")  # another program, not taking turns
+        with pytest.raises(StoreBusyError, match=r"busy \(other programs kept writing to it for 0.2 s\)"):
             add(store, t, 1)
+        assert not store.db.conn.in_transaction
+        assert store.db.conn.execute("PRAGMA busy_timeout").fetchone()[0] == db.BUSY_TIMEOUT_MS
         other.db.conn.execute("ROLLBACK")
         add(store, t, 1)
         assert len(store.notes()) == 1
