@@ -322,6 +322,26 @@ def test_a_lock_held_too_long_is_a_typed_error(tmp_path, monkeypatch):
         assert len(store.notes()) == 1
 
 
+def test_a_turn_file_that_cannot_be_used_only_costs_the_order_of_writers(tmp_path, monkeypatch):
+    """The turn file orders writers; SQLite's lock keeps the store whole. A folder where the file
+    belongs, or a writer stopped while holding the turn, never stops a write."""
+    with NotesStore() as store:
+        t, _ = opened(store, write(tmp_path / "a.txt", BASIC_TEXT))
+        turn = turns.turn_path(store.path)
+        turn.unlink()
+        turn.mkdir()
+        add(store, t, 1, text="beside a folder")
+        turn.rmdir()
+        monkeypatch.setattr(turns, "WRITE_WAIT_S", 0.4)
+        held = os.open(turn, os.O_RDWR | os.O_CREAT)
+        try:
+            assert turns._try_lock(held)  # a writer stopped with the turn in its hands
+            add(store, t, 2, text="without the turn")
+        finally:
+            os.close(held)
+        assert sorted(n.text for n in store.notes()) == ["beside a folder", "without the turn"]
+
+
 def test_store_folder_that_cannot_be_made_is_a_one_line_error(tmp_path, monkeypatch):
     blocker = write(tmp_path / "file", "x")
     monkeypatch.setenv("TRANSCRIPT_READER_DATA", str(blocker / "data"))
