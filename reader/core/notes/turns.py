@@ -65,11 +65,11 @@ def turn_path(store: Path) -> Path:
     return Path(f"{store}.turn")
 
 
-def begin_immediate(conn: sqlite3.Connection, store: Path, wait_s: float | None = None) -> bool:
+def begin_immediate(conn: sqlite3.Connection, store: Path) -> bool:
     """Start a write transaction (``BEGIN IMMEDIATE``) on ``conn`` once it is this writer's turn;
     False if the other writers kept the store locked for the whole wait. An SQLite error other
     than busy is raised as it is."""
-    deadline = time.monotonic() + (WRITE_WAIT_S if wait_s is None else wait_s)
+    deadline = time.monotonic() + WRITE_WAIT_S
     turn = _open_turn(store)
     try:
         if turn is not None and not _keep_trying(_try_turn(turn), (time.monotonic() + deadline) / 2):
