@@ -7,11 +7,13 @@ import signal
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 
 import pytest
-from notes_helpers import BASIC_TEXT
+from notes_helpers import BASIC_TEXT, add, opened
 
+from reader.core.notes.models import now_iso
 from reader.core.notes.store import NotesStore
 from reader.core.paths import data_dir
 
@@ -68,6 +70,43 @@ def test_concurrent_writers_lose_nothing(basic, tmp_path):
     assert texts == sorted(f"w{w}-n{n}" for w in range(WRITERS) for n in range(NOTES_EACH))
     assert len({n.id for n in notes}) == len({n.uuid for n in notes}) == WRITERS * NOTES_EACH
     print(f"{WRITERS} writers x {NOTES_EACH} notes: {len(notes)} present, {elapsed:.2f} s")
+
+
+BURSTS = 50
+
+
+def test_a_note_added_while_another_writer_writes_back_to_back_goes_in_before_it_stops(basic):
+    """Another window writes over and over, taking the store's lock again as soon as it commits. A
+    note added meanwhile goes in after a burst or two, not once the other stops: SQLite's own busy
+    handler, sleeping up to 100 ms between tries, finds the lock free only if it happens to try in
+    the microseconds between two bursts, so a writer waiting behind such bursts lost nearly always."""
+    with NotesStore() as store:
+        t, _ = opened(store, basic)
+    writing, waiting, added = threading.Event(), threading.Event(), threading.Event()
+    bursts_after = []  # the other writer's commits made after the note's write began
+
+    def other_window():
+        with NotesStore(verify=False) as other:
+            while not added.is_set() and len(bursts_after) < BURSTS:
+                with other.db.write() as conn:
+                    conn.execute("UPDATE documents SET last_opened = ?", (now_iso(),))
+                    writing.set()
+                    time.sleep(0.01)  # holding the lock, as a commit on a busy disk does
+                if waiting.is_set():
+                    bursts_after.append(1)
+
+    other = threading.Thread(target=other_window)
+    with NotesStore(verify=False) as store:
+        other.start()
+        try:
+            assert writing.wait(60)
+            waiting.set()
+            note = add(store, t, 3, text="mine")
+        finally:
+            added.set()
+            other.join()
+        assert len(bursts_after) < BURSTS, "the note only went in once the other writer stopped"
+        assert [n.text for n in store.notes()] == ["mine"] and note.text == "mine"
 
 
 KILLED_IN_TRANSACTION = """

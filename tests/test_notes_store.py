@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 from notes_helpers import BASIC_TEXT, FIXTURES, add, opened, write
 
-from reader.core.notes import db, schema
+from reader.core.notes import db, schema, turns
 from reader.core.notes.anchors import make_anchor
 from reader.core.notes.models import (
     COLORS,
@@ -309,15 +309,37 @@ def test_a_failed_migration_changes_nothing(tmp_path, monkeypatch):
 
 
 def test_a_lock_held_too_long_is_a_typed_error(tmp_path, monkeypatch):
-    monkeypatch.setattr(db, "BUSY_TIMEOUT_MS", 200)
+    monkeypatch.setattr(turns, "WRITE_WAIT_S", 0.2)
     with NotesStore() as store, NotesStore() as other:
         t, _ = opened(store, write(tmp_path / "a.txt", BASIC_TEXT))
-        other.db.conn.execute("BEGIN IMMEDIATE")
-        with pytest.raises(StoreBusyError, match="busy"):
+        other.db.conn.execute("BEGIN IMMEDIATE")  # another program, not taking turns
+        with pytest.raises(StoreBusyError, match=r"busy \(other programs kept writing to it for 0.2 s\)"):
             add(store, t, 1)
+        assert not store.db.conn.in_transaction
+        assert store.db.conn.execute("PRAGMA busy_timeout").fetchone()[0] == db.BUSY_TIMEOUT_MS
         other.db.conn.execute("ROLLBACK")
         add(store, t, 1)
         assert len(store.notes()) == 1
+
+
+def test_a_turn_file_that_cannot_be_used_only_costs_the_order_of_writers(tmp_path, monkeypatch):
+    """The turn file orders writers; SQLite's lock keeps the store whole. A folder where the file
+    belongs, or a writer stopped while holding the turn, never stops a write."""
+    with NotesStore() as store:
+        t, _ = opened(store, write(tmp_path / "a.txt", BASIC_TEXT))
+        turn = turns.turn_path(store.path)
+        turn.unlink()
+        turn.mkdir()
+        add(store, t, 1, text="beside a folder")
+        turn.rmdir()
+        monkeypatch.setattr(turns, "WRITE_WAIT_S", 0.4)
+        held = os.open(turn, os.O_RDWR | os.O_CREAT)
+        try:
+            assert turns._try_lock(held)  # a writer stopped with the turn in its hands
+            add(store, t, 2, text="without the turn")
+        finally:
+            os.close(held)
+        assert sorted(n.text for n in store.notes()) == ["beside a folder", "without the turn"]
 
 
 def test_store_folder_that_cannot_be_made_is_a_one_line_error(tmp_path, monkeypatch):

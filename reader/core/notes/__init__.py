@@ -2,6 +2,7 @@
 
 - :mod:`.models`  the data (Note, Anchor, Placement, Document, NoteFilter), COLORS, typed errors
 - :mod:`.db`      the sqlite3 wrapper: WAL, busy timeout, transactions, damage, migrations
+- :mod:`.turns`   writers taking turns at the write lock, fairly, with a bounded wait
 - :mod:`.salvage` what can still be read of a damaged store (SQL row by row, then page by page:
   :mod:`.pages` reads an SQLite file's B-tree pages without SQLite)
 - :mod:`.schema`  the schema as a table of migrations

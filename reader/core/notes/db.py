@@ -2,7 +2,8 @@
 
 Why each piece is here:
 - WAL and a busy timeout: the window and the CLI (or two windows) write at once and wait for each
-  other instead of failing; readers never block the writer.
+  other instead of failing; readers never block the writer. Writers wait their turn fairly
+  (:mod:`.turns`), never SQLite's busy handler, which can pass one over until it gives up.
 - ``synchronous=FULL``: a committed note survives a power cut, not only a killed process.
 - every write in one ``BEGIN IMMEDIATE`` transaction (:meth:`Database.write`): the write lock is
   taken up front, so two writers never deadlock upgrading a read lock, and a crash or kill -9
@@ -29,7 +30,7 @@ from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
-from . import schema
+from . import schema, turns
 from .models import NewerStoreError, Restored, StoreBusyError, StoreError, now_iso
 from .recovery import Recovery, path_from, path_value
 
@@ -319,9 +320,15 @@ class Database:
 @contextlib.contextmanager
 def _transaction(conn: sqlite3.Connection, path: Path) -> Iterator[None]:
     try:
-        conn.execute("BEGIN IMMEDIATE")
+        began = turns.begin_immediate(conn, path)
     except sqlite3.Error as err:
         raise _store_error(err, path) from None
+    if not began:
+        raise StoreBusyError(
+            f"the notes store is busy (other programs kept writing to it for {turns.WRITE_WAIT_S:g} s); "
+            "nothing was changed, try again",
+            str(path),
+        )
     try:
         yield
     except sqlite3.Error as err:

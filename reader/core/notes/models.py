@@ -37,7 +37,8 @@ class StoreError(NotesError):
 
 
 class StoreBusyError(StoreError):
-    """Another program held the store's write lock for longer than the busy timeout."""
+    """Other programs kept the store locked for longer than a write waits (60 s, :mod:`.turns`)
+    or a read waits (the busy timeout)."""
 
 
 class NewerStoreError(StoreError):
