@@ -1,5 +1,4 @@
-"""A pane scrolls on past the end of its text (the last paragraphs can be the place at the top),
-without laying a long text out whole to know where its end is."""
+"""A pane scrolls on past the end of its text: the last paragraphs can be the place at the top."""
 
 from __future__ import annotations
 
@@ -9,7 +8,7 @@ pytest.importorskip("PySide6")
 
 from PySide6.QtGui import QTextCursor, QTextDocument  # noqa: E402
 
-from reader.ui.view.pane import SHORT_TEXT, TAIL_LINES, Pane  # noqa: E402
+from reader.ui.view.pane import TAIL_LINES, Pane  # noqa: E402
 
 
 def document(parent: Pane, paragraphs: int) -> QTextDocument:
@@ -30,15 +29,6 @@ def pane(qtbot) -> Pane:
     pane.show()
     qtbot.waitExposed(pane)
     return pane
-
-
-def test_a_long_text_is_not_laid_out_whole_when_shown(qtbot, pane):
-    doc = document(pane, 4000)
-    assert doc.characterCount() > 10 * SHORT_TEXT
-    pane.set_document(doc, list(range(4000)))
-    # Qt lays a long text out in steps on a timer; the scroll range it sets meanwhile must not
-    # make the pane lay the rest out at once (a stall of the window on a long call).
-    assert doc.lastBlock().layout().lineCount() == 0
 
 
 def test_the_end_of_the_text_scrolls_up_to_the_top(qtbot, pane):

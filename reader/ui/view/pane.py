@@ -58,7 +58,6 @@ HAND_EVENTS = {
 }
 TOP_SLACK = 8  # a row with no more than this many pixels left on screen is no longer the top one
 TAIL_LINES = 3  # lines of text still on screen when scrolled to the very end
-SHORT_TEXT = 20_000  # characters of a text laid out whole at once to know its height
 
 
 class Pane(QTextEdit):
@@ -92,7 +91,6 @@ class Pane(QTextEdit):
         self.menu_source: MenuSource | None = None
         self._hand = 0  # inside an input event of the reader's (wheel, keys, a drag)
         self._hand_action = False  # the scroll bar was moved by the reader, this turn of the loop
-        self._stretched = -1  # the scroll range's top as set past the end of the text
         self.verticalScrollBar().actionTriggered.connect(self._bar_moved)
         self.verticalScrollBar().rangeChanged.connect(self._past_the_end)
 
@@ -235,20 +233,9 @@ class Pane(QTextEdit):
         # The last paragraphs scroll up to the top as any other: the reader's place is the
         # paragraph at the top, and near the end of a call (or of a call filtered to one speaker)
         # the text would otherwise stop short of it.
-        # Qt sets the range from the text laid out so far (it lays a long text out in steps), so
-        # that text's height is the range's top plus the viewport's. Asking the layout for the
-        # whole text's height would lay all of it out at once, each time the range changes.
-        if high == self._stretched:  # the range set here
-            return
-        if high > 0:
-            height = high + self.viewport().height()
-        elif self.document().characterCount() <= SHORT_TEXT:  # fits: its layout is quick
-            height = round(self.document().documentLayout().documentSize().height())
-        else:  # only its start is laid out yet: the range grows as the rest is
-            return
-        end = max(height - TAIL_LINES * self.fontMetrics().lineSpacing(), high)
+        tail = TAIL_LINES * self.fontMetrics().lineSpacing()
+        end = max(round(self.document().documentLayout().documentSize().height() - tail), high)
         if end != high:
-            self._stretched = end
             self.verticalScrollBar().setMaximum(end)
 
     def _bar_moved(self, _action: int) -> None:
