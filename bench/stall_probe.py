@@ -136,7 +136,7 @@ def install_wrappers(per_block: bool) -> None:
         (pane.Pane, ["set_document", "set_flags", "paintEvent", "set_layer"]),
         (sidepanel.SidePanel, ["set_transcript", "set_call"]),
         (window.MainWindow, ["_loaded", "_tab_changed", "_position", "open_path"]),
-        (window_export.WindowExport, ["ask_pdf", "ask_options", "export_pdf", "_start", "_done"]),
+        (window_export.WindowExport, ["ask_pdf", "ask_options", "export_pdf", "_print", "_done"]),
     ]  # fmt: skip
     for cls, names in targets:
         for name in names:

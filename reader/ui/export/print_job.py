@@ -15,7 +15,6 @@ done; a failure ends, as every command's does, with exit status 2 and one `error
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -125,5 +124,4 @@ def run(argv: list[str]) -> int:
                 raise JobError(f"the print job names no printer it can use: {err}") from err
         pages = pdf.render(device, html, title, font, _page_done)
     print(f"pages {pages}", flush=True)
-    sys.stdout.flush()
     return 0

@@ -105,14 +105,9 @@ class WindowExport(QObject):
             self.export_pdf(Path(path), options)
 
     def export_pdf(self, out: Path, options: PrintOptions | None = None) -> PrintRun | None:
-        """Write the view's printout (`options`, else what it shows) to `out` on a worker; the
-        job (None with no transcript)."""
-        v = self._view()
-        if v is None or v.transcript is None:
-            return None
-        target = {"pdf": str(out)}
-        args = (target, v.transcript, options or options_of(v), marks_of(v), dict(v.figs.analysis))
-        return self._start(PrintRun(partial(_write_job, *args), self), out.name)
+        """Write the view's printout (`options`, else what it shows) to `out`; the printout under
+        way (None with no transcript)."""
+        return self._print({"pdf": str(out)}, options, out.name)
 
     def ask_print(self) -> None:
         v = self._view()
@@ -132,14 +127,9 @@ class WindowExport(QObject):
             self.print_to(printer, options)
 
     def print_to(self, printer: QPrinter, options: PrintOptions | None = None) -> PrintRun | None:
-        """Print the view's printout (`options`, else what it shows) on `printer` (kept alive by
-        the job) on a worker."""
-        v = self._view()
-        if v is None or v.transcript is None:
-            return None
-        target = {"printer": printer_settings(printer)}  # the child sets up a printer like it
-        args = (target, v.transcript, options or options_of(v), marks_of(v), dict(v.figs.analysis))
-        return self._start(PrintRun(partial(_write_job, *args), self), printer.docName())
+        """Print the view's printout (`options`, else what it shows) on a printer set up as
+        `printer` is; the printout under way (None with no transcript)."""
+        return self._print({"printer": printer_settings(printer)}, options, printer.docName())
 
     def ask_preview(self) -> None:
         v = self._view()
@@ -182,7 +172,14 @@ class WindowExport(QObject):
         preview.dialog.deleteLater()
         preview.deleteLater()
 
-    def _start(self, run: PrintRun, what: str) -> PrintRun:
+    def _print(self, target: dict[str, Any], options: PrintOptions | None, what: str) -> PrintRun | None:
+        """The view's printout sent to `target` (its HTML made on a worker, its pages printed by a
+        child process), the status bar following it."""
+        v = self._view()
+        if v is None or v.transcript is None:
+            return None
+        args = (target, v.transcript, options or options_of(v), marks_of(v), dict(v.figs.analysis))
+        run = PrintRun(partial(_write_job, *args), self)
         self.window.show_message(
             QCoreApplication.translate("WindowExport", "Printing {what}\u2026").format(what=what)
         )
