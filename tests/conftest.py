@@ -63,3 +63,15 @@ def make_window(qtbot, tmp_path):
     for w in made:
         w.search.service.close()
         w.notes.service.close()
+
+
+@pytest.fixture
+def shown(qtbot, make_window):
+    """A shown window with tests/fixtures/basic.txt open and ready, its notes store open: the
+    window and the file's view."""
+    window = make_window()
+    v = window.open_path(FIXTURES / "basic.txt")
+    with qtbot.waitSignal(v.ready, timeout=10000):
+        pass
+    qtbot.waitUntil(lambda: window.notes.service.is_open, timeout=10000)
+    return window, v

@@ -25,16 +25,6 @@ FIXTURES = Path(__file__).parent / "fixtures"
 needs_poppler = pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils is not installed")
 
 
-@pytest.fixture
-def shown(qtbot, make_window):
-    window = make_window()
-    v = window.open_path(FIXTURES / "basic.txt")
-    with qtbot.waitSignal(v.ready, timeout=10000):
-        pass
-    qtbot.waitUntil(lambda: window.notes.service.is_open, timeout=10000)
-    return window, v
-
-
 def text_of(path: Path) -> str:
     """The PDF's text, its ligatures ("ﬁ") as letters."""
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout

@@ -22,16 +22,6 @@ from reader.ui.window.actions import MainAction  # noqa: E402
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
-@pytest.fixture
-def shown(qtbot, make_window):
-    window = make_window()
-    v = window.open_path(FIXTURES / "basic.txt")
-    with qtbot.waitSignal(v.ready, timeout=10000):
-        pass
-    qtbot.waitUntil(lambda: window.notes.service.is_open, timeout=10000)
-    return window, v
-
-
 def laid_out(qtbot, preview) -> int:
     """The number of pages, once they are laid out (and the dialog painted them)."""
     if preview.pages is None:
