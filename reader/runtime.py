@@ -6,13 +6,11 @@ nowhere else. The reasons and their measurements are in bench/RESULTS.md ("Inter
   made the collector scan over and over while finding nothing to free.
 - The window's worker threads (parsing, figures) share the GIL with the GUI thread: a shorter
   switch interval keeps each of the GUI thread's Python callbacks from waiting long for it.
-- Once the window's modules are imported, the source lines Python cached meanwhile are dropped.
 """
 
 from __future__ import annotations
 
 import gc
-import linecache
 import sys
 
 GC_THRESHOLD = (50_000, 20, 100)
@@ -24,11 +22,3 @@ def configure(window: bool) -> None:
     gc.set_threshold(*GC_THRESHOLD)
     if window:
         sys.setswitchinterval(WINDOW_SWITCH_INTERVAL)
-
-
-def drop_source_lines() -> None:
-    """Forget the source lines Python cached while importing. PySide6 reads the source of every
-    module imported after it (its `__feature__` support looks for "PySide6" in the text), and
-    `linecache` keeps all of it: megabytes the window never needs. A traceback reads the lines
-    it shows again from the files."""
-    linecache.clearcache()

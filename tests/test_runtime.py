@@ -51,17 +51,3 @@ def test_no_other_module_changes_interpreter_wide_settings():
             ):
                 offenders.append(f"{path.relative_to(PACKAGE)}:{node.lineno}")
     assert offenders == []
-
-
-def test_the_source_lines_cached_while_importing_are_dropped_once_the_window_is_imported():
-    """PySide6 reads the source of every module imported after it (into linecache): the window's
-    start drops that text, and a traceback still shows its lines (read again from the file)."""
-    code = (
-        "import linecache, traceback; import PySide6.QtCore; import reader.ui.theme; "
-        "print(any('/reader/' in f for f in linecache.cache)); "
-        "from reader import runtime; runtime.drop_source_lines(); "
-        "print(any('/reader/' in f for f in linecache.cache)); "
-        "print('def drop_source_lines' in ''.join(linecache.getlines(runtime.__file__)))"
-    )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.split() == ["True", "False", "True"]

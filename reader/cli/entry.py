@@ -28,8 +28,6 @@ from .output import emit, emit_json
 def _app(args: argparse.Namespace) -> int:
     from ..ui.app import run  # Qt: only the window needs it, never a subcommand
 
-    runtime.drop_source_lines()  # the window's modules are imported: their text is not needed
-
     file, paragraph = args.file, None
     if file and file.startswith("transcript-reader:"):  # a link from an exported note
         file, paragraph = parse_link(file)
