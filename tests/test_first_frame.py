@@ -13,6 +13,7 @@ import pytest
 pytest.importorskip("PySide6")
 
 from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtGui import QTextBlock  # noqa: E402
 from test_app_run import run_app  # noqa: E402
 
 from reader.ui import config  # noqa: E402
@@ -131,3 +132,63 @@ def test_state_at_the_first_paint_is_final(mode):
     assert s["figures_coloured"] is True
     assert s["shown"] == 1 and s["paragraph"] == 0
     assert s["level"] is (mode == "side")
+
+
+def test_the_first_paint_brings_the_first_screens_figures_and_the_rest_is_coloured_off_screen(
+    qtbot, window, monkeypatch
+):
+    """The worker finds the figures of the call's first rows before the hand-over, the view the
+    rest after the first paint; colouring them recolours no block that was on screen."""
+    from reader.ui.view.highlighter import FigureHighlighter
+
+    at_paint: dict[str, object] = {}
+    recoloured: list[tuple[object, int]] = []
+    rehighlight_block = FigureHighlighter.rehighlightBlock
+
+    def spy(self: FigureHighlighter, block: QTextBlock) -> None:
+        if at_paint:
+            recoloured.append((self.document(), block.blockNumber()))
+        rehighlight_block(self, block)
+
+    monkeypatch.setattr(FigureHighlighter, "rehighlightBlock", spy)
+    view = window.open_path(LONG)
+
+    def painted() -> None:
+        at_paint.update(
+            known=set(view.figs.analysis),
+            visible={pane.document(): pane.visible_blocks() for pane in shown_panes(view)},
+            formats=visible_formats(view),
+        )
+
+    view.textPainted.connect(painted)
+    with qtbot.waitSignal(view.ready, timeout=10000):
+        pass
+    assert view.transcript is not None
+    call = view.transcript.calls[0]
+    every = set(range(call.first, call.end))
+    assert set(at_paint["known"]) < every  # type: ignore[call-overload]
+    assert every <= set(view.figs.analysis)
+    assert recoloured  # the rest of the call was coloured after the paint ...
+    visible = at_paint["visible"]
+    assert isinstance(visible, dict)
+    assert [(d, n) for d, n in recoloured if visible[d][0] <= n <= visible[d][1]] == []  # ... off screen
+    assert visible_formats(view) == at_paint["formats"]
+    for pane in shown_panes(view):  # and every figure of the call has its colour now
+        block = pane.document().begin()
+        while block.isValid():
+            if blocks.kind_of(block) == "paragraph" and not blocks.is_gap(block):
+                figures = view.figs.figures(blocks.paragraph_of(block), blocks.lang_of(block)) or []
+                starts = {f.start for f in block.layout().formats()}
+                assert all(f.start in starts for f in figures)
+            block = block.next()
+
+
+def visible_formats(view: TranscriptView) -> list[tuple[int, int, int, str]]:
+    """(block, start, length, colour) of every coloured span of the blocks on screen."""
+    out = []
+    for pane in shown_panes(view):
+        first, last = pane.visible_blocks()
+        for number in range(first, last + 1):
+            for f in pane.document().findBlockByNumber(number).layout().formats():
+                out.append((number, f.start, f.length, f.format.foreground().color().name()))
+    return out

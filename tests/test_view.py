@@ -528,12 +528,14 @@ def test_loading_leaves_the_interpreter_settings_alone(qapp):
 
 
 def test_the_text_comes_with_its_figures_found_off_the_gui_thread(qtbot, window):
-    """Opening a file hands the view the text with the figures of the call shown, found by the
-    worker, so that the first paint is coloured and never laid out again for them. Nothing is
-    lexed on the GUI thread."""
+    """Opening a file hands the view the text with the figures of the call's first rows (more
+    than a screen), found by the worker, so that the first paint is coloured and never laid out
+    again for them; the rest follow from another worker. Nothing is lexed on the GUI thread."""
     import threading
 
     import reader.core.figures as figures_module
+    from reader.core.rows import call_rows
+    from reader.ui.view.loading import FIRST_ROWS
 
     real, lexed_on_gui = figures_module.lexer_for, []
 
@@ -552,7 +554,9 @@ def test_the_text_comes_with_its_figures_found_off_the_gui_thread(qtbot, window)
     finally:
         figures_module.lexer_for = real
     c = view.transcript.calls[view.call]
-    assert figures_at_loaded == [c.end - c.first]
+    first_rows = [r.paragraph for r in call_rows(view.transcript, view.call)[:FIRST_ROWS] if r.paragraph >= 0]
+    assert figures_at_loaded == [max(first_rows) + 1 - c.first]
+    assert figures_at_loaded[0] < c.end - c.first  # the sample's first call is longer than that
     assert all(p in view.figs.analysis for p in range(c.first, c.end))
     assert lexed_on_gui == []
 

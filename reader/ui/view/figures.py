@@ -52,11 +52,13 @@ class ViewFigures(QObject):
         on it for longer than one paragraph's work."""
         view, t = self.view, self.view.transcript
         assert t is not None
-        todo = [c for c in calls if t.calls[c].first not in self.analysis]
+        todo = [c for c in calls if not self._complete(c)]
         if not todo:
             return None
-
-        job = Job(lambda: analyse_calls(t, todo, job, until), owner=self)
+        # What the first paint came with is not found again (nor recoloured on screen).
+        spans = [range(t.calls[c].first, t.calls[c].end) for c in todo]
+        known = frozenset(p for span in spans for p in span if p in self.analysis)
+        job = Job(lambda: analyse_calls(t, todo, job, until, known), owner=self)
         job.done.connect(self._analysed)
         # Signal to signal, not a lambda: Qt drops the connection when this object goes, so a
         # report the worker queued before a tab closed is never delivered to a deleted view.
@@ -67,9 +69,15 @@ class ViewFigures(QObject):
 
     def known(self) -> bool:
         """Whether the figures of the call shown are found (or it has no paragraph)."""
+        return self.view.transcript is None or self._complete(self.view.call)
+
+    def _complete(self, call: int) -> bool:
+        """Whether every paragraph of `call` has its figures (a file's first paint comes with
+        those of its first screen only)."""
         t = self.view.transcript
-        c = t.calls[self.view.call] if t is not None else None
-        return c is None or c.end == c.first or c.first in self.analysis
+        assert t is not None
+        c = t.calls[call]
+        return all(p in self.analysis for p in range(c.first, c.end))
 
     def analyse_when_painted(self, waited: int = 0) -> None:
         """Find the figures of the call shown once the reading pane has painted its text (0.3 s
@@ -98,7 +106,7 @@ class ViewFigures(QObject):
         now = pick()
         here_call = t.paragraphs[here].call if 0 <= here < len(t.paragraphs) else 0
         order = range(here_call - 1, -1, -1) if backwards else range(here_call + 1, len(t.calls))
-        unchecked = [c for c in order if t.calls[c].first not in self.analysis]
+        unchecked = [c for c in order if not self._complete(c)]
         if now is not None and (not unchecked or t.paragraphs[now].call == here_call):
             found(now)
             return

@@ -150,17 +150,18 @@ class FigureHighlighter(QSyntaxHighlighter):
 
     def refresh_paragraphs(self, indices: Iterable[int], near: int = 0) -> None:
         """Recolour the blocks of these paragraphs (their analysis has arrived). More than
-        SYNC_BLOCKS paragraphs (a whole call's) go as a progressive pass from block `near`."""
+        SYNC_BLOCKS paragraphs (the rest of a call) go in slices, from block `near` down: the
+        blocks of other paragraphs (those on screen, coloured already) are left as they are."""
         if not self._enabled:
             return
         doc = self.document()
         if doc is None:
             return
         indices = list(indices)
-        if self._slicer is not None and len(indices) > SYNC_BLOCKS:
-            self._recolour_all(near)  # (without first mapping every paragraph to its blocks)
-            return
         found = [block for index in indices for block in self._blocks_of(doc, index)]
+        if self._slicer is not None and len(indices) > SYNC_BLOCKS:
+            self._queue(sorted(block.blockNumber() for block in found), near)
+            return
         gate = self._gate
         with self._edit(doc):
             for block in found:
@@ -209,6 +210,28 @@ class FigureHighlighter(QSyntaxHighlighter):
             return True
         self._gate, self._order = None, []
         return False
+
+    def _queue(self, numbers: list[int], near: int) -> None:
+        """Colour blocks `numbers` from `near` down, then from the top: the first SYNC_BLOCKS of
+        them now, the rest in the pass's slices (a new pass if none is under way); those a pass
+        under way has not reached yet it colours in its turn."""
+        doc = self.document()
+        if doc is None or self._slicer is None:
+            return
+        gate = self._gate
+        if gate is None:
+            gate = self._gate = bytearray(b"\x01") * doc.blockCount()
+            self._order, self._at = [], 0
+            self._slicer.add(self._slice)
+        todo = [n for n in numbers if n < len(gate) and gate[n]]
+        todo = [n for n in todo if n >= near] + [n for n in todo if n < near]
+        now, later = todo[:SYNC_BLOCKS], todo[SYNC_BLOCKS:]
+        for n in later:
+            gate[n] = 0
+        self._order.extend(later)
+        with self._edit(doc):
+            for n in now:
+                self.rehighlightBlock(doc.findBlockByNumber(n))
 
     def _recolour_all(self, near: int) -> None:
         doc = self.document()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -23,6 +23,7 @@ from ...core.rows import call_rows
 from ..theme import Colours
 from ..workers import Job, while_gui_waits
 from .document import Built, build
+from .highlighter import SYNC_BLOCKS
 
 if TYPE_CHECKING:  # the figure lexer (Pygments) is imported when figures are found, not before
     from ...core.analysis import ParagraphFigures
@@ -40,6 +41,9 @@ class Loaded:
 
 
 HEAD = 300_000  # characters of a big file parsed first, to show its first call early
+# Rows of a call opened at its top whose figures come with its first paint: more than a screen
+# holds, as many as a highlighter colours before a pane first shows its document.
+FIRST_ROWS = SYNC_BLOCKS
 
 
 def load(
@@ -61,7 +65,8 @@ def load(
     if painted is not None:
         painted.wait(timeout=0.3)
     head = parse_head(decoded, HEAD) if job is not None and first_call == 0 else None
-    early = prepare(head, 0, {}, mode, font, palette) if head is not None else None
+    first = FIRST_ROWS if job is not None else None  # a reload may keep a place deep in the call
+    early = prepare(head, 0, {}, mode, font, palette, first) if head is not None else None
     if early is not None and job is not None:
         job.emit_early(early)
         # Parse the rest once the head is on screen: both at once would make every Python
@@ -70,7 +75,7 @@ def load(
     t = parse_decoded(decoded, path)
     if early is not None and same_first_call(early.transcript, t):
         return Loaded(t, 0, early.figures, {})  # the view keeps what it shows
-    return prepare(t, min(first_call, len(t.calls) - 1), {}, mode, font, palette)
+    return prepare(t, min(first_call, len(t.calls) - 1), {}, mode, font, palette, first)
 
 
 def same_first_call(a: Transcript, b: Transcript) -> bool:
@@ -99,17 +104,23 @@ def prepare(
     mode: Mode,
     font: QFont,
     palette: Colours,
+    first_rows: int | None = None,
 ) -> Loaded:
-    """Worker side of showing a call: the figures of its paragraphs not `known` yet, and the
-    documents `mode` shows of it (the one mode its languages allow), moved to the GUI thread to
-    be shown there."""
+    """Worker side of showing a call: the figures of its paragraphs not `known` yet (with
+    `first_rows`, of those of its first rows only: the view finds the rest once the call is on
+    screen), and the documents `mode` shows of it (the one mode its languages allow), moved to
+    the GUI thread to be shown there."""
     c = t.calls[call]
+    rows = call_rows(t, call)
+    end = c.end
+    if first_rows is not None:
+        shown = [r.paragraph for r in rows[:first_rows] if r.paragraph >= 0]
+        end = min(c.end, max(shown, default=c.first - 1) + 1)
     figures = dict(known)
     analyse_paragraph = _analyser()
-    for p in range(c.first, c.end):
+    for p in range(c.first, end):
         if p not in known:
             figures[p] = analyse_paragraph(t.paragraphs[p])
-    rows = call_rows(t, call)
     gui = QCoreApplication.instance()
     documents = {}
     for name in fitting(mode, t.languages).documents:
@@ -126,10 +137,11 @@ def analyse_calls(
     calls: list[int],
     job: Job,
     until: Callable[[dict[int, ParagraphFigures]], bool] | None = None,
+    known: Container[int] = (),
 ) -> dict[int, ParagraphFigures]:
-    """Worker side of checking the figures of some calls, in order, stopping early once `until`
-    says so. It yields the GIL after every paragraph, so the GUI thread never waits on it for
-    longer than one paragraph's work."""
+    """Worker side of checking the figures of some calls, in order, but for the paragraphs
+    `known` already, stopping early once `until` says so. It yields the GIL after every
+    paragraph, so the GUI thread never waits on it for longer than one paragraph's work."""
     analyse_paragraph = _analyser()
 
     out: dict[int, ParagraphFigures] = {}
@@ -138,6 +150,8 @@ def analyse_calls(
         for i in range(call.first, call.end):
             if job.cancelled:
                 return out
+            if i in known:
+                continue
             out[i] = analyse_paragraph(t.paragraphs[i])
             time.sleep(0)
         job.report(n + 1, len(calls))
