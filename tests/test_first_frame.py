@@ -152,6 +152,8 @@ def test_the_first_paint_brings_the_first_screens_figures_and_the_rest_is_colour
 
     monkeypatch.setattr(FigureHighlighter, "rehighlightBlock", spy)
     view = window.open_path(LONG)
+    progress: list[tuple[int, int]] = []
+    view.analysisProgress.connect(lambda done, total: progress.append((done, total)))
 
     def painted() -> None:
         at_paint.update(
@@ -173,6 +175,7 @@ def test_the_first_paint_brings_the_first_screens_figures_and_the_rest_is_colour
     assert isinstance(visible, dict)
     assert [(d, n) for d, n in recoloured if visible[d][0] <= n <= visible[d][1]] == []  # ... off screen
     assert visible_formats(view) == at_paint["formats"]
+    assert progress == []  # no progress bar shown (and hidden) in the status bar for it
     for pane in shown_panes(view):  # and every figure of the call has its colour now
         block = pane.document().begin()
         while block.isValid():

@@ -45,11 +45,15 @@ class ViewFigures(QObject):
         return {p: self.analysis[p] for p in range(first, end) if p in self.analysis}
 
     def analyse(
-        self, calls: list[int], until: Callable[[dict[int, ParagraphFigures]], bool] | None = None
+        self,
+        calls: list[int],
+        until: Callable[[dict[int, ParagraphFigures]], bool] | None = None,
+        report: bool = True,
     ) -> Job | None:
         """Find the figures of some calls on a worker, in order, stopping early once `until`
-        says so. The worker yields the GIL after every paragraph so the GUI thread never waits
-        on it for longer than one paragraph's work."""
+        says so; with `report`, say how far it got (`progress`, which the window shows). The
+        worker yields the GIL after every paragraph so the GUI thread never waits on it for
+        longer than one paragraph's work."""
         view, t = self.view, self.view.transcript
         assert t is not None
         todo = [c for c in calls if not self._complete(c)]
@@ -60,10 +64,11 @@ class ViewFigures(QObject):
         known = frozenset(p for span in spans for p in span if p in self.analysis)
         job = Job(lambda: analyse_calls(t, todo, job, until, known), owner=self)
         job.done.connect(self._analysed)
-        # Signal to signal, not a lambda: Qt drops the connection when this object goes, so a
-        # report the worker queued before a tab closed is never delivered to a deleted view.
-        job.progress.connect(self.progress)
-        self.progress.emit(0, len(todo))
+        if report:
+            # Signal to signal, not a lambda: Qt drops the connection when this object goes, so a
+            # report the worker queued before a tab closed is never delivered to a deleted view.
+            job.progress.connect(self.progress)
+            self.progress.emit(0, len(todo))
         view.add_job(job.start())
         return job
 
@@ -88,7 +93,8 @@ class ViewFigures(QObject):
         pane = view.active_pane()
         if pane.painted or not pane.isVisible() or waited >= 30:
             if view.transcript is not None and not self.known():
-                self.analyse([view.call])
+                # The rest of the call on screen, a moment's work: nothing to show progress of.
+                self.analyse([view.call], report=False)
         else:
             QTimer.singleShot(10, self, lambda: self.analyse_when_painted(waited + 1))
 
