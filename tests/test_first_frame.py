@@ -195,3 +195,29 @@ def visible_formats(view: TranscriptView) -> list[tuple[int, int, int, str]]:
             for f in pane.document().findBlockByNumber(number).layout().formats():
                 out.append((number, f.start, f.length, f.format.foreground().color().name()))
     return out
+
+
+def test_a_go_to_past_the_first_screen_before_the_rest_is_found_shows_its_figures_coloured(qtbot, window):
+    """A go-to deep into the call (a link, a restored place) right at the first paint, before
+    the worker has found the rest of the call's figures: what it brings on screen is coloured."""
+    view = window.open_path(LONG)
+    seen: dict[str, object] = {}
+
+    def painted() -> None:
+        if seen:
+            return
+        t = view.transcript
+        assert t is not None
+        deep = t.calls[0].end - 3
+        seen["known before"] = deep in view.figs.analysis
+        view.go_to_paragraph(deep)
+        seen["top"] = view.top_paragraph()
+        seen["coloured"] = coloured(view)
+        seen["deep"] = deep
+
+    view.textPainted.connect(painted)
+    with qtbot.waitSignal(view.ready, timeout=10000):
+        pass
+    assert seen["known before"] is False  # (the first paint came with the first screen's only)
+    assert seen["top"] <= seen["deep"]  # type: ignore[operator]
+    assert seen["coloured"] is True

@@ -17,8 +17,9 @@ from PySide6.QtGui import QTextBlock
 from ..theme import colours
 from ..workers import Job
 from . import blocks
+from .highlighter import SYNC_BLOCKS
 from .host import ViewHost
-from .loading import analyse_calls
+from .loading import analyse_calls, analyser
 
 if TYPE_CHECKING:
     from ...core.analysis import ParagraphFigures
@@ -83,6 +84,21 @@ class ViewFigures(QObject):
         assert t is not None
         c = t.calls[call]
         return all(p in self.analysis for p in range(c.first, c.end))
+
+    def find_from(self, paragraph: int) -> None:
+        """Find now, on this thread, the figures of the screenful of rows from `paragraph` that
+        are not known yet, and colour them: a go-to deep into a call whose figures the worker is
+        still finding (a file's first paint comes with those of its first screen only) then
+        shows its text coloured in its first paint. A screenful is a moment's work."""
+        view, t = self.view, self.view.transcript
+        row = view.row_of.get(paragraph)
+        if t is None or row is None:
+            return
+        rows = view.rows[max(row - 1, 0) : row + SYNC_BLOCKS]  # (with a turn's header above)
+        todo = [r.paragraph for r in rows if r.paragraph >= 0 and r.paragraph not in self.analysis]
+        if todo:
+            analyse_paragraph = analyser()
+            self._analysed({p: analyse_paragraph(t.paragraphs[p]) for p in todo})
 
     def analyse_when_painted(self, waited: int = 0) -> None:
         """Find the figures of the call shown once the reading pane has painted its text (0.3 s

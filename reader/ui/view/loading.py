@@ -117,7 +117,7 @@ def prepare(
         shown = [r.paragraph for r in rows[:first_rows] if r.paragraph >= 0]
         end = min(c.end, max(shown, default=c.first - 1) + 1)
     figures = dict(known)
-    analyse_paragraph = _analyser()
+    analyse_paragraph = analyser()
     for p in range(c.first, end):
         if p not in known:
             figures[p] = analyse_paragraph(t.paragraphs[p])
@@ -142,7 +142,7 @@ def analyse_calls(
     """Worker side of checking the figures of some calls, in order, but for the paragraphs
     `known` already, stopping early once `until` says so. It yields the GIL after every
     paragraph, so the GUI thread never waits on it for longer than one paragraph's work."""
-    analyse_paragraph = _analyser()
+    analyse_paragraph = analyser()
 
     out: dict[int, ParagraphFigures] = {}
     for n, c in enumerate(calls):
@@ -160,7 +160,7 @@ def analyse_calls(
     return out
 
 
-def _analyser() -> Callable[[Paragraph], ParagraphFigures]:
+def analyser() -> Callable[[Paragraph], ParagraphFigures]:
     """The figure analysis (Pygments and the figure lexers): imported by the first worker that
     finds figures, off the GUI thread, never by the window's own start."""
     from ...core.analysis import analyse_paragraph

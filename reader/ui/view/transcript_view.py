@@ -448,6 +448,7 @@ class TranscriptView(QWidget):
         turn = t.turns[t.paragraphs[paragraph].turn]
         if turn.first == paragraph and row > 0 and self.rows[row - 1].kind is RowKind.HEADER:
             row -= 1  # a turn's first paragraph shows with its speaker's header
+        self.figs.find_from(paragraph)
         self.align_now()
         self.scroll_to_row(row)
         if mark:
