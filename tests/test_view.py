@@ -594,6 +594,46 @@ def test_a_file_opened_whole_side_by_side_paints_both_panes_in_its_first_paint(q
     assert at_first_paint[:1] == [len(view.rows)]
 
 
+def test_a_call_switched_to_attaches_its_documents_in_turns_of_their_own(
+    qtbot, window, settings, monkeypatch
+):
+    """Each pane's document is attached in its own turn of the event loop, and the panes are
+    arranged and aligned in a turn after the last: no one turn holds the GUI thread for all."""
+    from PySide6.QtCore import QTimer
+
+    from reader.ui.view.pane import Pane
+    from reader.ui.view.pane_set import PaneSet
+
+    settings.set(config.VIEW_MODE, "side")
+    view = open_ready(qtbot, window, FIXTURES / "multi_call.txt")
+    turns = [0]
+    ticker = QTimer()
+    ticker.timeout.connect(lambda: turns.__setitem__(0, turns[0] + 1))
+    ticker.start(0)
+    seen: list[tuple[str, int]] = []
+    set_document, arrange = Pane.set_document, PaneSet.arrange
+
+    def spy_document(self: Pane, *args: object) -> None:
+        seen.append((self.objectName(), turns[0]))
+        set_document(self, *args)  # type: ignore[arg-type]
+
+    def spy_arrange(self: PaneSet, *args: object) -> None:
+        seen.append(("arrange", turns[0]))
+        arrange(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Pane, "set_document", spy_document)
+    monkeypatch.setattr(PaneSet, "arrange", spy_arrange)
+    shown: list[bool] = []
+    view.set_call(1, lambda: shown.append(True))
+    qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+    ticker.stop()
+    attached = [(name, turn) for name, turn in seen if name != "arrange"]
+    assert [name for name, _ in attached] == ["en", "zh"]
+    assert attached[0][1] < attached[1][1]  # en and zh in different turns
+    last_arrange = max(turn for name, turn in seen if name == "arrange")
+    assert last_arrange > attached[1][1]  # arranged (and aligned) after zh, in a turn of its own
+
+
 def test_another_call_shows_in_both_panes_in_its_first_paint_and_from_its_top(qtbot, window, settings):
     # Its documents are coloured a slice before they are shown, and shown together: no frame shows
     # one pane in the new call and the other still in the old one.

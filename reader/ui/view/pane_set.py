@@ -4,6 +4,8 @@ opens; which pane leads (the one the reader reads, whose top is the reader's pla
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QSplitter, QStackedWidget
 
@@ -75,3 +77,33 @@ class PaneSet(QStackedWidget):
     def align_now(self) -> None:
         if self.aligner.pending():
             self.aligner.align()
+
+
+class Attaching:
+    """The documents of a mode being attached to their panes, one per slice: `pending` while
+    some are still to come; what waits for them (`when_done`) runs once the last is. With `hold`,
+    the panes are not painted meanwhile, so that their first paint shows every one of them."""
+
+    def __init__(self, panes: PaneSet) -> None:
+        self.panes = panes
+        self.pending = False
+        self._after: list[Callable[[], None]] = []
+
+    def start(self, hold: bool) -> None:
+        self.pending = True
+        if hold:  # before the first document is attached: attaching it asks for a paint
+            self.panes.setUpdatesEnabled(False)
+
+    def held(self) -> bool:
+        return not self.panes.updatesEnabled()
+
+    def when_done(self, fn: Callable[[], None]) -> None:
+        """Run `fn` once every document is attached (now, if none is pending)."""
+        self._after.append(fn) if self.pending else fn()
+
+    def done(self) -> None:
+        self.pending = False
+        self.panes.setUpdatesEnabled(True)
+        waiting, self._after = self._after, []
+        for fn in waiting:
+            fn()

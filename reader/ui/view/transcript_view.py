@@ -31,7 +31,7 @@ from .highlighter import FigureHighlighter
 from .loading import HEAD, Loaded, load
 from .note_marks import NoteMarks
 from .pane import Pane, warm_up
-from .pane_set import PaneSet
+from .pane_set import Attaching, PaneSet
 from .place import PlaceKeeper, PlaceReporter
 from .speaker_filter import show_only
 
@@ -75,14 +75,13 @@ class TranscriptView(QWidget):
         self.partial = False  # showing the first call of a big file parsed from its head
         self._load_job: Job | None = None
         self._after_final: list[Callable[[], None]] = []
-        self._attaching = False  # documents of the mode still to be shown, one per slice
-        self._after_attach: list[Callable[[], None]] = []
         self._readying = False  # a file is being opened: `ready` (or `failed`) is still to come
 
         self.stack = PaneSet(synced, self)
         self.left, self.right, self.inter = self.stack.all()
         self.split, self.aligner, self.slicer = self.stack.split, self.stack.aligner, self.stack.slicer
         self.loading = self.stack.loading
+        self.attaching = Attaching(self.stack)
         self._big = False  # the file being opened is parsed from its head first (loading.HEAD)
         self.loading.firstPainted.connect(self._warm_up)
         self.current = CurrentRow(self, self)
@@ -221,7 +220,7 @@ class TranscriptView(QWidget):
 
         # The window's own updates (side panel, status, title) in a slice of their own, not in the
         # one that attached the last document.
-        self._when_shown(lambda: QTimer.singleShot(1, self, shown))
+        self.attaching.when_done(lambda: QTimer.singleShot(1, self, shown))
 
     def _build_call(self) -> None:
         t = self.transcript
@@ -241,11 +240,14 @@ class TranscriptView(QWidget):
         assert self.transcript is not None
         missing = [name for name in self.mode.documents if name not in self._built]
         call, prebuilt = self._prebuilt
-        # A file opened whole comes with its documents built by the worker: shown in one slice,
-        # so its first paint shows every pane. Else (a mode switch, a big file's head) one
-        # document per slice, so that the GUI thread is never held for both.
+        # One document per slice, so that the GUI thread is never held for two. A file opened
+        # whole, or a call switched to, comes with its documents built by the worker: its panes
+        # are painted once the last is attached and they are aligned, in a slice of its own. Else
+        # (a mode switch, a big file's head) each pane shows as its document comes.
         whole = not self.partial and call == self.call and all(name in prebuilt for name in missing)
-        now = missing if whole else missing[:1]
+        now = missing[:1]
+        if len(missing) > 1:
+            self.attaching.start(hold=whole)
         for name in now:
             self._attach_document(name)
         if now:
@@ -255,17 +257,17 @@ class TranscriptView(QWidget):
             self.finding.remark()
             self.note_marks.remark()
         if len(missing) > len(now):
-            self._attaching = True
             # 1 ms, not 0: lets the timers and input already due run in between.
             QTimer.singleShot(1, self, self._build_documents)
+            if not whole:
+                self._apply_mode()
         else:
-            self._attaching = False
-            self._prebuilt = (-1, {})
+            QTimer.singleShot(1, self, self._attached) if self.attaching.held() else self._attached()
+
+    def _attached(self) -> None:
+        self._prebuilt = (-1, {})
         self._apply_mode()
-        if not self._attaching:
-            waiting, self._after_attach = self._after_attach, []
-            for fn in waiting:
-                fn()
+        self.attaching.done()
 
     def _attach_document(self, name: str) -> None:
         """Show the document `name` of the current call in its pane, with its figure highlighter."""
@@ -293,13 +295,9 @@ class TranscriptView(QWidget):
             doc, self.figs.figures, self.figs.mismatches, self.slicer, self.figures_on
         )
 
-    def _when_shown(self, fn: Callable[[], None]) -> None:
-        """Run `fn` once every document of the mode is shown (now, if they are)."""
-        self._after_attach.append(fn) if self._attaching else fn()
-
     def _text_painted(self, _pane: Pane) -> None:
         # Once every pane of the mode shows its text (side by side, Chinese comes a slice later).
-        if self.transcript is None or self._attaching:
+        if self.transcript is None or self.attaching.pending:
             return
         if all(self.stack.pane_for(name).painted for name in self.mode.documents):
             self.textPainted.emit()
@@ -313,7 +311,7 @@ class TranscriptView(QWidget):
             and (self.figs.known() or waited >= 500)
             and (not self.note_marks.awaiting_store or waited >= 500)
             and not self.aligner.pending()
-            and not self._attaching
+            and not self.attaching.pending
             and not any(hl.pending() for hl in self.highlighters.values())
             and (self.stack.leader.painted or not self.stack.leader.isVisible() or waited >= 50)
         ):
@@ -415,7 +413,7 @@ class TranscriptView(QWidget):
 
     def settling(self) -> bool:
         """Whether work under way (a load, a call, documents, alignment, colours) may move the text."""
-        busy = self._readying or self._attaching or self.aligner.pending() or self.keeper.pending()
+        busy = self._readying or self.attaching.pending or self.aligner.pending() or self.keeper.pending()
         colouring = any(h.pending() for h in self.highlighters.values())
         return busy or colouring or any(j.running() for j in self._jobs)
 
@@ -475,7 +473,7 @@ class TranscriptView(QWidget):
 
     def show_prepared(self, result: Loaded, then: Callable[[], None] | None) -> None:
         """Show a call prepared (`CallSwitch`) in the next slice; nothing is attached till then."""
-        self._attaching = True
+        self.attaching.start(hold=False)
         QTimer.singleShot(1, self, lambda: self._show_call(result, then))
 
     def _show_call(self, result: Loaded, then: Callable[[], None] | None) -> None:
@@ -488,7 +486,7 @@ class TranscriptView(QWidget):
             pane.verticalScrollBar().setValue(0)
         self._build_call()  # (which puts the flags of the call's figures, added above)
         if then is not None:
-            self._when_shown(then)
+            self.attaching.when_done(then)
 
     def set_speaker_filter(self, name: str | None) -> None:
         self.speaker_filter = name
