@@ -371,6 +371,8 @@ def test_a_whole_call_analysed_late_is_coloured_from_where_the_reader_is(qtbot, 
     known["yes"] = True
     h.refresh_paragraphs(range(n), near=n - 5)  # more than SYNC_BLOCKS paragraphs: progressively
     assert h.pending()
+    assert coloured(doc) == []  # none at once: the view admits what its pane shows
+    h.admit(n - 5, n - 1)
     assert ranges(block(doc, n - 5)) == EXPECTED[1] and ranges(block(doc, n // 2)) == []
     qtbot.waitUntil(lambda: not h.pending(), timeout=5000)
     assert coloured(doc) == list(range(n))

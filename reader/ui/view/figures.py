@@ -144,8 +144,9 @@ class ViewFigures(QObject):
         self.update_flags()
         shown = [p for p in figures if p in view.row_of]
         if shown:  # only when the call on screen changed: its blocks are repainted and re-measured
-            for hl, near in view.highlighters_near():
+            for hl, near, last in view.highlighters_near():
                 hl.refresh_paragraphs(shown, near)
+                hl.admit(near, last)  # what the pane shows now, the rest in slices
             view.realign_soon()
 
     def flagged(self) -> list[int]:

@@ -212,9 +212,10 @@ class FigureHighlighter(QSyntaxHighlighter):
         return False
 
     def _queue(self, numbers: list[int], near: int) -> None:
-        """Colour blocks `numbers` from `near` down, then from the top: the first SYNC_BLOCKS of
-        them now, the rest in the pass's slices (a new pass if none is under way); those a pass
-        under way has not reached yet it colours in its turn."""
+        """Colour blocks `numbers` in the pass's slices, from `near` down, then from the top (a
+        new pass if none is under way; those a pass under way has not reached yet it colours in
+        its turn). None of them now: they come after a first paint that coloured the screen, and
+        the reader's scrolling admits any it shows (`admit`)."""
         doc = self.document()
         if doc is None or self._slicer is None:
             return
@@ -224,14 +225,9 @@ class FigureHighlighter(QSyntaxHighlighter):
             self._order, self._at = [], 0
             self._slicer.add(self._slice)
         todo = [n for n in numbers if n < len(gate) and gate[n]]
-        todo = [n for n in todo if n >= near] + [n for n in todo if n < near]
-        now, later = todo[:SYNC_BLOCKS], todo[SYNC_BLOCKS:]
-        for n in later:
+        for n in todo:
             gate[n] = 0
-        self._order.extend(later)
-        with self._edit(doc):
-            for n in now:
-                self.rehighlightBlock(doc.findBlockByNumber(n))
+        self._order.extend([n for n in todo if n >= near] + [n for n in todo if n < near])
 
     def _recolour_all(self, near: int) -> None:
         doc = self.document()

@@ -346,15 +346,16 @@ class TranscriptView(QWidget):
 
     def set_figures(self, on: bool) -> None:
         self.figures_on = on
-        for hl, near in self.highlighters_near():
+        for hl, near, _last in self.highlighters_near():
             hl.set_enabled(on, near)
 
-    def highlighters_near(self) -> Iterator[tuple[FigureHighlighter, int]]:
-        """Each document's highlighter, with the first block its pane shows (0 when hidden): a
-        pass over a long document starts there, where the reader is."""
+    def highlighters_near(self) -> Iterator[tuple[FigureHighlighter, int, int]]:
+        """Each document's highlighter, with the first and last blocks its pane shows (0, -1
+        when hidden): a pass over a long document starts there, where the reader is."""
         for pane in self.panes():
             if (hl := self.highlighters.get(pane.objectName())) is not None:
-                yield hl, pane.visible_blocks()[0] if pane.isVisible() else 0
+                first, last = pane.visible_blocks() if pane.isVisible() else (0, -1)
+                yield hl, first, last
 
     def set_font(self, font: QFont) -> None:
         self.reading_font = font
