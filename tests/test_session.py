@@ -90,6 +90,26 @@ def test_tabs_places_modes_and_the_current_tab_come_back(qtbot, make_window, fil
     assert second.action(MainAction.MODE_INTERLEAVED).isChecked()
 
 
+def test_a_restored_tab_is_first_painted_at_its_place_in_its_mode_with_its_figures(qtbot, make_window, files):
+    """The first frame of a restored tab is its final one: at the paragraph and in the mode the
+    session kept, figures coloured, not the call's top then a jump."""
+    from reader.ui.scripted import coloured
+
+    long_call, _basic = files
+    window = make_window("s.ini")
+    window.settings.set(config.VIEW_MODE, "side")
+    window.settings.set(config.SESSION, write_session([Tab(str(long_call), 60, "interleaved")], 0))
+    seen: list[tuple[int, str, bool]] = []
+    session = WindowSession(window, window.settings)
+    assert session.restore() == 1
+    view = window.view()
+    view.textPainted.connect(lambda: seen.append((view.top_paragraph(), str(view.mode), coloured(view))))
+    qtbot.waitUntil(lambda: session.pending() == 0 and not view.settling(), timeout=10000)
+    assert seen[0] == (view.top_paragraph(), "interleaved", True)
+    assert 55 <= seen[0][0] <= 60  # (60, or the turn's header above it)
+    assert window.action(MainAction.MODE_INTERLEAVED).isChecked()
+
+
 def test_the_place_is_kept_while_the_window_is_open(qtbot, make_window, files):
     """Written every few seconds, not only at close: a crash loses little."""
     long_call, _basic = files

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Container
+from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -41,8 +41,8 @@ class Loaded:
 
 
 HEAD = 300_000  # characters of a big file parsed first, to show its first call early
-# Rows of a call opened at its top whose figures come with its first paint: more than a screen
-# holds, as many as a highlighter colours before a pane first shows its document.
+# Rows of a call from the place it opens at whose figures come with its first paint: more than a
+# screen holds, as many as a highlighter colours before a pane first shows its document.
 FIRST_ROWS = SYNC_BLOCKS
 
 
@@ -54,19 +54,23 @@ def load(
     palette: Colours,
     job: Job | None = None,
     painted: threading.Event | None = None,
+    at: int | None = None,
 ) -> Loaded:
-    """Worker side of opening a file. A big file's first call is parsed from the file's head and
+    """Worker side of opening a file, at the top of call `first_call` or at paragraph `at` (a
+    restored place, a link). A big file's first call is parsed from the file's head and
     handed over early (`job.emit_early`), so it shows while the rest is parsed. With `painted`,
     the parse waits (a bounded time) for the window's first paint, whose Python callbacks would
-    each wait for the GIL while the parse holds it. The call shown comes with its figures, so
-    that its first paint is its final one (coloured, and laid out once); found later, they would
-    re-lay out the text on screen, and compete with the parse of a big file's rest for the GIL."""
+    each wait for the GIL while the parse holds it. The call shown comes with the figures of its
+    first screen (of the whole call without `job`: a reload keeps a place anywhere in it), so
+    that its first paint is its final one; the view finds the rest after that paint."""
     decoded = read_file(path)
     if painted is not None:
         painted.wait(timeout=0.3)
-    head = parse_head(decoded, HEAD) if job is not None and first_call == 0 else None
-    first = FIRST_ROWS if job is not None else None  # a reload may keep a place deep in the call
-    early = prepare(head, 0, {}, mode, font, palette, first) if head is not None else None
+    whole = job is None
+    head = parse_head(decoded, HEAD) if not whole and first_call == 0 and at is None else None
+    early = None
+    if head is not None:
+        early = prepare(head, 0, {}, mode, font, palette, head.calls[0].first)
     if early is not None and job is not None:
         job.emit_early(early)
         # Parse the rest once the head is on screen: both at once would make every Python
@@ -75,7 +79,12 @@ def load(
     t = parse_decoded(decoded, path)
     if early is not None and same_first_call(early.transcript, t):
         return Loaded(t, 0, early.figures, {})  # the view keeps what it shows
-    return prepare(t, min(first_call, len(t.calls) - 1), {}, mode, font, palette, first)
+    if at is not None and 0 <= at < len(t.paragraphs):
+        call, top = t.paragraphs[at].call, at
+    else:
+        call = min(first_call, len(t.calls) - 1)
+        top = t.calls[call].first
+    return prepare(t, call, {}, mode, font, palette, None if whole else top)
 
 
 def same_first_call(a: Transcript, b: Transcript) -> bool:
@@ -104,21 +113,23 @@ def prepare(
     mode: Mode,
     font: QFont,
     palette: Colours,
-    first_rows: int | None = None,
+    screen_from: int | None = None,
 ) -> Loaded:
     """Worker side of showing a call: the figures of its paragraphs not `known` yet (with
-    `first_rows`, of those of its first rows only: the view finds the rest once the call is on
-    screen), and the documents `mode` shows of it (the one mode its languages allow), moved to
-    the GUI thread to be shown there."""
+    `screen_from`, of those of the first screen shown, from that paragraph's row on: the view
+    finds the rest once the call is on screen), and the documents `mode` shows of it (the one
+    mode its languages allow), moved to the GUI thread to be shown there."""
     c = t.calls[call]
     rows = call_rows(t, call)
-    end = c.end
-    if first_rows is not None:
-        shown = [r.paragraph for r in rows[:first_rows] if r.paragraph >= 0]
-        end = min(c.end, max(shown, default=c.first - 1) + 1)
+    wanted: Iterable[int] = range(c.first, c.end)
+    if screen_from is not None:
+        # The rows from the top of the call, or from the row above the paragraph (its header).
+        row = next((i for i, r in enumerate(rows) if r.paragraph == screen_from), 0)
+        row = 0 if screen_from == c.first else max(row - 1, 0)
+        wanted = [r.paragraph for r in rows[row : row + FIRST_ROWS] if r.paragraph >= 0]
     figures = dict(known)
     analyse_paragraph = analyser()
-    for p in range(c.first, end):
+    for p in wanted:
         if p not in known:
             figures[p] = analyse_paragraph(t.paragraphs[p])
     gui = QCoreApplication.instance()

@@ -113,8 +113,9 @@ class TranscriptView(QWidget):
 
     # --- loading -------------------------------------------------------------------------------
 
-    def open(self, path: Path, keep_position: bool = False) -> None:
-        """Load a file on a worker thread; `loaded` or `failed` follows."""
+    def open(self, path: Path, keep_position: bool = False, at: int | None = None) -> None:
+        """Load a file on a worker thread, to show it at paragraph `at` (its first paint there),
+        or keeping the place (a reload); `loaded` or `failed` follows."""
         key = self.top_key() if keep_position else None
         self.path = path
         self._readying = True
@@ -128,21 +129,19 @@ class TranscriptView(QWidget):
         for job in self._jobs:
             job.cancel()
         mode = self.mode  # as it is now: the worker reads it later
-        call, font, palette = (
-            self.call if keep_position else 0,
-            QFont(self.reading_font),
-            colours(self.palette()),
-        )
+        call = self.call if keep_position else 0
+        font, palette = QFont(self.reading_font), colours(self.palette())
         # The first file of a window waits for the window's first paint (`load`).
         waits = self.stack.currentWidget() is self.loading and self.isVisibleTo(self.window())
         painted = self.loading.painted if waits and not self.loading.painted.is_set() else None
         # A reload keeps the reader's place: no early head then, whose top would replace it.
         job = Job(
-            lambda: load(path, call, mode, font, palette, job if key is None else None, painted), owner=self
+            lambda: load(path, call, mode, font, palette, job if key is None else None, painted, at),
+            owner=self,
         )
         job.early.connect(self._early)
         self._load_job = job
-        job.done.connect(lambda result: self._loaded(result, key))
+        job.done.connect(lambda result: self._loaded(result, key, at))
         job.failed.connect(self._failed)
         self._jobs = [job.start()]
 
@@ -174,33 +173,34 @@ class TranscriptView(QWidget):
         self._prebuilt = (result.call, result.documents)
         self.show_transcript(result.transcript, result.figures)
 
-    def _loaded(self, result: Loaded, key: str | None) -> None:
+    def _loaded(self, result: Loaded, key: str | None, at: int | None = None) -> None:
         was_partial, self.partial = self.partial, False
         if was_partial and not result.documents and self.call == 0:
             # The whole file agrees with its head on the first call, which is on screen: keep
             # the documents, take the whole transcript.
             self.transcript = result.transcript
             self.figs.add(result.figures)
-            self.finding.reset()
-            self.loaded.emit()
-            QTimer.singleShot(0, self, self._check_ready)
+            self._shown()
         else:
             if was_partial:
                 key = self.top_key()
             self._prebuilt = (result.call, result.documents)
-            self.show_transcript(result.transcript, result.figures, key)
+            t = result.transcript
+            if at is None or not 0 <= at < len(t.paragraphs):  # else the place to open at
+                at = next((p.index for p in t.paragraphs if key and p.key == key), None)
+            self.show_transcript(t, result.figures, at)
         waiting, self._after_final = self._after_final, []
         for fn in waiting:
             fn()
 
     def show_transcript(
-        self, t: Transcript, figures: dict[int, ParagraphFigures] | None = None, key: str | None = None
+        self, t: Transcript, figures: dict[int, ParagraphFigures] | None = None, target: int | None = None
     ) -> None:
+        """Show a transcript at its top, or at paragraph `target` (its first paint there)."""
         self.transcript = t
         self.figs.reset(figures)
         self.speaker_filter = None
         self.mode = fitting(self.mode, t.languages)
-        target = next((p.index for p in t.paragraphs if key and p.key == key), None)
         self.call = min(t.paragraphs[target].call if target is not None else self.call, len(t.calls) - 1)
         if target is None:
             self.keeper.reset()
@@ -209,18 +209,19 @@ class TranscriptView(QWidget):
             self.place.forget()
             self.place.now()
 
-        def shown() -> None:
-            if self.transcript is not t:  # another file or reload came in the meantime
-                return
-            if target is not None:
+        def placed() -> None:
+            # At the place before the first paint; the window's own updates (side panel, status,
+            # title) in a slice of their own, not in the one that attached the last document.
+            if target is not None and self.transcript is t:
                 self.go_to_paragraph(target, mark=False)
-            self.finding.reset()
-            self.loaded.emit()
-            QTimer.singleShot(0, self, self._check_ready)
+            QTimer.singleShot(1, self, lambda: self._shown() if self.transcript is t else None)
 
-        # The window's own updates (side panel, status, title) in a slice of their own, not in the
-        # one that attached the last document.
-        self.attaching.when_done(lambda: QTimer.singleShot(1, self, shown))
+        self.attaching.when_done(placed)
+
+    def _shown(self) -> None:
+        self.finding.reset()
+        self.loaded.emit()
+        QTimer.singleShot(0, self, self._check_ready)
 
     def _build_call(self) -> None:
         t = self.transcript

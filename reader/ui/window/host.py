@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QWidget
 
+from ...core.modes import Mode
 from .actions import MainAction
 
 if TYPE_CHECKING:
@@ -57,7 +58,10 @@ class WindowHost(Protocol):
         """Bring a view's tab forward."""
         ...
 
-    def open_path(self, path: Path) -> TranscriptView: ...
+    def open_path(self, path: Path, at: int | None = None, mode: Mode | None = None) -> TranscriptView:
+        """Open a file in a new tab (in `mode`, its first paint at paragraph `at`), or bring its
+        tab forward."""
+        ...
 
     def close_view(self, view: TranscriptView) -> None:
         """Close a view's tab."""

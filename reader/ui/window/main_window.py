@@ -215,8 +215,9 @@ class MainWindow(QMainWindow):
         for path in paths:
             self.open_path(Path(path))
 
-    def open_path(self, path: Path) -> TranscriptView:
-        """Open a file in a new tab, or bring its tab forward when it is already open."""
+    def open_path(self, path: Path, at: int | None = None, mode: Mode | None = None) -> TranscriptView:
+        """Open a file in a new tab (in `mode`, its first paint at paragraph `at`), or bring its
+        tab forward when it is already open."""
         path = path.expanduser()
         if (shown := self.same.open_tab(path)) is not None:  # this file, or its content, in a tab
             self.tabs.setCurrentWidget(shown)
@@ -224,7 +225,7 @@ class MainWindow(QMainWindow):
         v = TranscriptView(
             self.reading_font(),
             self.notes.service,
-            mode=self.settings.get(config.VIEW_MODE),
+            mode=mode or self.settings.get(config.VIEW_MODE),
             synced=self.settings.get(config.SYNC),
             figures=self.settings.get(config.FIGURES),
         )
@@ -247,7 +248,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabToolTip(index, display_path(str(path)))
         self.tabs.setCurrentIndex(index)
         say_opening(self, v, path)  # until its place shows in the status bar
-        v.open(path)
+        v.open(path, at=at)
         return v
 
     def _text_painted(self, v: TranscriptView) -> None:
@@ -257,8 +258,9 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(NOTES_AFTER_PAINT_MS, self, self.notes.service.open_soon)
 
     def open_at(self, path: Path, paragraph: int) -> TranscriptView:
-        """Open a file (or bring its tab forward) and show one of its paragraphs."""
-        v = self.open_path(path)
+        """Open a file (or bring its tab forward) and show one of its paragraphs, marked: a new
+        tab's first paint shows it."""
+        v = self.open_path(path, at=paragraph)
         if v.transcript is not None and not v.partial:
             v.go_to_paragraph(paragraph)
             return v

@@ -132,7 +132,8 @@ class WindowSession(QObject):
                 gone.append(display_path(path.name))
                 opened.append(None)
                 continue
-            v = self.window.open_path(path)
+            mode = Mode(tab.mode) if tab.mode in {str(m) for m in Mode} else None
+            v = self.window.open_path(path, at=tab.paragraph or None, mode=mode)
             if v not in self._pending and v.transcript is None:  # (not a tab opened twice)
                 self._pending[v] = tab
                 self._when_loaded(v, tab)
@@ -160,12 +161,10 @@ class WindowSession(QObject):
         v.loaded.connect(loaded)
 
     def _place(self, v: TranscriptView, tab: Tab) -> None:
-        if tab.mode in {str(m) for m in Mode} and tab.mode != v.mode:
-            v.set_mode(Mode(tab.mode))
-            if v is self.window.view():
-                self.window.action(MainAction.for_mode(v.mode)).setChecked(True)
-        if tab.paragraph:
-            v.go_to_paragraph(tab.paragraph, mark=False)
+        # The view opened in the tab's mode and at its paragraph (`open_path`): its first paint
+        # shows the place. The window's mode action follows the tab in front.
+        if v is self.window.view():
+            self.window.action(MainAction.for_mode(v.mode)).setChecked(True)
         message = self._said_after.pop(v, None)
         if message is not None:
             v.report_position()  # the place is said now, and the message after it
