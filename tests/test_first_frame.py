@@ -226,11 +226,14 @@ def test_a_go_to_past_the_first_screen_before_the_rest_is_found_shows_its_figure
 def test_a_file_opened_at_a_paragraph_is_first_painted_there(qtbot, window):
     """A link or a search hit opens a new tab at its paragraph: the first paint shows it (not
     the call's top, then a jump), coloured, and the paragraph is marked as the current one."""
-    seen: list[tuple[int, bool]] = []
+    seen: list[tuple[int, bool, str]] = []
     view = window.open_at(LONG, 60)
-    view.textPainted.connect(lambda: seen.append((view.top_paragraph(), coloured(view))))
+    view.textPainted.connect(
+        lambda: seen.append((view.top_paragraph(), coloured(view), window.position.text()))
+    )
     with qtbot.waitSignal(view.ready, timeout=10000):
         pass
-    assert seen and seen[0] == (view.top_paragraph(), True)
-    assert 55 <= seen[0][0] <= 60
+    top = view.top_paragraph()
+    assert seen and seen[0] == (top, True, window.position.text())
+    assert 55 <= top <= 60 and f"paragraph {top + 1} of " in seen[0][2]  # the status bar says so
     assert view.current.row == view.row_of[60]

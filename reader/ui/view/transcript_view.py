@@ -205,15 +205,15 @@ class TranscriptView(QWidget):
         if target is None:
             self.keeper.reset()
         self._build_call()
-        if target is None:  # the status bar says where the reader is in the text's first paint
-            self.place.forget()
-            self.place.now()
 
         def placed() -> None:
-            # At the place before the first paint; the window's own updates (side panel, status,
-            # title) in a slice of their own, not in the one that attached the last document.
-            if target is not None and self.transcript is t:
-                self.go_to_paragraph(target, mark=False)
+            # At the place before the first paint, which the status bar says; the window's own
+            # updates (side panel, title) in a slice of their own, not the last document's.
+            if self.transcript is t:
+                if target is not None:
+                    self.go_to_paragraph(target, mark=False)
+                self.place.forget()
+                self.place.now()
             QTimer.singleShot(1, self, lambda: self._shown() if self.transcript is t else None)
 
         self.attaching.when_done(placed)
