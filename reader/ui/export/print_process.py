@@ -27,7 +27,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-COMMAND = "print-job"  # the child's command: print_job.COMMAND, whose module is not imported here
+# The child's command: `cli.entry.PRINT_JOB`, spelled again here because the command line's
+# module imports no Qt and this one is Qt's side (a test keeps the two the same).
+COMMAND = "print-job"
 
 
 def child_command(job: Path) -> tuple[str, list[str]]:

@@ -17,9 +17,8 @@ from PySide6.QtGui import QTextBlock
 from ..theme import colours
 from ..workers import Job
 from . import blocks
-from .highlighter import SYNC_BLOCKS
 from .host import ViewHost
-from .loading import analyse_calls, analyser
+from .loading import analyse_calls, analyser, first_screen
 
 if TYPE_CHECKING:
     from ...core.analysis import ParagraphFigures
@@ -91,11 +90,9 @@ class ViewFigures(QObject):
         still finding (a file's first paint comes with those of its first screen only) then
         shows its text coloured in its first paint. A screenful is a moment's work."""
         view, t = self.view, self.view.transcript
-        row = view.row_of.get(paragraph)
-        if t is None or row is None:
+        if t is None or paragraph not in view.row_of:
             return
-        rows = view.rows[max(row - 1, 0) : row + SYNC_BLOCKS]  # (with a turn's header above)
-        todo = [r.paragraph for r in rows if r.paragraph >= 0 and r.paragraph not in self.analysis]
+        todo = [p for p in first_screen(view.rows, paragraph) if p not in self.analysis]
         if todo:
             analyse_paragraph = analyser()
             self._analysed({p: analyse_paragraph(t.paragraphs[p]) for p in todo})

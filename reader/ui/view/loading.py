@@ -19,7 +19,7 @@ from PySide6.QtGui import QFont
 from ...core.model import Paragraph, Transcript
 from ...core.modes import Mode, fitting
 from ...core.parser import parse_decoded, parse_head, read_file
-from ...core.rows import call_rows
+from ...core.rows import Row, call_rows
 from ..theme import Colours
 from ..workers import Job, while_gui_waits
 from .document import Built, build
@@ -87,6 +87,15 @@ def load(
     return prepare(t, call, {}, mode, font, palette, None if whole else top)
 
 
+def first_screen(rows: list[Row], paragraph: int) -> list[int]:
+    """The paragraphs of the first screen shown with `paragraph` at its top: FIRST_ROWS rows of
+    the call, from its top for its first paragraph, else from the row above (a turn's header)."""
+    at = next((i for i, r in enumerate(rows) if r.paragraph == paragraph), 0)
+    first = next((i for i, r in enumerate(rows) if r.paragraph >= 0), 0)
+    start = 0 if at <= first else at - 1
+    return [r.paragraph for r in rows[start : start + FIRST_ROWS] if r.paragraph >= 0]
+
+
 def same_first_call(a: Transcript, b: Transcript) -> bool:
     """Whether two parses agree on the first call, down to what its documents show."""
     ca, cb = a.calls[0], b.calls[0]
@@ -121,12 +130,7 @@ def prepare(
     mode its languages allow), moved to the GUI thread to be shown there."""
     c = t.calls[call]
     rows = call_rows(t, call)
-    wanted: Iterable[int] = range(c.first, c.end)
-    if screen_from is not None:
-        # The rows from the top of the call, or from the row above the paragraph (its header).
-        row = next((i for i, r in enumerate(rows) if r.paragraph == screen_from), 0)
-        row = 0 if screen_from == c.first else max(row - 1, 0)
-        wanted = [r.paragraph for r in rows[row : row + FIRST_ROWS] if r.paragraph >= 0]
+    wanted: Iterable[int] = range(c.first, c.end) if screen_from is None else first_screen(rows, screen_from)
     figures = dict(known)
     analyse_paragraph = analyser()
     for p in wanted:
