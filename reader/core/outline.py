@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from functools import cache
 
 from .model import Role, Transcript
-from .structure import count_words
 
 
 @dataclass(frozen=True)
@@ -74,6 +73,11 @@ _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 def _cjk_word() -> re.Pattern[str]:
     """Compiled on first use: only files without English count words this way."""
     return re.compile(f"[{_HAN}]|[^\\W{_HAN}]+")
+
+
+def count_words(text: str | None) -> int:
+    """Words as a word processor counts them: runs of characters between white space."""
+    return len(text.split()) if text else 0
 
 
 def count_chinese(text: str | None) -> int:

@@ -9,13 +9,8 @@ from dataclasses import dataclass, field
 from . import cues
 from .lines import SpeakerLine, is_analyst_title
 from .model import Call, Exchange, Paragraph, Role, Section, Speaker, Turn
+from .outline import count_words
 from .pairing import CallItem, HeaderItem, Item, ParagraphItem, SectionItem, SpeakerItem
-
-
-def count_words(text: str | None) -> int:
-    """Words as a word processor counts them: runs of characters between white space."""
-    return len(text.split()) if text else 0
-
 
 _HAN_OR_WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[A-Za-z0-9][\w.%$-]*")
 
