@@ -58,9 +58,8 @@ def test_a_file_that_is_no_transcript_ends_with_one_error_line(tmp_path, until):
 
 # The feature boundaries the start-up policy defers (README, "Start-up policy"): the notes store
 # (opened after the paint) and the anchoring of new notes, search, and the notes and search
-# panels, made when first shown. The figure lexers (pygments, reader.core.analysis) are not
-# among them: the loading worker finds the figures of the call shown before its first paint, so
-# that paint is coloured.
+# panels, made when first shown. (The file parser and the figure lexers are not imported by the
+# window's process for a file named on the command line either: test_prefetch.py.)
 LATER = (
     "sqlite3",
     "whoosh",

@@ -17,9 +17,9 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication  # noqa: E402
 from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 from reader import logs  # noqa: E402
+from reader.core import parser  # noqa: E402
 from reader.core.paths import data_dir  # noqa: E402
 from reader.ui import crash  # noqa: E402
-from reader.ui.view import loading  # noqa: E402
 from reader.ui.window.actions import MainAction  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -49,7 +49,7 @@ def test_a_parser_bug_leaves_the_tab_saying_why_with_its_traceback(qtbot, make_w
     def broken(decoded, path):
         return decoded.no_such_attribute  # what a bug in the parser looks like
 
-    monkeypatch.setattr(loading, "parse_decoded", broken)
+    monkeypatch.setattr(parser, "parse_decoded", broken)  # as the loading worker imports it
     window = make_window()
     view = _open_failing(qtbot, window, FIXTURES / "basic.txt")
     page = view.loading

@@ -534,8 +534,7 @@ def test_the_text_comes_with_its_figures_found_off_the_gui_thread(qtbot, window)
     import threading
 
     import reader.core.figures as figures_module
-    from reader.core.rows import call_rows
-    from reader.ui.view.loading import FIRST_ROWS
+    from reader.core.rows import FIRST_ROWS, call_rows
 
     real, lexed_on_gui = figures_module.lexer_for, []
 

@@ -15,19 +15,19 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .. import logs, runtime, version
 from ..core.errors import TranscriptError
 from ..core.links import parse_link
 from ..core.modes import Mode
+from ..core.prefetch import Prefetch
 from .common import EXIT_USAGE, Command, Parser, UsageError, fail
 from .output import emit, emit_json
 
 
 def _app(args: argparse.Namespace) -> int:
-    from ..ui.app import run  # Qt: only the window needs it, never a subcommand
-
     file, paragraph = args.file, None
     if file and file.startswith("transcript-reader:"):  # a link from an exported note
         file, paragraph = parse_link(file)
@@ -35,6 +35,10 @@ def _app(args: argparse.Namespace) -> int:
         file = unquote(urlsplit(file).path)
     if args.do and args.exit_after_paint:
         raise UsageError("--do runs once the window is ready; --exit-after-paint ends before")
+    # The file is read and its figures found in a child process while the window is made.
+    prefetch = Prefetch.start(Path(file), paragraph) if file else None
+    from ..ui.app import run  # Qt: only the window needs it (and after the fork: not the child)
+
     return run(
         file=file,
         screenshot=args.screenshot,
@@ -44,6 +48,7 @@ def _app(args: argparse.Namespace) -> int:
         size=args.size,
         steps=args.do,
         emit_state=emit_json if args.state else None,
+        prefetch=prefetch,
     )
 
 

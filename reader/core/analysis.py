@@ -14,36 +14,11 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
-from .figures import Figure, Mismatch, compare_figures, find_figures, period_parts, same_value
+from .figure_data import ParagraphFigures, is_zh
+from .figures import Figure, compare_figures, find_figures, period_parts, same_value
 from .figures.values import NUMERIC_KINDS
 from .model import Paragraph, Transcript
-
-
-@dataclass(slots=True)
-class ParagraphFigures:
-    """The figures of one paragraph in each language (start/end index `Paragraph.en`/`.zh`), and
-    those that disagree between the two."""
-
-    en: list[Figure]
-    zh: list[Figure]
-    mismatches: list[Mismatch]
-
-    @property
-    def flagged(self) -> bool:
-        """Some figure disagrees between the English and the Chinese."""
-        return bool(self.mismatches)
-
-    def figures(self, lang: str) -> list[Figure]:
-        """The figures of `lang` ("en" or "zh…")."""
-        return self.zh if _is_zh(lang) else self.en
-
-    def mismatched_spans(self, lang: str) -> list[tuple[int, int]]:
-        """(start, end) of every figure of `lang` that is part of a mismatch, in mismatch order."""
-        zh = _is_zh(lang)
-        spans = (m.zh_span if zh else m.en_span for m in self.mismatches)
-        return [s for s in spans if s is not None]
 
 
 def analyse_paragraph(p: Paragraph) -> ParagraphFigures:
@@ -69,7 +44,7 @@ def counterpart(pf: ParagraphFigures, lang: str, fig: Figure) -> Figure | None:
     kind, then of the same class, then any number), periods by their normalised period, then a
     period that names part of the other (`second quarter` / `2024 年第二季`). Within a round, the
     n-th figure of a value pairs with the n-th of the other side."""
-    zh = _is_zh(lang)
+    zh = is_zh(lang)
     mine = pf.zh if zh else pf.en
     i = next((k for k, f in enumerate(mine) if f.start == fig.start and f.end == fig.end), None)
     if i is None:
@@ -169,7 +144,3 @@ def _amount(value: float, precision: float | None) -> str:
         digits = digits.rstrip("0").rstrip(".")
     sign = "-" if value < 0 and digits.strip("0.,") else ""
     return f"{sign}{digits} {word}" if word else f"{sign}{digits}"
-
-
-def _is_zh(lang: str) -> bool:
-    return lang.lower().startswith("zh")

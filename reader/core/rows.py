@@ -53,3 +53,26 @@ def paragraph_from(rows: list[Row], row: int, last: bool = False) -> int:
     if last and rows and rows[-1].paragraph >= 0:
         return rows[-1].paragraph
     return -1
+
+
+# Rows of a call, from the place it opens at, whose figures come with its first paint: more than
+# a screen holds (the panes' highlighters colour as many at once before a document is shown).
+FIRST_ROWS = 48
+
+
+def first_screen(rows: list[Row], paragraph: int) -> list[int]:
+    """The paragraphs of the first screen shown with `paragraph` at its top: FIRST_ROWS rows of
+    the call, from its top for its first paragraph, else from the row above (a turn's header)."""
+    at = next((i for i, r in enumerate(rows) if r.paragraph == paragraph), 0)
+    first = next((i for i, r in enumerate(rows) if r.paragraph >= 0), 0)
+    start = 0 if at <= first else at - 1
+    return [r.paragraph for r in rows[start : start + FIRST_ROWS] if r.paragraph >= 0]
+
+
+def opening_place(t: Transcript, first_call: int, at: int | None) -> tuple[int, int]:
+    """(call, paragraph at the top) of a file opened at paragraph `at` (a restored place, a
+    link), or without one at the top of call `first_call`."""
+    if at is not None and 0 <= at < len(t.paragraphs):
+        return t.paragraphs[at].call, at
+    call = min(first_call, len(t.calls) - 1)
+    return call, t.calls[call].first

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from ..core import paths
 from ..core.modes import Mode
 from ..core.paths import resources_dir, sample_path
+from ..core.prefetch import Prefetch
 from . import config, crash, i18n, theme
 from .export.print_process import PrintRun
 from .scripted import Script, ScriptError, action_lines, parse_steps, state
@@ -50,6 +51,7 @@ def run(
     size: tuple[int, int] | None = None,
     steps: list[str] | None = None,
     emit_state: Callable[[dict[str, object]], None] | None = None,
+    prefetch: Prefetch | None = None,
 ) -> int:
     """Open the window on the last session's tabs (an interactive start) and `file` in front of
     them; on the sample if there is neither. With `screenshot`, save a picture once
@@ -57,7 +59,8 @@ def run(
     painted: what bench/open_bench.py measures against the bare-Qt floor, which does the same.
     `steps` (--do) run once the file is ready, each after the one before has settled; then
     `emit_state` is given the window's state (scripted.state), at the first paint instead with
-    `exit_after_paint`; `size` is the window's, in a scripted run."""
+    `exit_after_paint`; `size` is the window's, in a scripted run. `prefetch` is `file` read in
+    a child process started before the window (it is ended if the file is not opened)."""
     crash.install_qt_messages()
     try:
         todo = parse_steps(steps or [])
@@ -107,7 +110,13 @@ def run(
             app.quit()
 
         window.fileFailed.connect(failed)
-    view = window.open_path(path) if paragraph is None else window.open_at(path, paragraph)
+    if prefetch is not None and prefetch.path != path:
+        prefetch.close()
+        prefetch = None
+    if paragraph is None:
+        view = window.open_path(path, pre=prefetch)
+    else:
+        view = window.open_at(path, paragraph, pre=prefetch)
 
     def finish() -> None:
         if emit_state is not None:

@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from typing import Any
+from dataclasses import replace
 
+from ..figure_data import Mismatch
 from .finder import find_figures
 from .values import NUMERIC_KINDS, Figure
 from .words import (
@@ -36,37 +36,6 @@ from .words import (
 MISSING_ZH = "missing in Chinese"
 MISSING_EN = "missing in English"
 DIFFERENT = "different value"
-
-
-@dataclass(frozen=True)
-class Mismatch:
-    """A figure of one paragraph without its counterpart in the other language."""
-
-    kind: str
-    en: str | None  # the English figure's text
-    zh: str | None  # the Chinese figure's text
-    value: float | str | None  # the English value (or period; the low end of a range), else the Chinese
-    problem: str  # "missing in Chinese", "missing in English" or "different value"
-    zh_value: float | str | None = None  # the Chinese value, for "different value"
-    en_span: tuple[int, int] | None = None  # offsets in the English text
-    zh_span: tuple[int, int] | None = None  # offsets in the Chinese text
-    high: float | None = None  # the high end, when `value` is the low end of a range
-    zh_high: float | None = None  # the same for `zh_value`
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready data."""
-        return {
-            "kind": self.kind,
-            "en": self.en,
-            "zh": self.zh,
-            "value": self.value,
-            "zh_value": self.zh_value,
-            "problem": self.problem,
-            "en_span": list(self.en_span) if self.en_span else None,
-            "zh_span": list(self.zh_span) if self.zh_span else None,
-            "high": self.high,
-            "zh_high": self.zh_high,
-        }
 
 
 def compare_figures(

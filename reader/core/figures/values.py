@@ -1,4 +1,4 @@
-"""The `Figure` record and the value of one figure token (`parse_token()`).
+"""The value of one figure token (`parse_token()`), as a `Figure` (reader.core.figure_data).
 
 Values are absolute amounts: `RMB1.3 billion` and `13 億元` are both 1.3e9, `6.9 million` and
 `690 萬` are both 6.9e6, `31%` is 31.0, `40 basis points` is 0.4 (percentage points), `($5.1 million)`
@@ -9,34 +9,14 @@ is -5.1e6. Periods get a normalised string instead (`Q2 2024`, `H1`, `FY2025`, `
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 
+from ..figure_data import Figure
 from .patterns import CN_SCALE, NUM, UNIT_EN, UNIT_ZH, WORD_END
 from .words import CN_NUMERAL_RUN, MONTHS, chinese_numeral, english_word_numbers
 
 NUMERIC_KINDS = ("money", "percent", "quantity", "number")
-
-
-@dataclass(frozen=True)
-class Figure:
-    """One figure in a text. `start`/`end` index the text that was scanned (`text[start:end]`)."""
-
-    kind: str  # "money", "percent", "quantity", "number" or "period"
-    text: str
-    start: int
-    end: int
-    value: float | None = None  # None for periods
-    unit: str | None = None  # currency code for money, unit noun for quantities
-    period: str | None = None  # normalised period, for periods
-    precision: float | None = None  # the place value of the last digit written, in value's units
-    # A range (`$26 to $32 million`, `2% 至 3%`) is one figure: `kind` is the kind of its ends,
-    # `value`/`precision` its low end, `low`/`high` its two ends (None for a vague range: `the mid to
-    # high-90s`), `high_precision` the place value of the high end's last digit.
-    is_range: bool = False
-    low: float | None = None
-    high: float | None = None
-    high_precision: float | None = None
 
 
 # --- reading one token -------------------------------------------------------------------------

@@ -9,19 +9,18 @@ calls not yet checked as it goes) and gives the figure part of a tooltip.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextBlock
 
+from ...core.figure_data import ParagraphFigures
+from ...core.prefetch import Prefetch
+from ...core.rows import first_screen
 from ..theme import colours
 from ..workers import Job
 from . import blocks
 from .host import ViewHost
-from .loading import analyse_calls, analyser, first_screen
-
-if TYPE_CHECKING:
-    from ...core.analysis import ParagraphFigures
+from .loading import analyse_calls, analyser
 
 
 class ViewFigures(QObject):
@@ -31,6 +30,14 @@ class ViewFigures(QObject):
         super().__init__(parent)
         self.view = view
         self.analysis: dict[int, ParagraphFigures] = {}
+        self._more: Prefetch | None = None  # the child process finding the rest of the first call
+
+    def rest_from(self, more: Prefetch | None) -> None:
+        """Take the rest of the call shown from the child process that gave its first screen
+        (`loading.load`) rather than find it here; None ends a child still waiting."""
+        if self._more is not None and self._more is not more:
+            self._more.close()
+        self._more = more
 
     def reset(self, figures: dict[int, ParagraphFigures] | None = None) -> None:
         """Forget what was known (another file, or the same file read again), keeping `figures`."""
@@ -62,7 +69,19 @@ class ViewFigures(QObject):
         # What the first paint came with is not found again (nor recoloured on screen).
         spans = [range(t.calls[c].first, t.calls[c].end) for c in todo]
         known = frozenset(p for span in spans for p in span if p in self.analysis)
-        job = Job(lambda: analyse_calls(t, todo, job, until, known), owner=self)
+        more, self._more = self._more, None
+        if more is not None and (todo != [more.call] or until is not None):
+            more.close()  # asked for more than the child finds: found here
+            more = None
+
+        def work() -> dict[int, ParagraphFigures]:
+            rest = more.rest() if more is not None else None
+            if rest is None:
+                return analyse_calls(t, todo, job, until, known)
+            job.report(len(todo), len(todo))
+            return {p: f for p, f in rest.items() if p not in known}
+
+        job = Job(work, owner=self)
         job.done.connect(self._analysed)
         if report:
             # Signal to signal, not a lambda: Qt drops the connection when this object goes, so a

@@ -36,6 +36,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from ...core.rows import FIRST_ROWS
 from .. import theme
 from . import blocks
 from .slices import Slicer
@@ -48,7 +49,7 @@ MismatchesOf = Callable[[int, str], list[tuple[int, int]] | None]
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")  # one Python character, two UTF-16 units in Qt
 _PARAGRAPH = "paragraph"
-SYNC_BLOCKS = 48  # blocks coloured at once when a pass starts: more than a screenful
+SYNC_BLOCKS = FIRST_ROWS  # blocks coloured at once when a pass starts: more than a screenful
 ADMIT_BLOCKS = SYNC_BLOCKS  # blocks coloured at once where the reader scrolls to
 RELAYOUT_S = 0.0003  # seconds to lay a paragraph block out again once recoloured (a slice counts it)
 

@@ -11,22 +11,18 @@ from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont
 
+from ...core.figure_data import ParagraphFigures
 from ...core.model import Paragraph, Transcript
 from ...core.modes import Mode, fitting
-from ...core.parser import parse_decoded, parse_head, read_file
-from ...core.rows import Row, call_rows
+from ...core.prefetch import HEAD, Prefetch
+from ...core.rows import call_rows, first_screen, opening_place
 from ..theme import Colours
 from ..workers import Job, while_gui_waits
 from .document import Built, build
-from .highlighter import SYNC_BLOCKS
-
-if TYPE_CHECKING:  # the figure lexer (Pygments) is imported when figures are found, not before
-    from ...core.analysis import ParagraphFigures
 
 
 @dataclass
@@ -38,12 +34,7 @@ class Loaded:
     call: int
     figures: dict[int, ParagraphFigures]
     documents: dict[str, Built]
-
-
-HEAD = 300_000  # characters of a big file parsed first, to show its first call early
-# Rows of a call from the place it opens at whose figures come with its first paint: more than a
-# screen holds, as many as a highlighter colours before a pane first shows its document.
-FIRST_ROWS = SYNC_BLOCKS
+    more: Prefetch | None = None  # the child process that is finding the rest of the call's figures
 
 
 def load(
@@ -55,6 +46,7 @@ def load(
     job: Job | None = None,
     painted: threading.Event | None = None,
     at: int | None = None,
+    prefetch: Prefetch | None = None,
 ) -> Loaded:
     """Worker side of opening a file, at the top of call `first_call` or at paragraph `at` (a
     restored place, a link). A big file's first call is parsed from the file's head and
@@ -62,7 +54,21 @@ def load(
     the parse waits (a bounded time) for the window's first paint, whose Python callbacks would
     each wait for the GIL while the parse holds it. The call shown comes with the figures of its
     first screen (of the whole call without `job`: a reload keeps a place anywhere in it), so
-    that its first paint is its final one; the view finds the rest after that paint."""
+    that its first paint is its final one; the view finds the rest after that paint. With
+    `prefetch`, the child process started for this file gives the transcript and those figures
+    when it can (`more` then finds the rest)."""
+    got = prefetch.take() if prefetch is not None else None
+    if got is not None and (at is None or got.top == at) and first_call == 0:
+        assert prefetch is not None
+        if painted is not None:
+            painted.wait(timeout=0.3)
+        loaded = prepare(got.transcript, got.call, got.figures, mode, font, palette, got.top)
+        loaded.more = prefetch
+        return loaded
+    if prefetch is not None:
+        prefetch.close()
+    from ...core.parser import parse_decoded, parse_head, read_file  # not needed to start: see `prefetch`
+
     decoded = read_file(path)
     if painted is not None:
         painted.wait(timeout=0.3)
@@ -79,21 +85,8 @@ def load(
     t = parse_decoded(decoded, path)
     if early is not None and same_first_call(early.transcript, t):
         return Loaded(t, 0, early.figures, {})  # the view keeps what it shows
-    if at is not None and 0 <= at < len(t.paragraphs):
-        call, top = t.paragraphs[at].call, at
-    else:
-        call = min(first_call, len(t.calls) - 1)
-        top = t.calls[call].first
+    call, top = opening_place(t, first_call, at)
     return prepare(t, call, {}, mode, font, palette, None if whole else top)
-
-
-def first_screen(rows: list[Row], paragraph: int) -> list[int]:
-    """The paragraphs of the first screen shown with `paragraph` at its top: FIRST_ROWS rows of
-    the call, from its top for its first paragraph, else from the row above (a turn's header)."""
-    at = next((i for i, r in enumerate(rows) if r.paragraph == paragraph), 0)
-    first = next((i for i, r in enumerate(rows) if r.paragraph >= 0), 0)
-    start = 0 if at <= first else at - 1
-    return [r.paragraph for r in rows[start : start + FIRST_ROWS] if r.paragraph >= 0]
 
 
 def same_first_call(a: Transcript, b: Transcript) -> bool:
@@ -132,9 +125,9 @@ def prepare(
     rows = call_rows(t, call)
     wanted: Iterable[int] = range(c.first, c.end) if screen_from is None else first_screen(rows, screen_from)
     figures = dict(known)
-    analyse_paragraph = analyser()
-    for p in wanted:
-        if p not in known:
+    if todo := [p for p in wanted if p not in known]:
+        analyse_paragraph = analyser()
+        for p in todo:
             figures[p] = analyse_paragraph(t.paragraphs[p])
     gui = QCoreApplication.instance()
     documents = {}

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QFont, QTextBlock, QTextDocument
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from ...core.figure_data import ParagraphFigures
 from ...core.model import Transcript
 from ...core.modes import Mode, fitting
+from ...core.prefetch import Prefetch
 from ...core.rows import Row, RowKind, call_rows, paragraph_from
 from ..notes.service import NotesService
 from ..theme import colours
@@ -35,12 +36,7 @@ from .pane_set import Attaching, PaneSet
 from .place import PlaceKeeper, PlaceReporter
 from .speaker_filter import show_only
 
-if TYPE_CHECKING:  # the figure lexer (Pygments) is imported once figures are found
-    from ...core.analysis import ParagraphFigures
-
-# A big file's worker goes on parsing the rest this long after its head is ready, so that the
-# repaint `ready` causes does not wait for the GIL behind the parse.
-RESUME_AFTER_READY_MS = 40
+RESUME_AFTER_READY_MS = 40  # a big file's rest is parsed this late after `ready`'s repaint
 
 
 class TranscriptView(QWidget):
@@ -113,9 +109,12 @@ class TranscriptView(QWidget):
 
     # --- loading -------------------------------------------------------------------------------
 
-    def open(self, path: Path, keep_position: bool = False, at: int | None = None) -> None:
-        """Load a file on a worker thread, to show it at paragraph `at` (its first paint there),
-        or keeping the place (a reload); `loaded` or `failed` follows."""
+    def open(
+        self, path: Path, keep_position: bool = False, at: int | None = None, pre: Prefetch | None = None
+    ) -> None:
+        """Load a file on a worker thread (`pre`: its child process has read it), to show it at
+        paragraph `at` (its first paint there), or keeping the place: a reload, which shows no
+        early head whose top would replace the place. `loaded` or `failed` follows."""
         key = self.top_key() if keep_position else None
         self.path = path
         self._readying = True
@@ -128,15 +127,13 @@ class TranscriptView(QWidget):
             self.stack.show_loading()
         for job in self._jobs:
             job.cancel()
-        mode = self.mode  # as it is now: the worker reads it later
-        call = self.call if keep_position else 0
+        mode, call = self.mode, (self.call if keep_position else 0)  # now: the worker reads them later
         font, palette = QFont(self.reading_font), colours(self.palette())
         # The first file of a window waits for the window's first paint (`load`).
         waits = self.stack.currentWidget() is self.loading and self.isVisibleTo(self.window())
         painted = self.loading.painted if waits and not self.loading.painted.is_set() else None
-        # A reload keeps the reader's place: no early head then, whose top would replace it.
         job = Job(
-            lambda: load(path, call, mode, font, palette, job if key is None else None, painted, at),
+            lambda: load(path, call, mode, font, palette, job if key is None else None, painted, at, pre),
             owner=self,
         )
         job.early.connect(self._early)
@@ -160,6 +157,7 @@ class TranscriptView(QWidget):
         for job in self._jobs:
             job.cancel()
         self._jobs = []
+        self.figs.rest_from(None)
 
     def _failed(self, reason: str) -> None:
         self._readying = False
@@ -189,6 +187,7 @@ class TranscriptView(QWidget):
             if at is None or not 0 <= at < len(t.paragraphs):  # else the place to open at
                 at = next((p.index for p in t.paragraphs if key and p.key == key), None)
             self.show_transcript(t, result.figures, at)
+            self.figs.rest_from(result.more)
         waiting, self._after_final = self._after_final, []
         for fn in waiting:
             fn()
@@ -457,9 +456,8 @@ class TranscriptView(QWidget):
         self.place.soon()
 
     def set_call(self, call: int, then: Callable[[], None] | None = None) -> None:
-        """Show another call of the file. Its figures are found and its documents built on a
-        worker (a call's worth of lexing and layout would stall the GUI); `then` runs once it
-        shows. A newer request replaces one still under way."""
+        """Show another call of the file, its figures found and documents built on a worker;
+        `then` runs once it shows. A newer request replaces one still under way."""
         t = self.transcript
         if t is None or not 0 <= call < len(t.calls):
             return
@@ -482,8 +480,7 @@ class TranscriptView(QWidget):
         self.call = result.call
         self._prebuilt = (result.call, result.documents)
         self.keeper.reset()
-        # To the top before the new documents are shown: a pane keeping the old call's scroll
-        # value would have its new document laid out down to there at once, and coloured there.
+        # To the top first: else a new document is laid out and coloured down to the old value.
         for pane in self.panes():
             pane.verticalScrollBar().setValue(0)
         self._build_call()  # (which puts the flags of the call's figures, added above)

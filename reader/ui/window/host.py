@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QWidget
 
 from ...core.modes import Mode
+from ...core.prefetch import Prefetch
 from .actions import MainAction
 
 if TYPE_CHECKING:
@@ -58,7 +59,9 @@ class WindowHost(Protocol):
         """Bring a view's tab forward."""
         ...
 
-    def open_path(self, path: Path, at: int | None = None, mode: Mode | None = None) -> TranscriptView:
+    def open_path(
+        self, path: Path, at: int | None = None, mode: Mode | None = None, pre: Prefetch | None = None
+    ) -> TranscriptView:
         """Open a file in a new tab (in `mode`, its first paint at paragraph `at`), or bring its
         tab forward."""
         ...
@@ -67,4 +70,4 @@ class WindowHost(Protocol):
         """Close a view's tab."""
         ...
 
-    def open_at(self, path: Path, paragraph: int) -> TranscriptView: ...
+    def open_at(self, path: Path, paragraph: int, pre: Prefetch | None = None) -> TranscriptView: ...

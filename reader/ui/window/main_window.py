@@ -24,6 +24,7 @@ from ...core import numbering
 from ...core.model import Section
 from ...core.modes import Mode, modes_for
 from ...core.paths import is_pasted, is_sample
+from ...core.prefetch import Prefetch
 from ...core.textsafe import display_path
 from .. import config
 from ..config import Settings
@@ -104,7 +105,7 @@ class MainWindow(QMainWindow):
         self.watcher.changedOnDisk.connect(self._changed_on_disk)
 
         self._settled = False
-        QTimer.singleShot(0, self, self._settle_unless_opening)
+        QTimer.singleShot(0, self, lambda: None if self.views() else self._settle())  # none opening
         QTimer.singleShot(SETTLE_LATEST_MS, self, self._settle)
         self.navigation = WindowNavigation(self, self.panel)
         self.notes = WindowNotes(self, notes)
@@ -215,11 +216,15 @@ class MainWindow(QMainWindow):
         for path in paths:
             self.open_path(Path(path))
 
-    def open_path(self, path: Path, at: int | None = None, mode: Mode | None = None) -> TranscriptView:
-        """Open a file in a new tab (in `mode`, its first paint at paragraph `at`), or bring its
-        tab forward when it is already open."""
+    def open_path(
+        self, path: Path, at: int | None = None, mode: Mode | None = None, pre: Prefetch | None = None
+    ) -> TranscriptView:
+        """Open a file in a new tab (in `mode`, its first paint at paragraph `at`; `pre` has read
+        it already), or bring its tab forward when it is already open."""
         path = path.expanduser()
         if (shown := self.same.open_tab(path)) is not None:  # this file, or its content, in a tab
+            if pre is not None:  # not read again
+                pre.close()
             self.tabs.setCurrentWidget(shown)
             return shown
         v = TranscriptView(
@@ -248,7 +253,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabToolTip(index, display_path(str(path)))
         self.tabs.setCurrentIndex(index)
         say_opening(self, v, path)  # until its place shows in the status bar
-        v.open(path, at=at)
+        v.open(path, at=at, pre=pre)
         return v
 
     def _text_painted(self, v: TranscriptView) -> None:
@@ -257,10 +262,10 @@ class MainWindow(QMainWindow):
         if not v.partial:
             QTimer.singleShot(NOTES_AFTER_PAINT_MS, self, self.notes.service.open_soon)
 
-    def open_at(self, path: Path, paragraph: int) -> TranscriptView:
+    def open_at(self, path: Path, paragraph: int, pre: Prefetch | None = None) -> TranscriptView:
         """Open a file (or bring its tab forward) and show one of its paragraphs, marked: a new
         tab's first paint shows it."""
-        v = self.open_path(path, at=paragraph)
+        v = self.open_path(path, at=paragraph, pre=pre)
         if v.transcript is not None and not v.partial:
             v.go_to_paragraph(paragraph)
             return v
@@ -298,10 +303,6 @@ class MainWindow(QMainWindow):
         if v.transcript is not None and self.tabs.indexOf(v) >= 0:
             self.notes.view_loaded(v)
 
-    def _settle_unless_opening(self) -> None:
-        if not self.views():
-            self._settle()
-
     def _settle(self) -> None:
         if not self._settled:
             self._settled = True
@@ -311,8 +312,7 @@ class MainWindow(QMainWindow):
         if message:  # notes carried over from an earlier version of the file
             self.statusBar().showMessage(message, 8000)
 
-    def _checking(self, v: TranscriptView, done: int, total: int) -> None:
-        """Show how far the background check of figures got, for files with many calls."""
+    def _checking(self, v: TranscriptView, done: int, total: int) -> None:  # calls' figures checked
         if v is self.view():
             self.checking.setRange(0, total)
             self.checking.setValue(done)
@@ -386,9 +386,8 @@ class MainWindow(QMainWindow):
         self.panel.set_call(v.call)
         self.panel.set_filter(v.speaker_filter)
         self.main_actions[MainAction.ONLY_SPEAKER].setChecked(v.speaker_filter is not None)
-        self.setWindowTitle(
-            f"{self.tabs.tabText(self.tabs.indexOf(v))} \u2014 {self.tr('Transcript Reader')}"
-        )
+        name = self.tabs.tabText(self.tabs.indexOf(v))
+        self.setWindowTitle(f"{name} \u2014 {self.tr('Transcript Reader')}")
         self._position(v, v.top_paragraph())
 
     def _position(self, v: TranscriptView, paragraph: int) -> None:

@@ -15,7 +15,6 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from ...core.pasted import keep_pasted
 from ...core.paths import is_pasted
 from ..workers import Job
 from .actions import MainAction
@@ -40,6 +39,8 @@ class PastedTranscripts(QObject):
         self.window.show_message(
             QCoreApplication.translate("PastedTranscripts", "Reading the clipboard\u2026")
         )
+        from ...core.pasted import keep_pasted  # with the file parser: not needed to start
+
         job = Job(keep_pasted, text, html, owner=self)
         job.done.connect(self._kept)
         job.failed.connect(self._failed)
