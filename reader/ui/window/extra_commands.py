@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, QPoint
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTabWidget, QToolBar
 
@@ -143,7 +143,8 @@ class ExtraCommands(QObject):
                 QCoreApplication.translate("ExtraCommands", "Status"),
                 QCoreApplication.translate("ExtraCommands", "Where the reader is, and what the window says"),
             )
-        for bar in w.findChildren(QToolBar):
+        # The window's own bars and docks: a search of every descendant would wrap each in Python.
+        for bar in w.findChildren(QToolBar, options=Qt.FindChildOption.FindDirectChildrenOnly):
             bar.setAccessibleDescription(
                 QCoreApplication.translate("ExtraCommands", "The commands used most, as buttons")
             )
@@ -156,7 +157,7 @@ class ExtraCommands(QObject):
         tabs.tabBar().setAccessibleDescription(
             QCoreApplication.translate("ExtraCommands", "One tab for each open transcript; Ctrl+W closes it")
         )
-        for dock in w.findChildren(QDockWidget):
+        for dock in w.findChildren(QDockWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
             if dock.objectName() == "outline":
                 dock.setAccessibleDescription(
                     QCoreApplication.translate("ExtraCommands", "The outline of the call and its speakers")
