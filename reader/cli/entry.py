@@ -36,7 +36,7 @@ def _app(args: argparse.Namespace) -> int:
     if args.do and args.exit_after_paint:
         raise UsageError("--do runs once the window is ready; --exit-after-paint ends before")
     # The file is read and its figures found in a child process while the window is made.
-    prefetch = Prefetch.start(Path(file), paragraph) if file else None
+    prefetch = Prefetch.start(Path(file).expanduser(), paragraph) if file else None
     from ..ui.app import run  # Qt: only the window needs it (and after the fork: not the child)
 
     return run(

@@ -110,7 +110,7 @@ def run(
             app.quit()
 
         window.fileFailed.connect(failed)
-    if prefetch is not None and prefetch.path != path:
+    if prefetch is not None and prefetch.path != path.expanduser():  # a child reading another file
         prefetch.close()
         prefetch = None
     if paragraph is None:
