@@ -16,6 +16,7 @@ import pytest
 
 from reader.core.analysis import analyse_paragraph
 from reader.core.parser import parse_file
+from reader.core.paths import sample_path
 from reader.core.rows import call_rows, first_screen
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -43,6 +44,7 @@ rest = p.rest() if got is not None else None
 out = {"started": p is not None, "took": got is not None}
 if got is not None:
     from reader.core.parser import parse_file
+from reader.core.paths import sample_path
     t = parse_file(sys.argv[1])
     out |= {
         "same": got.transcript == t,
@@ -212,10 +214,21 @@ class ChildStandIn:
         self.asked.append("close")
 
 
+def opened_with(qtbot, make_window, child: ChildStandIn):
+    """A window that opened the sample with `child` as its prefetch, once ready, with the
+    figures of the whole call known."""
+    window = make_window()
+    view = window.open_path(sample_path(), pre=child)
+    with qtbot.waitSignal(view.ready, timeout=10000):
+        pass
+    c = view.transcript.calls[0]
+    assert sorted(view.figs.analysis) == list(range(c.first, c.end))
+    return window
+
+
 def test_a_prefetched_call_is_shown_with_the_childs_figures_and_none_found_here(
     qtbot, make_window, monkeypatch
 ):
-    from reader.core.paths import sample_path
     from reader.ui.view import figures, loading
 
     def found_here(*_args, **_kwargs):
@@ -226,24 +239,12 @@ def test_a_prefetched_call_is_shown_with_the_childs_figures_and_none_found_here(
     monkeypatch.setattr(figures, "analyser", found_here)
     child = ChildStandIn(sample_path())
     assert child.rest_of_call  # the sample's first call is longer than a first screen
-    window = make_window()
-    view = window.open_path(sample_path(), pre=child)
-    with qtbot.waitSignal(view.ready, timeout=10000):
-        pass
-    c = view.transcript.calls[0]
-    assert sorted(view.figs.analysis) == list(range(c.first, c.end))
+    window = opened_with(qtbot, make_window, child)
     assert child.asked == ["take", "rest"]
     assert window.shown_number == 1
 
 
 def test_a_prefetch_that_gives_nothing_is_read_here_and_ended(qtbot, make_window):
-    from reader.core.paths import sample_path
-
     child = ChildStandIn(sample_path(), gives=False)
-    window = make_window()
-    view = window.open_path(sample_path(), pre=child)
-    with qtbot.waitSignal(view.ready, timeout=10000):
-        pass
-    c = view.transcript.calls[0]
-    assert sorted(view.figs.analysis) == list(range(c.first, c.end))
+    opened_with(qtbot, make_window, child)
     assert child.asked == ["take", "close"]
