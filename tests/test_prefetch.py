@@ -44,7 +44,6 @@ rest = p.rest() if got is not None else None
 out = {"started": p is not None, "took": got is not None}
 if got is not None:
     from reader.core.parser import parse_file
-from reader.core.paths import sample_path
     t = parse_file(sys.argv[1])
     out |= {
         "same": got.transcript == t,
