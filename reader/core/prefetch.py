@@ -41,7 +41,7 @@ from .rows import call_rows, first_screen, opening_place
 
 log = logging.getLogger(__name__)
 
-HEAD = 300_000  # a file of more characters shows its first call early (the loader's own way)
+HEAD = 300_000  # characters of a big file parsed first (the loader shows its first call early)
 WAIT_SECONDS = 30.0  # a child that says nothing for this long is given up (a stopped machine)
 _HEADER = struct.Struct("<Q")
 
@@ -65,7 +65,9 @@ class Refused:
 
 
 class Prefetch:
-    """One child process working on one file; its messages are read once each, in order."""
+    """One child process working on one file; its messages are read once each, in order, by one
+    thread at a time (the loader's worker, then the figures' worker), which closes it after, or
+    it is closed before anyone reads it."""
 
     def __init__(self, path: Path, at: int | None, pid: int, fd: int) -> None:
         self.path = path
@@ -79,7 +81,8 @@ class Prefetch:
     def start(cls, path: Path, at: int | None = None) -> Prefetch | None:
         """Fork a child working on `path` (to open at paragraph `at`), or None: no fork here, a
         thread already running (a fork copies only the calling one), a file of over HEAD bytes
-        (the loader shows a big file's head early its own way), or the fork failed."""
+        (which may hold over HEAD characters: the loader shows its head early its own way), or
+        the fork failed."""
         if not _can_fork() or threading.active_count() > 1:
             return None
         try:
