@@ -69,3 +69,37 @@ def open_and_wait(qtbot, window):
     with qtbot.waitSignal(view.ready, timeout=10000):
         pass
     return view
+
+
+def test_a_document_that_outlives_its_pane_changes_without_calling_it(qtbot):
+    """A pane hears its documents' layouts through a slot of its own, which Qt drops with the
+    pane: a document it showed (a call switched away from, a view's kept document) can change
+    after the pane is gone. A lambda holding the pane raised 'Internal C++ object (Pane) already
+    deleted' in the event loop then (seen once in a loaded run of the suite)."""
+    from PySide6.QtGui import QTextCursor, QTextDocument
+
+    from reader.ui.view.pane import Pane
+
+    kept, shown = QTextDocument(), QTextDocument()
+    kept.setPlainText("a paragraph the reader saw before\n" * 20)
+    shown.setPlainText("the paragraph shown now\n" * 20)
+    pane = Pane("en")
+    qtbot.addWidget(pane)
+    pane.show()
+    moved: list[int] = []
+    pane.layoutMoved.connect(lambda: moved.append(1))
+    pane.set_document(kept)
+    pane.set_document(shown)
+    qtbot.wait(50)
+    moved.clear()
+    QTextCursor(kept).insertText("more text that moves what follows\n" * 5)  # not the one shown
+    kept.documentLayout().documentSize()
+    assert moved == []
+    QTextCursor(shown).insertText("more text that moves what follows\n" * 5)
+    shown.documentLayout().documentSize()
+    assert moved  # the document shown still moves the pane's text
+    pane.deleteLater()
+    qtbot.wait(50)
+    QTextCursor(kept).insertText("and more, once the pane is gone\n" * 5)
+    kept.documentLayout().documentSize()
+    qtbot.wait(50)  # an exception in a slot would fail the test here (pytest-qt)

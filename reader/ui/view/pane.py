@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRectF, Qt, QTimer, QTimerEvent, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QRectF, QSizeF, Qt, QTimer, QTimerEvent, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -103,7 +103,11 @@ class Pane(QTextEdit):
         self.setExtraSelections([])
         self.painted = False
         self.setDocument(doc)
-        doc.documentLayout().documentSizeChanged.connect(lambda _s, d=doc: self._size_changed(d))
+        # A slot of the pane's own, not a lambda holding it: Qt drops it with the pane, and the
+        # document may outlive the pane (a call switched away from, a document kept for later).
+        doc.documentLayout().documentSizeChanged.connect(
+            self._size_changed, Qt.ConnectionType.UniqueConnection
+        )
         if row_blocks is not None:
             self._row_blocks = row_blocks
             return
@@ -225,8 +229,9 @@ class Pane(QTextEdit):
 
     # --- events --------------------------------------------------------------------------------
 
-    def _size_changed(self, doc: QTextDocument) -> None:
-        if doc is self.document():
+    def _size_changed(self, _size: QSizeF) -> None:
+        # The layout of a document shown before may still change: only the one shown counts.
+        if self.sender() is self.document().documentLayout():
             self.layoutMoved.emit()
 
     def _past_the_end(self, _low: int, high: int) -> None:
