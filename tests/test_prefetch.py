@@ -110,6 +110,27 @@ print(json.dumps(out))
     assert "ZeroDivisionError: a bug in the child" in seen["stderr"]
 
 
+def test_a_child_interrupted_by_ctrl_c_ends_without_a_word():
+    """Ctrl+C in the terminal during start reaches the child too: it ends, and the window reads
+    the file itself without logging the child's KeyboardInterrupt."""
+    seen = run(
+        """
+import logging
+logging.basicConfig(level=logging.DEBUG, format="%(levelname)s %(message)s")
+import reader.core.analysis
+from reader.core.prefetch import Prefetch
+def interrupted(p):
+    raise KeyboardInterrupt
+reader.core.analysis.analyse_paragraph = interrupted
+p = Prefetch.start(Path(sys.argv[1]))
+print(json.dumps({"took": p.take() is not None}))
+""",
+        str(FIXTURES / "basic.txt"),
+    )
+    assert seen["took"] is False
+    assert "KeyboardInterrupt" not in seen["stderr"] and "WARNING" not in seen["stderr"]
+
+
 def test_no_child_while_a_thread_runs_or_for_a_big_file(tmp_path):
     big = tmp_path / "big.txt"
     text = (FIXTURES / "basic.txt").read_text(encoding="utf-8")

@@ -201,7 +201,7 @@ def _child(path: Path, at: int | None, fd: int) -> None:
         _send(fd, Prefetched(t, call, top, first))
         c = t.calls[call]
         _send(fd, {p: analyse_paragraph(t.paragraphs[p]) for p in range(c.first, c.end) if p not in first})
-    except BrokenPipeError:  # the parent no longer listens
+    except (BrokenPipeError, KeyboardInterrupt):  # the parent no longer listens, or Ctrl+C
         code = 1
     except TranscriptError as err:  # not a transcript: the parent reads it again to say why
         code = 1
