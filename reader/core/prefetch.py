@@ -69,9 +69,8 @@ class Prefetch:
     thread at a time (the loader's worker, then the figures' worker), which closes it after, or
     it is closed before anyone reads it."""
 
-    def __init__(self, path: Path, at: int | None, pid: int, fd: int) -> None:
+    def __init__(self, path: Path, pid: int, fd: int) -> None:
         self.path = path
-        self.at = at
         self._pid = pid
         self._fd = fd
         self._lock = threading.Lock()
@@ -101,7 +100,7 @@ class Prefetch:
             os.close(r)
             _child(path, at, w)
         os.close(w)
-        return cls(path, at, pid, r)
+        return cls(path, pid, r)
 
     @property
     def pid(self) -> int:
