@@ -209,38 +209,6 @@ def test_rows_stay_in_step_after_resizing_and_moving_the_splitter(qtbot, window,
     assert view.aligner.passes >= passes + 4
 
 
-def coloured_ranges(view: TranscriptView) -> dict[tuple[str, int], list[tuple[int, int]]]:
-    return {
-        (pane.objectName(), n): sorted(
-            (r.start, r.length) for r in pane.document().findBlockByNumber(n).layout().formats()
-        )
-        for pane in (view.left, view.right)
-        for n in range(pane.document().blockCount())
-    }
-
-
-def test_padding_rows_keeps_their_colours_without_colouring_them_again(qtbot, window, monkeypatch):
-    """The aligner changes only block margins: the figure highlighter is not run again for them
-    (it was, block by block, for every pad of every pass), and every colour stays."""
-    from reader.ui.view import highlighter
-
-    view = open_ready(qtbot, window, SAMPLE)
-    settle(qtbot, view)
-    before = coloured_ranges(view)
-    assert sum(bool(r) for r in before.values()) > 20
-    calls = []
-    spans = highlighter._spans  # what colouring a paragraph block calls
-    monkeypatch.setattr(
-        highlighter, "_spans", lambda text, figures: (calls.append(1), spans(text, figures))[1]
-    )
-    passes = view.aligner.passes
-    window.resize(900, 850)  # every row wraps anew: a whole pass pads them again
-    qtbot.waitUntil(lambda: view.aligner.passes > passes and not view.aligner.pending(), timeout=5000)
-    assert misaligned(view) == []
-    assert calls == []
-    assert coloured_ranges(view) == before
-
-
 def test_both_panes_scroll_to_the_very_end_together(qtbot, window, tmp_path):
     view = open_ready(qtbot, window, uneven_file(tmp_path))
     last = len(view.rows) - 1

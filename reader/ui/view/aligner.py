@@ -21,7 +21,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QSignalBlocker
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument
 
 from . import blocks
@@ -246,24 +246,21 @@ def _apply(
 ) -> None:
     """Give blocks first..stop-1 their pads (0 for any block not in `pads`) and, when `end` is
     given, the padding after the last shown block; only what changes is touched, in one edit."""
-    # Only margins change: the document's signals stay quiet, so the figure highlighter does not
-    # colour every padded block again (the colours are kept with the block's layout).
-    with QSignalBlocker(doc):
-        cursor = QTextCursor(doc)
-        cursor.beginEditBlock()
-        for i in range(first, stop):
-            block = all_blocks[i]
-            old, pad = _pad(block), pads.get(i, 0.0)
-            if abs(old - pad) > 0.25:
-                fmt = block.blockFormat()
-                fmt.setBottomMargin(fmt.bottomMargin() - old + pad)
-                fmt.setProperty(blocks.PAD, pad)
-                cursor.setPosition(block.position())
-                cursor.setBlockFormat(fmt)
-        if end is not None:
-            root = doc.rootFrame()
-            frame = root.frameFormat()
-            if abs(frame.bottomMargin() - (doc.documentMargin() + end)) > 0.25:
-                frame.setBottomMargin(doc.documentMargin() + end)
-                root.setFrameFormat(frame)
-        cursor.endEditBlock()
+    cursor = QTextCursor(doc)
+    cursor.beginEditBlock()
+    for i in range(first, stop):
+        block = all_blocks[i]
+        old, pad = _pad(block), pads.get(i, 0.0)
+        if abs(old - pad) > 0.25:
+            fmt = block.blockFormat()
+            fmt.setBottomMargin(fmt.bottomMargin() - old + pad)
+            fmt.setProperty(blocks.PAD, pad)
+            cursor.setPosition(block.position())
+            cursor.setBlockFormat(fmt)
+    if end is not None:
+        root = doc.rootFrame()
+        frame = root.frameFormat()
+        if abs(frame.bottomMargin() - (doc.documentMargin() + end)) > 0.25:
+            frame.setBottomMargin(doc.documentMargin() + end)
+            root.setFrameFormat(frame)
+    cursor.endEditBlock()
