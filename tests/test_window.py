@@ -211,14 +211,34 @@ def test_mode_sync_and_zoom_are_remembered_between_windows(qtbot, tmp_path):
     assert view.inter.document().defaultFont().pointSize() == base + 2
 
 
+def test_the_side_panel_is_filled_once_per_file_and_once_per_call(qtbot, window, monkeypatch):
+    """Filling the outline and the speakers (their words counted) is done once for a file opened,
+    and once for a call switched to, in a turn other than the one that lays out its document."""
+    from reader.ui.window.sidepanel import SidePanel
+
+    filled: list[int] = []
+    fill = SidePanel.set_call
+
+    def counted(panel: SidePanel, i: int) -> None:
+        if panel.transcript is not None:
+            filled.append(i)
+        fill(panel, i)
+
+    monkeypatch.setattr(SidePanel, "set_call", counted)
+    view = open_ready(qtbot, window, FIXTURES / "multi_call.txt")
+    assert filled == [0]
+    window.action(MainAction.NEXT_CALL).trigger()
+    qtbot.waitUntil(lambda: view.call == 1 and not view.attaching.pending, timeout=5000)
+    qtbot.waitUntil(lambda: window.panel.call == 1, timeout=5000)
+    assert filled == [0, 1]
+
+
 def test_the_window_reads_the_outline_of_the_call_shown(qtbot, window):
     view = open_ready(qtbot, window, FIXTURES / "multi_call.txt")
     t = parse_file(FIXTURES / "multi_call.txt")
     assert window.action(MainAction.NEXT_CALL).isEnabled()
     window.action(MainAction.NEXT_CALL).trigger()
-    qtbot.waitUntil(lambda: view.call == 1, timeout=5000)
-    assert window.panel.call == 1
+    qtbot.waitUntil(lambda: view.call == 1 and window.panel.call == 1, timeout=5000)
     assert window.panel.title.text().startswith(t.calls[1].company)
     window.action(MainAction.PREVIOUS_CALL).trigger()
-    qtbot.waitUntil(lambda: view.call == 0, timeout=5000)
-    assert window.panel.call == 0
+    qtbot.waitUntil(lambda: view.call == 0 and window.panel.call == 0, timeout=5000)  # (a turn later)

@@ -189,8 +189,10 @@ class MainWindow(QMainWindow):
         if self.on_screen():  # not while the window hides or minimises
             self.main_actions[MainAction.PANEL].setChecked(shown)
 
-    def _call_changed(self, v: TranscriptView, call: int) -> None:
-        if v is self.view():
+    def _call_changed(self, v: TranscriptView, call: int, later: bool = False) -> None:
+        if v.attaching.pending and not later:  # it lays out a document now and shows the call later
+            QTimer.singleShot(1, self, lambda: self._call_changed(v, call, later=True))
+        elif v is self.view() and v.call == call and self.panel.call != call:
             self.panel.set_call(call)
 
     def view(self) -> TranscriptView | None:
@@ -365,7 +367,7 @@ class MainWindow(QMainWindow):
     def _tab_changed(self, _index: int = -1) -> None:
         v = self.view()
         t = v.transcript if v is not None else None
-        self.panel.set_transcript(t)
+        self.panel.set_transcript(t, v.call if v is not None and t is not None else 0)
         self.notes.tab_changed(v)
         self.search.tab_changed(v)
         has = t is not None
@@ -383,7 +385,6 @@ class MainWindow(QMainWindow):
         for step in (MainAction.NEXT_CALL, MainAction.PREVIOUS_CALL):
             self.main_actions[step].setEnabled(len(t.calls) > 1)
         self.main_actions[MainAction.for_mode(v.mode)].setChecked(True)
-        self.panel.set_call(v.call)
         self.panel.set_filter(v.speaker_filter)
         self.main_actions[MainAction.ONLY_SPEAKER].setChecked(v.speaker_filter is not None)
         name = self.tabs.tabText(self.tabs.indexOf(v))

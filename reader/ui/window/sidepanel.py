@@ -209,13 +209,14 @@ class SidePanel(QWidget):
 
     # What the window tells the panel
 
-    def set_transcript(self, t: Transcript | None) -> None:
-        self.transcript, self.call, self.filter = t, 0, None
+    def set_transcript(self, t: Transcript | None, call: int = 0) -> None:
+        """Show a transcript's calls, and the outline and speakers of `call`."""
+        self.transcript, self.call, self.filter = t, call, None
         self.call_box.clear()
         if t is not None:
             self.call_box.addItems([self.call_label(i) for i in range(len(t.calls))])
         self.call_box.setVisible(t is not None and len(t.calls) > 1)
-        self.set_call(0)
+        self.set_call(call)
 
     def set_call(self, i: int) -> None:
         t = self.transcript
