@@ -7,8 +7,10 @@ bar's value.
 
 Two details of Qt's layout shape this: a block is spaced from the next shown block by the bottom
 margin of the block just before that one, shown or hidden (so the pad goes on that "spacer"); and
-the last block's bottom margin is ignored (so the last row's pad goes into the root frame's bottom
-margin).
+the last block's bottom margin is ignored. A side-by-side document ends with an empty block of the
+same height in both (`document.py`'s END), so the last row's pad is a margin like any other; in a
+document without one, it goes into the root frame's bottom margin, which has Qt lay the whole
+document out again.
 
 Alignment reruns whenever the layout can change: a resize of either viewport (wrapping), a font or
 zoom change, a filter that hides rows. A scheduled pass runs top to bottom in slices of a few

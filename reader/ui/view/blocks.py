@@ -15,6 +15,7 @@ PARAGRAPH = QTextFormat.Property.UserProperty + 3  # int: Transcript.paragraphs 
 KIND = QTextFormat.Property.UserProperty + 4  # str: RowKind value ("header", "paragraph", ...)
 PAD = QTextFormat.Property.UserProperty + 5  # float: bottom padding added to stay in step
 GAP = QTextFormat.Property.UserProperty + 6  # bool: a missing translation's gap marker
+END = "end"  # the KIND of the empty block that ends a side-by-side document (no ROW)
 
 
 def row_of(block: QTextBlock) -> int:

@@ -1,8 +1,10 @@
 """Builds the QTextDocuments a call is read in, one block per row (see reader.core.rows).
 
 Side by side, the English and the Chinese documents have exactly one block per row each, so block
-i of one pane is block i of the other; interleaved, each paragraph row has its English block then
-its Chinese block. Text from the file is inserted as plain text, never parsed as markup.
+i of one pane is block i of the other, and then one empty block of the same height in both (kind
+END, no row): the last row's padding goes on its own bottom margin (`aligner.py`), since Qt ignores
+the bottom margin of a document's last block. Interleaved, each paragraph row has its English
+block then its Chinese block. Text from the file is inserted as plain text, never parsed as markup.
 
 Vertical space between blocks is only ever a bottom margin (every top margin is 0): Qt collapses a
 bottom margin with the next block's top margin, and with top margins at 0 the space after a block
@@ -82,6 +84,13 @@ class _Writer:
         else:
             self.cursor.insertBlock(fmt, self.plain)
 
+    def end(self) -> None:
+        fmt = QTextBlockFormat()
+        fmt.setTopMargin(0)
+        fmt.setBottomMargin(0)
+        fmt.setProperty(blocks.KIND, blocks.END)
+        self.cursor.insertBlock(fmt, self.plain)
+
     def note(self, lang: str) -> None:
         if lang == "zh":
             self.cursor.insertText(self.t.header or "", self.quiet_italic)
@@ -144,7 +153,7 @@ def interleaved_blocks(t: Transcript, rows: list[Row]) -> list[int]:
 
 
 def build_side(t: Transcript, rows: list[Row], lang: str, font: QFont, colours: Colours) -> QTextDocument:
-    """One language's document: one block per row."""
+    """One language's document: one block per row, and the END block."""
     doc = new_document(font)
     w = _Writer(doc, colours, t)
     w.cursor.beginEditBlock()
@@ -157,6 +166,7 @@ def build_side(t: Transcript, rows: list[Row], lang: str, font: QFont, colours: 
             w.header(row.turn, lang)
         else:
             w.text(text)
+    w.end()
     w.cursor.endEditBlock()
     return doc
 

@@ -169,7 +169,8 @@ class Pane(QTextEdit):
             if rect.bottom() - y > TOP_SLACK and block.isVisible():
                 break
             block = block.next()
-        return blocks.row_of(block) if block.isValid() else max(0, len(self._row_blocks) - 1)
+        row = blocks.row_of(block) if block.isValid() else -1
+        return row if row >= 0 else max(0, len(self._row_blocks) - 1)  # past the last row: the last
 
     def row_height(self, row: int) -> float:
         """From a row's top to the bottom of its last block, in document coordinates."""

@@ -22,6 +22,6 @@ def show_only(speaker: str | None, t: Transcript, rows: list[Row], panes: Iterab
         block = doc.begin()
         while block.isValid():
             row = blocks.row_of(block)
-            block.setVisible(0 <= row < len(shown) and shown[row])
+            block.setVisible(shown[row] if 0 <= row < len(shown) else row < 0)  # (END has no row)
             block = block.next()
         doc.markContentsDirty(0, doc.characterCount())
