@@ -506,6 +506,22 @@ def test_going_to_a_paragraph_of_the_second_call_switches_calls(qtbot, window):
     qtbot.waitUntil(lambda: view.call == 0 and window.panel.call == 0, timeout=5000)  # (a turn later)
 
 
+def test_a_call_switched_to_reports_its_place_once_it_shows(qtbot, window):
+    """While the call's documents are being attached (the panes still show the other call), no
+    place is reported; the first report is the new call's, once it shows."""
+    window.resize(1300, 450)
+    view = open_ready(qtbot, window, FIXTURES / "multi_call.txt")
+    said: list[tuple[int, bool]] = []
+    view.positionChanged.connect(lambda p: said.append((p, view.attaching.pending)))
+    view.set_call(1)
+    qtbot.waitUntil(lambda: view.call == 1 and not view.settling(), timeout=5000)
+    qtbot.wait(100)  # a burst's report, if one was due
+    t = view.transcript
+    assert said and all(not pending for _p, pending in said)
+    assert all(t.paragraphs[p].call == 1 for p, _ in said)
+    assert "call 2 of 2" in window.position.text()  # the status bar says where the reader is now
+
+
 def test_a_big_file_shows_its_first_call_from_the_head_then_takes_the_whole_file(
     qtbot, window, tmp_path, monkeypatch
 ):

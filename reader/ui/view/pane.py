@@ -87,6 +87,7 @@ class Pane(QTextEdit):
         self._markers: dict[int, tuple[QColor, bool]] = {}  # block number -> (colour, filled)
         self._hovered = -1
         self.painted = False  # the document shown has been painted at least once
+        self.painted_once = False  # some document has been
         self.tooltip_source: TooltipSource | None = None
         self.menu_source: MenuSource | None = None
         self._hand = 0  # inside an input event of the reader's (wheel, keys, a drag)
@@ -347,7 +348,7 @@ class Pane(QTextEdit):
         if self._flags or self._markers:
             self._paint_gutter()
         if not self.painted:
-            self.painted = True
+            self.painted = self.painted_once = True
             self.textPainted.emit()
 
     def _paint_gutter(self) -> None:

@@ -17,9 +17,10 @@ GO_TO_MARGIN = 6  # pixels left above a paragraph gone to
 class PlaceReporter(QObject):
     changed = Signal(int)  # the paragraph index of the place, -1 for none
 
-    def __init__(self, where: Callable[[], int], parent: QObject) -> None:
+    def __init__(self, where: Callable[[], int], parent: QObject, unsettled: Callable[[], bool]) -> None:
         super().__init__(parent)
         self._where = where
+        self._unsettled = unsettled  # the text shown is about to be replaced: no place to say yet
         self._said = -1
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -31,6 +32,8 @@ class PlaceReporter(QObject):
         self._timer.start()
 
     def now(self) -> None:
+        if self._unsettled():
+            return  # said once it is settled
         place = self._where()
         if place != self._said:
             self._said = place

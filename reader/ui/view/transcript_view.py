@@ -102,7 +102,7 @@ class TranscriptView(QWidget):
             pane.verticalScrollBar().valueChanged.connect(lambda _v, p=pane: self._scrolled(p))
             pane.textPainted.connect(lambda p=pane: self._text_painted(p))
         self.keeper = PlaceKeeper(self.stack, self)
-        self.place = PlaceReporter(self._place, self)
+        self.place = PlaceReporter(self._place, self, lambda: self.attaching.pending)
         self.place.changed.connect(self.positionChanged)
         self.announcer = PlaceAnnouncer(self, self)  # the place, for screen readers
         self.place.changed.connect(self.announcer.say)
@@ -143,8 +143,7 @@ class TranscriptView(QWidget):
         self._jobs = [job.start()]
 
     def _warm_up(self) -> None:
-        # While the worker parses a big file's head, pay what the slices that show it would pay
-        # first (fonts, the text control); a small file parses too fast for it to help.
+        # While a big file's head is parsed, pay what the slices that show it would pay first.
         if self._big:
             warm_up(self.reading_font)
 
@@ -267,7 +266,10 @@ class TranscriptView(QWidget):
     def _attached(self) -> None:
         self._prebuilt = (-1, {})
         self._apply_mode()
-        self.attaching.done()
+        if not (self.attaching.held() and self.stack.leader.painted_once):
+            return self.attaching.done()
+        self.slicer.defer()  # a call switched to: its top aligned now, painted next turn, then the rest
+        QTimer.singleShot(1, self, self.attaching.done)
 
     def _attach_document(self, name: str) -> None:
         """Show the document `name` of the current call in its pane, with its figure highlighter."""
@@ -484,6 +486,7 @@ class TranscriptView(QWidget):
         for pane in self.panes():
             pane.verticalScrollBar().setValue(0)
         self._build_call()  # (which puts the flags of the call's figures, added above)
+        self.attaching.when_done(self.place.now)  # where the call shows (a go-to's `then` may move on)
         if then is not None:
             self.attaching.when_done(then)
 
