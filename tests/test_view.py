@@ -522,6 +522,27 @@ def test_a_call_switched_to_reports_its_place_once_it_shows(qtbot, window):
     assert "call 2 of 2" in window.position.text()  # the status bar says where the reader is now
 
 
+def test_a_call_switched_to_is_painted_before_the_slices_go_on(qtbot, window, monkeypatch):
+    """Once a call's documents are attached and its top aligned, its paint comes before the next
+    round of the slices (colouring, aligning the rest), which would otherwise share its turn."""
+    from reader.ui.view.slices import Slicer
+
+    window.resize(1300, 450)
+    view = open_ready(qtbot, window, FIXTURES / "multi_call.txt")
+    rounds: list[tuple[bool, bool]] = []  # (attaching, painted) at each round
+    original = Slicer._round
+
+    def round_(slicer: Slicer) -> None:
+        rounds.append((view.attaching.pending, view.left.painted and view.right.painted))
+        original(slicer)
+
+    monkeypatch.setattr(Slicer, "_round", round_)
+    view.set_call(1)
+    qtbot.waitUntil(lambda: view.call == 1 and not view.settling(), timeout=5000)
+    after = [painted for attaching, painted in rounds if not attaching]
+    assert after and all(after)
+
+
 def test_a_big_file_shows_its_first_call_from_the_head_then_takes_the_whole_file(
     qtbot, window, tmp_path, monkeypatch
 ):

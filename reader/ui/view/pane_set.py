@@ -91,6 +91,7 @@ class Attaching:
 
     def start(self, hold: bool) -> None:
         self.pending = True
+        self.panes.slicer.defer()  # the documents coming first (the slices may be for those going)
         if hold:  # before the first document is attached: attaching it asks for a paint
             self.panes.setUpdatesEnabled(False)
 
@@ -103,6 +104,8 @@ class Attaching:
 
     def done(self) -> None:
         self.pending = False
+        if self.held():  # their paint comes first, then the slices' next round
+            self.panes.slicer.defer(self.panes.slicer.PAINT_FIRST_MS)
         self.panes.setUpdatesEnabled(True)
         waiting, self._after = self._after, []
         for fn in waiting:

@@ -22,6 +22,8 @@ Step = Callable[[float], bool]
 
 
 class Slicer(QObject):
+    PAINT_FIRST_MS = 10  # `defer` after a paint is asked for: it comes first, then the next round
+
     def __init__(self, parent: QObject | None = None, budget: float = BUDGET) -> None:
         super().__init__(parent)
         self.budget = budget
