@@ -190,8 +190,8 @@ class MainWindow(QMainWindow):
             self.main_actions[MainAction.PANEL].setChecked(shown)
 
     def _call_changed(self, v: TranscriptView, call: int, later: bool = False) -> None:
-        if v.attaching.pending and not later:  # it lays out a document now and shows the call later
-            QTimer.singleShot(1, self, lambda: self._call_changed(v, call, later=True))
+        if v.attaching.pending and not later:  # it lays out the call's documents; once it shows it:
+            v.attaching.when_done(lambda: self._call_changed(v, call, later=True))
         elif v is self.view() and v.call == call and self.panel.call != call:
             self.panel.set_call(call)
 
