@@ -88,3 +88,44 @@ def test_a_call_made_while_the_gui_waits_runs_with_the_gui_thread_stopped(qtbot)
     before, after = done.args[0]
     assert before == after >= 3
     assert while_gui_waits(lambda: 7) == 7
+
+
+def steps_while(qtbot, background: bool) -> tuple[int, int]:
+    """A job counting small steps, each followed by `yield_to_gui`: the steps it made while the GUI
+    thread was busy for 0.3 s (its event loop not turning; letting go of the GIL now and then, as
+    PySide does around a Qt call), and in 0.3 s idle after."""
+    steps = [0]
+
+    def count(job_ref: list) -> None:
+        job = job_ref[0]
+        while not job.cancelled:
+            sum(range(2000))  # a little Python work, as a paragraph's figures are
+            steps[0] += 1
+            job.yield_to_gui()
+
+    ref: list = []
+    job = Job(count, ref, background=background)
+    ref.append(job)
+    job.start()
+    qtbot.waitUntil(lambda: steps[0] > 50, timeout=5000)
+    qtbot.wait(20)  # the GUI thread's event loop has turned: the worker runs
+    before = steps[0]
+    end = time.monotonic() + 0.3
+    while time.monotonic() < end:  # the GUI thread busy, its event loop not turning
+        sum(range(200))
+        time.sleep(0)
+    busy = steps[0] - before
+    before = steps[0]
+    qtbot.wait(300)
+    idle = steps[0] - before
+    job.cancel()
+    job.wait(5)
+    return busy, idle
+
+
+def test_a_background_job_waits_while_the_gui_thread_is_busy(qtbot):
+    busy, idle = steps_while(qtbot, background=True)
+    assert idle > 100
+    assert busy < idle / 10  # it went on for BUSY_S at most, then waited
+    busy, idle = steps_while(qtbot, background=False)
+    assert busy > idle / 10  # a job that is not a background one shares the GIL all along

@@ -10,6 +10,12 @@ Whatever the function raises ends in `failed` with a one-line reason: a `Transcr
 anything else as its type and message, logged with its traceback (a bug must be seen, and a
 view waiting for a job must never wait forever).
 
+Background work: Python threads share one GIL, so a worker running beside the GUI thread halves
+the speed of the GUI thread's own work. A job started with `background=True` watches the GUI
+thread's event loop turn (a timer ticks there every PULSE_MS), and its function, calling
+`yield_to_gui()` between small steps, waits while that loop has not turned for BUSY_S: the GUI
+thread's long turns (a document laid out, a call shown) then run alone.
+
 Locks: PySide keeps the GIL through each Qt call made from Python, and some of Qt's calls take
 a lock of its signal machinery (connecting, moving an object to another thread); and the GUI
 thread can hold such a lock while it waits for the GIL (a deleted object telling a Python-made
@@ -23,13 +29,14 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 import traceback
 from collections import deque
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from ..core.errors import TranscriptError
 
@@ -37,6 +44,9 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 PARK_WAIT = 5.0  # seconds a worker waits for the GUI thread to stop in a safe place
+PULSE_MS = 2  # a background job's timer on the GUI thread: each tick is a turn of its event loop
+BUSY_S = 0.005  # no tick for this long: the GUI thread is busy, a background job's worker waits
+YIELD_WAIT_S = 0.25  # at most this long at a time (a GUI thread busy for longer shares the GIL)
 _local = threading.local()  # the job whose function runs on this thread, if any
 
 
@@ -66,7 +76,12 @@ class Job(QObject):
     _running: set[Job] = set()  # keeps a started job alive until it reports
 
     def __init__(
-        self, fn: Callable[..., Any], *args: Any, parent: QObject | None = None, owner: QObject | None = None
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        parent: QObject | None = None,
+        owner: QObject | None = None,
+        background: bool = False,
     ) -> None:
         super().__init__(parent)
         self._fn, self._args = fn, args
@@ -84,9 +99,19 @@ class Job(QObject):
         # Checked when the result arrives (shiboken6.isValid), not through the owner's destroyed
         # signal: connecting that made PySide type every QObject subclass it might hand over.
         self._owner = owner
+        self._turned = threading.Event()  # set by each tick of the GUI thread's event loop
+        self._last_turn = time.monotonic()
+        self._pulse: QTimer | None = None
+        if background:
+            self._pulse = QTimer(self)
+            self._pulse.setTimerType(Qt.TimerType.PreciseTimer)
+            self._pulse.setInterval(PULSE_MS)
+            self._pulse.timeout.connect(self._tick)
 
     def start(self) -> Job:
         Job._running.add(self)
+        if self._pulse is not None:
+            self._pulse.start()
         # Not a daemon: a daemon thread still running Python while the interpreter shuts down can
         # crash it; the app cancels its jobs and waits for them when it quits (`stop_all`).
         self._thread = threading.Thread(target=self._run, name="reader-job")
@@ -114,7 +139,26 @@ class Job(QObject):
     def cancel(self) -> None:
         self.cancelled = True
         self.resume.set()
+        self._turned.set()
         Job._running.discard(self)
+        self._stop_pulse()
+
+    def yield_to_gui(self) -> None:
+        """Called by a background job's function (from its thread) between small steps: wait
+        while the GUI thread is busy, YIELD_WAIT_S at most; else just let it have the GIL."""
+        if self._pulse is not None and not self.cancelled and time.monotonic() - self._last_turn > BUSY_S:
+            self._turned.clear()
+            self._turned.wait(YIELD_WAIT_S)
+        else:
+            time.sleep(0)
+
+    def _tick(self) -> None:
+        self._last_turn = time.monotonic()
+        self._turned.set()
+
+    def _stop_pulse(self) -> None:
+        if self._pulse is not None:
+            self._pulse.stop()
 
     def report(self, done: int, total: int) -> None:
         """Called by the function (from its thread) to say how far it got."""
@@ -174,6 +218,7 @@ class Job(QObject):
     def _deliver(self) -> None:
         self._deliver_early()  # what came before the result is handed over before it
         Job._running.discard(self)
+        self._stop_pulse()
         gone = self._owner_gone()
         self._owner = None
         result, self._result = self._result, None

@@ -59,8 +59,8 @@ class ViewFigures(QObject):
     ) -> Job | None:
         """Find the figures of some calls on a worker, in order, stopping early once `until`
         says so; with `report`, say how far it got (`progress`, which the window shows). The
-        worker yields the GIL after every paragraph so the GUI thread never waits on it for
-        longer than one paragraph's work."""
+        worker waits while the GUI thread is busy (a background job), and otherwise yields the
+        GIL after every paragraph."""
         view, t = self.view, self.view.transcript
         assert t is not None
         todo = [c for c in calls if not self._complete(c)]
@@ -81,7 +81,7 @@ class ViewFigures(QObject):
             job.report(len(todo), len(todo))
             return {p: f for p, f in rest.items() if p not in known}
 
-        job = Job(work, owner=self)
+        job = Job(work, owner=self, background=True)
         job.done.connect(self._analysed)
         if report:
             # Signal to signal, not a lambda: Qt drops the connection when this object goes, so a

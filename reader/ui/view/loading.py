@@ -6,7 +6,6 @@ documents built are moved to the GUI thread for the view to show.
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass
 from functools import partial
@@ -148,8 +147,8 @@ def analyse_calls(
     known: Container[int] = (),
 ) -> dict[int, ParagraphFigures]:
     """Worker side of checking the figures of some calls, in order, but for the paragraphs
-    `known` already, stopping early once `until` says so. It yields the GIL after every
-    paragraph, so the GUI thread never waits on it for longer than one paragraph's work."""
+    `known` already, stopping early once `until` says so. It yields to the GUI thread after
+    every paragraph (`Job.yield_to_gui`: it waits while a `background` job's GUI thread is busy)."""
     analyse_paragraph = analyser()
 
     out: dict[int, ParagraphFigures] = {}
@@ -161,7 +160,7 @@ def analyse_calls(
             if i in known:
                 continue
             out[i] = analyse_paragraph(t.paragraphs[i])
-            time.sleep(0)
+            job.yield_to_gui()
         job.report(n + 1, len(calls))
         if until is not None and until(out):
             break
