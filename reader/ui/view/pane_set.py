@@ -91,12 +91,18 @@ class Attaching:
 
     def start(self, hold: bool) -> None:
         self.pending = True
-        self.panes.slicer.defer()  # the documents coming first (the slices may be for those going)
+        if self.replacing():  # the documents coming first (the slices may be for those going)
+            self.panes.slicer.defer()
         if hold:  # before the first document is attached: attaching it asks for a paint
             self.panes.setUpdatesEnabled(False)
 
     def held(self) -> bool:
         return not self.panes.updatesEnabled()
+
+    def replacing(self) -> bool:
+        """Whether the documents attached replace some the panes showed (another call, a reload):
+        a view's first documents have no slices to wait for, and no paint of theirs to follow."""
+        return self.panes.leader.painted_once
 
     def when_done(self, fn: Callable[[], None]) -> None:
         """Run `fn` once every document is attached (now, if none is pending)."""
@@ -104,7 +110,7 @@ class Attaching:
 
     def done(self) -> None:
         self.pending = False
-        if self.held():  # their paint comes first, then the slices' next round
+        if self.held() and self.replacing():  # their paint comes first, then the slices' next round
             self.panes.slicer.defer(self.panes.slicer.PAINT_FIRST_MS)
         self.panes.setUpdatesEnabled(True)
         waiting, self._after = self._after, []
