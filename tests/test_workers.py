@@ -93,7 +93,7 @@ def test_a_call_made_while_the_gui_waits_runs_with_the_gui_thread_stopped(qtbot)
 def steps_while(qtbot, background: bool) -> tuple[int, int]:
     """A job counting small steps, each followed by `yield_to_gui`: the steps it made while the GUI
     thread was busy for 0.3 s (its event loop not turning; letting go of the GIL now and then, as
-    PySide does around a Qt call), and in 0.3 s idle after."""
+    a thread of Python does at least every switch interval), and in 0.3 s idle after."""
     steps = [0]
 
     def count(job_ref: list) -> None:

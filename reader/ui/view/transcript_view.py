@@ -266,7 +266,7 @@ class TranscriptView(QWidget):
     def _attached(self) -> None:
         self._prebuilt = (-1, {})
         self._apply_mode()
-        if not (self.attaching.held() and self.stack.leader.painted_once):
+        if not (self.attaching.held() and self.attaching.replacing()):
             return self.attaching.done()
         self.slicer.defer()  # a call switched to: its top aligned now, painted next turn, then the rest
         QTimer.singleShot(1, self, self.attaching.done)
