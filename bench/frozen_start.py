@@ -32,6 +32,7 @@ import tempfile
 from pathlib import Path
 
 from bench import measure
+from bench.ending import add_until, app_args
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -66,13 +67,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=11, help="rounds counted (default 11)")
     parser.add_argument("--platform", choices=("offscreen", "xcb"), default="offscreen")
     parser.add_argument("--file", type=Path, help="the transcript (default: the first seed, else a fixture)")
-    parser.add_argument(
-        "--until",
-        choices=("paint", "picture"),
-        default="paint",
-        help="the apps end at their text's first paint (--exit-after-paint, as the floor does; "
-        "default) or once ready and their picture is saved (--screenshot)",
-    )
+    add_until(parser)
     args = parser.parse_args()
     if not FROZEN.is_file():
         raise SystemExit(f"no {FROZEN.relative_to(ROOT)}: run build/build-app.sh first")
@@ -84,7 +79,7 @@ def main() -> None:
         if args.platform == "xcb" and not env.get("DISPLAY"):
             raise SystemExit("--platform xcb needs DISPLAY (e.g. Xvfb :99 and DISPLAY=:99)")
         shot = str(Path(tmp) / "shot.png")
-        until = ["--exit-after-paint"] if args.until == "paint" else ["--screenshot", shot]
+        until = app_args(args.until, shot)
         cases = {
             "frozen app": [str(FROZEN), str(file), *until, "--mode", "side"],
             "source app": [str(SOURCE), str(file), *until, "--mode", "side"],

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.corpus import make_library_file
+from bench.ending import add_until, app_args
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
@@ -84,13 +85,7 @@ def main() -> None:
         action="store_true",
         help="also run bench/shell_floor.py (the reader's window shape, none of its work) on the seeds",
     )
-    parser.add_argument(
-        "--until",
-        choices=("paint", "picture"),
-        default="paint",
-        help="the app ends at its text's first paint (--exit-after-paint, as the floor does; "
-        "default) or once ready and its picture is saved (--screenshot)",
-    )
+    add_until(parser)
     args = parser.parse_args()
     # An installed app runs from compiled bytecode; this environment sets PYTHONDONTWRITEBYTECODE,
     # which would otherwise have the app compile its ~90 modules from source on every run.
@@ -113,7 +108,7 @@ def main() -> None:
         shot = str(Path(tmp) / "shot.png")
         for r in range(args.runs):
             for c in cases:  # A B, case after case, round after round
-                until = ["--exit-after-paint"] if args.until == "paint" else ["--screenshot", shot]
+                until = app_args(args.until, shot)
                 c.app.append(measure([str(APP), str(c.file), *until, "--mode", c.mode], env))
                 if c.floor_file is not None:
                     c.floor.append(measure([sys.executable, str(FLOOR), str(c.floor_file)], env))

@@ -50,6 +50,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bench.ending import HELP, add_until, app_args
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 TRANSCRIPTS = SHARED / "transcripts"
@@ -156,14 +158,7 @@ def main() -> None:
     parser.add_argument("--files", nargs="+", type=Path, default=DEFAULT_FILES)
     parser.add_argument("--floor", type=Path, default=FLOOR)
     parser.add_argument("--json", type=Path, help="also write every run's numbers here")
-    parser.add_argument(
-        "--until",
-        choices=("paint", "picture"),
-        default="paint",
-        help="A and B end at their text's first paint (--exit-after-paint; issue 19's bar, the "
-        "default) or once ready and their picture is saved (--screenshot; issue 24's ready bar: "
-        f"B within {READY_BAR}x the floor)",
-    )
+    add_until(parser, f"{HELP}; issue 19's bar at the paint, issue 24's at the picture (within {READY_BAR}x)")
     args = parser.parse_args()
     wall_bar = WALL_BAR if args.until == "paint" else READY_BAR
 
@@ -179,9 +174,7 @@ def main() -> None:
     def command(kind: str, c: Case) -> list[str]:
         if kind == "floor":
             return [str(py["floor"]), str(args.floor), str(c.file)]
-        until = (
-            ["--exit-after-paint"] if args.until == "paint" else ["--screenshot", str(scratch / "shot.png")]
-        )
+        until = app_args(args.until, scratch / "shot.png")
         return [str(py[kind]), "-m", "reader", str(c.file), *until, "--mode", c.mode]
 
     b_at_start = describe(b_dir)  # a checkout someone works in can change during the run
