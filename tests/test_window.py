@@ -242,3 +242,16 @@ def test_the_window_reads_the_outline_of_the_call_shown(qtbot, window):
     assert window.panel.title.text().startswith(t.calls[1].company)
     window.action(MainAction.PREVIOUS_CALL).trigger()
     qtbot.waitUntil(lambda: view.call == 0 and window.panel.call == 0, timeout=5000)  # (a turn later)
+
+
+def test_the_tab_and_the_window_are_named_after_the_call_shown(qtbot, window):
+    view = open_ready(qtbot, window, FIXTURES / "multi_call.txt")
+    assert window.tabs.tabText(0) == "Orbis Drone Systems Q1 2025"
+    assert window.windowTitle().startswith("Orbis Drone Systems Q1 2025 \u2014 ")
+    window.action(MainAction.NEXT_CALL).trigger()
+    qtbot.waitUntil(lambda: view.call == 1 and window.panel.call == 1, timeout=5000)
+    assert window.tabs.tabText(0) == "Pennant Foods Q4 2024"
+    assert window.windowTitle().startswith("Pennant Foods Q4 2024 \u2014 ")
+    window.action(MainAction.PREVIOUS_CALL).trigger()
+    qtbot.waitUntil(lambda: view.call == 0 and window.panel.call == 0, timeout=5000)
+    assert window.tabs.tabText(0) == "Orbis Drone Systems Q1 2025"

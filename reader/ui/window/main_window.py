@@ -42,7 +42,7 @@ from .file_warnings import FileWarnings
 from .file_watch import FileWatch
 from .language import WindowLanguage
 from .navigation import WindowNavigation
-from .opening import say_opening
+from .opening import call_title, fill_recent, say_opening
 from .paste import PastedTranscripts
 from .same_content import SameContent
 from .settings_dialog import SettingsDialog
@@ -191,9 +191,11 @@ class MainWindow(QMainWindow):
 
     def _call_changed(self, v: TranscriptView, call: int, later: bool = False) -> None:
         if v.attaching.pending and not later:  # it lays out the call's documents; once it shows it:
-            v.attaching.when_done(lambda: self._call_changed(v, call, later=True))
-        elif v is self.view() and v.call == call and self.panel.call != call:
-            self.panel.set_call(call)
+            return v.attaching.when_done(lambda: self._call_changed(v, call, later=True))
+        if v.call == call:
+            self._name_tab(v)
+            if v is self.view() and self.panel.call != call:
+                self.panel.set_call(call)
 
     def view(self) -> TranscriptView | None:
         w = self.tabs.currentWidget()
@@ -283,12 +285,7 @@ class MainWindow(QMainWindow):
 
     def _loaded(self, v: TranscriptView) -> None:
         assert v.path is not None and v.transcript is not None
-        t = v.transcript
-        call = t.calls[v.call]
-        title = " ".join(x for x in (call.company, call.period) if x) or display_path(v.path.name)
-        if is_pasted(v.path):
-            title = self.tr("{title} (pasted)").format(title=title)
-        self.tabs.setTabText(self.tabs.indexOf(v), title)
+        self._name_tab(v)
         self.watcher.watch(v.path)
         if not is_sample(v.path) and not is_pasted(v.path):
             self._update_recent(self.settings.add_recent(str(v.path)))
@@ -300,6 +297,13 @@ class MainWindow(QMainWindow):
         self.search.view_loaded(v)
         QTimer.singleShot(0, self, lambda: self._notes_for(v))  # its notes, in a slice of their own
         self.file_warnings.loaded(v)  # in a banner above the tabs, whole
+
+    def _name_tab(self, v: TranscriptView) -> None:
+        """Name `v`'s tab (and the window, if it is in front) after the call it shows."""
+        title = call_title(v)
+        self.tabs.setTabText(self.tabs.indexOf(v), title)
+        if v is self.view():
+            self.setWindowTitle(f"{title} \u2014 {self.tr('Transcript Reader')}")
 
     def _notes_for(self, v: TranscriptView) -> None:
         if v.transcript is not None and self.tabs.indexOf(v) >= 0:
@@ -345,12 +349,8 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(self.tr("Reloaded {name}").format(name=v.path.name), 4000)
 
     def _update_recent(self, recent: list[str] | None = None) -> None:
-        menu = self.menus["recent"]
-        menu.clear()
-        for path in recent if recent is not None else self.settings.get(config.RECENT):
-            action = menu.addAction(path)
-            action.triggered.connect(lambda _c=False, p=path: self.open_path(Path(p)))
-        menu.setEnabled(not menu.isEmpty())
+        paths = recent if recent is not None else self.settings.get(config.RECENT)
+        fill_recent(self.menus["recent"], paths, lambda path: self.open_path(Path(path)))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if any(url.isLocalFile() for url in event.mimeData().urls()):
@@ -387,8 +387,7 @@ class MainWindow(QMainWindow):
         self.main_actions[MainAction.for_mode(v.mode)].setChecked(True)
         self.panel.set_filter(v.speaker_filter)
         self.main_actions[MainAction.ONLY_SPEAKER].setChecked(v.speaker_filter is not None)
-        name = self.tabs.tabText(self.tabs.indexOf(v))
-        self.setWindowTitle(f"{name} \u2014 {self.tr('Transcript Reader')}")
+        self._name_tab(v)
         self._position(v, v.top_paragraph())
 
     def _position(self, v: TranscriptView, paragraph: int) -> None:
