@@ -716,3 +716,37 @@ def test_another_call_shows_in_both_panes_in_its_first_paint_and_from_its_top(qt
     assert all(
         view.highlighters[name].document() is view.stack.pane_for(name).document() for name in ("en", "zh")
     )
+
+
+def test_a_big_files_second_pane_is_laid_out_in_a_turn_of_its_own_and_painted_level(
+    qtbot, window, tmp_path, monkeypatch
+):
+    # Side by side, a big file's head shows each pane as its document comes: the Chinese one's
+    # layout takes a turn, then its top is aligned and it is painted, in the turns after.
+    from reader.ui import scripted
+    from reader.ui.view.pane import Pane
+
+    monkeypatch.setattr("reader.ui.view.loading.HEAD", 3_000)
+    text = (FIXTURES / "multi_call.txt").read_text(encoding="utf-8")
+    path = tmp_path / "big.txt"
+    path.write_text("\n".join([text.rstrip("\n")] * 3) + "\n", encoding="utf-8")
+    window.set_mode(Mode.SIDE)
+    held, painted = [], []
+    real = Pane.set_document
+
+    def spy(pane: Pane, doc, row_blocks=None) -> None:
+        if pane.objectName() == "zh" and view.partial:
+            held.append(view.attaching.held())
+        real(pane, doc, row_blocks)
+
+    monkeypatch.setattr(Pane, "set_document", spy)
+    view = window.open_path(path)
+
+    def first_paint() -> None:
+        if held:  # (the pane was painted empty before: the English came first)
+            painted.append(scripted.level(view))
+
+    view.right.textPainted.connect(first_paint)
+    qtbot.waitUntil(lambda: view.transcript is not None and not view.partial, timeout=10000)
+    assert held == [True]
+    assert painted == [True]

@@ -94,7 +94,11 @@ class Attaching:
         if self.replacing():  # the documents coming first (the slices may be for those going)
             self.panes.slicer.defer()
         if hold:  # before the first document is attached: attaching it asks for a paint
-            self.panes.setUpdatesEnabled(False)
+            self.hold()
+
+    def hold(self) -> None:
+        """Paint no pane until `done`."""
+        self.panes.setUpdatesEnabled(False)
 
     def held(self) -> bool:
         return not self.panes.updatesEnabled()

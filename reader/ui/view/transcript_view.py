@@ -85,8 +85,7 @@ class TranscriptView(QWidget):
         self.figs = ViewFigures(self, self)
         self.figs.progress.connect(self.analysisProgress)
         self.note_marks = NoteMarks(self, notes, self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        (layout := QVBoxLayout(self)).setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.stack)
         layout.addWidget(self.finding.bar)
@@ -219,6 +218,7 @@ class TranscriptView(QWidget):
     def _shown(self) -> None:
         self.finding.reset()
         self.loaded.emit()
+        self.slicer.defer()  # the window's own updates ran in this turn: their paint comes first
         QTimer.singleShot(0, self, self._check_ready)
 
     def _build_call(self) -> None:
@@ -241,21 +241,21 @@ class TranscriptView(QWidget):
         call, prebuilt = self._prebuilt
         # One document per slice, so that the GUI thread is never held for two. A file opened
         # whole, or a call switched to, comes with its documents built by the worker: its panes
-        # are painted once the last is attached and they are aligned, in a slice of its own. Else
-        # (a mode switch, a big file's head) each pane shows as its document comes.
+        # are painted once the last is attached and aligned, in a slice of its own. Else (a mode
+        # switch, a big file's head) each pane shows as its document comes, the last aligned.
         whole = not self.partial and call == self.call and all(name in prebuilt for name in missing)
-        now = missing[:1]
         if len(missing) > 1:
             self.attaching.start(hold=whole)
-        for name in now:
-            self._attach_document(name)
-        if now:
+        elif self.attaching.pending:
+            self.attaching.hold()
+        if missing:
+            self._attach_document(missing[0])
             if self.speaker_filter is not None:  # a new document shows every block
                 self._apply_filter()
             self.figs.update_flags()
             self.finding.remark()
             self.note_marks.remark()
-        if len(missing) > len(now):
+        if len(missing) > 1:
             # 1 ms, not 0: lets the timers and input already due run in between.
             QTimer.singleShot(1, self, self._build_documents)
             if not whole:
