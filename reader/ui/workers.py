@@ -60,6 +60,14 @@ def while_gui_waits(fn: Callable[[], T]) -> T:
     return job._with_gui_parked(fn)
 
 
+def yield_to_gui() -> None:
+    """Between two small steps of a worker's function: wait while the GUI thread is busy, if
+    the job it runs for is a `background` one (`Job.yield_to_gui`); else do nothing."""
+    job: Job | None = getattr(_local, "job", None)
+    if job is not None:
+        job.yield_to_gui()
+
+
 class _Gate:
     """The GUI thread stops at a gate (`parked`) until the worker opens it (`go`)."""
 

@@ -17,6 +17,7 @@ POLL_INTERVAL ms and when the app becomes active again, and says `changed` if on
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -25,7 +26,7 @@ from PySide6.QtGui import QGuiApplication, QUndoStack
 
 from ...core.model import Transcript
 from ...core.notes.models import COLORS, Anchor, Note, NoteFilter, NotesError
-from ..workers import Job
+from ..workers import Job, yield_to_gui
 
 if TYPE_CHECKING:
     from ...core.notes.carry import OpenResult
@@ -33,6 +34,8 @@ if TYPE_CHECKING:
     from ...core.notes.store import NotesStore
 
 POLL_INTERVAL = 2000  # ms between two checks for notes written by another process
+# What the store imports, in steps of a few ms each, for the worker that opens it first.
+STORE_IMPORTS = ("sqlite3", "uuid", "difflib", "...core.notes.db", "...core.notes.anchors")
 
 
 class NotesService(QObject):
@@ -62,7 +65,7 @@ class NotesService(QObject):
         """Open the store without holding up the GUI thread: its check runs on a worker, then
         `opened` follows (nothing happens if the store is open already)."""
         if not self._opened and self._checking is None:
-            self._checking = Job(_check_store, self._path, parent=self)
+            self._checking = Job(_check_store, self._path, parent=self, background=True)
             self._checking.done.connect(self._checked)
             # (a failure other than the store's own: the open on the GUI thread says what it is)
             self._checking.failed.connect(lambda _reason: self.ensure_open())
@@ -216,7 +219,12 @@ def _open_document(store_path: Path, transcript: Transcript, path: Path) -> Open
 def _check_store(path: Path | None) -> Recovery | NotesError | None:
     """On a worker: open the store with its integrity check (setting a damaged one aside, and
     upgrading an old schema), then close it. What it found: the damaged store set aside, or why
-    the store cannot be used, or None."""
+    the store cannot be used, or None. Its modules are imported a few at a time, the GUI thread
+    let run alone between them while it is busy (a background job)."""
+    for name in STORE_IMPORTS:
+        yield_to_gui()
+        import_module(name, __package__)
+    yield_to_gui()
     try:
         with _store_class()(path) as store:
             return store.recovery
