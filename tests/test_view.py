@@ -750,3 +750,40 @@ def test_a_big_files_second_pane_is_laid_out_in_a_turn_of_its_own_and_painted_le
     qtbot.waitUntil(lambda: view.transcript is not None and not view.partial, timeout=10000)
     assert held == [True]
     assert painted == [True]
+
+
+def test_an_alignment_pass_begun_before_a_document_is_attached_goes_on_with_the_new_one(qtbot):
+    # A view shows its panes, and so begins a pass, before it attaches their documents; Qt then
+    # deletes each pane's own first document. The pass must not go on padding that one.
+    from PySide6.QtGui import QTextCursor, QTextDocument
+
+    from reader.ui.view.aligner import PairAligner
+    from reader.ui.view.pane import Pane
+    from reader.ui.view.slices import Slicer
+
+    left, right = Pane("en"), Pane("zh")
+    for pane in (left, right):
+        qtbot.addWidget(pane)
+        pane.resize(400, 300)
+        pane.show()
+        qtbot.waitExposed(pane)
+    aligner = PairAligner(left, right, Slicer())
+    aligner.schedule()
+    aligner.align_top()  # on the panes' own documents; the space after their last row still to give
+    assert aligner.pending()
+    texts = {left: "Revenue grew 12% in the quarter, the CFO said. ", right: "本季營收增長 12%。"}
+    for pane, text in texts.items():
+        doc = QTextDocument(pane)
+        cursor = QTextCursor(doc)
+        for n in range(40):
+            if n:
+                cursor.insertBlock()
+            cursor.insertText(text * (1 + (n * 7) % 5))
+        pane.blockSignals(True)  # (here the pane's viewport is resized by it, which starts a pass)
+        pane.set_document(doc, list(range(40)))
+        pane.blockSignals(False)
+        qtbot.wait(20)  # the slicer's rounds run between the two, as they may in the view
+    aligner.schedule()
+    qtbot.waitUntil(lambda: not aligner.pending(), timeout=5000)
+    tops = [[pane.block_rect(pane.block_of_row(row)).top() for row in (10, 39)] for pane in (left, right)]
+    assert tops[0] == pytest.approx(tops[1], abs=2)

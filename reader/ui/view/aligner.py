@@ -67,10 +67,9 @@ class PairAligner(QObject):
         file's first paint shows), leaving the rest of it to the slices."""
         if not self.enabled or not self._slicer.holds(self._slice):
             return
-        if self._pass is None:
-            self._pass = self._start()
-        if self._pass is not None and self._pass.n == 0 and not self._pass.done():
-            self._pass.step()
+        p = self._current()
+        if p is not None and p.n == 0 and not p.done():
+            p.step()
 
     def align(self) -> None:
         """Finish alignment now: the rest of a pass under way, or a whole new one."""
@@ -85,10 +84,16 @@ class PairAligner(QObject):
         if not self.enabled:
             self._pass = None
             return
-        if self._pass is None:
-            self._pass = self._start()
-        if self._pass is not None:
+        if self._current() is not None:
             self._run(deadline)
+
+    def _current(self) -> _Pass | None:
+        """The pass under way; a new one if there is none, or if a pane shows another document
+        now than when it began (Qt deletes a pane's own first document once another replaces it)."""
+        p = self._pass
+        if p is None or p.docs[0] is not self.left.document() or p.docs[1] is not self.right.document():
+            p = self._pass = self._start()
+        return p
 
     def _start(self) -> _Pass | None:
         ldoc, rdoc = self.left.document(), self.right.document()
