@@ -13,7 +13,7 @@ is exactly its bottom margin, which `aligner.py` can extend to keep the panes in
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QSizeF
 from PySide6.QtGui import QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
 
 from ...core.model import Transcript
@@ -38,6 +38,10 @@ def gap_text() -> str:
 
 def new_document(font: QFont) -> QTextDocument:
     doc = QTextDocument()
+    # Its layout made now, with no width to lay out at until a pane gives one: making it later
+    # says every block changed, and would have the figure highlighter colour them all again then.
+    doc.setPageSize(QSizeF(0, 0))
+    doc.documentLayout()
     doc.setUndoRedoEnabled(False)
     doc.setDefaultFont(font)
     doc.setDocumentMargin(10)
