@@ -457,3 +457,37 @@ def test_a_slice_counts_the_relayout_of_the_blocks_already_laid_out(qtbot):
     assert h._slice(time.perf_counter() + 10 * RELAYOUT_S)
     assert 1 <= len(coloured(doc)) - before <= 10
     assert ranges(block(doc, SYNC_BLOCKS)) == EXPECTED[1]
+
+
+def test_a_built_document_shown_in_a_pane_is_not_coloured_all_over_again(qtbot):
+    # Qt says every block changed when a document's layout is made: made by the pane, after the
+    # view's highlighter is, that had the highlighter go over the whole call again in that turn.
+    from pathlib import Path
+
+    from PySide6.QtGui import QFont
+
+    from reader.core.parser import parse_file
+    from reader.core.rows import call_rows
+    from reader.ui.view.document import build
+    from reader.ui.view.pane import Pane
+    from reader.ui.view.slices import Slicer
+
+    class Counting(FigureHighlighter):
+        calls = 0
+
+        def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt's name)
+            Counting.calls += 1
+            super().highlightBlock(text)
+
+    t = parse_file(Path(__file__).parent / "fixtures" / "multi_call.txt")
+    rows = call_rows(t, 0)
+    doc, row_blocks = build("en", t, rows, QFont(), theme.colours())
+    hl = Counting.started(doc, lambda _p, _lang: None, lambda _p, _lang: None, Slicer(), True)
+    pane = Pane("en")
+    qtbot.addWidget(pane)
+    pane.resize(500, 300)
+    Counting.calls = 0
+    pane.set_document(doc, row_blocks)
+    assert doc.blockCount() > 20 and doc.documentLayout().documentSize().height() > 300
+    assert Counting.calls == 0
+    assert hl.document() is doc
