@@ -718,11 +718,12 @@ def test_another_call_shows_in_both_panes_in_its_first_paint_and_from_its_top(qt
     )
 
 
-def test_a_big_files_second_pane_is_laid_out_in_a_turn_of_its_own_and_painted_level(
+def test_the_last_pane_of_a_mode_is_laid_out_in_a_turn_of_its_own_and_painted_level(
     qtbot, window, tmp_path, monkeypatch
 ):
-    # Side by side, a big file's head shows each pane as its document comes: the Chinese one's
-    # layout takes a turn, then its top is aligned and it is painted, in the turns after.
+    # Each document's layout takes a turn of its own; a pane is not painted until its top is
+    # aligned, in the turns after: a big file's head shows both panes at once, a switch to side
+    # by side from interleaved (neither document built) the Chinese once aligned.
     from reader.ui import scripted
     from reader.ui.view.pane import Pane
 
@@ -735,21 +736,35 @@ def test_a_big_files_second_pane_is_laid_out_in_a_turn_of_its_own_and_painted_le
     real = Pane.set_document
 
     def spy(pane: Pane, doc, row_blocks=None) -> None:
-        if pane.objectName() == "zh" and view.partial:
-            held.append(view.attaching.held())
+        if pane.objectName() in ("en", "zh"):
+            held.append((pane.objectName(), view.attaching.held()))
         real(pane, doc, row_blocks)
 
     monkeypatch.setattr(Pane, "set_document", spy)
     view = window.open_path(path)
 
-    def first_paint() -> None:
-        if held:  # (the pane was painted empty before: the English came first)
-            painted.append(scripted.level(view))
+    def first_paint(pane: Pane) -> None:
+        if any(name == pane.objectName() for name, _ in held):  # (not the empty pane before)
+            painted.append((pane.objectName(), scripted.level(view)))
 
-    view.right.textPainted.connect(first_paint)
-    qtbot.waitUntil(lambda: view.transcript is not None and not view.partial, timeout=10000)
-    assert held == [True]
-    assert painted == [True]
+    for pane in (view.left, view.right):
+        pane.textPainted.connect(lambda p=pane: first_paint(p))
+    qtbot.waitUntil(lambda: view.partial, timeout=10000)
+    qtbot.waitUntil(lambda: len(painted) >= 2, timeout=10000)
+    assert held[:2] == [("en", True), ("zh", True)]  # the head: neither pane painted meanwhile
+    assert sorted(painted[:2]) == [("en", True), ("zh", True)]
+    qtbot.waitUntil(lambda: not view.partial and not view.settling(), timeout=10000)
+
+    window.set_mode(Mode.INTERLEAVED)
+    view = open_ready(qtbot, window, FIXTURES / "multi_call.txt")  # a new tab, interleaved
+    for pane in (view.left, view.right):
+        pane.textPainted.connect(lambda p=pane: first_paint(p))
+    held.clear()
+    painted.clear()
+    window.set_mode(Mode.SIDE)
+    qtbot.waitUntil(lambda: not view.settling() and len(painted) >= 2, timeout=10000)
+    assert held == [("en", False), ("zh", True)]  # the English shows as it comes
+    assert ("zh", True) in painted
 
 
 def test_an_alignment_pass_begun_before_a_document_is_attached_goes_on_with_the_new_one(qtbot):

@@ -240,10 +240,10 @@ class TranscriptView(QWidget):
         missing = [name for name in self.mode.documents if name not in self._built]
         call, prebuilt = self._prebuilt
         # One document per slice, so that the GUI thread is never held for two. A file opened
-        # whole, or a call switched to, comes with its documents built by the worker: its panes
-        # are painted once the last is attached and aligned, in a slice of its own. Else (a mode
-        # switch, a big file's head) each pane shows as its document comes, the last aligned.
-        whole = not self.partial and call == self.call and all(name in prebuilt for name in missing)
+        # (or its head), or a call switched to, comes with its documents built by the worker: its
+        # panes are painted once the last is attached and aligned, in a slice of its own. Else (a
+        # mode switch) each pane shows as its document comes, the last once aligned.
+        whole = call == self.call and all(name in prebuilt for name in missing)
         if len(missing) > 1:
             self.attaching.start(hold=whole)
         elif self.attaching.pending:
