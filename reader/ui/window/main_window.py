@@ -289,8 +289,8 @@ class MainWindow(QMainWindow):
         self.watcher.watch(v.path)
         if not is_sample(v.path) and not is_pasted(v.path):
             self._update_recent(self.settings.add_recent(str(v.path)))
-        if v is self.view():
-            self._tab_changed()
+        # The side panel and the actions, for the file now in front: in a slice of their own.
+        QTimer.singleShot(0, self, lambda: self._tab_changed() if v is self.view() else None)
         if v.partial:  # the head of a big file: its warnings and calls are not the whole file's
             self.statusBar().showMessage(self.tr("Reading the rest of {name}\u2026").format(name=v.path.name))
             return
