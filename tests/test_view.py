@@ -543,14 +543,20 @@ def test_a_call_switched_to_is_painted_before_the_slices_go_on(qtbot, window, mo
     assert after and all(after)
 
 
-def test_a_big_file_shows_its_first_call_from_the_head_then_takes_the_whole_file(
-    qtbot, window, tmp_path, monkeypatch
-):
+def big_file(tmp_path: Path, monkeypatch) -> Path:
+    """A fixture three times over, read as a big file: from its head first, then whole."""
     # The head is 300,000 characters in the app; a small head makes a fixture "big".
     monkeypatch.setattr("reader.ui.view.loading.HEAD", 3_000)
     text = (FIXTURES / "multi_call.txt").read_text(encoding="utf-8")
     path = tmp_path / "big.txt"
     path.write_text("\n".join([text.rstrip("\n")] * 3) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_big_file_shows_its_first_call_from_the_head_then_takes_the_whole_file(
+    qtbot, window, tmp_path, monkeypatch
+):
+    path = big_file(tmp_path, monkeypatch)
     seen = []
     view = window.open_path(path)
     view.loaded.connect(lambda: seen.append((view.partial, len(view.transcript.calls))))
@@ -727,10 +733,7 @@ def test_the_last_pane_of_a_mode_is_laid_out_in_a_turn_of_its_own_and_painted_le
     from reader.ui import scripted
     from reader.ui.view.pane import Pane
 
-    monkeypatch.setattr("reader.ui.view.loading.HEAD", 3_000)
-    text = (FIXTURES / "multi_call.txt").read_text(encoding="utf-8")
-    path = tmp_path / "big.txt"
-    path.write_text("\n".join([text.rstrip("\n")] * 3) + "\n", encoding="utf-8")
+    path = big_file(tmp_path, monkeypatch)
     window.set_mode(Mode.SIDE)
     held, painted = [], []
     real = Pane.set_document
