@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QSplitter, QStackedWidget
 
 from ...core.modes import Mode
@@ -111,6 +111,15 @@ class Attaching:
     def when_done(self, fn: Callable[[], None]) -> None:
         """Run `fn` once every document is attached (now, if none is pending)."""
         self._after.append(fn) if self.pending else fn()
+
+    def finish(self) -> None:
+        """The last document is attached and the tops aligned: `done` now, or, for held documents
+        replacing others (a call switched to), in the next turn, once their paint is asked for
+        and before the slices' next round."""
+        if not (self.held() and self.replacing()):
+            return self.done()
+        self.panes.slicer.defer()
+        QTimer.singleShot(1, self.panes, self.done)
 
     def done(self) -> None:
         self.pending = False

@@ -85,7 +85,8 @@ class TranscriptView(QWidget):
         self.figs = ViewFigures(self, self)
         self.figs.progress.connect(self.analysisProgress)
         self.note_marks = NoteMarks(self, notes, self)
-        (layout := QVBoxLayout(self)).setContentsMargins(0, 0, 0, 0)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.stack)
         layout.addWidget(self.finding.bar)
@@ -266,10 +267,7 @@ class TranscriptView(QWidget):
     def _attached(self) -> None:
         self._prebuilt = (-1, {})
         self._apply_mode()
-        if not (self.attaching.held() and self.attaching.replacing()):
-            return self.attaching.done()
-        self.slicer.defer()  # a call switched to: its top aligned now, painted next turn, then the rest
-        QTimer.singleShot(1, self, self.attaching.done)
+        self.attaching.finish()
 
     def _attach_document(self, name: str) -> None:
         """Show the document `name` of the current call in its pane, with its figure highlighter."""
