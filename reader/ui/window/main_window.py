@@ -285,7 +285,6 @@ class MainWindow(QMainWindow):
 
     def _loaded(self, v: TranscriptView) -> None:
         assert v.path is not None and v.transcript is not None
-        self._name_tab(v)
         self.watcher.watch(v.path)
         if not is_sample(v.path) and not is_pasted(v.path):
             self._update_recent(self.settings.add_recent(str(v.path)))
