@@ -38,10 +38,9 @@ def gap_text() -> str:
 
 def new_document(font: QFont) -> QTextDocument:
     doc = QTextDocument()
-    # Its layout made now, with no width to lay out at until a pane gives one: making it later
-    # says every block changed, and would have the figure highlighter colour them all again then.
+    # No width to lay out at until a pane gives one, so that making its layout object (on the GUI
+    # thread, see FigureHighlighter) costs no layout.
     doc.setPageSize(QSizeF(0, 0))
-    doc.documentLayout()
     doc.setUndoRedoEnabled(False)
     doc.setDefaultFont(font)
     doc.setDocumentMargin(10)

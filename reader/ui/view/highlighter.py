@@ -70,6 +70,11 @@ class FigureHighlighter(QSyntaxHighlighter):
         enabled: bool = True,
         lex_unknown: bool = True,
     ) -> None:
+        # The document's layout object made before we listen: making it says every block changed
+        # (a pane's setDocument would, and have us colour them all again). Made here, on the GUI
+        # thread: made on the worker that builds the document, it once hung there, that worker
+        # and the GUI thread waiting for each other (as moveToThread did: workers.while_gui_waits).
+        document.documentLayout()
         super().__init__(document)
         self._figures = figures
         self._lex_unknown = lex_unknown
