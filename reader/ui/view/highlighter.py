@@ -72,8 +72,8 @@ class FigureHighlighter(QSyntaxHighlighter):
     ) -> None:
         # The document's layout object made before we listen: making it says every block changed
         # (a pane's setDocument would, and have us colour them all again). Made here, on the GUI
-        # thread: made on the worker that builds the document, it once hung there, that worker
-        # and the GUI thread waiting for each other (as moveToThread did: workers.while_gui_waits).
+        # thread, not on the worker that builds the document: making it connects a signal, which
+        # a worker must not do (the "Locks" paragraph of reader.ui.workers: it can hang).
         document.documentLayout()
         super().__init__(document)
         self._figures = figures
