@@ -491,3 +491,25 @@ def test_a_built_document_shown_in_a_pane_is_not_coloured_all_over_again(qtbot):
     assert doc.blockCount() > 20 and doc.documentLayout().documentSize().height() > 300
     assert Counting.calls == 0
     assert hl.document() is doc
+
+
+def test_a_document_is_built_without_its_layout_object(qtbot):
+    # Documents are built on a worker, which must not connect signals (reader.ui.workers, Locks):
+    # making a layout object connects one, so the build leaves that to the GUI thread, where the
+    # highlighter makes it before it listens.
+    from pathlib import Path
+
+    from PySide6.QtGui import QAbstractTextDocumentLayout, QFont
+
+    from reader.core.parser import parse_file
+    from reader.core.rows import call_rows
+    from reader.ui.view.document import build
+    from reader.ui.view.slices import Slicer
+
+    t = parse_file(Path(__file__).parent / "fixtures" / "multi_call.txt")
+    for name in ("en", "zh", "interleaved"):
+        doc, _row_blocks = build(name, t, call_rows(t, 0), QFont(), theme.colours())
+        assert doc.blockCount() > 20
+        assert doc.findChildren(QAbstractTextDocumentLayout) == []
+        FigureHighlighter.started(doc, lambda _p, _lang: None, lambda _p, _lang: None, Slicer(), True)
+        assert len(doc.findChildren(QAbstractTextDocumentLayout)) == 1
