@@ -17,12 +17,12 @@ thread's event loop turn (a timer ticks there every PULSE_MS), and its function,
 thread's long turns (a document laid out, a call shown) then run alone.
 
 Locks: PySide keeps the GIL through each Qt call made from Python, and some of Qt's calls take
-a lock of its signal machinery (connecting, moving an object to another thread); and the GUI
-thread can hold such a lock while it waits for the GIL (a deleted object telling a Python-made
-sender it is gone). So the function's thread never makes Qt wait for the GIL under such a lock:
-what it hands over travels in Python (`_results`, `_early`), its signals to the GUI thread carry
-no Python object, and a Qt call that takes such a lock is made while the GUI thread waits in a
-safe place (`while_gui_waits`).
+a lock of its signal machinery (connecting, moving an object to another thread, making a
+document's layout object, which connects); and the GUI thread can hold such a lock while it
+waits for the GIL (a deleted object telling a Python-made sender it is gone). So the function's
+thread never makes Qt wait for the GIL under such a lock: what it hands over travels in Python
+(`_results`, `_early`), its signals to the GUI thread carry no Python object, and a Qt call that
+takes such a lock is made while the GUI thread waits in a safe place (`while_gui_waits`).
 """
 
 from __future__ import annotations
