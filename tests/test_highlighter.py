@@ -4,16 +4,31 @@ the cached path that never lexes."""
 from __future__ import annotations
 
 import time
+from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QColor, QTextBlock, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFont,
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 
 import reader.core.figures as figures_module
 from reader.core.analysis import analyse_paragraph
 from reader.core.model import Paragraph, Section
+from reader.core.parser import parse_file
+from reader.core.rows import call_rows
 from reader.ui import theme
 from reader.ui.view import blocks
+from reader.ui.view.document import build
 from reader.ui.view.highlighter import FigureHighlighter
+from reader.ui.view.pane import Pane
+from reader.ui.view.slices import Slicer
 
 EN = "Revenue was RMB1.3 billion, up 31%."
 ZH = "營收為 13 億元,增長 31%。"
@@ -459,19 +474,21 @@ def test_a_slice_counts_the_relayout_of_the_blocks_already_laid_out(qtbot):
     assert ranges(block(doc, SYNC_BLOCKS)) == EXPECTED[1]
 
 
+def built_call(name: str) -> tuple[QTextDocument, list[int]]:
+    """The document `name` of the first call of tests/fixtures/multi_call.txt, as the view's
+    worker builds it, and its row -> first block numbers."""
+    t = parse_file(Path(__file__).parent / "fixtures" / "multi_call.txt")
+    return build(name, t, call_rows(t, 0), QFont(), theme.colours())
+
+
+def view_highlighter(cls: type[FigureHighlighter], doc: QTextDocument) -> FigureHighlighter:
+    """A highlighter of `doc` made as the view makes one, before a pane shows it (no figures)."""
+    return cls.started(doc, lambda _p, _lang: None, lambda _p, _lang: None, Slicer(), True)
+
+
 def test_a_built_document_shown_in_a_pane_is_not_coloured_all_over_again(qtbot):
     # Qt says every block changed when a document's layout is made: made by the pane, after the
     # view's highlighter is, that had the highlighter go over the whole call again in that turn.
-    from pathlib import Path
-
-    from PySide6.QtGui import QFont
-
-    from reader.core.parser import parse_file
-    from reader.core.rows import call_rows
-    from reader.ui.view.document import build
-    from reader.ui.view.pane import Pane
-    from reader.ui.view.slices import Slicer
-
     class Counting(FigureHighlighter):
         calls = 0
 
@@ -479,10 +496,8 @@ def test_a_built_document_shown_in_a_pane_is_not_coloured_all_over_again(qtbot):
             Counting.calls += 1
             super().highlightBlock(text)
 
-    t = parse_file(Path(__file__).parent / "fixtures" / "multi_call.txt")
-    rows = call_rows(t, 0)
-    doc, row_blocks = build("en", t, rows, QFont(), theme.colours())
-    hl = Counting.started(doc, lambda _p, _lang: None, lambda _p, _lang: None, Slicer(), True)
+    doc, row_blocks = built_call("en")
+    hl = view_highlighter(Counting, doc)
     pane = Pane("en")
     qtbot.addWidget(pane)
     pane.resize(500, 300)
@@ -497,19 +512,9 @@ def test_a_document_is_built_without_its_layout_object(qtbot):
     # Documents are built on a worker, which must not connect signals (reader.ui.workers, Locks):
     # making a layout object connects one, so the build leaves that to the GUI thread, where the
     # highlighter makes it before it listens.
-    from pathlib import Path
-
-    from PySide6.QtGui import QAbstractTextDocumentLayout, QFont
-
-    from reader.core.parser import parse_file
-    from reader.core.rows import call_rows
-    from reader.ui.view.document import build
-    from reader.ui.view.slices import Slicer
-
-    t = parse_file(Path(__file__).parent / "fixtures" / "multi_call.txt")
     for name in ("en", "zh", "interleaved"):
-        doc, _row_blocks = build(name, t, call_rows(t, 0), QFont(), theme.colours())
+        doc, _row_blocks = built_call(name)
         assert doc.blockCount() > 20
         assert doc.findChildren(QAbstractTextDocumentLayout) == []
-        FigureHighlighter.started(doc, lambda _p, _lang: None, lambda _p, _lang: None, Slicer(), True)
+        view_highlighter(FigureHighlighter, doc)
         assert len(doc.findChildren(QAbstractTextDocumentLayout)) == 1
