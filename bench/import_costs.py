@@ -38,6 +38,7 @@ DEFERRED = {
     "reader.ui.view.figure_tips": "ui.view.figures: a figure's tooltip",
     "reader.core.figures": "ui.view.highlighter: the figure lexers",
     "reader.core.notes.anchors": "ui.view.note_marks: anchoring a new note (difflib)",
+    "reader.ui.export.window_export": "ui.window.extra_commands: printing and exporting",
 }
 REFERENCES = {
     "datetime": "imported at the top (notes models)",

@@ -57,9 +57,10 @@ def test_a_file_that_is_no_transcript_ends_with_one_error_line(tmp_path, until):
 
 
 # The feature boundaries the start-up policy defers (README, "Start-up policy"): the notes store
-# (opened after the paint) and the anchoring of new notes, search, and the notes and search
-# panels, made when first shown. (The file parser and the figure lexers are not imported by the
-# window's process for a file named on the command line either: test_prefetch.py.)
+# (opened after the paint) and the anchoring of new notes, search, the notes and search panels,
+# made when first shown, and printing and exporting, made when first used. (The file parser and
+# the figure lexers are not imported by the window's process for a file named on the command line
+# either: test_prefetch.py.)
 LATER = (
     "sqlite3",
     "whoosh",
@@ -71,6 +72,8 @@ LATER = (
     "reader.ui.notes.panel",
     "reader.ui.search.panel",
     "reader.ui.search.library_panel",
+    "reader.ui.export",
+    "reader.core.printing",
 )
 
 

@@ -13,7 +13,7 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import QMarginsF, QProcess, QSizeF  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QMarginsF, QProcess, QSizeF  # noqa: E402
 from PySide6.QtGui import QPageLayout, QPageRanges, QPageSize  # noqa: E402
 from PySide6.QtPrintSupport import QPrinter  # noqa: E402
 
@@ -106,7 +106,7 @@ def test_a_failure_of_the_worker_never_starts_a_child(qtbot):
     assert run._process is None
 
 
-def test_a_dropped_printout_kills_its_child_and_removes_its_job(qtbot, tmp_path):
+def test_a_printout_still_running_when_the_app_quits_is_dropped(qtbot, tmp_path):
     run = PrintRun(job_writer({"pdf": str(tmp_path / "call.pdf")}, HTML * 20))
     ended = []
     run.done.connect(ended.append)
@@ -116,7 +116,7 @@ def test_a_dropped_printout_kills_its_child_and_removes_its_job(qtbot, tmp_path)
     folder = run._folder
     assert folder is not None and folder.exists()
     process = run._process
-    PrintRun.stop_all()  # as when the app quits
+    QCoreApplication.instance().aboutToQuit.emit()  # what the app says as it quits
     assert process.state() == QProcess.ProcessState.NotRunning
     assert not folder.exists() and not run.running()
     qtbot.wait(200)

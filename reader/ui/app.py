@@ -16,7 +16,6 @@ from ..core.modes import Mode
 from ..core.paths import resources_dir, sample_path
 from ..core.prefetch import Prefetch
 from . import config, crash, i18n, theme
-from .export.print_process import PrintRun
 from .scripted import Script, ScriptError, action_lines, parse_steps, state
 from .window.main_window import MainWindow
 from .window.session import WindowSession
@@ -90,7 +89,6 @@ def run(
     if mode:
         settings.set(config.VIEW_MODE, mode)
     app.aboutToQuit.connect(Job.stop_all)
-    app.aboutToQuit.connect(PrintRun.stop_all)  # a printout's child process ends with the app
     window = MainWindow(settings, quiet=scripted)
     crash.install(window, quiet=scripted)
     # The last session's tabs come back in an interactive start only (not a scripted run's).

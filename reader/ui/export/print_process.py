@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QProcess, QProcessEnvironment, Signal
 from PySide6.QtGui import QPageLayout, QPageSize
 
 from ..workers import Job
@@ -73,6 +73,7 @@ class PrintRun(QObject):
     progress = Signal(int, int)  # pages printed, pages in all
 
     _running: set[PrintRun] = set()  # keeps a started printout alive until it reports
+    _quit_hooked = False  # stop_all is called when the app quits (hooked by the first start)
 
     def __init__(self, write: Callable[[Path], Path], parent: QObject | None = None) -> None:
         """`write(folder)` writes the job file into `folder` and returns its path; it runs on a
@@ -87,6 +88,10 @@ class PrintRun(QObject):
         self._ended = False
 
     def start(self) -> PrintRun:
+        app = QCoreApplication.instance()
+        if not PrintRun._quit_hooked and app is not None:  # the app's end stops them all
+            app.aboutToQuit.connect(PrintRun.stop_all)
+            PrintRun._quit_hooked = True
         PrintRun._running.add(self)
         self._folder = Path(tempfile.mkdtemp(prefix="transcript-reader-print-"))
         self._job = Job(self._write, self._folder, owner=self)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from ...core.notes.models import Status
 from ...core.printing import Mark, PrintOptions
 from ...core.quote import call_title
-from ..window.actions import MainAction
 from ..window.host import WindowHost
 from .options_dialog import PrintOptionsDialog
 from .print_process import PrintRun, printer_settings
@@ -64,12 +63,12 @@ def _write_job(
 
 
 class WindowExport(QObject):
+    """What the window's Print, Print Preview and Export PDF actions do (`ExtraCommands` makes
+    it when one is first used)."""
+
     def __init__(self, window: WindowHost) -> None:
         super().__init__(window.widget())
         self.window = window
-        window.action(MainAction.PRINT).triggered.connect(self.ask_print)
-        window.action(MainAction.EXPORT_PDF).triggered.connect(self.ask_pdf)
-        window.action(MainAction.PRINT_PREVIEW).triggered.connect(self.ask_preview)
         self.job: PrintRun | None = None  # the printout under way
         self.shown_preview: PrintPreview | None = None  # the preview dialog open
 

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTabWidget, QTool
 
 from ...core.quote import Quote
 from ..accessible import describe
-from ..export.window_export import WindowExport
 from ..view.pane import MenuSource, Pane
 from ..view.quote import copy_quote, quote_of
 from ..widgets.focus_ring import FocusRing
@@ -27,6 +26,7 @@ from .host import WindowHost
 from .shortcuts import ShortcutsDialog
 
 if TYPE_CHECKING:
+    from ..export.window_export import WindowExport
     from ..view.transcript_view import TranscriptView
 
 MENU_DESCRIPTIONS = {
@@ -70,10 +70,23 @@ class ExtraCommands(QObject):
         a = window.action
         a(MainAction.COPY_QUOTE).triggered.connect(self.copy_current)
         a(MainAction.SHORTCUTS).triggered.connect(self.show_shortcuts)
-        self.export = WindowExport(window)  # Print, Print Preview, Export PDF
+        a(MainAction.PRINT).triggered.connect(lambda: self.export.ask_print())
+        a(MainAction.EXPORT_PDF).triggered.connect(lambda: self.export.ask_pdf())
+        a(MainAction.PRINT_PREVIEW).triggered.connect(lambda: self.export.ask_preview())
+        self._export: WindowExport | None = None
         self.focus_ring = FocusRing(window.widget())  # where the keyboard is
         tabs.currentChanged.connect(self._tab_changed)
         self._describe_frame(tabs)
+
+    @property
+    def export(self) -> WindowExport:
+        """Print, Print Preview and Export PDF, made when first used."""
+        if self._export is None:
+            # Printing and exporting (their dialogs, the print process): a feature boundary.
+            from ..export.window_export import WindowExport
+
+            self._export = WindowExport(self.window)
+        return self._export
 
     # --- Copy as Quote --------------------------------------------------------------------------
 
