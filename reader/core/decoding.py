@@ -15,6 +15,18 @@ import re
 from dataclasses import dataclass, field
 
 from .errors import TranscriptError
+from .warning_text import (
+    CUT_SHORT,
+    DAMAGED_IN,
+    GUESSED,
+    NOT_CLEAN_UTF8,
+    NOT_VALID_IN,
+    NULS,
+    ON_LINE,
+    ON_LINES,
+    ON_LINES_MORE,
+    FileWarning,
+)
 
 _BOMS = (  # longest first: the UTF-32-LE mark starts with the UTF-16-LE one
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -88,7 +100,7 @@ def decode(data: bytes) -> Decoded:
     except UnicodeDecodeError as err:
         if err.reason == "unexpected end of data" and err.start >= len(data) - 3:
             result = Decoded(data[: err.start].decode("utf-8", errors="replace"), "utf-8")
-            result.warnings.append("the file ends inside a character (it was cut short); the rest was read")
+            result.warnings.append(FileWarning(CUT_SHORT))
             return _finish(result)
 
     # A legacy Chinese encoding that decodes the whole file into real Chinese wins ...
@@ -102,10 +114,8 @@ def decode(data: bytes) -> Decoded:
     bad = replaced.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
     if bad <= max(4, len(data) // 2000):
         result = Decoded(replaced, "utf-8")
-        result.warnings.append(
-            f"{bad} undecodable byte sequence(s) replaced with \ufffd (the file is not clean UTF-8)"
-            f"{_where(replaced, data.decode('utf-8', errors='ignore'))}"
-        )
+        where = _where(replaced, data.decode("utf-8", errors="ignore"))
+        result.warnings.append(FileWarning(NOT_CLEAN_UTF8, count=bad, where=where))
         return _finish(result)
 
     # A Big5 or GB18030 file with a few broken characters: read as far as it goes.
@@ -117,15 +127,13 @@ def _decode_lenient(data: bytes, encoding: str) -> Decoded:
     unit = 4 if encoding.startswith("utf-32") else 2 if encoding.startswith("utf-16") else 1
     if unit > 1 and len(data) % unit:
         data = data[: len(data) - len(data) % unit]
-        warnings.append("the file ends inside a character (it was cut short); the rest was read")
+        warnings.append(FileWarning(CUT_SHORT))
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError:
         text = data.decode(encoding, errors="replace")
         clean = data.decode(encoding, errors="ignore")
-        warnings.append(
-            f"some bytes are not valid {encoding.upper()} and were replaced with \ufffd{_where(text, clean)}"
-        )
+        warnings.append(FileWarning(NOT_VALID_IN, encoding=encoding.upper(), where=_where(text, clean)))
     return Decoded(text, encoding, warnings=warnings)
 
 
@@ -161,14 +169,12 @@ def _lenient_legacy(data: bytes) -> Decoded | None:
         return None
     _score, minus_bad, encoding, text, clean = max(found)
     result = Decoded(text, encoding)
-    result.warnings.append(
-        f"{-minus_bad} byte sequence(s) that are not valid {_NAMES[encoding]} replaced with \ufffd"
-        f" (the file is damaged){_where(text, clean)}"
-    )
+    where = _where(text, clean)
+    result.warnings.append(FileWarning(DAMAGED_IN, count=-minus_bad, encoding=_NAMES[encoding], where=where))
     return result
 
 
-def _where(text: str, clean: str) -> str:
+def _where(text: str, clean: str) -> FileWarning | str:
     """`` on line 12`` / `` on lines 3, 12, 40 and 2 more``: where ``text`` (decoded with
     errors="replace") holds a U+FFFD that ``clean`` (errors="ignore") does not, i.e. the lines of
     the damage. Line numbers count from 1."""
@@ -186,9 +192,11 @@ def _where(text: str, clean: str) -> str:
     if not lines:
         return ""
     if len(lines) == 1:
-        return f" on line {lines[0]}"
+        return FileWarning(ON_LINE, line=lines[0])
     shown = ", ".join(map(str, lines[:5]))
-    return f" on lines {shown}" + (f" and {len(lines) - 5} more" if len(lines) > 5 else "")
+    if len(lines) > 5:
+        return FileWarning(ON_LINES_MORE, lines=shown, more=len(lines) - 5)
+    return FileWarning(ON_LINES, lines=shown)
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -227,7 +235,7 @@ def _detect(data: bytes) -> Decoded:
         raise TranscriptError("the file is not text in any encoding a transcript comes in")
     encoding = _CANONICAL.get(match.encoding, match.encoding)
     result = Decoded(data.decode(encoding, errors="replace"), encoding)
-    result.warnings.append(f"the encoding was guessed as {encoding}; some bytes did not fit it")
+    result.warnings.append(FileWarning(GUESSED, encoding=encoding))
     return result
 
 
@@ -264,7 +272,7 @@ def _finish(result: Decoded) -> Decoded:
     nuls = text.count("\x00")
     if nuls:
         text = text.replace("\x00", "")
-        result.warnings.append(f"{nuls} NUL byte(s) removed")
+        result.warnings.append(FileWarning(NULS, count=nuls))
     if _looks_binary(text):
         raise TranscriptError("the file is binary data, not a text transcript")
     result.text = text

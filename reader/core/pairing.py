@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from .lines import SpeakerLine, chinese_speaker_line, is_chinese, is_disclaimer, parse_speaker_line
 from .model import Role, Section
+from .warning_text import CHINESE_ALONE, ENGLISH_ALONE, ENGLISH_RUN_ALONE, SPEAKER_ALONE, FileWarning
 
 
 @dataclass(slots=True)
@@ -130,7 +131,7 @@ def pair_lines(lines: list[Line]) -> Paired:
             if not bilingual or speaker.strong:
                 flush()
                 if bilingual:
-                    warnings.append(f"line {line.number}: speaker line '{line.text}' has no Chinese line")
+                    warnings.append(FileWarning(SPEAKER_ALONE, line=line.number, text=line.text))
                 items.append(SpeakerItem(line.number, speaker, None))
                 i += 1
                 continue
@@ -193,17 +194,16 @@ def _pair_body(lines: list[Line], chinese: list[bool], bilingual: bool, warnings
             line = lines[i - 1]
             if chinese[i - 1]:
                 out.append(ParagraphItem(line.number, None, line.text))
-                notes.append(f"line {line.number}: a Chinese line with no English line before it")
+                notes.append(FileWarning(CHINESE_ALONE, line=line.number))
             else:
                 out.append(ParagraphItem(line.number, line.text, None))
                 if bilingual and not untranslated:
-                    notes.append(f"line {line.number}: an English line with no Chinese translation")
+                    notes.append(FileWarning(ENGLISH_ALONE, line=line.number))
             i -= 1
     out.reverse()
     if untranslated and any(item.zh is None for item in out if isinstance(item, ParagraphItem)):
         alone = sum(1 for item in out if isinstance(item, ParagraphItem) and item.zh is None)
-        notes.append(
-            f"lines {lines[0].number}-{lines[-1].number}: {alone} English line(s) with no Chinese translation"
-        )
+        first, last = lines[0].number, lines[-1].number
+        notes.append(FileWarning(ENGLISH_RUN_ALONE, first=first, last=last, count=alone))
     warnings.extend(reversed(notes))
     return out

@@ -25,6 +25,7 @@ from .identity import assign_keys, fingerprint
 from .model import Paragraph, Transcript
 from .pairing import ParagraphItem, SpeakerItem, split_lines
 from .structure import build
+from .warning_text import MOJIBAKE, FileWarning
 
 
 def parse_file(path: str | os.PathLike[str]) -> Transcript:
@@ -108,14 +109,12 @@ def _parse_collected(text: str, encoding: str, warnings: list[str] | None) -> Tr
 _MOJIBAKE = re.compile(r"\u00e2\u20ac|[a-z]\u00e2[a-z]|\u00c3[\u00a0-\u00bf]")
 
 
-def _mojibake(paragraphs: list[Paragraph]) -> list[str]:
+def _mojibake(paragraphs: list[Paragraph]) -> list[FileWarning]:
     out = []
     for p in paragraphs:
         if p.en and _MOJIBAKE.search(p.en):
             word = next(w for w in p.en.split() if _MOJIBAKE.search(w))
-            out.append(
-                f"line {p.line}: garbled characters ({word!r}): text mis-encoded before it reached this file"
-            )
+            out.append(FileWarning(MOJIBAKE, line=p.line, word=word))
     return out
 
 
