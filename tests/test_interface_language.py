@@ -167,3 +167,33 @@ def test_the_panels_follow_the_language_too(qtbot, make_window, english_afterwar
     assert find.edit.placeholderText() == "在兩種語言中尋找（繁體與簡體視為相同）"
     assert window.search.library_dock.windowTitle() != "Library"
     assert window.notes.dock.windowTitle() != "Notes"
+
+
+def test_a_files_warnings_are_said_in_the_interface_language_and_follow_its_change(
+    qtbot, make_window, english_afterwards, tmp_path
+):
+    text = (FIXTURES / "basic.txt").read_text(encoding="utf-8").split("\n")
+    for i in (3, 7, 9, 11):
+        text[i] += " We think there\u00e2s more to come."  # mis-encoded upstream
+    path = tmp_path / "garbled.txt"
+    path.write_text("\n".join(text), encoding="utf-8")
+    window = make_window()
+    view = window.open_path(path)
+    with qtbot.waitSignal(view.ready, timeout=10000):
+        pass
+    banner = window.file_warnings.shown()
+    assert banner is not None
+    assert "line 4: garbled characters ('there\u00e2s')" in banner.label.text()
+    assert banner.dismiss.text() == "Dismiss"
+    choose_language(window, "zh_TW")
+    qtbot.waitUntil(lambda: "\u7b2c 4 \u884c" in banner.label.text(), timeout=3000)  # 第 4 行
+    said = banner.label.text()
+    assert "garbled characters" not in said and "\u4e82\u78bc" in said and "'there\u00e2s'" in said  # 亂碼
+    assert "\u8b80\u53d6 garbled.txt" in said  # 讀取 garbled.txt: the head, in the same language
+    assert banner.dismiss.text() == "\u95dc\u9589\u63d0\u793a"  # 關閉提示
+    assert banner.label.accessibleName() == "\u8b80\u53d6\u6a94\u6848\u6642\u7684\u8b66\u544a"
+    (show_all,) = [banner.buttons.itemAt(i).widget() for i in range(banner.buttons.count())]
+    assert show_all.text() == "\u5168\u90e8\u986f\u793a"  # 全部顯示
+    choose_language(window, "en")
+    qtbot.waitUntil(lambda: "line 4: garbled characters" in banner.label.text(), timeout=3000)
+    assert banner.dismiss.text() == "Dismiss" and show_all.text() == "Show All"

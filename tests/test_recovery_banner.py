@@ -118,3 +118,24 @@ def test_a_healthy_store_shows_no_banner(qtbot, tmp_path):
     window = _start(qtbot, tmp_path, [])
     assert _banner(window) is None
     _close(window)
+
+
+def test_the_banner_follows_a_change_of_the_interface_language(qtbot, qapp, tmp_path, monkeypatch):
+    from reader.ui import i18n
+
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: None)
+    _damaged_store(tmp_path, notes=3)
+    window = _start(qtbot, tmp_path, [])
+    banner = _banner(window)
+    assert banner is not None and "3 notes were recovered" in banner.label.text()
+    (show,) = [banner.buttons.itemAt(i).widget() for i in range(banner.buttons.count())]
+    try:
+        i18n.install_translators(qapp, "zh_TW")
+        qtbot.waitUntil(lambda: "3 notes were recovered" not in banner.label.text(), timeout=3000)
+        assert "3" in banner.label.text() and show.text() != "Show the Damaged Copy"
+        assert banner.dismiss.text() != "Dismiss"
+    finally:
+        i18n.install_translators(qapp, "en")
+    qtbot.waitUntil(lambda: "3 notes were recovered" in banner.label.text(), timeout=3000)
+    assert show.text() == "Show the Damaged Copy" and banner.dismiss.text() == "Dismiss"
+    _close(window)

@@ -467,6 +467,66 @@
         <source>Show All</source>
         <translation>全部顯示</translation>
     </message>
+    <message>
+        <source>the file ends inside a character (it was cut short); the rest was read</source>
+        <translation>檔案結束於一個字元的中間（檔案被截斷）；其餘內容已讀取</translation>
+    </message>
+    <message>
+        <source>{count} undecodable byte sequence(s) replaced with � (the file is not clean UTF-8){where}</source>
+        <translation>{count} 個無法解碼的位元組序列已替換為 �（檔案不是完整的 UTF-8）{where}</translation>
+    </message>
+    <message>
+        <source>some bytes are not valid {encoding} and were replaced with �{where}</source>
+        <translation>部分位元組不是有效的 {encoding}，已替換為 �{where}</translation>
+    </message>
+    <message>
+        <source>{count} byte sequence(s) that are not valid {encoding} replaced with � (the file is damaged){where}</source>
+        <translation>{count} 個不是有效 {encoding} 的位元組序列已替換為 �（檔案已損壞）{where}</translation>
+    </message>
+    <message>
+        <source>the encoding was guessed as {encoding}; some bytes did not fit it</source>
+        <translation>編碼推測為 {encoding}；部分位元組不符合此編碼</translation>
+    </message>
+    <message>
+        <source>{count} NUL byte(s) removed</source>
+        <translation>已移除 {count} 個 NUL 位元組</translation>
+    </message>
+    <message>
+        <source> on line {line}</source>
+        <translation>，位於第 {line} 行</translation>
+    </message>
+    <message>
+        <source> on lines {lines}</source>
+        <translation>，位於第 {lines} 行</translation>
+    </message>
+    <message>
+        <source> on lines {lines} and {more} more</source>
+        <translation>，位於第 {lines} 行及另外 {more} 行</translation>
+    </message>
+    <message>
+        <source>line {line}: speaker line &apos;{text}&apos; has no Chinese line</source>
+        <translation>第 {line} 行：發言者行「{text}」沒有對應的中文行</translation>
+    </message>
+    <message>
+        <source>line {line}: a Chinese line with no English line before it</source>
+        <translation>第 {line} 行：這行中文之前沒有英文行</translation>
+    </message>
+    <message>
+        <source>line {line}: an English line with no Chinese translation</source>
+        <translation>第 {line} 行：這行英文沒有中文翻譯</translation>
+    </message>
+    <message>
+        <source>lines {first}-{last}: {count} English line(s) with no Chinese translation</source>
+        <translation>第 {first}–{last} 行：{count} 行英文沒有中文翻譯</translation>
+    </message>
+    <message>
+        <source>{count} paragraph(s) before the first speaker line (speaker unknown)</source>
+        <translation>第一個發言者行之前有 {count} 個段落（發言者不明）</translation>
+    </message>
+    <message>
+        <source>line {line}: garbled characters ({word!r}): text mis-encoded before it reached this file</source>
+        <translation>第 {line} 行：亂碼（{word!r}）：文字在存入此檔案之前已被錯誤編碼</translation>
+    </message>
 </context>
 <context>
     <name>FindBar</name>

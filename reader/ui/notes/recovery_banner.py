@@ -81,10 +81,13 @@ class RecoveryBanners(QObject):
             return
         if not self.reports:
             return
-        banner = Banner(banner_text(self.reports))
+        reports = list(self.reports)
+        banner = Banner(lambda: banner_text(reports))
         banner.setObjectName("notes-recovered")
         banner.setToolTip("\n".join(r.message for r in self.reports))
-        folder = banner.add_button(QCoreApplication.translate("RecoveryBanner", "Show the Damaged Copy"))
+        folder = banner.add_button(
+            lambda: QCoreApplication.translate("RecoveryBanner", "Show the Damaged Copy")
+        )
         folder.clicked.connect(self._show_copy)
         banner.dismissed.connect(self._dismissed)
         self.area.add(banner)

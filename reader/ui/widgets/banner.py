@@ -4,14 +4,19 @@ window's width, with its buttons and a Dismiss; `BannerArea` holds the bars
 and the window's central widget under them.
 
 The bar takes the palette's highlight colour, blended into the window's background, so that it
-stands out in a light or a dark theme alike.
+stands out in a light or a dark theme alike. Each of its texts may be given as a function that
+says it in the interface language: the bar says it again when that language changes.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStyle, QVBoxLayout, QWidget
+
+Text = str | Callable[[], str]  # a text, or a function saying it in the language installed now
 
 
 class Banner(QFrame):
@@ -19,11 +24,14 @@ class Banner(QFrame):
 
     def __init__(
         self,
-        text: str,
+        text: Text,
         parent: QWidget | None = None,
         icon: QStyle.StandardPixmap = QStyle.StandardPixmap.SP_MessageBoxInformation,
+        name: Text | None = None,
     ) -> None:
+        """`name`: the accessible name of the bar's text, if it has one."""
         super().__init__(parent)
+        self._texts: list[tuple[Callable[[str], None], Callable[[], str]]] = []
         self.setObjectName("banner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setAutoFillBackground(True)
@@ -39,11 +47,15 @@ class Banner(QFrame):
         self.setPalette(palette)
         picture = QLabel()
         picture.setPixmap(self.style().standardIcon(icon).pixmap(32))
-        self.label = QLabel(text)
+        self.label = QLabel()
+        self._say(self.label.setText, text)
+        if name is not None:
+            self._say(self.label.setAccessibleName, name)
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.buttons = QHBoxLayout()
-        self.dismiss = QPushButton(self.tr("Dismiss"))
+        self.dismiss = QPushButton()
+        self._say(self.dismiss.setText, lambda: self.tr("Dismiss"))
         self.dismiss.clicked.connect(self._dismiss)
         row = QHBoxLayout(self)
         row.setContentsMargins(10, 6, 10, 6)
@@ -52,10 +64,22 @@ class Banner(QFrame):
         row.addLayout(self.buttons)
         row.addWidget(self.dismiss, 0, Qt.AlignmentFlag.AlignVCenter)
 
-    def add_button(self, text: str) -> QPushButton:
-        button = QPushButton(text)
+    def add_button(self, text: Text) -> QPushButton:
+        button = QPushButton()
+        self._say(button.setText, text)
         self.buttons.addWidget(button)
         return button
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            for setter, words in self._texts:
+                setter(words())
+
+    def _say(self, setter: Callable[[str], None], text: Text) -> None:
+        words = text if callable(text) else (lambda: text)
+        self._texts.append((setter, words))
+        setter(words())
 
     def _dismiss(self) -> None:
         self.hide()

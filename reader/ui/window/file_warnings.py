@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QStyle, QTabWidget, QVBoxLayout
 
 from ...core.textsafe import display_path
+from ...core.warning_text import FileWarning
 from ..view.transcript_view import TranscriptView
 from ..widgets.banner import Banner, BannerArea
 from .host import WindowHost
@@ -21,10 +22,21 @@ from .host import WindowHost
 SHOWN = 3  # warnings in the banner itself; the rest behind Show All
 
 
+def said(warning: str) -> str:
+    """A warning in the interface language (a text with no template of its own, as it is)."""
+    if not isinstance(warning, FileWarning):
+        return warning
+    values = {key: said(v) if isinstance(v, FileWarning) else v for key, v in warning.values.items()}
+    try:
+        return QCoreApplication.translate("FileWarnings", warning.template).format(**values)
+    except (KeyError, IndexError, ValueError):  # a translation whose placeholders do not fit
+        return str(warning)
+
+
 def banner_text(name: str, warnings: list[str]) -> str:
     """The banner's words: the file's name, then each warning whole on a line of its own."""
     head = QCoreApplication.translate("FileWarnings", "Reading {name}:").format(name=name)
-    lines = [f"\u2022 {w}" for w in warnings[:SHOWN]]
+    lines = [f"\u2022 {said(w)}" for w in warnings[:SHOWN]]
     if len(warnings) > SHOWN:
         lines.append(
             QCoreApplication.translate("FileWarnings", "\u2026 and {n} more").format(n=len(warnings) - SHOWN)
@@ -64,19 +76,21 @@ class FileWarnings(QObject):
         if t is None or not t.warnings or v.path is None:
             return
         name = display_path(v.path.name)
-        banner = Banner(banner_text(name, t.warnings), icon=QStyle.StandardPixmap.SP_MessageBoxWarning)
+        warnings = list(t.warnings)
+        banner = Banner(
+            lambda: banner_text(name, warnings),
+            icon=QStyle.StandardPixmap.SP_MessageBoxWarning,
+            name=lambda: QCoreApplication.translate("FileWarnings", "Warnings on reading the file"),
+        )
         banner.setObjectName("file-warnings")
         banner.label.setTextFormat(Qt.TextFormat.PlainText)  # the words may quote the file
         banner.label.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         banner.label.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # reachable by Tab, for a screen reader
-        banner.label.setAccessibleName(
-            QCoreApplication.translate("FileWarnings", "Warnings on reading the file")
-        )
-        if len(t.warnings) > SHOWN:
-            every = banner.add_button(QCoreApplication.translate("FileWarnings", "Show All"))
-            every.clicked.connect(lambda _c=False, n=name, w=list(t.warnings): self._show_all(n, w))
+        if len(warnings) > SHOWN:
+            every = banner.add_button(lambda: QCoreApplication.translate("FileWarnings", "Show All"))
+            every.clicked.connect(lambda _c=False, n=name, w=warnings: self._show_all(n, w))
         banner.dismissed.connect(lambda v=v, b=banner: self._dismissed(v, b))
         self.banners[v] = banner
         v.destroyed.connect(lambda _o=None, v=v: self._drop(v))
@@ -99,7 +113,7 @@ class FileWarnings(QObject):
         dialog.setWindowTitle(
             f"{name} \u2014 {QCoreApplication.translate('FileWarnings', 'Warnings on reading the file')}"
         )
-        text = QPlainTextEdit("\n".join(warnings))
+        text = QPlainTextEdit("\n".join(said(w) for w in warnings))
         text.setReadOnly(True)
         text.setAccessibleName(QCoreApplication.translate("FileWarnings", "Warnings on reading the file"))
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
