@@ -7,9 +7,10 @@
 #      literals only: no f-strings or variables inside tr(); fill placeholders after translating,
 #      e.g. self.tr("%1 turns").replace("%1", str(n)). A wrapper of your own (def tr(text): return
 #      QCoreApplication.translate("Document", text)) does not work: lupdate files its strings under
-#      an empty context, which the running app never asks for. The warnings a file's reading gives
-#      are the one text from the Qt-free core: reader/core/warning_text.py marks its templates with
-#      QT_TRANSLATE_NOOP, and this script reads that module too.
+#      an empty context, which the running app never asks for. What reading a file says (its
+#      warnings, why it cannot be read) is the one text from the Qt-free core:
+#      reader/core/messages.py marks its templates with QT_TRANSLATE_NOOP, and this script reads
+#      that module too.
 #   2. Run build/update-translations.sh. lupdate adds the new strings to the .ts as "unfinished",
 #      keeps every existing translation (and reuses one for an identical or similar string), and
 #      drops strings no longer in the code (-no-obsolete).
@@ -29,7 +30,7 @@ lrelease=$(tool pyside6-lrelease)
 
 dir=resources/translations
 mkdir -p "$dir"
-mapfile -t sources < <(find reader/ui reader/core/warning_text.py -name '*.py' | sort)
+mapfile -t sources < <(find reader/ui reader/core/messages.py -name '*.py' | sort)
 for lang in zh_TW; do
     ts=$dir/reader_$lang.ts
     "$lupdate" -silent -no-obsolete -locations none -source-language en -target-language "$lang" \

@@ -172,7 +172,7 @@ def test_the_ts_has_every_string_of_the_code(tmp_path):
         pytest.skip("pyside6-lupdate is not installed")
     fresh = tmp_path / "fresh.ts"
     sources = sorted(str(p) for p in (ROOT / "reader" / "ui").rglob("*.py"))
-    sources.append(str(ROOT / "reader" / "core" / "warning_text.py"))
+    sources.append(str(ROOT / "reader" / "core" / "messages.py"))
     subprocess.run([lupdate, "-silent", "-locations", "none", *sources, "-ts", str(fresh)], check=True)
     key = lambda ctx, m: (ctx, m.findtext("source"), m.findtext("comment"))  # noqa: E731
     have = {key(ctx, m) for ctx, m in _messages()}

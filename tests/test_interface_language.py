@@ -197,3 +197,24 @@ def test_a_files_warnings_are_said_in_the_interface_language_and_follow_its_chan
     choose_language(window, "en")
     qtbot.waitUntil(lambda: "line 4: garbled characters" in banner.label.text(), timeout=3000)
     assert banner.dismiss.text() == "Dismiss" and show_all.text() == "Show All"
+
+
+def test_why_a_file_cannot_be_opened_is_said_in_the_interface_language_and_follows_its_change(
+    qtbot, make_window, english_afterwards
+):
+    window = make_window()
+    choose_language(window, "zh_TW")
+    qtbot.waitUntil(lambda: window.menus["file"].title() == "檔案(&F)", timeout=3000)
+    view = window.open_path(FIXTURES / "not_a_transcript.txt")
+    with qtbot.waitSignal(view.failed, timeout=10000):
+        pass
+    page = view.loading.label
+    assert "\u6c92\u6709\u767c\u8a00\u8005\u884c" in page.text()  # 沒有發言者行 (no speaker lines)
+    assert "not a transcript" not in page.text() and "not_a_transcript.txt" in page.text()
+    assert view.loading.copy.text() == "\u8907\u88fd\u8a73\u7d30\u8cc7\u8a0a"  # 複製詳細資訊
+    choose_language(window, "en")
+    qtbot.waitUntil(lambda: "no speaker lines (" in page.text(), timeout=3000)
+    assert page.text().startswith("Cannot open not_a_transcript.txt") and page.text().endswith(
+        ": not a transcript"
+    )
+    assert view.loading.copy.text() == "Copy details"

@@ -15,17 +15,31 @@ import re
 from dataclasses import dataclass, field
 
 from .errors import TranscriptError
-from .warning_text import (
+from .messages import (
+    A_GIF,
+    A_GZIP,
+    A_JPEG,
+    A_PDF,
+    A_PNG,
+    A_PROGRAM,
+    A_ZIP,
+    AN_OLD_OFFICE,
+    AN_RTF,
+    BINARY,
     CUT_SHORT,
     DAMAGED_IN,
+    EMPTY,
     GUESSED,
+    NO_ENCODING,
     NOT_CLEAN_UTF8,
     NOT_VALID_IN,
     NULS,
     ON_LINE,
     ON_LINES,
     ON_LINES_MORE,
-    FileWarning,
+    THIS_IS,
+    TOO_LARGE,
+    Message,
 )
 
 _BOMS = (  # longest first: the UTF-32-LE mark starts with the UTF-16-LE one
@@ -42,15 +56,15 @@ _CANONICAL = {"big5": "cp950", "gbk": "gb18030", "gb2312": "gb18030", "latin_1":
 
 # Well-known binary formats, so the message can say what the file is.
 _MAGIC = (
-    (b"%PDF", "a PDF document"),
-    (b"PK\x03\x04", "a ZIP archive (or a Word/Excel document)"),
-    (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document"),
-    (b"\x89PNG", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"\x7fELF", "a program (ELF binary)"),
-    (b"\x1f\x8b", "a gzip archive"),
-    (b"{\\rtf", "an RTF document"),
+    (b"%PDF", A_PDF),
+    (b"PK\x03\x04", A_ZIP),
+    (b"\xd0\xcf\x11\xe0", AN_OLD_OFFICE),
+    (b"\x89PNG", A_PNG),
+    (b"\xff\xd8\xff", A_JPEG),
+    (b"GIF8", A_GIF),
+    (b"\x7fELF", A_PROGRAM),
+    (b"\x1f\x8b", A_GZIP),
+    (b"{\\rtf", AN_RTF),
 )
 
 MAX_BYTES = 200 * 1024 * 1024
@@ -74,12 +88,12 @@ class Decoded:
 def decode(data: bytes) -> Decoded:
     """Decode a transcript file's bytes. Raises TranscriptError if it is not text."""
     if not data.strip():
-        raise TranscriptError("the file is empty")
+        raise TranscriptError(Message(EMPTY))
     if len(data) > MAX_BYTES:
-        raise TranscriptError(f"the file is too large ({len(data) // (1024 * 1024)} MB) for a transcript")
+        raise TranscriptError(Message(TOO_LARGE, mb=len(data) // (1024 * 1024)))
     for magic, what in _MAGIC:
         if data.startswith(magic):
-            raise TranscriptError(f"this is {what}, not a text transcript")
+            raise TranscriptError(Message(THIS_IS, what=Message(what)))
 
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -93,14 +107,14 @@ def decode(data: bytes) -> Decoded:
 
     sample = data[:8192]
     if len(sample) - len(sample.translate(None, _CONTROL_BYTES)) > max(8, len(sample) // 100):
-        raise TranscriptError("the file is binary data, not a text transcript")
+        raise TranscriptError(Message(BINARY))
 
     try:
         return _finish(Decoded(data.decode("utf-8"), "utf-8"))
     except UnicodeDecodeError as err:
         if err.reason == "unexpected end of data" and err.start >= len(data) - 3:
             result = Decoded(data[: err.start].decode("utf-8", errors="replace"), "utf-8")
-            result.warnings.append(FileWarning(CUT_SHORT))
+            result.warnings.append(Message(CUT_SHORT))
             return _finish(result)
 
     # A legacy Chinese encoding that decodes the whole file into real Chinese wins ...
@@ -115,7 +129,7 @@ def decode(data: bytes) -> Decoded:
     if bad <= max(4, len(data) // 2000):
         result = Decoded(replaced, "utf-8")
         where = _where(replaced, data.decode("utf-8", errors="ignore"))
-        result.warnings.append(FileWarning(NOT_CLEAN_UTF8, count=bad, where=where))
+        result.warnings.append(Message(NOT_CLEAN_UTF8, count=bad, where=where))
         return _finish(result)
 
     # A Big5 or GB18030 file with a few broken characters: read as far as it goes.
@@ -127,13 +141,13 @@ def _decode_lenient(data: bytes, encoding: str) -> Decoded:
     unit = 4 if encoding.startswith("utf-32") else 2 if encoding.startswith("utf-16") else 1
     if unit > 1 and len(data) % unit:
         data = data[: len(data) - len(data) % unit]
-        warnings.append(FileWarning(CUT_SHORT))
+        warnings.append(Message(CUT_SHORT))
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError:
         text = data.decode(encoding, errors="replace")
         clean = data.decode(encoding, errors="ignore")
-        warnings.append(FileWarning(NOT_VALID_IN, encoding=encoding.upper(), where=_where(text, clean)))
+        warnings.append(Message(NOT_VALID_IN, encoding=encoding.upper(), where=_where(text, clean)))
     return Decoded(text, encoding, warnings=warnings)
 
 
@@ -170,11 +184,11 @@ def _lenient_legacy(data: bytes) -> Decoded | None:
     _score, minus_bad, encoding, text, clean = max(found)
     result = Decoded(text, encoding)
     where = _where(text, clean)
-    result.warnings.append(FileWarning(DAMAGED_IN, count=-minus_bad, encoding=_NAMES[encoding], where=where))
+    result.warnings.append(Message(DAMAGED_IN, count=-minus_bad, encoding=_NAMES[encoding], where=where))
     return result
 
 
-def _where(text: str, clean: str) -> FileWarning | str:
+def _where(text: str, clean: str) -> Message | str:
     """`` on line 12`` / `` on lines 3, 12, 40 and 2 more``: where ``text`` (decoded with
     errors="replace") holds a U+FFFD that ``clean`` (errors="ignore") does not, i.e. the lines of
     the damage. Line numbers count from 1."""
@@ -192,11 +206,11 @@ def _where(text: str, clean: str) -> FileWarning | str:
     if not lines:
         return ""
     if len(lines) == 1:
-        return FileWarning(ON_LINE, line=lines[0])
+        return Message(ON_LINE, line=lines[0])
     shown = ", ".join(map(str, lines[:5]))
     if len(lines) > 5:
-        return FileWarning(ON_LINES_MORE, lines=shown, more=len(lines) - 5)
-    return FileWarning(ON_LINES, lines=shown)
+        return Message(ON_LINES_MORE, lines=shown, more=len(lines) - 5)
+    return Message(ON_LINES, lines=shown)
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -232,10 +246,10 @@ def _detect(data: bytes) -> Decoded:
 
     match = from_bytes(data, cp_isolation=list(_LEGACY)).best()
     if match is None:
-        raise TranscriptError("the file is not text in any encoding a transcript comes in")
+        raise TranscriptError(Message(NO_ENCODING))
     encoding = _CANONICAL.get(match.encoding, match.encoding)
     result = Decoded(data.decode(encoding, errors="replace"), encoding)
-    result.warnings.append(FileWarning(GUESSED, encoding=encoding))
+    result.warnings.append(Message(GUESSED, encoding=encoding))
     return result
 
 
@@ -272,9 +286,9 @@ def _finish(result: Decoded) -> Decoded:
     nuls = text.count("\x00")
     if nuls:
         text = text.replace("\x00", "")
-        result.warnings.append(FileWarning(NULS, count=nuls))
+        result.warnings.append(Message(NULS, count=nuls))
     if _looks_binary(text):
-        raise TranscriptError("the file is binary data, not a text transcript")
+        raise TranscriptError(Message(BINARY))
     result.text = text
     return result
 

@@ -14,12 +14,27 @@ import tempfile
 from pathlib import Path
 
 from .errors import TranscriptError
+from .messages import (
+    A_BLOCK_DEVICE,
+    A_CHARACTER_DEVICE,
+    A_FIFO,
+    A_SOCKET,
+    CANNOT_BE_READ,
+    IS_A_FOLDER,
+    NO_SUCH_FILE,
+    NOT_REGULAR,
+    NOT_REGULAR_IT_IS,
+    PERMISSION_DENIED,
+    TOO_LARGE,
+    TOO_LARGE_OVER,
+    Message,
+)
 
 _NOT_REGULAR = (
-    (stat.S_ISFIFO, "a named pipe (FIFO)"),
-    (stat.S_ISSOCK, "a socket"),
-    (stat.S_ISCHR, "a character device"),
-    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISFIFO, A_FIFO),
+    (stat.S_ISSOCK, A_SOCKET),
+    (stat.S_ISCHR, A_CHARACTER_DEVICE),
+    (stat.S_ISBLK, A_BLOCK_DEVICE),
 )
 _FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
 
@@ -41,32 +56,28 @@ def read_regular(path: str | os.PathLike[str], limit: int) -> bytes:
         finally:
             os.close(fd)
     except FileNotFoundError:
-        raise TranscriptError("no such file", name) from None
+        raise TranscriptError(Message(NO_SUCH_FILE), name) from None
     except PermissionError:
-        raise TranscriptError("permission denied", name) from None
+        raise TranscriptError(Message(PERMISSION_DENIED), name) from None
     except IsADirectoryError:
-        raise TranscriptError("is a folder, not a file", name) from None
+        raise TranscriptError(Message(IS_A_FOLDER), name) from None
     except OSError as err:
-        raise TranscriptError(f"cannot be read ({err.strerror or err})", name) from None
+        raise TranscriptError(Message(CANNOT_BE_READ, reason=err.strerror or str(err)), name) from None
     if len(data) > limit:
-        raise TranscriptError(
-            f"the file is too large (over {limit // (1024 * 1024)} MB) for a transcript", name
-        )
+        raise TranscriptError(Message(TOO_LARGE_OVER, mb=limit // (1024 * 1024)), name)
     return data
 
 
 def _check(st: os.stat_result, limit: int, name: str) -> None:
     if stat.S_ISDIR(st.st_mode):
-        raise TranscriptError("is a folder, not a file", name)
+        raise TranscriptError(Message(IS_A_FOLDER), name)
     for test, what in _NOT_REGULAR:
         if test(st.st_mode):
-            raise TranscriptError(f"not a regular file: it is {what}", name)
+            raise TranscriptError(Message(NOT_REGULAR_IT_IS, what=Message(what)), name)
     if not stat.S_ISREG(st.st_mode):
-        raise TranscriptError("not a regular file", name)
+        raise TranscriptError(Message(NOT_REGULAR), name)
     if st.st_size > limit:
-        raise TranscriptError(
-            f"the file is too large ({st.st_size // (1024 * 1024)} MB) for a transcript", name
-        )
+        raise TranscriptError(Message(TOO_LARGE, mb=st.st_size // (1024 * 1024)), name)
 
 
 def write_atomically(path: Path, text: str, encoding: str = "utf-8") -> None:

@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 from .lines import SpeakerLine, chinese_speaker_line, is_chinese, is_disclaimer, parse_speaker_line
+from .messages import CHINESE_ALONE, ENGLISH_ALONE, ENGLISH_RUN_ALONE, SPEAKER_ALONE, Message
 from .model import Role, Section
-from .warning_text import CHINESE_ALONE, ENGLISH_ALONE, ENGLISH_RUN_ALONE, SPEAKER_ALONE, FileWarning
 
 
 @dataclass(slots=True)
@@ -131,7 +131,7 @@ def pair_lines(lines: list[Line]) -> Paired:
             if not bilingual or speaker.strong:
                 flush()
                 if bilingual:
-                    warnings.append(FileWarning(SPEAKER_ALONE, line=line.number, text=line.text))
+                    warnings.append(Message(SPEAKER_ALONE, line=line.number, text=line.text))
                 items.append(SpeakerItem(line.number, speaker, None))
                 i += 1
                 continue
@@ -194,16 +194,16 @@ def _pair_body(lines: list[Line], chinese: list[bool], bilingual: bool, warnings
             line = lines[i - 1]
             if chinese[i - 1]:
                 out.append(ParagraphItem(line.number, None, line.text))
-                notes.append(FileWarning(CHINESE_ALONE, line=line.number))
+                notes.append(Message(CHINESE_ALONE, line=line.number))
             else:
                 out.append(ParagraphItem(line.number, line.text, None))
                 if bilingual and not untranslated:
-                    notes.append(FileWarning(ENGLISH_ALONE, line=line.number))
+                    notes.append(Message(ENGLISH_ALONE, line=line.number))
             i -= 1
     out.reverse()
     if untranslated and any(item.zh is None for item in out if isinstance(item, ParagraphItem)):
         alone = sum(1 for item in out if isinstance(item, ParagraphItem) and item.zh is None)
         first, last = lines[0].number, lines[-1].number
-        notes.append(FileWarning(ENGLISH_RUN_ALONE, first=first, last=last, count=alone))
+        notes.append(Message(ENGLISH_RUN_ALONE, first=first, last=last, count=alone))
     warnings.extend(reversed(notes))
     return out

@@ -22,10 +22,10 @@ from .decoding import MAX_BYTES, Decoded, decode
 from .errors import TranscriptError
 from .files import read_regular
 from .identity import assign_keys, fingerprint
+from .messages import EMPTY, MOJIBAKE, NO_SPEAKER_LINES, NO_TEXT, TEXT_BEFORE_SPEAKERS, Message
 from .model import Paragraph, Transcript
 from .pairing import ParagraphItem, SpeakerItem, split_lines
 from .structure import build
-from .warning_text import MOJIBAKE, FileWarning
 
 
 def parse_file(path: str | os.PathLike[str]) -> Transcript:
@@ -109,31 +109,31 @@ def _parse_collected(text: str, encoding: str, warnings: list[str] | None) -> Tr
 _MOJIBAKE = re.compile(r"\u00e2\u20ac|[a-z]\u00e2[a-z]|\u00c3[\u00a0-\u00bf]")
 
 
-def _mojibake(paragraphs: list[Paragraph]) -> list[FileWarning]:
+def _mojibake(paragraphs: list[Paragraph]) -> list[Message]:
     out = []
     for p in paragraphs:
         if p.en and _MOJIBAKE.search(p.en):
             word = next(w for w in p.en.split() if _MOJIBAKE.search(w))
-            out.append(FileWarning(MOJIBAKE, line=p.line, word=word))
+            out.append(Message(MOJIBAKE, line=p.line, word=word))
     return out
 
 
 def _parse_text(text: str, encoding: str, warnings: list[str]) -> Transcript:
     lines = split_lines(text)
     if not lines:
-        raise TranscriptError("the file is empty")
+        raise TranscriptError(Message(EMPTY))
     layout = layouts.choose(lines)
     reading = layout.read(lines, text)
     speaker_lines = sum(isinstance(item, SpeakerItem) for item in reading.items)
     if speaker_lines == 0:
-        raise TranscriptError(f"no speaker lines ({layouts.expected(layout)}): not a transcript")
+        raise TranscriptError(Message(NO_SPEAKER_LINES, expected=layouts.expected(layout)))
     chinese_only = not any(isinstance(item, ParagraphItem) and item.en for item in reading.items)
     structure = build(reading.items, chinese_only=chinese_only, heads_split=layout.heads_split)
     paragraphs = structure.paragraphs
     if not paragraphs:
-        raise TranscriptError("speaker lines but no text: not a transcript")
+        raise TranscriptError(Message(NO_TEXT))
     if structure.turns[0].speaker == "" and structure.turns[0].end * 2 > len(paragraphs):
-        raise TranscriptError("most of the text comes before any speaker line: not a transcript")
+        raise TranscriptError(Message(TEXT_BEFORE_SPEAKERS))
     assign_keys(paragraphs, structure.turns)
     content = [
         line

@@ -8,10 +8,10 @@ from dataclasses import dataclass, field
 
 from . import cues
 from .lines import SpeakerLine, is_analyst_title
+from .messages import BEFORE_FIRST_SPEAKER, Message
 from .model import Call, Exchange, Paragraph, Role, Section, Speaker, Turn
 from .outline import count_words
 from .pairing import CallItem, HeaderItem, Item, ParagraphItem, SectionItem, SpeakerItem
-from .warning_text import BEFORE_FIRST_SPEAKER, FileWarning
 
 _HAN_OR_WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[A-Za-z0-9][\w.%$-]*")
 
@@ -47,7 +47,7 @@ def build(items: list[Item], chinese_only: bool = False, heads_split: bool = Fal
     structure.stated_roles = read.stated_roles
     turns = read.turns
     if turns and not turns[0].speaker and turns[0].end > turns[0].first:
-        structure.warnings.append(FileWarning(BEFORE_FIRST_SPEAKER, count=turns[0].end - turns[0].first))
+        structure.warnings.append(Message(BEFORE_FIRST_SPEAKER, count=turns[0].end - turns[0].first))
     _assign_firms(structure)
     _split_calls(structure, read.breaks, read.call_heads, heads_split)
     for call in structure.calls:

@@ -28,6 +28,7 @@ import logging
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QGuiApplication
 
+from ..core.messages import Message
 from ..core.paths import resources_dir
 
 log = logging.getLogger(__name__)
@@ -181,3 +182,16 @@ def plural(context: str, one: str, many: str, n: int) -> str:
     separate messages, so a language without plurals (Chinese) translates them alike and the
     English text needs no catalogue of its own."""
     return QCoreApplication.translate(context, one if n == 1 else many, None, n)
+
+
+def said(text: str) -> str:
+    """A core `Message` (a file's warning, why a file cannot be read) in the interface language:
+    its template translated and filled in with its values, themselves said so; any other text as
+    it is."""
+    if not isinstance(text, Message):
+        return text
+    values = {key: said(v) if isinstance(v, Message) else v for key, v in text.values.items()}
+    try:
+        return QCoreApplication.translate(text.context, text.template).format(**values)
+    except (KeyError, IndexError, ValueError):  # a translation whose placeholders do not fit
+        return str(text)

@@ -77,7 +77,7 @@ class _Gate:
 
 class Job(QObject):
     done = Signal(object)
-    failed = Signal(str)  # a one-line reason
+    failed = Signal(object)  # a one-line reason: a str (a core Message for a TranscriptError given one)
     progress = Signal(int, int)  # done, total
     early = Signal(object)  # a first, partial result the function hands over before it is done
 

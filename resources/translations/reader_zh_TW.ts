@@ -450,6 +450,129 @@
     </message>
 </context>
 <context>
+    <name>FileErrors</name>
+    <message>
+        <source>no such file</source>
+        <translation>找不到此檔案</translation>
+    </message>
+    <message>
+        <source>permission denied</source>
+        <translation>沒有讀取權限</translation>
+    </message>
+    <message>
+        <source>is a folder, not a file</source>
+        <translation>這是資料夾，不是檔案</translation>
+    </message>
+    <message>
+        <source>cannot be read ({reason})</source>
+        <translation>無法讀取（{reason}）</translation>
+    </message>
+    <message>
+        <source>the file is too large (over {mb} MB) for a transcript</source>
+        <translation>檔案太大（超過 {mb} MB），不像是逐字稿</translation>
+    </message>
+    <message>
+        <source>the file is too large ({mb} MB) for a transcript</source>
+        <translation>檔案太大（{mb} MB），不像是逐字稿</translation>
+    </message>
+    <message>
+        <source>not a regular file: it is {what}</source>
+        <translation>不是一般檔案：這是{what}</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>不是一般檔案</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>檔案是空的</translation>
+    </message>
+    <message>
+        <source>this is {what}, not a text transcript</source>
+        <translation>這是{what}，不是文字逐字稿</translation>
+    </message>
+    <message>
+        <source>the file is binary data, not a text transcript</source>
+        <translation>檔案是二進位資料，不是文字逐字稿</translation>
+    </message>
+    <message>
+        <source>the file is not text in any encoding a transcript comes in</source>
+        <translation>檔案不是任何逐字稿所用編碼的文字</translation>
+    </message>
+    <message>
+        <source>no speaker lines ({expected}): not a transcript</source>
+        <translation>沒有發言者行（{expected}）：不是逐字稿</translation>
+    </message>
+    <message>
+        <source>speaker lines but no text: not a transcript</source>
+        <translation>有發言者行但沒有內文：不是逐字稿</translation>
+    </message>
+    <message>
+        <source>most of the text comes before any speaker line: not a transcript</source>
+        <translation>大部分文字出現在任何發言者行之前：不是逐字稿</translation>
+    </message>
+    <message>
+        <source>&apos;Operator&apos;, &apos;Name - Title&apos;, &apos;Name: text&apos;, or a known source&apos;s speaker lines</source>
+        <translation>「Operator」、「Name - Title」、「Name: text」，或已知來源的發言者行</translation>
+    </message>
+    <message>
+        <source>{lines}, as in a {source} transcript</source>
+        <translation>{lines}，如 {source} 的逐字稿</translation>
+    </message>
+    <message>
+        <source>a PDF document</source>
+        <translation>PDF 文件</translation>
+    </message>
+    <message>
+        <source>a ZIP archive (or a Word/Excel document)</source>
+        <translation>ZIP 壓縮檔（或 Word/Excel 文件）</translation>
+    </message>
+    <message>
+        <source>an old Microsoft Office document</source>
+        <translation>舊版 Microsoft Office 文件</translation>
+    </message>
+    <message>
+        <source>a PNG image</source>
+        <translation>PNG 圖片</translation>
+    </message>
+    <message>
+        <source>a JPEG image</source>
+        <translation>JPEG 圖片</translation>
+    </message>
+    <message>
+        <source>a GIF image</source>
+        <translation>GIF 圖片</translation>
+    </message>
+    <message>
+        <source>a program (ELF binary)</source>
+        <translation>程式（ELF 執行檔）</translation>
+    </message>
+    <message>
+        <source>a gzip archive</source>
+        <translation>gzip 壓縮檔</translation>
+    </message>
+    <message>
+        <source>an RTF document</source>
+        <translation>RTF 文件</translation>
+    </message>
+    <message>
+        <source>a named pipe (FIFO)</source>
+        <translation>具名管道（FIFO）</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>通訊端（socket）</translation>
+    </message>
+    <message>
+        <source>a character device</source>
+        <translation>字元裝置</translation>
+    </message>
+    <message>
+        <source>a block device</source>
+        <translation>區塊裝置</translation>
+    </message>
+</context>
+<context>
     <name>FileWarnings</name>
     <message>
         <source>Reading {name}:</source>

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..messages import AS_IN_SOURCE, USUAL_SPEAKER_LINES, Message
 from ..pairing import Line
 from . import capiq, fool, lseg, minutes_zh, plain, seekingalpha, statementdog
 from .common import Layout, Reading
@@ -40,12 +41,12 @@ def choose(lines: Sequence[Line]) -> Layout:
     return best
 
 
-def expected(layout: Layout) -> str:
+def expected(layout: Layout) -> Message:
     """What speaker lines were expected, for the one-line error when a text has none: the chosen
     layout's when a source's marks chose it, else the usual ones of every layout."""
     if layout.id not in ("statementdog", "plain"):
-        return f"{layout.expected}, as in a {layout.id} transcript"
-    return "'Operator', 'Name - Title', 'Name: text', or a known source's speaker lines"
+        return Message(AS_IN_SOURCE, lines=layout.expected, source=layout.id)
+    return Message(USUAL_SPEAKER_LINES)
 
 
 __all__ = ["BY_ID", "LAYOUTS", "Layout", "Reading", "choose", "expected"]

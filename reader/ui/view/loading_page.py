@@ -11,13 +11,14 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QPaintEvent
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QStyle, QVBoxLayout, QWidget
 
 from ... import version
 from ...core.textsafe import display_path
 from ..crash import log_place
+from ..i18n import said
 from ..workers import Job
 
 
@@ -30,6 +31,7 @@ class LoadingPage(QWidget):
         self._seen = False
         self.failed = False
         self.details = ""  # what "Copy details" copies
+        self._failure: tuple[str, Job | None, Path | None] | None = None  # said again on a language change
         self.icon = QLabel()
         self.icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(48))
         self.icon.hide()
@@ -54,6 +56,7 @@ class LoadingPage(QWidget):
 
     def say(self, text: str) -> None:
         self.failed = False
+        self._failure = None
         self.label.setText(text)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.icon.hide()
@@ -61,24 +64,34 @@ class LoadingPage(QWidget):
         self.progress.show()
 
     def fail(self, reason: str, job: Job | None = None, path: Path | None = None) -> None:
-        """Show why `path` could not be opened; the traceback of `job`'s failure if it was a bug."""
+        """Show why `path` could not be opened, in the interface language (`said`: again when it
+        changes); the traceback of `job`'s failure if it was a bug."""
         self.failed = True
+        self._failure = (reason, job, path)
         traceback, name = (
             job.details if job is not None else "",
             display_path(path.name) if path is not None else "",
         )
         head = self.tr("Cannot open {name}").format(name=name) if name else self.tr("Cannot open this file")
         self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.label.setText(f"{head}\n\n{reason}")
+        self.label.setText(f"{head}\n\n{said(reason)}")
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.progress.hide()
         self.icon.show()
-        lines = [f"{head}: {reason}"]
+        lines = [f"{head}: {said(reason)}"]
         if traceback:
             lines += ["", traceback.rstrip(), "", f"Log: {log_place()}"]
         lines += [f"Transcript Reader {version()}"]
         self.details = "\n".join(lines)
         self.copy.show()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.copy.setText(self.tr("Copy details"))
+            self.copy.setToolTip(self.tr("Copy what went wrong, to paste it in a bug report"))
+            if self._failure is not None:
+                self.fail(*self._failure)
 
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(self.details)

@@ -43,7 +43,7 @@ class TranscriptView(QWidget):
     loaded = Signal()  # a transcript is shown (after a load or a reload)
     textPainted = Signal()  # every pane of the mode painted a transcript's text (before `ready`)
     ready = Signal()  # shown, aligned and its figures known: what a screenshot waits for
-    failed = Signal(str)  # the one-line reason a file could not be opened
+    failed = Signal(object)  # the one-line reason a file could not be opened (a str, as Job.failed)
     positionChanged = Signal(int)  # the paragraph at the top of the reading pane
     callChanged = Signal(int)
     analysisProgress = Signal(int, int)  # calls whose figures are known, of all calls

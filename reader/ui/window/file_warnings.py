@@ -14,23 +14,12 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QStyle, QTabWidget, QVBoxLayout
 
 from ...core.textsafe import display_path
-from ...core.warning_text import FileWarning
+from ..i18n import said
 from ..view.transcript_view import TranscriptView
 from ..widgets.banner import Banner, BannerArea
 from .host import WindowHost
 
 SHOWN = 3  # warnings in the banner itself; the rest behind Show All
-
-
-def said(warning: str) -> str:
-    """A warning in the interface language (a text with no template of its own, as it is)."""
-    if not isinstance(warning, FileWarning):
-        return warning
-    values = {key: said(v) if isinstance(v, FileWarning) else v for key, v in warning.values.items()}
-    try:
-        return QCoreApplication.translate("FileWarnings", warning.template).format(**values)
-    except (KeyError, IndexError, ValueError):  # a translation whose placeholders do not fit
-        return str(warning)
 
 
 def banner_text(name: str, warnings: list[str]) -> str:

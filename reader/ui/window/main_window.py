@@ -28,6 +28,7 @@ from ...core.prefetch import Prefetch
 from ...core.textsafe import display_path
 from .. import config
 from ..config import Settings
+from ..i18n import said
 from ..notes.service import NotesService
 from ..notes.window_notes import WindowNotes
 from ..search.window_search import WindowSearch
@@ -328,7 +329,7 @@ class MainWindow(QMainWindow):
         if v.transcript is None:  # never shown: its tab says why (view/loading_page.py)
             self.tabs.setTabIcon(self.tabs.indexOf(v), QIcon(v.loading.icon.pixmap()))
         elif not self.quiet:  # a reload failed: the tab keeps what it showed
-            QMessageBox.warning(self, self.tr("Cannot open this file"), f"{path.name}: {reason}")
+            QMessageBox.warning(self, self.tr("Cannot open this file"), f"{path.name}: {said(reason)}")
 
     def close_tab(self, index: int) -> None:
         v = self.tabs.widget(index)
