@@ -31,7 +31,7 @@ class LoadingPage(QWidget):
         self._seen = False
         self.failed = False
         self.details = ""  # what "Copy details" copies
-        self._failure: tuple[str, Job | None, Path | None] | None = None  # said again on a language change
+        self._failure: tuple[str, str, Path | None] | None = None  # reason, traceback, path: said again
         self.icon = QLabel()
         self.icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(48))
         self.icon.hide()
@@ -66,12 +66,12 @@ class LoadingPage(QWidget):
     def fail(self, reason: str, job: Job | None = None, path: Path | None = None) -> None:
         """Show why `path` could not be opened, in the interface language (`said`: again when it
         changes); the traceback of `job`'s failure if it was a bug."""
+        self._show_failure(reason, job.details if job is not None else "", path)
+
+    def _show_failure(self, reason: str, traceback: str, path: Path | None) -> None:
         self.failed = True
-        self._failure = (reason, job, path)
-        traceback, name = (
-            job.details if job is not None else "",
-            display_path(path.name) if path is not None else "",
-        )
+        self._failure = (reason, traceback, path)
+        name = display_path(path.name) if path is not None else ""
         head = self.tr("Cannot open {name}").format(name=name) if name else self.tr("Cannot open this file")
         self.label.setTextFormat(Qt.TextFormat.PlainText)
         self.label.setText(f"{head}\n\n{said(reason)}")
@@ -91,7 +91,7 @@ class LoadingPage(QWidget):
             self.copy.setText(self.tr("Copy details"))
             self.copy.setToolTip(self.tr("Copy what went wrong, to paste it in a bug report"))
             if self._failure is not None:
-                self.fail(*self._failure)
+                self._show_failure(*self._failure)
 
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(self.details)
