@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMessageBox  # noqa: E402
 
 from reader.core.notes.store import NotesStore  # noqa: E402
 from reader.core.paths import data_dir  # noqa: E402
+from reader.ui import i18n  # noqa: E402
 from reader.ui.config import Settings  # noqa: E402
 from reader.ui.widgets.banner import Banner, BannerArea  # noqa: E402
 from reader.ui.window.main_window import MainWindow  # noqa: E402
@@ -121,8 +122,6 @@ def test_a_healthy_store_shows_no_banner(qtbot, tmp_path):
 
 
 def test_the_banner_follows_a_change_of_the_interface_language(qtbot, qapp, tmp_path, monkeypatch):
-    from reader.ui import i18n
-
     monkeypatch.setattr(QMessageBox, "warning", lambda *args: None)
     _damaged_store(tmp_path, notes=3)
     window = _start(qtbot, tmp_path, [])
